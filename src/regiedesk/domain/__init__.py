@@ -1,0 +1,1 @@
+"""The domain: vocabulary, records and rules, with no storage and no Qt."""

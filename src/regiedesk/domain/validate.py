@@ -1,0 +1,76 @@
+"""Small checks shared by the services. Each raises ValidationError and writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TypeVar
+
+from ..errors import ValidationError
+
+MAX_TEXT = 2_000
+MAX_LONG_TEXT = 1_000_000  # a note of a million characters is a book; beyond that, refuse
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def text(field: str, value: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(
+            field, f"Vul het veld '{field}' in.", f"Fill in the field '{field}'."
+        )
+    if len(value) > limit:
+        raise ValidationError(
+            field,
+            f"Het veld '{field}' is te lang: {len(value):,} tekens, het maximum is {limit:,}. "
+            "Uw tekst is niet weggegooid; maak hem korter of verdeel hem over meerdere verslagen.",
+            f"The field '{field}' is too long: {len(value):,} characters, the maximum is "
+            f"{limit:,}. Your text was kept; shorten it or split it over several notes.",
+        )
+    return value
+
+
+def optional_text(field: str, value: str | None, *, limit: int = MAX_TEXT) -> str | None:
+    if value is None:
+        return None
+    cleaned = text(field, value, required=False, limit=limit)
+    return cleaned or None
+
+
+def choice(field: str, value: str, options: type[E]) -> E:
+    try:
+        return options(value)
+    except ValueError:
+        allowed = ", ".join(o.value for o in options)
+        raise ValidationError(
+            field,
+            f"Onbekende waarde voor '{field}': kies uit {allowed}.",
+            f"Unknown value for '{field}': choose from {allowed}.",
+        ) from None
+
+
+def date_order(field: str, start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValidationError(
+            field,
+            f"De einddatum ({end:%d-%m-%Y}) ligt vóór de begindatum ({start:%d-%m-%Y}).",
+            f"The end date ({end:%d-%m-%Y}) is before the start date ({start:%d-%m-%Y}).",
+        )
+
+
+def not_future(field: str, value: dt.date, today: dt.date) -> None:
+    if value > today:
+        raise ValidationError(
+            field,
+            f"De datum {value:%d-%m-%Y} ligt in de toekomst.",
+            f"The date {value:%d-%m-%Y} is in the future.",
+        )
+
+
+def iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def from_iso(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)

@@ -1,0 +1,160 @@
+"""Every error regiedesk raises on purpose, in one place.
+
+Each error carries a message for the person in front of the screen, in Dutch
+or English, that says what happened and what to do. Messages never contain
+client data: only file paths, field names and limits.
+"""
+
+from __future__ import annotations
+
+from .i18n import pick
+
+
+class RegiedeskError(Exception):
+    """Base of all deliberate errors. ``exit_code`` is used by the command line."""
+
+    exit_code = 1
+
+    def __init__(self, nl: str, en: str) -> None:
+        self.nl = nl
+        self.en = en
+        super().__init__(en)
+
+    @property
+    def message(self) -> str:
+        return pick(self.nl, self.en)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- the profile and its store -------------------------------------------------
+
+
+class StoreError(RegiedeskError):
+    exit_code = 3
+
+
+class WrongPassphrase(StoreError):
+    exit_code = 4
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het wachtwoord klopt niet. Probeer het opnieuw; let op hoofdletters.",
+            "The passphrase is wrong. Try again; mind upper and lower case.",
+        )
+
+
+class WeakPassphrase(StoreError):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(
+            f"Het wachtwoord is te kort: gebruik minstens {minimum} tekens.",
+            f"The passphrase is too short: use at least {minimum} characters.",
+        )
+
+
+class PassphraseMismatch(StoreError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.",
+            "The two passphrases differ. Type them again.",
+        )
+
+
+class NoProfile(StoreError):
+    def __init__(self, directory: str) -> None:
+        super().__init__(
+            f"In {directory} staat geen regiedesk-profiel. Maak er een met 'regiedesk init' "
+            "of kies de juiste map met --data-dir.",
+            f"There is no regiedesk profile in {directory}. Create one with 'regiedesk init' "
+            "or choose the right folder with --data-dir.",
+        )
+
+
+class ProfileExists(StoreError):
+    def __init__(self, directory: str) -> None:
+        super().__init__(
+            f"In {directory} staat al een profiel; er is niets overschreven. "
+            "Kies een lege map met --data-dir.",
+            f"There is already a profile in {directory}; nothing was overwritten. "
+            "Choose an empty folder with --data-dir.",
+        )
+
+
+class NotAProfile(StoreError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is geen regiedesk-bestand of is beschadigd. Er is niets aan veranderd. "
+            "Zet een reservekopie terug met 'regiedesk restore' of neem contact op met "
+            "de ICT-afdeling.",
+            f"{path} is not a regiedesk file or is damaged. Nothing was changed. "
+            "Restore a backup with 'regiedesk restore' or contact your IT department.",
+        )
+
+
+class CorruptDatabase(StoreError):
+    def __init__(self, path: str, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"De database {path} is beschadigd{extra}. Er is niets aan veranderd. "
+            "Zet een reservekopie terug met 'regiedesk restore'.",
+            f"The database {path} is damaged{extra}. Nothing was changed. "
+            "Restore a backup with 'regiedesk restore'.",
+        )
+
+
+class NewerSchema(StoreError):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"Dit profiel is gemaakt met een nieuwere versie van regiedesk (schema {found}; "
+            f"deze versie kent tot en met {supported}). Er is niets aan veranderd. "
+            "Installeer de nieuwste versie van regiedesk.",
+            f"This profile was written by a newer version of regiedesk (schema {found}; "
+            f"this version knows up to {supported}). Nothing was changed. "
+            "Install the latest version of regiedesk.",
+        )
+
+
+class StorageUnavailable(StoreError):
+    """The data directory cannot be written: read-only, full, or gone."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(
+            f"Kan niet schrijven in {path}: {reason}. Er is niets verloren gegaan. "
+            "Maak ruimte vrij of kies een map waarin u mag schrijven, en probeer het opnieuw.",
+            f"Cannot write to {path}: {reason}. Nothing was lost. "
+            "Free some space or choose a folder you may write to, and try again.",
+        )
+
+
+class BackupError(StoreError):
+    pass
+
+
+# --- the domain ----------------------------------------------------------------
+
+
+class ValidationError(RegiedeskError):
+    """Input that the domain rules refuse. Nothing is written."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, nl: str, en: str) -> None:
+        self.field = field
+        super().__init__(nl, en)
+
+
+class NotFound(RegiedeskError):
+    exit_code = 2
+
+    def __init__(self, kind: str, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(
+            f"Niet gevonden: {kind} {record_id}. Misschien is het verwijderd.",
+            f"Not found: {kind} {record_id}. It may have been deleted.",
+        )
+
+
+class ConfigError(RegiedeskError):
+    exit_code = 2

@@ -1,0 +1,24 @@
+"""UUID version 7 identifiers (RFC 9562): time-ordered, generated on the client."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+
+def uuid7(unix_ms: int | None = None) -> str:
+    """A new UUIDv7 as its canonical string. Ids sort by creation time."""
+    ms = int(time.time() * 1000) if unix_ms is None else unix_ms
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a, 12 bits
+    value |= 0b10 << 62  # variant
+    value |= rand & ((1 << 62) - 1)  # rand_b, 62 bits
+    return str(uuid.UUID(int=value))
+
+
+def uuid7_time_ms(value: str) -> int:
+    """The creation time (Unix ms) embedded in a UUIDv7."""
+    return uuid.UUID(value).int >> 80

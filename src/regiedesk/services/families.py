@@ -1,0 +1,185 @@
+"""Families and their members: register, update, close, and the people in them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..domain import validate as v
+from ..domain.bsn import normalise_bsn
+from ..domain.models import Family, Member
+from ..domain.vocabulary import ClosureReason, FamilyStatus, MemberRole
+from ..errors import ValidationError
+from ..ids import uuid7
+from .base import Service
+
+
+class FamilyService(Service):
+    def create(
+        self,
+        *,
+        name: str,
+        caseworker: str | None = None,
+        status: str = FamilyStatus.REGISTERED,
+        start_date: dt.date | None = None,
+        evaluation_date: dt.date | None = None,
+        support_profile: str | None = None,
+        intensity: str | None = None,
+    ) -> Family:
+        status = v.choice("status", status, FamilyStatus)
+        if status == FamilyStatus.CLOSED:
+            raise ValidationError(
+                "status",
+                "Een nieuw gezin kan niet meteen afgesloten zijn.",
+                "A new family cannot start out closed.",
+            )
+        row = {
+            "id": uuid7(),
+            "name": v.text("naam", name, limit=200),
+            "status": status.value,
+            "caseworker": caseworker or self.store.actor.user,
+            "start_date": v.iso(start_date),
+            "evaluation_date": v.iso(evaluation_date),
+            "support_profile": support_profile,
+            "intensity": intensity,
+        }
+        with self.store.transaction(event="create", client=row["id"]) as tx:
+            tx.insert("families", row)
+        return self.get(row["id"])
+
+    def get(self, family_id: str) -> Family:
+        return Family.from_row(self.store.get("families", family_id))
+
+    def list(self, *, status: str | None = None, search: str | None = None) -> list[Family]:
+        sql = "SELECT * FROM families WHERE deleted = 0"
+        params: list[Any] = []
+        if status:
+            sql += " AND status = ?"
+            params.append(v.choice("status", status, FamilyStatus).value)
+        if search:
+            sql += " AND name LIKE ? ESCAPE '\\'"
+            escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        sql += " ORDER BY name COLLATE NOCASE"
+        return [Family.from_row(r) for r in self.store.query(sql, tuple(params))]
+
+    def update(
+        self,
+        family_id: str,
+        *,
+        name: str | None = None,
+        evaluation_date: dt.date | None = None,
+        support_profile: str | None = None,
+        intensity: str | None = None,
+    ) -> Family:
+        changes: dict[str, Any] = {}
+        if name is not None:
+            changes["name"] = v.text("naam", name, limit=200)
+        if evaluation_date is not None:
+            changes["evaluation_date"] = v.iso(evaluation_date)
+        if support_profile is not None:
+            changes["support_profile"] = support_profile
+        if intensity is not None:
+            changes["intensity"] = intensity
+        with self.store.transaction(event="update", client=family_id) as tx:
+            tx.update("families", family_id, changes)
+        return self.get(family_id)
+
+    def activate(self, family_id: str, *, start_date: dt.date | None = None) -> Family:
+        family = self.get(family_id)
+        start = start_date or family.start_date or self.today()
+        with self.store.transaction(event="update", client=family_id) as tx:
+            tx.update("families", family_id, {"status": "actief", "start_date": start.isoformat()})
+        return self.get(family_id)
+
+    def close(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
+        family = self.get(family_id)
+        closure = v.choice("reden", reason, ClosureReason)
+        v.date_order("einddatum", family.start_date, end_date)
+        with self.store.transaction(event="update", client=family_id) as tx:
+            tx.update(
+                "families",
+                family_id,
+                {"status": "afgesloten", "end_date": end_date.isoformat(), "closure_reason": closure},
+            )
+        return self.get(family_id)
+
+    def assign(self, family_id: str, caseworker: str) -> Family:
+        """Record a new caseworker for the family (a handover)."""
+        with self.store.transaction(event="transfer", client=family_id) as tx:
+            tx.update("families", family_id, {"caseworker": v.text("regisseur", caseworker)})
+        return self.get(family_id)
+
+    def delete(self, family_id: str) -> None:
+        self.get(family_id)
+        with self.store.transaction(event="delete", client=family_id) as tx:
+            tx.delete("families", family_id)
+
+    # --- members ------------------------------------------------------------
+
+    def add_member(
+        self,
+        family_id: str,
+        *,
+        name: str,
+        role: str,
+        date_of_birth: dt.date | None = None,
+        bsn: str | None = None,
+    ) -> Member:
+        self.get(family_id)
+        row = {
+            "id": uuid7(),
+            "family_id": family_id,
+            "name": v.text("naam", name, limit=200),
+            "role": v.choice("rol", role, MemberRole).value,
+            "date_of_birth": self._birth_date(date_of_birth),
+            "bsn": normalise_bsn(bsn) if bsn else None,
+        }
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert("members", row)
+        return self.member(row["id"])
+
+    def update_member(
+        self,
+        member_id: str,
+        *,
+        name: str | None = None,
+        role: str | None = None,
+        date_of_birth: dt.date | None = None,
+        bsn: str | None = None,
+    ) -> Member:
+        member = self.member(member_id)
+        changes: dict[str, Any] = {}
+        if name is not None:
+            changes["name"] = v.text("naam", name, limit=200)
+        if role is not None:
+            changes["role"] = v.choice("rol", role, MemberRole).value
+        if date_of_birth is not None:
+            changes["date_of_birth"] = self._birth_date(date_of_birth)
+        if bsn is not None:
+            changes["bsn"] = normalise_bsn(bsn) if bsn else None
+        with self.store.transaction(event="update", client=member.family_id) as tx:
+            tx.update("members", member_id, changes)
+        return self.member(member_id)
+
+    def remove_member(self, member_id: str) -> None:
+        member = self.member(member_id)
+        with self.store.transaction(event="delete", client=member.family_id) as tx:
+            tx.delete("members", member_id)
+
+    def member(self, member_id: str) -> Member:
+        return Member.from_row(self.store.get("members", member_id))
+
+    def members(self, family_id: str) -> list[Member]:
+        rows = self.store.query(
+            "SELECT * FROM members WHERE family_id = ? AND deleted = 0"
+            " ORDER BY date_of_birth IS NULL, date_of_birth, name",
+            (family_id,),
+        )
+        return [Member.from_row(r) for r in rows]
+
+    def _birth_date(self, value: dt.date | None) -> str | None:
+        if value is None:
+            return None
+        v.not_future("geboortedatum", value, self.today())
+        return value.isoformat()

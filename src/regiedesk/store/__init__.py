@@ -1,0 +1,31 @@
+"""The encrypted local store: key handling, schema, the open database and profile lifecycle."""
+
+from .database import Actor, Store, Tx
+from .keys import DEFAULT_KDF, MIN_PASSPHRASE_LENGTH, KdfParams
+from .profile import (
+    CheckReport,
+    backup_profile,
+    change_passphrase,
+    check_profile,
+    create_profile,
+    open_profile,
+    profile_exists,
+    restore_profile,
+)
+
+__all__ = [
+    "DEFAULT_KDF",
+    "MIN_PASSPHRASE_LENGTH",
+    "Actor",
+    "CheckReport",
+    "KdfParams",
+    "Store",
+    "Tx",
+    "backup_profile",
+    "change_passphrase",
+    "check_profile",
+    "create_profile",
+    "open_profile",
+    "profile_exists",
+    "restore_profile",
+]

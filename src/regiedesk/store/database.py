@@ -1,0 +1,252 @@
+"""An open profile database and its unit of work.
+
+Every write goes through ``Store.transaction``: one SQLite transaction that
+changes the entity rows, appends an outbox entry per change (a mutation id and
+a hybrid-logical-clock stamp, for sync), and appends one NEN 7513 audit event.
+Either all of it is committed or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlcipher3
+import sqlite_utils
+
+from ..clock import HybridLogicalClock, Stamp
+from ..errors import NotFound, StorageUnavailable
+from ..ids import uuid7
+from .schema import ENTITY_TABLES
+
+log = logging.getLogger(__name__)
+
+AuditEvent = Literal[
+    "create", "read", "update", "delete", "print", "export", "search", "transfer"
+]
+
+DatabaseError = sqlcipher3.DatabaseError
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: the user, on whose behalf (NEN 7513 'responsible user'), on which device."""
+
+    user: str
+    device: str
+    responsible_user: str | None = None
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageUnavailable | None:
+    """Translate SQLite's disk-level failures into the error a person can act on."""
+    text = str(exc).lower()
+    if "full" in text:
+        return StorageUnavailable(str(path.parent), "de schijf is vol / the disk is full")
+    if "readonly" in text or "read-only" in text:
+        return StorageUnavailable(str(path.parent), "alleen-lezen / read-only")
+    if "disk i/o" in text or "unable to open" in text:
+        return StorageUnavailable(str(path.parent), "schrijffout / write error")
+    return None
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class Tx:
+    """The changes of one unit of work. Obtain one from ``Store.transaction``."""
+
+    def __init__(self, store: Store, client: str | None) -> None:
+        self._store = store
+        self._conn = store.conn
+        self.client = client
+        self.objects: list[str] = []
+
+    def _outbox(
+        self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: str, data: Any
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO outbox (mutation_id, hlc, entity, record_id, family_id, op, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
+        )
+        self.objects.append(f"{entity}/{record_id}")
+
+    def _family_of(self, table: str, row: Mapping[str, Any]) -> str | None:
+        if table == "families":
+            return str(row["id"])
+        family = row.get("family_id")
+        return str(family) if family is not None else self.client
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> str:
+        """Insert a new entity row; returns its id (generated unless given)."""
+        _check_table(table)
+        stamp = self._store.clock.tick()
+        row = dict(values)
+        row.setdefault("id", uuid7())
+        row["updated_hlc"] = stamp.encode()
+        row["deleted"] = 0
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self._conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        data = {k: v for k, v in row.items() if k not in ("updated_hlc", "deleted")}
+        self._outbox(stamp, table, row["id"], self._family_of(table, row), "insert", data)
+        return str(row["id"])
+
+    def update(self, table: str, record_id: str, changes: Mapping[str, Any]) -> None:
+        """Change fields of a live row. Only the changed fields go to the outbox."""
+        _check_table(table)
+        current = self._store.get(table, record_id)
+        changed = {k: v for k, v in changes.items() if current.get(k) != v}
+        if not changed:
+            return
+        stamp = self._store.clock.tick()
+        assignments = ", ".join(f"{k} = ?" for k in changed)
+        self._conn.execute(
+            f"UPDATE {table} SET {assignments}, updated_hlc = ? WHERE id = ?",
+            (*changed.values(), stamp.encode(), record_id),
+        )
+        self._outbox(stamp, table, record_id, self._family_of(table, current), "update", changed)
+
+    def delete(self, table: str, record_id: str) -> None:
+        """Tombstone a row: it stays, marked deleted, so the deletion can sync."""
+        _check_table(table)
+        current = self._store.get(table, record_id)
+        stamp = self._store.clock.tick()
+        self._conn.execute(
+            f"UPDATE {table} SET deleted = 1, updated_hlc = ? WHERE id = ?",
+            (stamp.encode(), record_id),
+        )
+        self._outbox(stamp, table, record_id, self._family_of(table, current), "delete", {})
+
+
+def _check_table(table: str) -> None:
+    if table not in ENTITY_TABLES:
+        raise ValueError(f"not an entity table: {table}")
+
+
+class Store:
+    """The open, unlocked profile database. Create it through ``regiedesk.store.profile``."""
+
+    def __init__(self, conn: Any, *, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self.device_id = self.meta("device_id") or ""
+        user = self.meta("user") or ""
+        self.actor = Actor(user=user, device=self.device_id)
+        last = self.meta("clock")
+        self.clock = HybridLogicalClock(
+            self.device_id.replace("-", ""), last=Stamp.decode(last) if last else None
+        )
+
+    # --- reading -------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def query(self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
+        _check_table(table)
+        rows = self.query(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+        if not rows or (rows[0]["deleted"] and not include_deleted):
+            raise NotFound(table, record_id)
+        return rows[0]
+
+    # --- writing -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(
+        self, *, event: AuditEvent, client: str | None, actor: Actor | None = None
+    ) -> Iterator[Tx]:
+        """One unit of work: entity changes, their outbox entries and one audit event."""
+        tx = Tx(self, client)
+        self._begin()
+        try:
+            yield tx
+            self._append_audit(event, tx.client, tx.objects, actor or self.actor)
+            self._set_meta("clock", self.clock.last.encode())
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            translated = storage_error(exc, self.path) if isinstance(exc, DatabaseError) else None
+            if translated is not None:
+                log.error("write failed: %s", type(exc).__name__)
+                raise translated from exc
+            raise
+
+    def record_access(
+        self, event: AuditEvent, *, client: str | None, objects: list[str], actor: Actor | None = None
+    ) -> None:
+        """Log an access that changes nothing (read, print, export, search)."""
+        with self.transaction(event=event, client=client, actor=actor) as tx:
+            tx.objects.extend(objects)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._begin()
+        try:
+            self._set_meta(key, value)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except DatabaseError as exc:
+            translated = storage_error(exc, self.path)
+            if translated is not None:
+                raise translated from exc
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def _append_audit(
+        self, event: str, client: str | None, objects: list[str], actor: Actor
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (id, event, at, client, user, responsible_user, device, objects)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                uuid7(),
+                event,
+                utc_now(),
+                client,
+                actor.user,
+                actor.responsible_user or actor.user,
+                actor.device,
+                json.dumps(list(dict.fromkeys(objects))),
+            ),
+        )
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except DatabaseError:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

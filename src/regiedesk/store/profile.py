@@ -1,0 +1,363 @@
+"""A profile on disk: its key envelope and its encrypted database, and their lifecycle.
+
+Layout of a data directory::
+
+    profile.key   the data key, sealed under the passphrase (JSON, no client data)
+    profile.db    the SQLCipher 4 database (plus -wal and -shm while open)
+
+Nothing in here writes to a data directory before the passphrase, the key and
+the database have all been verified, so a failure leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from .. import __version__
+from ..errors import (
+    BackupError,
+    CorruptDatabase,
+    NewerSchema,
+    NoProfile,
+    NotAProfile,
+    ProfileExists,
+    StorageUnavailable,
+)
+from ..i18n import pick
+from ..ids import uuid7
+from .database import DatabaseError, Store, storage_error
+from .keys import DEFAULT_KDF, KdfParams, KeyEnvelope, check_new_passphrase, new_data_key, seal, unseal
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
+
+log = logging.getLogger(__name__)
+
+KEY_FILE = "profile.key"
+DB_FILE = "profile.db"
+BACKUP_FORMAT = "regiedesk-backup"
+
+
+def profile_exists(data_dir: Path) -> bool:
+    return (data_dir / KEY_FILE).exists() or (data_dir / DB_FILE).exists()
+
+
+def _connect(db_path: Path, data_key: bytes) -> Any:
+    conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    return conn
+
+
+def _tune(conn: Any) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")  # durable across crashes in WAL mode
+    conn.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never touch the disk
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA cache_size = -32000")
+
+
+def _read_envelope(data_dir: Path) -> KeyEnvelope:
+    key_path = data_dir / KEY_FILE
+    if not key_path.exists() or not (data_dir / DB_FILE).exists():
+        if key_path.exists() or (data_dir / DB_FILE).exists():
+            missing = DB_FILE if key_path.exists() else KEY_FILE
+            raise NotAProfile(str(data_dir / missing))
+        raise NoProfile(str(data_dir))
+    try:
+        raw = key_path.read_bytes()
+    except OSError as exc:
+        raise NotAProfile(str(key_path)) from exc
+    return KeyEnvelope.from_bytes(raw, source=str(key_path))
+
+
+def _verify_database(conn: Any, db_path: Path) -> int:
+    """Read the header through the cipher; returns the schema version. Writes nothing."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        version = schema_version(conn)
+    except DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text or "encrypted" in text:
+            raise NotAProfile(str(db_path)) from exc
+        storage = storage_error(exc, db_path)
+        if storage is not None:
+            raise storage from exc
+        raise CorruptDatabase(str(db_path), type(exc).__name__) from exc
+    if app_id != APPLICATION_ID:
+        raise NotAProfile(str(db_path))
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(version, SCHEMA_VERSION)
+    return version
+
+
+def unlock(data_dir: Path, passphrase: str) -> tuple[bytes, KeyEnvelope]:
+    """Return the data key; raises WrongPassphrase, NoProfile or NotAProfile."""
+    envelope = _read_envelope(data_dir)
+    return unseal(envelope, passphrase), envelope
+
+
+def open_profile(data_dir: Path, passphrase: str) -> Store:
+    """Unlock and open a profile, migrating its schema if it is older than this version."""
+    data_key, _ = unlock(data_dir, passphrase)
+    return _open_with_key(data_dir / DB_FILE, data_key)
+
+
+def _open_with_key(db_path: Path, data_key: bytes) -> Store:
+    conn = _connect(db_path, data_key)
+    try:
+        version = _verify_database(conn, db_path)
+        _tune(conn)
+        migrate(conn, from_version=version)
+    except DatabaseError as exc:
+        conn.close()
+        storage = storage_error(exc, db_path)
+        raise (storage or CorruptDatabase(str(db_path), type(exc).__name__)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, path=db_path)
+
+
+def create_profile(
+    data_dir: Path,
+    passphrase: str,
+    *,
+    user: str,
+    repeated: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> Store:
+    """Make a new profile in an empty (or missing) data directory and open it."""
+    check_new_passphrase(passphrase, repeated)
+    if profile_exists(data_dir):
+        raise ProfileExists(str(data_dir))
+    created: list[Path] = []
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        data_key = new_data_key()
+        db_path = data_dir / DB_FILE
+        created += [db_path, db_path.with_name(DB_FILE + "-wal"), db_path.with_name(DB_FILE + "-shm")]
+        conn = _connect(db_path, data_key)
+        try:
+            _tune(conn)
+            migrate(conn, from_version=0)
+            store = Store(conn, path=db_path)
+            store.set_meta("device_id", uuid7())
+            store.set_meta("user", user)
+            store.set_meta("created_by_version", __version__)
+        except BaseException:
+            conn.close()
+            raise
+        store.close()
+        created.append(data_dir / KEY_FILE)
+        _write_atomically(data_dir / KEY_FILE, seal(data_key, passphrase, kdf).to_bytes())
+    except (OSError, DatabaseError) as exc:
+        for path in created:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise _as_storage_error(exc, data_dir) from exc
+    log.info("profile created (schema %d)", SCHEMA_VERSION)
+    return _open_with_key(db_path, data_key)
+
+
+def _as_storage_error(exc: BaseException, data_dir: Path) -> StorageUnavailable:
+    if isinstance(exc, OSError):
+        reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
+        return StorageUnavailable(str(data_dir), reason)
+    return storage_error(exc, data_dir / DB_FILE) or StorageUnavailable(
+        str(data_dir), type(exc).__name__
+    )
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside ``path``, fsync, and rename over it."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def change_passphrase(
+    data_dir: Path, old: str, new: str, *, repeated: str | None = None, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """Re-seal the data key under a new passphrase. The database is not touched."""
+    check_new_passphrase(new, repeated)
+    data_key, _ = unlock(data_dir, old)
+    try:
+        _write_atomically(data_dir / KEY_FILE, seal(data_key, new, kdf).to_bytes())
+    except OSError as exc:
+        raise _as_storage_error(exc, data_dir) from exc
+    log.info("passphrase changed")
+
+
+# --- check -----------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    lines: list[tuple[bool, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(ok for ok, _ in self.lines)
+
+    def add(self, ok: bool, text: str) -> None:
+        self.lines.append((ok, text))
+
+
+def check_profile(data_dir: Path, passphrase: str) -> CheckReport:
+    """Verify passphrase, key, schema and integrity. Raises for a profile that cannot be opened."""
+    report = CheckReport()
+    data_key, envelope = unlock(data_dir, passphrase)
+    report.add(True, pick("Wachtwoord en sleutel: in orde", "Passphrase and key: OK"))
+    report.add(
+        True,
+        pick(
+            f"Sleutelafleiding: Argon2id, {envelope.kdf.memory_kib // 1024} MiB, "
+            f"{envelope.kdf.iterations} rondes",
+            f"Key derivation: Argon2id, {envelope.kdf.memory_kib // 1024} MiB, "
+            f"{envelope.kdf.iterations} passes",
+        ),
+    )
+    db_path = data_dir / DB_FILE
+    conn = _connect(db_path, data_key)
+    try:
+        version = _verify_database(conn, db_path)
+        report.add(
+            version == SCHEMA_VERSION or version < SCHEMA_VERSION,
+            pick(
+                f"Schemaversie: {version} (deze versie: {SCHEMA_VERSION})",
+                f"Schema version: {version} (this version: {SCHEMA_VERSION})",
+            ),
+        )
+        try:
+            integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        except DatabaseError as exc:
+            integrity, cipher = [type(exc).__name__], []
+        report.add(
+            integrity == ["ok"],
+            pick("Integriteit (SQLite): ", "Integrity (SQLite): ") + "; ".join(integrity[:5]),
+        )
+        report.add(
+            not cipher,
+            pick("Integriteit (versleuteling): ", "Integrity (encryption): ")
+            + ("; ".join(cipher[:5]) if cipher else "ok"),
+        )
+    finally:
+        conn.close()
+    return report
+
+
+# --- backup and restore ------------------------------------------------------------
+
+
+def backup_profile(data_dir: Path, passphrase: str, out: Path) -> None:
+    """Write one consistent, still-encrypted copy of the profile to ``out`` (a zip file).
+
+    The copy is taken with SQLite's online backup API, so the profile may be
+    open in another process meanwhile. The key envelope travels along: the
+    backup opens with the passphrase that was valid when it was made.
+    """
+    data_key, envelope = unlock(data_dir, passphrase)
+    if out.exists():
+        raise BackupError(
+            f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
+            f"{out} already exists; nothing was overwritten. Choose another file name.",
+        )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".regiedesk-backup-", dir=out.parent) as tmp:
+            copy_path = Path(tmp) / DB_FILE
+            source = _connect(data_dir / DB_FILE, data_key)
+            try:
+                version = _verify_database(source, data_dir / DB_FILE)
+                target = _connect(copy_path, data_key)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+            finally:
+                source.close()
+            header = {"format": BACKUP_FORMAT, "version": 1, "schema": version, "app": __version__}
+            partial = out.with_name(out.name + ".part")
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr("backup.json", json.dumps(header))
+                archive.writestr(KEY_FILE, envelope.to_bytes())
+                archive.write(copy_path, DB_FILE)
+            os.replace(partial, out)
+    except (OSError, DatabaseError) as exc:
+        with contextlib.suppress(OSError):
+            out.with_name(out.name + ".part").unlink()
+        raise _as_storage_error(exc, out.parent) from exc
+    log.info("backup written")
+
+
+@contextlib.contextmanager
+def _extracted(backup: Path, workdir: Path) -> Iterator[Path]:
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            names = set(archive.namelist())
+            if not {"backup.json", KEY_FILE, DB_FILE} <= names:
+                raise NotAProfile(str(backup))
+            header = json.loads(archive.read("backup.json"))
+            if header.get("format") != BACKUP_FORMAT:
+                raise NotAProfile(str(backup))
+            archive.extract(KEY_FILE, workdir)
+            archive.extract(DB_FILE, workdir)
+    except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, UnicodeDecodeError) as exc:
+        raise NotAProfile(str(backup)) from exc
+    yield workdir
+
+
+def restore_profile(backup: Path, data_dir: Path, passphrase: str) -> None:
+    """Restore a backup into an empty data directory, after verifying it opens and is intact."""
+    if profile_exists(data_dir):
+        raise ProfileExists(str(data_dir))
+    if not backup.is_file():
+        raise NotAProfile(str(backup))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as tmp:
+            with _extracted(backup, Path(tmp)) as staged:
+                report = check_profile(staged, passphrase)
+                if not report.ok:
+                    raise CorruptDatabase(str(backup), "integrity")
+                os.replace(staged / DB_FILE, data_dir / DB_FILE)
+                os.replace(staged / KEY_FILE, data_dir / KEY_FILE)
+    except OSError as exc:
+        raise _as_storage_error(exc, data_dir) from exc
+    log.info("backup restored")
+
+
+def remove_profile_files(data_dir: Path) -> None:
+    """Delete a profile's files (used after a failed restore in tests and by device wipe)."""
+    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", KEY_FILE):
+        with contextlib.suppress(FileNotFoundError):
+            (data_dir / name).unlink()
+    shutil.rmtree(data_dir / ".restore-tmp", ignore_errors=True)

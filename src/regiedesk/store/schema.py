@@ -1,0 +1,142 @@
+"""Versioned schema migrations for the local profile database.
+
+Each migration is a list of SQL statements; ``migrate`` runs every pending one
+in a single transaction and records the version in ``PRAGMA user_version``.
+Synced entity tables share three columns: ``id`` (UUIDv7 from the client),
+``updated_hlc`` (the clock stamp of the last write) and ``deleted`` (tombstone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+APPLICATION_ID = 0x52474453  # "RGDS": marks the file as a regiedesk profile
+
+_ENTITY = "id TEXT PRIMARY KEY, updated_hlc TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0"
+
+_V1: tuple[str, ...] = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    f"""CREATE TABLE families ({_ENTITY},
+        name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('aangemeld', 'actief', 'afgesloten')),
+        start_date TEXT, end_date TEXT, closure_reason TEXT,
+        caseworker TEXT NOT NULL,
+        support_profile TEXT, intensity TEXT,
+        evaluation_date TEXT)""",
+    f"""CREATE TABLE members ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        name TEXT NOT NULL, role TEXT NOT NULL, date_of_birth TEXT, bsn TEXT)""",
+    f"""CREATE TABLE hours ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        date TEXT NOT NULL, minutes INTEGER NOT NULL CHECK (minutes > 0),
+        activity TEXT NOT NULL, domain TEXT, goal_id TEXT, caseworker TEXT NOT NULL)""",
+    f"""CREATE TABLE timers ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        activity TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'stopped')),
+        started_at TEXT NOT NULL, segment_started_at TEXT,
+        accumulated_seconds INTEGER NOT NULL DEFAULT 0, stopped_at TEXT,
+        hours_id TEXT, caseworker TEXT NOT NULL)""",
+    f"""CREATE TABLE assessments ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        member_id TEXT, instrument TEXT NOT NULL,
+        moment TEXT NOT NULL CHECK (moment IN ('intake', 'tussenmeting', 'eindmeting')),
+        date TEXT NOT NULL, assessor TEXT NOT NULL)""",
+    f"""CREATE TABLE scores ({_ENTITY},
+        assessment_id TEXT NOT NULL REFERENCES assessments(id),
+        family_id TEXT NOT NULL,
+        domain TEXT NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        note TEXT)""",
+    f"""CREATE TABLE parties ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        organisation TEXT NOT NULL, person TEXT, role TEXT NOT NULL,
+        phone TEXT, email TEXT, involved_from TEXT NOT NULL, involved_until TEXT)""",
+    f"""CREATE TABLE contacts ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        party_id TEXT NOT NULL REFERENCES parties(id),
+        date TEXT NOT NULL, mode TEXT NOT NULL, summary TEXT)""",
+    f"""CREATE TABLE goals ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        domain TEXT NOT NULL, member_id TEXT, text TEXT NOT NULL,
+        target_date TEXT, status TEXT NOT NULL, attainment INTEGER)""",
+    f"""CREATE TABLE agreements ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        goal_id TEXT, text TEXT NOT NULL,
+        owner TEXT NOT NULL CHECK (owner IN ('gezin', 'regisseur', 'betrokkene')),
+        party_id TEXT, due_date TEXT, done INTEGER NOT NULL DEFAULT 0, done_date TEXT)""",
+    f"""CREATE TABLE notes ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        title TEXT NOT NULL, visit_date TEXT)""",
+    f"""CREATE TABLE note_revisions ({_ENTITY},
+        note_id TEXT NOT NULL REFERENCES notes(id),
+        family_id TEXT NOT NULL,
+        parent_id TEXT, body TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL)""",
+    """CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE, event TEXT NOT NULL, at TEXT NOT NULL,
+        client TEXT, user TEXT NOT NULL, responsible_user TEXT NOT NULL,
+        device TEXT NOT NULL, objects TEXT NOT NULL)""",
+    """CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+    """CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+    """CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        mutation_id TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL,
+        entity TEXT NOT NULL, record_id TEXT NOT NULL, family_id TEXT,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        data TEXT NOT NULL)""",
+    "CREATE INDEX members_family ON members(family_id)",
+    "CREATE INDEX hours_family_date ON hours(family_id, date)",
+    "CREATE INDEX timers_family ON timers(family_id)",
+    "CREATE INDEX assessments_family ON assessments(family_id, date)",
+    "CREATE INDEX scores_assessment ON scores(assessment_id)",
+    "CREATE INDEX parties_family ON parties(family_id)",
+    "CREATE INDEX contacts_family ON contacts(family_id, date)",
+    "CREATE INDEX goals_family ON goals(family_id)",
+    "CREATE INDEX agreements_family ON agreements(family_id)",
+    "CREATE INDEX notes_family ON notes(family_id)",
+    "CREATE INDEX note_revisions_note ON note_revisions(note_id)",
+    "CREATE INDEX audit_log_client ON audit_log(client, seq)",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Entity tables that sync and export carry, in dependency order.
+ENTITY_TABLES: tuple[str, ...] = (
+    "families",
+    "members",
+    "hours",
+    "timers",
+    "assessments",
+    "scores",
+    "parties",
+    "contacts",
+    "goals",
+    "agreements",
+    "notes",
+    "note_revisions",
+)
+
+
+def schema_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Any, *, from_version: int) -> int:
+    """Run the pending migrations in one transaction. Returns the new version."""
+    if from_version >= SCHEMA_VERSION:
+        return from_version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statements in MIGRATIONS[from_version:]:
+            for sql in statements:
+                conn.execute(sql)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION

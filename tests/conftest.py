@@ -1,0 +1,37 @@
+"""Shared fixtures: a real encrypted profile in a temporary directory.
+
+Profiles made here use a cheap Argon2id setting so the suite stays fast; the
+cost parameters travel inside the key envelope, so everything else (open,
+check, backup) runs exactly as with the default cost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from regiedesk.store import KdfParams, Store, create_profile
+
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+PASSPHRASE = "correct horse battery"
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = create_profile(data_dir, PASSPHRASE, user="regisseur.anna", kdf=FAST_KDF)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
