@@ -23,14 +23,14 @@ bench: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,server]'
 	touch $(STAMP)
 
 # Regenerate the lock from the newest versions that fit pyproject.toml.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade pip
-	.lockenv/bin/python -m pip install --quiet '.[dev]'
+	.lockenv/bin/python -m pip install --quiet '.[dev,server]'
 	.lockenv/bin/python -m pip freeze --exclude regiedesk > requirements.lock
 	rm -rf .lockenv
 
