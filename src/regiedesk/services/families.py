@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Any
 
@@ -33,8 +34,9 @@ class FamilyService(Service):
                 "Een nieuw gezin kan niet meteen afgesloten zijn.",
                 "A new family cannot start out closed.",
             )
+        family_id = uuid7()
         row = {
-            "id": uuid7(),
+            "id": family_id,
             "name": v.text("naam", name, limit=200),
             "status": status.value,
             "caseworker": caseworker or self.store.actor.user,
@@ -43,9 +45,9 @@ class FamilyService(Service):
             "support_profile": support_profile,
             "intensity": intensity,
         }
-        with self.store.transaction(event="create", client=row["id"]) as tx:
+        with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("families", row)
-        return self.get(row["id"])
+        return self.get(family_id)
 
     def get(self, family_id: str) -> Family:
         return Family.from_row(self.store.get("families", family_id))
@@ -100,7 +102,11 @@ class FamilyService(Service):
             tx.update(
                 "families",
                 family_id,
-                {"status": "afgesloten", "end_date": end_date.isoformat(), "closure_reason": closure},
+                {
+                    "status": "afgesloten",
+                    "end_date": end_date.isoformat(),
+                    "closure_reason": closure,
+                },
             )
         return self.get(family_id)
 
@@ -127,8 +133,9 @@ class FamilyService(Service):
         bsn: str | None = None,
     ) -> Member:
         self.get(family_id)
+        member_id = uuid7()
         row = {
-            "id": uuid7(),
+            "id": member_id,
             "family_id": family_id,
             "name": v.text("naam", name, limit=200),
             "role": v.choice("rol", role, MemberRole).value,
@@ -137,7 +144,7 @@ class FamilyService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("members", row)
-        return self.member(row["id"])
+        return self.member(member_id)
 
     def update_member(
         self,
@@ -170,7 +177,7 @@ class FamilyService(Service):
     def member(self, member_id: str) -> Member:
         return Member.from_row(self.store.get("members", member_id))
 
-    def members(self, family_id: str) -> list[Member]:
+    def members(self, family_id: str) -> builtins.list[Member]:
         rows = self.store.query(
             "SELECT * FROM members WHERE family_id = ? AND deleted = 0"
             " ORDER BY date_of_birth IS NULL, date_of_birth, name",

@@ -27,9 +27,7 @@ from .schema import ENTITY_TABLES
 
 log = logging.getLogger(__name__)
 
-AuditEvent = Literal[
-    "create", "read", "update", "delete", "print", "export", "search", "transfer"
-]
+AuditEvent = Literal["create", "read", "update", "delete", "print", "export", "search", "transfer"]
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -152,8 +150,10 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def query(self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+    def query(
+        self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()
+    ) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params if isinstance(params, tuple) else dict(params)))
 
     def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
         _check_table(table)
@@ -185,7 +185,12 @@ class Store:
             raise
 
     def record_access(
-        self, event: AuditEvent, *, client: str | None, objects: list[str], actor: Actor | None = None
+        self,
+        event: AuditEvent,
+        *,
+        client: str | None,
+        objects: list[str],
+        actor: Actor | None = None,
     ) -> None:
         """Log an access that changes nothing (read, print, export, search)."""
         with self.transaction(event=event, client=client, actor=actor) as tx:

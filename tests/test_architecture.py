@@ -1,0 +1,53 @@
+"""The core and sync never import Qt; only src/regiedesk/ui/ may."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "regiedesk"
+
+
+def qt_imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found += [n for n in names if n.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}]
+    return found
+
+
+def test_no_module_outside_ui_imports_qt() -> None:
+    offenders = {
+        str(p.relative_to(SRC)): qt_imports(p)
+        for p in SRC.rglob("*.py")
+        if "ui" not in p.relative_to(SRC).parts[:1] and qt_imports(p)
+    }
+    assert offenders == {}
+
+
+def test_the_check_would_see_a_qt_import(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text("from PySide6.QtCore import QObject\nimport shiboken6\n")
+    assert qt_imports(sample) == ["PySide6.QtCore", "shiboken6"]
+
+
+def test_importing_the_core_loads_no_qt() -> None:
+    code = (
+        "import sys, pkgutil, importlib, regiedesk\n"
+        "for m in pkgutil.walk_packages(regiedesk.__path__, 'regiedesk.'):\n"
+        "    if m.name.startswith('regiedesk.ui'): continue\n"
+        "    importlib.import_module(m.name)\n"
+        "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
