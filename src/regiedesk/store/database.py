@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -244,10 +244,8 @@ class Store:
         )
 
     def close(self) -> None:
-        try:
+        with suppress(DatabaseError):
             self.conn.execute("PRAGMA optimize")
-        except DatabaseError:
-            pass
         self.conn.close()
 
     def __enter__(self) -> Store:

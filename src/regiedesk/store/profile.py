@@ -38,7 +38,15 @@ from ..errors import (
 from ..i18n import pick
 from ..ids import uuid7
 from .database import DatabaseError, Store, storage_error
-from .keys import DEFAULT_KDF, KdfParams, KeyEnvelope, check_new_passphrase, new_data_key, seal, unseal
+from .keys import (
+    DEFAULT_KDF,
+    KdfParams,
+    KeyEnvelope,
+    check_new_passphrase,
+    new_data_key,
+    seal,
+    unseal,
+)
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 
 log = logging.getLogger(__name__)
@@ -147,7 +155,11 @@ def create_profile(
         data_dir.mkdir(parents=True, exist_ok=True)
         data_key = new_data_key()
         db_path = data_dir / DB_FILE
-        created += [db_path, db_path.with_name(DB_FILE + "-wal"), db_path.with_name(DB_FILE + "-shm")]
+        created += [
+            db_path,
+            db_path.with_name(DB_FILE + "-wal"),
+            db_path.with_name(DB_FILE + "-shm"),
+        ]
         conn = _connect(db_path, data_key)
         try:
             _tune(conn)
