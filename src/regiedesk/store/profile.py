@@ -355,13 +355,15 @@ def restore_profile(backup: Path, data_dir: Path, passphrase: str) -> None:
         raise NotAProfile(str(backup))
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as tmp:
-            with _extracted(backup, Path(tmp)) as staged:
-                report = check_profile(staged, passphrase)
-                if not report.ok:
-                    raise CorruptDatabase(str(backup), "integrity")
-                os.replace(staged / DB_FILE, data_dir / DB_FILE)
-                os.replace(staged / KEY_FILE, data_dir / KEY_FILE)
+        with (
+            tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as tmp,
+            _extracted(backup, Path(tmp)) as staged,
+        ):
+            report = check_profile(staged, passphrase)
+            if not report.ok:
+                raise CorruptDatabase(str(backup), "integrity")
+            os.replace(staged / DB_FILE, data_dir / DB_FILE)
+            os.replace(staged / KEY_FILE, data_dir / KEY_FILE)
     except OSError as exc:
         raise _as_storage_error(exc, data_dir) from exc
     log.info("backup restored")
