@@ -17,9 +17,7 @@ E = TypeVar("E", bound=StrEnum)
 def text(field: str, value: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if required and not value:
-        raise ValidationError(
-            field, f"Vul het veld '{field}' in.", f"Fill in the field '{field}'."
-        )
+        raise ValidationError(field, f"Vul het veld '{field}' in.", f"Fill in the field '{field}'.")
     if len(value) > limit:
         raise ValidationError(
             field,
