@@ -35,3 +35,28 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def today() -> dt.date:
     return TODAY
+
+
+class FakeClock:
+    """A settable 'now' for services, in UTC."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.value = start
+
+    def __call__(self) -> dt.datetime:
+        return self.value
+
+    def advance(self, **delta: float) -> None:
+        self.value += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def family_id(store: Store) -> str:
+    from regiedesk.services.families import FamilyService
+
+    return FamilyService(store, today=lambda: TODAY).create(name="Gezin Test", status="actief").id

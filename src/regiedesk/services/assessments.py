@@ -1,0 +1,169 @@
+"""Life-domain measurements: one assessment (instrument, moment, date, member or household)
+with a score of 1 to 5 per domain, written together."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..domain import validate as v
+from ..domain.instruments import load_instrument
+from ..domain.models import Assessment, Score
+from ..domain.vocabulary import Moment
+from ..errors import ValidationError
+from ..ids import uuid7
+from .base import Service
+
+ScoreInput = int | tuple[int, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class DomainPoint:
+    """One domain's score at one measurement, for history tables and charts."""
+
+    assessment_id: str
+    date: dt.date
+    moment: str
+    member_id: str | None
+    domain: str
+    score: int
+
+
+class AssessmentService(Service):
+    def record(
+        self,
+        family_id: str,
+        *,
+        instrument: str,
+        moment: str,
+        date: dt.date,
+        scores: Mapping[str, ScoreInput],
+        member_id: str | None = None,
+    ) -> Assessment:
+        self.store.get("families", family_id)
+        loaded = load_instrument(instrument)
+        moment_value = v.choice("moment", moment, Moment).value
+        v.not_future("datum", date, self.today())
+        if loaded.level == "person":
+            if member_id is None:
+                raise ValidationError(
+                    "gezinslid",
+                    "Kies het gezinslid voor wie deze meting is.",
+                    "Choose the family member this measurement is for.",
+                )
+            member = self.store.get("members", member_id)
+            if member["family_id"] != family_id:
+                raise ValidationError(
+                    "gezinslid",
+                    "Dit gezinslid hoort niet bij dit gezin.",
+                    "This member does not belong to this family.",
+                )
+        elif member_id is not None:
+            raise ValidationError(
+                "gezinslid",
+                "Dit instrument meet het huishouden als geheel, niet één gezinslid.",
+                "This instrument measures the household as a whole, not one member.",
+            )
+        if not scores:
+            raise ValidationError(
+                "scores", "Vul minstens één leefgebied in.", "Score at least one life domain."
+            )
+        rows = []
+        for domain, given in scores.items():
+            score, note = given if isinstance(given, tuple) else (given, None)
+            if domain not in loaded.domain_codes:
+                raise ValidationError(
+                    "leefgebied",
+                    f"Het leefgebied '{domain}' hoort niet bij {loaded.nl}.",
+                    f"The life domain '{domain}' is not part of {loaded.en}.",
+                )
+            if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+                raise ValidationError(
+                    "score",
+                    f"Een score is 1 tot en met 5, niet {score!r}.",
+                    f"A score is 1 to 5, not {score!r}.",
+                )
+            rows.append(
+                {"domain": domain, "score": score, "note": v.optional_text("toelichting", note)}
+            )
+        assessment_id = uuid7()
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert(
+                "assessments",
+                {
+                    "id": assessment_id,
+                    "family_id": family_id,
+                    "member_id": member_id,
+                    "instrument": instrument,
+                    "moment": moment_value,
+                    "date": date.isoformat(),
+                    "assessor": self.store.actor.user,
+                },
+            )
+            for row in rows:
+                tx.insert("scores", {**row, "assessment_id": assessment_id, "family_id": family_id})
+        return self.get(assessment_id)
+
+    def get(self, assessment_id: str) -> Assessment:
+        return Assessment.from_row(self.store.get("assessments", assessment_id))
+
+    def list(self, family_id: str) -> builtins.list[Assessment]:
+        rows = self.store.query(
+            "SELECT * FROM assessments WHERE family_id = ? AND deleted = 0 ORDER BY date, id",
+            (family_id,),
+        )
+        return [Assessment.from_row(r) for r in rows]
+
+    def scores(self, assessment_id: str) -> builtins.list[Score]:
+        rows = self.store.query(
+            "SELECT * FROM scores WHERE assessment_id = ? AND deleted = 0 ORDER BY rowid",
+            (assessment_id,),
+        )
+        return [Score.from_row(r) for r in rows]
+
+    def delete(self, assessment_id: str) -> None:
+        assessment = self.get(assessment_id)
+        with self.store.transaction(event="delete", client=assessment.family_id) as tx:
+            tx.delete("assessments", assessment_id)
+            for score in self.scores(assessment_id):
+                tx.delete("scores", score.id)
+
+    def history(
+        self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True
+    ) -> builtins.list[DomainPoint]:
+        """Every score of the family (one member or the household), oldest first.
+
+        With ``map_to_2017`` the older 11-domain ZRM's codes are translated to
+        the 2017 codes, so a trend runs across a change of instrument.
+        """
+        rows = self.store.query(
+            "SELECT a.id, a.date, a.moment, a.member_id, a.instrument, s.domain, s.score"
+            " FROM assessments a JOIN scores s ON s.assessment_id = a.id"
+            " WHERE a.family_id = ? AND a.deleted = 0 AND s.deleted = 0"
+            " AND a.member_id IS ? ORDER BY a.date, a.id",
+            (family_id, member_id),
+        )
+        points = []
+        for r in rows:
+            domain = str(r["domain"])
+            if map_to_2017:
+                domain = load_instrument(str(r["instrument"])).map_domain(domain)
+            points.append(
+                DomainPoint(
+                    str(r["id"]),
+                    dt.date.fromisoformat(r["date"]),
+                    str(r["moment"]),
+                    r["member_id"],
+                    domain,
+                    int(r["score"]),
+                )
+            )
+        return points
+
+    def latest_scores(self, family_id: str, *, member_id: str | None = None) -> dict[str, int]:
+        latest: dict[str, int] = {}
+        for point in self.history(family_id, member_id=member_id):
+            latest[point.domain] = point.score
+        return latest

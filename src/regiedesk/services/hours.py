@@ -1,0 +1,175 @@
+"""Hours as they happen: append-only entries per family; totals are always computed."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from ..domain import validate as v
+from ..domain.instruments import all_domain_codes
+from ..domain.models import HoursEntry
+from ..domain.vocabulary import Activity
+from ..errors import ValidationError
+from ..ids import uuid7
+from .base import Service
+
+MINUTES_PER_DAY = 24 * 60
+
+
+class HoursService(Service):
+    def add(
+        self,
+        family_id: str,
+        *,
+        date: dt.date,
+        minutes: int,
+        activity: str,
+        domain: str | None = None,
+        goal_id: str | None = None,
+    ) -> HoursEntry:
+        self.store.get("families", family_id)
+        row = self.validated_row(
+            family_id, date, minutes, activity, domain, goal_id, replacing=None
+        )
+        entry_id = uuid7()
+        row.update(id=entry_id, family_id=family_id, caseworker=self.store.actor.user)
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert("hours", row)
+        return self.get(entry_id)
+
+    def update(
+        self,
+        entry_id: str,
+        *,
+        date: dt.date | None = None,
+        minutes: int | None = None,
+        activity: str | None = None,
+        domain: str | None = None,
+        goal_id: str | None = None,
+    ) -> HoursEntry:
+        entry = self.get(entry_id)
+        row = self.validated_row(
+            entry.family_id,
+            date or entry.date,
+            entry.minutes if minutes is None else minutes,
+            activity or entry.activity,
+            domain if domain is not None else entry.domain,
+            goal_id if goal_id is not None else entry.goal_id,
+            replacing=entry,
+        )
+        with self.store.transaction(event="update", client=entry.family_id) as tx:
+            tx.update("hours", entry_id, row)
+        return self.get(entry_id)
+
+    def delete(self, entry_id: str) -> None:
+        entry = self.get(entry_id)
+        with self.store.transaction(event="delete", client=entry.family_id) as tx:
+            tx.delete("hours", entry_id)
+
+    def get(self, entry_id: str) -> HoursEntry:
+        return HoursEntry.from_row(self.store.get("hours", entry_id))
+
+    def entries(
+        self, family_id: str, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> builtins.list[HoursEntry]:
+        sql = "SELECT * FROM hours WHERE family_id = ? AND deleted = 0"
+        params: list[Any] = [family_id]
+        if start:
+            sql += " AND date >= ?"
+            params.append(start.isoformat())
+        if end:
+            sql += " AND date <= ?"
+            params.append(end.isoformat())
+        rows = self.store.query(sql + " ORDER BY date, id", tuple(params))
+        return [HoursEntry.from_row(r) for r in rows]
+
+    def totals_by_week(self, family_id: str) -> dict[tuple[int, int], int]:
+        """Minutes per ISO (year, week)."""
+        totals: dict[tuple[int, int], int] = defaultdict(int)
+        for e in self.entries(family_id):
+            year, week, _ = e.date.isocalendar()
+            totals[(year, week)] += e.minutes
+        return dict(sorted(totals.items()))
+
+    def totals_by_month(self, family_id: str) -> dict[tuple[int, int], int]:
+        rows = self.store.query(
+            "SELECT substr(date, 1, 7) AS month, sum(minutes) AS minutes FROM hours"
+            " WHERE family_id = ? AND deleted = 0 GROUP BY month ORDER BY month",
+            (family_id,),
+        )
+        return {(int(r["month"][:4]), int(r["month"][5:])): int(r["minutes"]) for r in rows}
+
+    def totals_by_activity(self, family_id: str) -> dict[str, int]:
+        rows = self.store.query(
+            "SELECT activity, sum(minutes) AS minutes FROM hours"
+            " WHERE family_id = ? AND deleted = 0 GROUP BY activity ORDER BY activity",
+            (family_id,),
+        )
+        return {str(r["activity"]): int(r["minutes"]) for r in rows}
+
+    def minutes_on(self, day: dt.date, *, excluding: str | None = None) -> int:
+        """The caseworker's booked minutes on a day, over all families."""
+        row = self.store.query(
+            "SELECT coalesce(sum(minutes), 0) AS m FROM hours"
+            " WHERE date = ? AND deleted = 0 AND caseworker = ? AND id IS NOT ?",
+            (day.isoformat(), self.store.actor.user, excluding),
+        )[0]
+        return int(row["m"])
+
+    def validated_row(
+        self,
+        family_id: str,
+        date: dt.date,
+        minutes: int,
+        activity: str,
+        domain: str | None,
+        goal_id: str | None,
+        *,
+        replacing: HoursEntry | None,
+    ) -> dict[str, Any]:
+        if isinstance(minutes, bool) or not isinstance(minutes, int):
+            raise ValidationError(
+                "minuten", "Vul de duur in hele minuten in.", "Enter the duration in whole minutes."
+            )
+        if not 1 <= minutes <= MINUTES_PER_DAY:
+            raise ValidationError(
+                "minuten",
+                f"Een duur van {minutes} minuten kan niet: kies 1 tot en met {MINUTES_PER_DAY}.",
+                f"A duration of {minutes} minutes is impossible: choose 1 to {MINUTES_PER_DAY}.",
+            )
+        v.not_future("datum", date, self.today())
+        booked = self.minutes_on(date, excluding=replacing.id if replacing else None)
+        if booked + minutes > MINUTES_PER_DAY:
+            raise ValidationError(
+                "minuten",
+                f"Op {date:%d-%m-%Y} staat al {booked // 60}:{booked % 60:02d} uur; met deze "
+                "registratie wordt het meer dan 24 uur op één dag.",
+                f"{date:%d-%m-%Y} already has {booked // 60}:{booked % 60:02d} hours; this entry "
+                "would make the day longer than 24 hours.",
+            )
+        if domain is not None and domain not in all_domain_codes():
+            raise ValidationError(
+                "leefgebied",
+                f"Onbekend leefgebied '{domain}'.",
+                f"Unknown life domain '{domain}'.",
+            )
+        if goal_id is not None:
+            goals = self.store.query(
+                "SELECT 1 FROM goals WHERE id = ? AND family_id = ? AND deleted = 0",
+                (goal_id, family_id),
+            )
+            if not goals:
+                raise ValidationError(
+                    "doel",
+                    "Dit doel hoort niet bij dit gezin of is verwijderd.",
+                    "This goal does not belong to this family or was deleted.",
+                )
+        return {
+            "date": date.isoformat(),
+            "minutes": minutes,
+            "activity": v.choice("activiteit", activity, Activity).value,
+            "domain": domain,
+            "goal_id": goal_id,
+        }

@@ -1,0 +1,139 @@
+"""The visit timer: start, pause, resume, stop and book as an hours entry.
+
+All state lives in the database, so a running timer survives closing the
+program or a crash; elapsed time is computed from the stored instants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain import validate as v
+from ..domain.models import HoursEntry, VisitTimer
+from ..domain.vocabulary import Activity
+from ..errors import ValidationError
+from ..ids import uuid7
+from .base import Service
+from .hours import HoursService
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+class VisitTimerService(Service):
+    def current(self) -> VisitTimer | None:
+        """The caseworker's running or paused timer, if any."""
+        rows = self.store.query(
+            "SELECT * FROM timers WHERE deleted = 0 AND state != 'stopped' AND caseworker = ?"
+            " ORDER BY started_at DESC LIMIT 1",
+            (self.store.actor.user,),
+        )
+        return VisitTimer.from_row(rows[0]) if rows else None
+
+    def get(self, timer_id: str) -> VisitTimer:
+        return VisitTimer.from_row(self.store.get("timers", timer_id))
+
+    def start(self, family_id: str, activity: str = Activity.HOME_VISIT) -> VisitTimer:
+        self.store.get("families", family_id)
+        if self.current() is not None:
+            raise ValidationError(
+                "timer",
+                "Er loopt al een bezoektimer. Stop die eerst.",
+                "A visit timer is already running. Stop it first.",
+            )
+        now = _iso(self.now())
+        timer_id = uuid7()
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert(
+                "timers",
+                {
+                    "id": timer_id,
+                    "family_id": family_id,
+                    "activity": v.choice("activiteit", activity, Activity).value,
+                    "state": "running",
+                    "started_at": now,
+                    "segment_started_at": now,
+                    "accumulated_seconds": 0,
+                    "caseworker": self.store.actor.user,
+                },
+            )
+        return self.get(timer_id)
+
+    def pause(self, timer_id: str) -> VisitTimer:
+        timer = self._in_state(timer_id, "running")
+        now = self.now()
+        with self.store.transaction(event="update", client=timer.family_id) as tx:
+            tx.update(
+                "timers",
+                timer_id,
+                {
+                    "state": "paused",
+                    "accumulated_seconds": timer.elapsed_seconds(now),
+                    "segment_started_at": None,
+                },
+            )
+        return self.get(timer_id)
+
+    def resume(self, timer_id: str) -> VisitTimer:
+        timer = self._in_state(timer_id, "paused")
+        with self.store.transaction(event="update", client=timer.family_id) as tx:
+            tx.update(
+                "timers", timer_id, {"state": "running", "segment_started_at": _iso(self.now())}
+            )
+        return self.get(timer_id)
+
+    def stop(self, timer_id: str) -> VisitTimer:
+        timer = self.get(timer_id)
+        if timer.state == "stopped":
+            return timer
+        now = self.now()
+        with self.store.transaction(event="update", client=timer.family_id) as tx:
+            tx.update(
+                "timers",
+                timer_id,
+                {
+                    "state": "stopped",
+                    "accumulated_seconds": timer.elapsed_seconds(now),
+                    "segment_started_at": None,
+                    "stopped_at": _iso(now),
+                },
+            )
+        return self.get(timer_id)
+
+    def book(
+        self, timer_id: str, *, domain: str | None = None, goal_id: str | None = None
+    ) -> HoursEntry:
+        """Stop the timer (if needed) and turn it into an hours entry, in one transaction."""
+        timer = self.stop(timer_id)
+        if timer.hours_id is not None:
+            raise ValidationError(
+                "timer", "Deze tijd is al geboekt.", "This time has already been booked."
+            )
+        minutes = max(1, round(timer.accumulated_seconds / 60))
+        day = timer.started_at.astimezone().date()
+        hours = HoursService(self.store, today=self.today, now=self.now)
+        row = hours.validated_row(
+            timer.family_id, day, minutes, timer.activity, domain, goal_id, replacing=None
+        )
+        entry_id = uuid7()
+        row.update(id=entry_id, family_id=timer.family_id, caseworker=timer.caseworker)
+        with self.store.transaction(event="create", client=timer.family_id) as tx:
+            tx.insert("hours", row)
+            tx.update("timers", timer_id, {"hours_id": entry_id})
+        return hours.get(entry_id)
+
+    def discard(self, timer_id: str) -> None:
+        timer = self.get(timer_id)
+        with self.store.transaction(event="delete", client=timer.family_id) as tx:
+            tx.delete("timers", timer_id)
+
+    def _in_state(self, timer_id: str, state: str) -> VisitTimer:
+        timer = self.get(timer_id)
+        if timer.state != state:
+            raise ValidationError(
+                "timer",
+                "Dat kan niet in de huidige stand van de timer.",
+                "That is not possible in the timer's current state.",
+            )
+        return timer
