@@ -208,5 +208,6 @@ class NoteRevision(Record):
     author: str
     created_at: dt.datetime
     parent_id: str | None = None
+    merge_parents: str | None = None  # JSON list of the other heads a merge resolved
 
     _instants = ("created_at",)

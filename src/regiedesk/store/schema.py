@@ -71,7 +71,8 @@ _V1: tuple[str, ...] = (
     f"""CREATE TABLE note_revisions ({_ENTITY},
         note_id TEXT NOT NULL REFERENCES notes(id),
         family_id TEXT NOT NULL,
-        parent_id TEXT, body TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        parent_id TEXT, merge_parents TEXT,
+        body TEXT NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL)""",
     """CREATE TABLE audit_log (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE, event TEXT NOT NULL, at TEXT NOT NULL,

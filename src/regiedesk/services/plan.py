@@ -1,0 +1,206 @@
+"""The family plan: goals in the family's own words, and agreements with an owner."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from typing import Any
+
+from ..domain import validate as v
+from ..domain.instruments import all_domain_codes
+from ..domain.models import Agreement, Goal
+from ..domain.vocabulary import AgreementOwner, GoalStatus
+from ..errors import ValidationError
+from ..ids import uuid7
+from .base import Service
+
+
+def _domain(value: str) -> str:
+    if value not in all_domain_codes():
+        raise ValidationError(
+            "leefgebied", f"Onbekend leefgebied '{value}'.", f"Unknown life domain '{value}'."
+        )
+    return value
+
+
+def _attainment(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValidationError(
+            "behaald",
+            "Hoe ver het doel is behaald, is een percentage van 0 tot en met 100.",
+            "How far the goal was reached is a percentage from 0 to 100.",
+        )
+    return value
+
+
+class PlanService(Service):
+    # --- goals --------------------------------------------------------------
+
+    def add_goal(
+        self,
+        family_id: str,
+        *,
+        domain: str,
+        text: str,
+        member_id: str | None = None,
+        target_date: dt.date | None = None,
+        status: str = GoalStatus.OPEN,
+    ) -> Goal:
+        self.store.get("families", family_id)
+        if member_id is not None:
+            self._same_family("members", member_id, family_id, "gezinslid")
+        goal_id = uuid7()
+        row = {
+            "id": goal_id,
+            "family_id": family_id,
+            "domain": _domain(domain),
+            "text": v.text("doel", text),
+            "member_id": member_id,
+            "target_date": v.iso(target_date),
+            "status": v.choice("status", status, GoalStatus).value,
+        }
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert("goals", row)
+        return self.goal(goal_id)
+
+    def update_goal(
+        self,
+        goal_id: str,
+        *,
+        text: str | None = None,
+        status: str | None = None,
+        attainment: int | None = None,
+        target_date: dt.date | None = None,
+        domain: str | None = None,
+    ) -> Goal:
+        goal = self.goal(goal_id)
+        changes: dict[str, Any] = {}
+        if text is not None:
+            changes["text"] = v.text("doel", text)
+        if domain is not None:
+            changes["domain"] = _domain(domain)
+        if target_date is not None:
+            changes["target_date"] = target_date.isoformat()
+        if attainment is not None:
+            changes["attainment"] = _attainment(attainment)
+        if status is not None:
+            changes["status"] = v.choice("status", status, GoalStatus).value
+            if status == GoalStatus.REACHED and attainment is None:
+                changes["attainment"] = 100
+        with self.store.transaction(event="update", client=goal.family_id) as tx:
+            tx.update("goals", goal_id, changes)
+        return self.goal(goal_id)
+
+    def remove_goal(self, goal_id: str) -> None:
+        goal = self.goal(goal_id)
+        with self.store.transaction(event="delete", client=goal.family_id) as tx:
+            tx.delete("goals", goal_id)
+
+    def goal(self, goal_id: str) -> Goal:
+        return Goal.from_row(self.store.get("goals", goal_id))
+
+    def goals(self, family_id: str) -> builtins.list[Goal]:
+        rows = self.store.query(
+            "SELECT * FROM goals WHERE family_id = ? AND deleted = 0 ORDER BY domain, id",
+            (family_id,),
+        )
+        return [Goal.from_row(r) for r in rows]
+
+    # --- agreements ---------------------------------------------------------
+
+    def add_agreement(
+        self,
+        family_id: str,
+        *,
+        text: str,
+        owner: str,
+        due_date: dt.date | None = None,
+        goal_id: str | None = None,
+        party_id: str | None = None,
+    ) -> Agreement:
+        self.store.get("families", family_id)
+        owner_value = v.choice("eigenaar", owner, AgreementOwner)
+        if owner_value == AgreementOwner.PARTY:
+            if party_id is None:
+                raise ValidationError(
+                    "betrokkene",
+                    "Kies de betrokkene die deze afspraak uitvoert.",
+                    "Choose the involved party who carries out this agreement.",
+                )
+            self._same_family("parties", party_id, family_id, "betrokkene")
+        elif party_id is not None:
+            raise ValidationError(
+                "betrokkene",
+                "Alleen een afspraak van een betrokkene heeft een betrokkene.",
+                "Only an agreement owned by an involved party names one.",
+            )
+        if goal_id is not None:
+            self._same_family("goals", goal_id, family_id, "doel")
+        agreement_id = uuid7()
+        row = {
+            "id": agreement_id,
+            "family_id": family_id,
+            "text": v.text("afspraak", text),
+            "owner": owner_value.value,
+            "party_id": party_id,
+            "goal_id": goal_id,
+            "due_date": v.iso(due_date),
+            "done": 0,
+        }
+        with self.store.transaction(event="create", client=family_id) as tx:
+            tx.insert("agreements", row)
+        return self.agreement(agreement_id)
+
+    def complete_agreement(self, agreement_id: str, done_date: dt.date | None = None) -> Agreement:
+        agreement = self.agreement(agreement_id)
+        day = done_date or self.today()
+        v.not_future("datum", day, self.today())
+        with self.store.transaction(event="update", client=agreement.family_id) as tx:
+            tx.update("agreements", agreement_id, {"done": 1, "done_date": day.isoformat()})
+        return self.agreement(agreement_id)
+
+    def reopen_agreement(self, agreement_id: str) -> Agreement:
+        agreement = self.agreement(agreement_id)
+        with self.store.transaction(event="update", client=agreement.family_id) as tx:
+            tx.update("agreements", agreement_id, {"done": 0, "done_date": None})
+        return self.agreement(agreement_id)
+
+    def remove_agreement(self, agreement_id: str) -> None:
+        agreement = self.agreement(agreement_id)
+        with self.store.transaction(event="delete", client=agreement.family_id) as tx:
+            tx.delete("agreements", agreement_id)
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        return Agreement.from_row(self.store.get("agreements", agreement_id))
+
+    def agreements(self, family_id: str, *, open_only: bool = False) -> builtins.list[Agreement]:
+        sql = "SELECT * FROM agreements WHERE family_id = ? AND deleted = 0"
+        if open_only:
+            sql += " AND done = 0"
+        rows = self.store.query(sql + " ORDER BY due_date IS NULL, due_date, id", (family_id,))
+        return [Agreement.from_row(r) for r in rows]
+
+    def overdue_agreements(
+        self, family_id: str | None = None, *, on: dt.date | None = None
+    ) -> builtins.list[Agreement]:
+        day = (on or self.today()).isoformat()
+        sql = "SELECT * FROM agreements WHERE deleted = 0 AND done = 0 AND due_date < ?"
+        params: list[Any] = [day]
+        if family_id:
+            sql += " AND family_id = ?"
+            params.append(family_id)
+        rows = self.store.query(sql + " ORDER BY due_date, id", tuple(params))
+        return [Agreement.from_row(r) for r in rows]
+
+    def _same_family(self, table: str, record_id: str, family_id: str, field: str) -> None:
+        rows = self.store.query(
+            f"SELECT family_id FROM {table} WHERE id = ? AND deleted = 0", (record_id,)
+        )
+        if not rows or rows[0]["family_id"] != family_id:
+            raise ValidationError(
+                field,
+                f"Dit {field} hoort niet bij dit gezin of is verwijderd.",
+                f"This {table[:-1]} does not belong to this family or was deleted.",
+            )
