@@ -1,25 +1,181 @@
-"""The command line: `regiedesk` and its sub-commands for work without a window."""
+"""The command line: `regiedesk` and its sub-commands for work without a window.
+
+Exit codes: 0 success, 1 a check found problems, 2 bad input, 3 storage,
+4 wrong passphrase, 130 interrupted. Messages are Dutch unless LANG asks
+for English.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import importlib
+import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
+from .errors import RegiedeskError
 from .i18n import pick
+from .logging_setup import setup_logging
+from .paths import default_data_dir
+
+log = logging.getLogger("regiedesk.cli")
+
+PASSPHRASE_ENV = "REGIEDESK_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "REGIEDESK_NEW_PASSPHRASE"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="regiedesk", description="regiedesk")
-    parser.add_argument("--version", action="version", version=f"regiedesk {__version__}")
-    parser.add_subparsers(dest="command")
-    return parser
+class UsageError(RegiedeskError):
+    exit_code = 2
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
+def _read_secret_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise UsageError(
+            f"Het wachtwoordbestand {path} kan niet worden gelezen.",
+            f"The passphrase file {path} cannot be read.",
+        ) from exc
+
+
+def _prompt(text: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"Geen wachtwoord: geef het met --passphrase-file of {PASSPHRASE_ENV}.",
+            f"No passphrase: pass it with --passphrase-file or {PASSPHRASE_ENV}.",
+        )
+    return getpass.getpass(text)
+
+
+def passphrase(args: argparse.Namespace, *, new: bool = False) -> tuple[str, str | None]:
+    """The passphrase and, when a new one was typed at a prompt, its repetition."""
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file), None
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV], None
+    first = _prompt(pick("Wachtwoord: ", "Passphrase: "))
+    if not new:
+        return first, None
+    return first, _prompt(pick("Herhaal het wachtwoord: ", "Repeat the passphrase: "))
+
+
+def new_passphrase(args: argparse.Namespace) -> tuple[str, str | None]:
+    if args.new_passphrase_file:
+        return _read_secret_file(args.new_passphrase_file), None
+    if os.environ.get(NEW_PASSPHRASE_ENV):
+        return os.environ[NEW_PASSPHRASE_ENV], None
+    first = _prompt(pick("Nieuw wachtwoord: ", "New passphrase: "))
+    return first, _prompt(pick("Herhaal het nieuwe wachtwoord: ", "Repeat the new passphrase: "))
+
+
+def out(text: str) -> None:
+    print(text)
+
+
+# --- commands -------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .store import create_profile
+
+    secret, repeated = passphrase(args, new=True)
+    store = create_profile(args.data_dir, secret, repeated=repeated, user=args.user)
+    store.close()
+    out(pick(f"Profiel gemaakt in {args.data_dir}.", f"Profile created in {args.data_dir}."))
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from .store import change_passphrase
+
+    old, _ = passphrase(args)
+    new, repeated = new_passphrase(args)
+    change_passphrase(args.data_dir, old, new, repeated=repeated)
+    out(pick("Het wachtwoord is gewijzigd.", "The passphrase has been changed."))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .store import check_profile
+
+    secret, _ = passphrase(args)
+    report = check_profile(args.data_dir, secret)
+    for ok, line in report.lines:
+        out(("OK    " if ok else pick("FOUT  ", "FAIL  ")) + line)
+    out(
+        pick("Alles in orde.", "All is well.")
+        if report.ok
+        else pick("Er zijn problemen.", "There are problems.")
+    )
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .store import backup_profile
+
+    secret, _ = passphrase(args)
+    backup_profile(args.data_dir, secret, Path(args.out))
+    out(pick(f"Reservekopie geschreven: {args.out}", f"Backup written: {args.out}"))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .store import restore_profile
+
+    secret, _ = passphrase(args)
+    restore_profile(Path(args.file), args.data_dir, secret)
+    out(
+        pick(
+            f"Reservekopie teruggezet in {args.data_dir}.", f"Backup restored into {args.data_dir}."
+        )
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_json
+    from .store import open_profile
+
+    secret, _ = passphrase(args)
+    with open_profile(args.data_dir, secret) as store:
+        size = export_json(store, Path(args.out))
+    out(
+        pick(
+            f"Export geschreven: {args.out} ({size:,} bytes). Dit bestand is NIET versleuteld: "
+            "bewaar het veilig en verwijder het na gebruik.",
+            f"Export written: {args.out} ({size:,} bytes). This file is NOT encrypted: "
+            "keep it safe and delete it after use.",
+        )
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import generate_demo
+    from .store import create_profile
+
+    secret, repeated = passphrase(args, new=True)
+    with create_profile(args.data_dir, secret, repeated=repeated, user=args.user) as store:
+        summary = generate_demo(store, seed=args.seed, families=args.families)
+    out(
+        pick(
+            f"Oefenomgeving gemaakt in {args.data_dir}: {summary.families} gezinnen, "
+            f"{summary.hours_entries} urenregels.",
+            f"Practice environment created in {args.data_dir}: {summary.families} families, "
+            f"{summary.hours_entries} hours entries.",
+        )
+    )
+    return 0
+
+
+def run_desktop(argv: Sequence[str]) -> int:
+    try:
+        app = importlib.import_module("regiedesk.ui.app")
+    except ImportError:
         print(
             pick(
                 "Het bureaubladvenster van regiedesk komt in een volgende versie. "
@@ -30,7 +186,109 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 0
-    return 0
+    return int(app.run(list(argv)))
+
+
+# --- parser ------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regiedesk",
+        description=pick(
+            "regiedesk: het versleutelde dossier van de regisseur. Zonder opdracht start het "
+            "venster.",
+            "regiedesk: the caseworker's encrypted record. Without a command the window starts.",
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"regiedesk {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=pick("map van het profiel", "the profile's folder"),
+    )
+    common.add_argument(
+        "--passphrase-file",
+        help=pick(
+            f"lees het wachtwoord uit dit bestand (of zet {PASSPHRASE_ENV})",
+            f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+        ),
+    )
+    common.add_argument(
+        "--log-dir", type=Path, default=None, help=pick("map voor het logboek", "log folder")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    def add(
+        name: str, nl: str, en: str, handler: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=pick(nl, en), description=pick(nl, en))
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("init", "maak een nieuw profiel", "create a new profile", cmd_init)
+    p.add_argument("--user", default=getpass.getuser(), help=pick("gebruikersnaam", "user name"))
+    p = add("passwd", "wijzig het wachtwoord", "change the passphrase", cmd_passwd)
+    p.add_argument("--new-passphrase-file", help=f"(of/or {NEW_PASSPHRASE_ENV})")
+    add(
+        "check",
+        "controleer wachtwoord, sleutel, schema en integriteit",
+        "verify passphrase, key, schema and integrity",
+        cmd_check,
+    )
+    p = add(
+        "backup", "schrijf een versleutelde reservekopie", "write an encrypted backup", cmd_backup
+    )
+    p.add_argument("--out", required=True)
+    p = add(
+        "restore",
+        "zet een reservekopie terug in een lege map",
+        "restore a backup into an empty folder",
+        cmd_restore,
+    )
+    p.add_argument("file")
+    p = add(
+        "export",
+        "schrijf alles als leesbare JSON (inzageverzoek)",
+        "write everything as readable JSON (access request)",
+        cmd_export,
+    )
+    p.add_argument("--out", required=True)
+    p = add(
+        "demo",
+        "maak een oefenomgeving met fictieve gezinnen",
+        "create a practice environment with fictional families",
+        cmd_demo,
+    )
+    p.add_argument("--user", default="oefenregisseur")
+    p.add_argument("--families", type=int, default=12)
+    p.add_argument("--seed", type=int, default=20261124)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not arguments or arguments[0].startswith("--data-dir"):
+        return run_desktop(arguments)
+    args = parser.parse_args(arguments)
+    if args.command is None:
+        return run_desktop(arguments)
+    args.data_dir = args.data_dir or default_data_dir()
+    setup_logging(args.log_dir)
+    try:
+        code = int(args.handler(args))
+        log.info("command %s finished with %d", args.command, code)
+        return code
+    except RegiedeskError as error:
+        log.warning("command %s failed: %s", args.command, type(error).__name__)
+        print(error.message, file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(pick("Afgebroken.", "Interrupted."), file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

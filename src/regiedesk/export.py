@@ -1,0 +1,59 @@
+"""Everything in a profile as readable JSON, for a client's access request or a migration."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import BackupError
+from .store import Store
+from .store.database import utc_now
+from .store.schema import ENTITY_TABLES, SCHEMA_VERSION
+
+SECRET_META = frozenset({"device_token", "server_token"})
+
+
+def export_document(store: Store) -> dict[str, Any]:
+    tables = {t: store.query(f"SELECT * FROM {t} ORDER BY rowid") for t in ENTITY_TABLES}
+    meta = {
+        r["key"]: r["value"]
+        for r in store.query("SELECT key, value FROM meta ORDER BY key")
+        if r["key"] not in SECRET_META
+    }
+    return {
+        "format": "regiedesk-export",
+        "version": 1,
+        "schema": SCHEMA_VERSION,
+        "app": __version__,
+        "exported_at": utc_now(),
+        "meta": meta,
+        "tables": tables,
+        "audit_log": store.query("SELECT * FROM audit_log ORDER BY seq"),
+    }
+
+
+def export_json(store: Store, out: Path) -> int:
+    """Write the export (mode 0600, never over an existing file) and log it. Returns bytes."""
+    document = export_document(store)
+    families = [r["id"] for r in document["tables"]["families"]]
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BackupError(
+            f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
+            f"{out} already exists; nothing was overwritten. Choose another file name.",
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    store.record_access(
+        "export", client=None, objects=[f"families/{family_id}" for family_id in families]
+    )
+    return len(data)

@@ -1,0 +1,47 @@
+"""Logging to a rotating file outside the data directory.
+
+Log lines carry events, error types and record ids, never client data and
+never passphrases. The log folder is kept apart from the profile so that a
+failed command leaves the data directory exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+from pathlib import Path
+
+import platformdirs
+
+LOG_FILE = "regiedesk.log"
+
+
+def default_log_dir() -> Path:
+    override = os.environ.get("REGIEDESK_LOG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_log_dir("regiedesk", appauthor=False))
+
+
+def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path | None:
+    """Attach a rotating file handler; returns the log file, or None if it cannot be written."""
+    folder = log_dir or default_log_dir()
+    root = logging.getLogger("regiedesk")
+    root.setLevel(level)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILE, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None  # logging must never stop the work
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s")
+    )
+    for old in [h for h in root.handlers if getattr(h, "_regiedesk", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler._regiedesk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return folder / LOG_FILE
