@@ -1,0 +1,24 @@
+"""The benchmark scripts run and print their figures (tiny sizes; the numbers are not judged)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def test_store_benchmark_prints_its_figures() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "store.py"), "--scale", "0.005", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in ("write_ratio", "bulk_ratio", "query_ratio", "unlock_seconds"):
+        assert figures[key] > 0, key
+    assert figures["writes"] == 100
