@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from regiedesk.errors import (
+    MigrationFailed,
     NewerSchema,
     NotAProfile,
     PassphraseMismatch,
@@ -109,3 +110,27 @@ def test_backup_restore_round_trip(store: Store, data_dir: Path, tmp_path: Path)
     with pytest.raises(WrongPassphrase):
         restore_profile(tmp_path / "b.zip", tmp_path / "r2", "verkeerd wachtwoord")
     assert not (tmp_path / "r2" / DB_FILE).exists()
+
+
+def test_migrations_run_on_open_in_one_transaction(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiedesk.store import profile, schema
+
+    FamilyService(store).create(name="Gezin Oud")
+    store.close()
+    broken = (*schema.MIGRATIONS, ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
+    for module in (schema, profile):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", len(broken))
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(MigrationFailed):
+        open_profile(data_dir, PASSPHRASE)
+    raw = profile._connect(data_dir / DB_FILE, profile.unlock(data_dir, PASSPHRASE)[0])
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1  # rolled back as a whole
+    assert "extra" not in [r[0] for r in raw.execute("SELECT name FROM sqlite_master")]
+    raw.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", (*broken[:-1], ("CREATE TABLE extra (x)",)))
+    with open_profile(data_dir, PASSPHRASE) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == len(broken)
+        assert "extra" in migrated.db.table_names()
+        assert FamilyService(migrated).list()[0].name == "Gezin Oud"

@@ -115,6 +115,16 @@ class NewerSchema(StoreError):
         )
 
 
+class MigrationFailed(StoreError):
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            f"Het bijwerken van het profiel naar schema {version} is mislukt; het profiel is "
+            "ongewijzigd gebleven. Neem contact op met de ICT-afdeling.",
+            f"Upgrading the profile to schema {version} failed; the profile was left "
+            "unchanged. Contact your IT department.",
+        )
+
+
 class StorageUnavailable(StoreError):
     """The data directory cannot be written: read-only, full, or gone."""
 

@@ -29,6 +29,7 @@ from .. import __version__
 from ..errors import (
     BackupError,
     CorruptDatabase,
+    MigrationFailed,
     NewerSchema,
     NoProfile,
     NotAProfile,
@@ -127,7 +128,11 @@ def _open_with_key(db_path: Path, data_key: bytes) -> Store:
     try:
         version = _verify_database(conn, db_path)
         _tune(conn)
-        migrate(conn, from_version=version)
+        try:
+            migrate(conn, from_version=version)
+        except DatabaseError as exc:
+            storage = storage_error(exc, db_path)
+            raise (storage or MigrationFailed(SCHEMA_VERSION)) from exc
     except DatabaseError as exc:
         conn.close()
         storage = storage_error(exc, db_path)
