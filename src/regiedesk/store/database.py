@@ -197,12 +197,23 @@ class Store:
             tx.objects.extend(objects)
 
     def set_meta(self, key: str, value: str) -> None:
+        self.write_local(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def write_local(self, sql: str, params: tuple[Any, ...] = ()) -> None:
+        """One statement on local-only state (meta, drafts): no outbox, no audit event."""
         self._begin()
         try:
-            self._set_meta(key, value)
+            self.conn.execute(sql, params)
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             self._rollback()
+            translated = storage_error(exc, self.path) if isinstance(exc, DatabaseError) else None
+            if translated is not None:
+                raise translated from exc
             raise
 
     def _set_meta(self, key: str, value: str) -> None:

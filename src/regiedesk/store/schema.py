@@ -102,7 +102,12 @@ _V1: tuple[str, ...] = (
     "CREATE INDEX audit_log_client ON audit_log(client, seq)",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1,)
+_V2: tuple[str, ...] = (
+    # typed text not yet saved as a record (local only: not synced, not audited)
+    "CREATE TABLE drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL)",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Entity tables that sync and export carry, in dependency order.

@@ -1,0 +1,30 @@
+"""Drafts of typed text, kept in the encrypted database as the user types.
+
+A draft is local scratch, not a record: it does not sync and is not an
+audit event. Saving the real record removes the draft.
+"""
+
+from __future__ import annotations
+
+from ..domain.validate import MAX_LONG_TEXT
+from ..store.database import utc_now
+from .base import Service
+
+
+class DraftService(Service):
+    def save(self, key: str, text: str) -> None:
+        if len(text) > MAX_LONG_TEXT:
+            text = text[:MAX_LONG_TEXT]
+        self.store.write_local(
+            "INSERT INTO drafts (key, body, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE"
+            " SET body = excluded.body, updated_at = excluded.updated_at",
+            (key, text, utc_now()),
+        )
+
+    def load(self, key: str) -> str | None:
+        rows = self.store.query("SELECT body FROM drafts WHERE key = ?", (key,))
+        return str(rows[0]["body"]) if rows else None
+
+    def discard(self, key: str) -> None:
+        self.store.write_local("DELETE FROM drafts WHERE key = ?", (key,))
