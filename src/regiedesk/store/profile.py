@@ -64,6 +64,7 @@ def profile_exists(data_dir: Path) -> bool:
 def _connect(db_path: Path, data_key: bytes) -> Any:
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")  # our own messages say what happened
     return conn
 
 
@@ -273,9 +274,12 @@ def check_profile(data_dir: Path, passphrase: str) -> CheckReport:
         )
         try:
             integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except DatabaseError as exc:
+            integrity = [type(exc).__name__]
+        try:
             cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         except DatabaseError as exc:
-            integrity, cipher = [type(exc).__name__], []
+            cipher = [type(exc).__name__]
         report.add(
             integrity == ["ok"],
             pick("Integriteit (SQLite): ", "Integrity (SQLite): ") + "; ".join(integrity[:5]),
