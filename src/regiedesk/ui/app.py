@@ -1,0 +1,52 @@
+"""Starting the desktop app: `regiedesk` without a sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .. import i18n
+from ..logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="regiedesk")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--log-dir", type=Path, default=None)
+    args, _ = parser.parse_known_args(argv)
+    return args
+
+
+def run(argv: list[str]) -> int:
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    from .context import AppContext
+    from .main_window import MainWindow
+    from .settings import Settings
+    from .translations import install_language
+    from .worker import DbWorker
+
+    args = parse(argv)
+    setup_logging(args.log_dir)
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("regiedesk")
+    app.setOrganizationName("regiedesk")
+    # paths are resolved only now that the QApplication exists
+    data_dir = args.data_dir or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    )
+    settings = Settings()
+    i18n.set_language(settings.language)
+    install_language(app, settings.language)
+    worker = DbWorker()
+    window = MainWindow(AppContext(data_dir=data_dir, settings=settings, worker=worker))
+    window.show()
+    log.info("window shown")
+    code = app.exec()
+    worker.shutdown()
+    return int(code)

@@ -1,0 +1,209 @@
+"""The caseworker's families: search, filter and the figures per family."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.vocabulary import FamilyStatus
+from ..i18n import Language
+from ..services.indicators import CaseloadRow
+from .format import date_text, duration_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseloadModel(QAbstractTableModel):
+    COLUMNS = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CaseloadRow] = []
+        self.language: Language = "nl"
+
+    def set_rows(self, rows: list[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Gezin"),
+            self.tr("Status"),
+            self.tr("Uren deze week"),
+            self.tr("Laatste huisbezoek"),
+            self.tr("Actieve betrokkenen"),
+            self.tr("Afspraken te doen"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return row.family_id
+        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
+            return (
+                row.name.lower(),
+                row.status,
+                row.minutes_this_week,
+                row.last_visit.isoformat() if row.last_visit else "",
+                row.active_parties,
+                row.agreements_due,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            row.name,
+            FamilyStatus(row.status).label(self.language),
+            duration_text(row.minutes_this_week),
+            date_text(row.last_visit),
+            str(row.active_parties),
+            str(row.agreements_due) if row.agreements_due else "",
+        )[column]
+
+
+class CaseloadFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status: str | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, CaseloadModel)
+        if self.status and model.rows[source_row].status != self.status:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class CaseloadPage(QWidget):
+    open_family = Signal(str)
+    new_family = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CaseloadModel(self)
+        self.proxy = CaseloadFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.title = QLabel()
+        self.count = QLabel()
+        self.new_button = QPushButton()
+        top = QHBoxLayout()
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 2)
+        top.addWidget(self.status)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self._filter)
+        self.status.currentIndexChanged.connect(
+            lambda _: self.proxy.set_status(self.status.currentData())
+        )
+        self.table.activated.connect(self._activated)
+        self.new_button.clicked.connect(self.new_family)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("<h2>Mijn gezinnen</h2>"))
+        self.search_label.setText(self.tr("&Zoeken:"))
+        self.search.setPlaceholderText(self.tr("Naam van het gezin (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Zoeken op naam"))
+        current = self.status.currentData()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(self.tr("Alle statussen"), None)
+        for status in FamilyStatus:
+            self.status.addItem(status.label(self.model.language), status.value)
+        self.status.setCurrentIndex(max(0, self.status.findData(current)))
+        self.status.blockSignals(False)
+        self.status.setAccessibleName(self.tr("Filter op status"))
+        self.new_button.setText(self.tr("&Nieuw gezin"))
+        self.table.setAccessibleName(self.tr("Gezinnen"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, CaseloadModel.COLUMNS - 1)
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            self.tr("{0} van {1} gezinnen").format(self.proxy.rowCount(), self.model.rowCount())
+        )
+
+    def set_rows(self, rows: list[CaseloadRow]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._update_count()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.search.clear()
+        self._update_count()
+
+    def _activated(self, index: QModelIndex) -> None:
+        family_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        if family_id:
+            self.open_family.emit(family_id)

@@ -1,0 +1,47 @@
+"""What the windows share, passed explicitly: paths, settings, the worker, the open services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..services import Services
+from ..store import DEFAULT_KDF, KdfParams
+from .settings import Settings
+from .worker import DbWorker
+
+PRACTICE_FOLDER = "oefenomgeving"
+PRACTICE_PASSPHRASE = "oefenen-met-regiedesk"
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    settings: Settings
+    worker: DbWorker
+    kdf: KdfParams = DEFAULT_KDF
+    today: Callable[[], dt.date] = _today
+    now: Callable[[], dt.datetime] = _now
+    services: Services | None = field(default=None)
+    profile_dir: Path | None = None  # the profile that is open (main or practice)
+
+    @property
+    def practice_dir(self) -> Path:
+        return self.data_dir / PRACTICE_FOLDER
+
+    def run(self, fn: Callable[[Services], object], on_success=None, on_failure=None) -> None:  # type: ignore[no-untyped-def]
+        """Run ``fn(services)`` on the database thread."""
+        services = self.services
+        if services is None:
+            return
+        self.worker.submit(lambda: fn(services), on_success, on_failure)

@@ -1,0 +1,104 @@
+"""Small dialogs: a new family, settings, about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.instruments import available_instruments, load_instrument
+from ..domain.vocabulary import FamilyStatus
+from ..i18n import Language
+from .settings import Settings
+from .workspace.base import date_edit, date_of
+
+
+class NewFamilyDialog(QDialog):
+    def __init__(self, language: Language, today, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nieuw gezin"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Naam van het gezin"))
+        self.name.setPlaceholderText(self.tr("Gezin ..."))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for status in (FamilyStatus.REGISTERED, FamilyStatus.ACTIVE):
+            self.status.addItem(status.label(language), status.value)
+        self.start = date_edit(self.tr("Startdatum"), today)
+        form = QFormLayout()
+        form.addRow(self.tr("&Naam:"), self.name)
+        form.addRow(self.tr("&Status:"), self.status)
+        form.addRow(self.tr("S&tartdatum:"), self.start)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Gezin maken"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, str, dt.date]:
+        return self.name.text(), str(self.status.currentData()), date_of(self.start)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Instellingen"))
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Taal"))
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 120)
+        self.idle.setSuffix(self.tr(" minuten"))
+        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setAccessibleName(self.tr("Vergrendelen na minuten zonder gebruik"))
+        self.instrument = QComboBox()
+        for code in available_instruments():
+            self.instrument.addItem(load_instrument(code).name(settings.language), code)
+        self.instrument.setCurrentIndex(max(0, self.instrument.findData(settings.instrument)))
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        folder = QLabel(str(data_dir))
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder.setAccessibleName(self.tr("Gegevensmap"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Taal:"), self.language)
+        form.addRow(self.tr("&Vergrendelen na:"), self.idle)
+        form.addRow(self.tr("&Instrument:"), self.instrument)
+        form.addRow(self.tr("Gegevensmap (versleuteld):"), folder)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+def about_text(data_dir: Path, tr: Callable[[str], str]) -> str:
+    return tr(
+        "<h3>regiedesk {0}</h3><p>Eén gezin, één plan, één regisseur.</p>"
+        "<p>Uw gegevens staan versleuteld (SQLCipher 4, AES-256) in:<br><tt>{1}</tt></p>"
+        "<p>De gebruikershandleiding staat in <tt>docs/gebruikershandleiding.md</tt>.</p>"
+    ).format(__version__, data_dir)

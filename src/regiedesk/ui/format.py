@@ -1,0 +1,57 @@
+"""How the interface writes dates, durations and money (Dutch conventions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def date_text(value: dt.date | None) -> str:
+    """dd-mm-jjjj; empty for no date."""
+    return "" if value is None else f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read dd-mm-jjjj (also d-m-jjjj, with / or .); None when it is not a date."""
+    cleaned = text.strip().replace("/", "-").replace(".", "-")
+    parts = cleaned.split("-")
+    if len(parts) != 3:
+        return None
+    try:
+        day, month, year = (int(p) for p in parts)
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def duration_text(minutes: int) -> str:
+    """u:mm, e.g. 90 -> 1:30."""
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    return f"{sign}{minutes // 60}:{minutes % 60:02d}"
+
+
+def parse_duration(text: str) -> int | None:
+    """Minutes from u:mm or a plain number of minutes; None when unreadable."""
+    cleaned = text.strip()
+    try:
+        if ":" in cleaned:
+            hours, minutes = cleaned.split(":", 1)
+            if not 0 <= int(minutes) < 60:
+                return None
+            return int(hours) * 60 + int(minutes)
+        return int(cleaned)
+    except ValueError:
+        return None
+
+
+def euro_text(cents: int) -> str:
+    """EUR 1.234,56"""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    grouped = f"{euros:,}".replace(",", ".")
+    return f"EUR {sign}{grouped},{rest:02d}"
+
+
+def week_text(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"

@@ -1,0 +1,432 @@
+"""The main window: start or unlock, the caseload, a family's workspace; menus and lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from .. import i18n
+from ..errors import RegiedeskError
+from ..i18n import Language
+from ..services import Services
+from ..store import create_profile, open_profile, profile_exists
+from .caseload import CaseloadPage
+from .context import PRACTICE_PASSPHRASE, AppContext
+from .dialogs import NewFamilyDialog, SettingsDialog, about_text
+from .format import duration_text
+from .messages import error_text, show_error
+from .translations import install_language
+from .unlock import StartPage, UnlockPage
+from .workspace import FamilyWorkspace
+
+log = logging.getLogger(__name__)
+
+
+class IdleWatcher(QObject):
+    """Restarts a timer on every key press and mouse action anywhere in the app."""
+
+    idle = Signal()
+    ACTIVITY: frozenset[QEvent.Type] = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+        }
+    )
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self.timer.setInterval(int(minutes * 60_000))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.workspace: FamilyWorkspace | None = None
+        self.pages = QStackedWidget()
+        self.start_page = StartPage()
+        self.unlock_page = UnlockPage()
+        self.caseload = CaseloadPage()
+        for page in (self.start_page, self.unlock_page, self.caseload):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName(self.tr("Bezoektimer"))
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.timer_label)
+        self.timer_tick = QTimer(self)
+        self.timer_tick.setInterval(15_000)
+        self.timer_tick.timeout.connect(self.refresh_timer)
+        self.running_timer = None
+        self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        context.worker.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Bezig...") if busy else "")
+        )
+        self._build_menus()
+        self.start_page.create_requested.connect(self.create_profile)
+        self.start_page.practice_requested.connect(self.open_practice)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.practice_requested.connect(self.open_practice)
+        self.caseload.open_family.connect(self.open_family)
+        self.caseload.new_family.connect(self.new_family)
+        self.retranslate()
+        if context.settings.geometry is not None:
+            self.restoreGeometry(context.settings.geometry)
+        else:
+            self.resize(1200, 780)
+        self.show_entry_page()
+
+    # --- menus ------------------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self.act_lock = self._action("Ctrl+L", self.lock)
+        self.act_settings = self._action("Ctrl+,", self.open_settings)
+        self.act_quit = self._action("Ctrl+Q", self.close)
+        self.act_caseload = self._action("Ctrl+Home", self.show_caseload)
+        self.act_new_family = self._action("Ctrl+N", self.new_family)
+        self.act_search = self._action("Ctrl+F", self.focus_search)
+        self.act_new_hours = self._action("Ctrl+U", self.new_hours)
+        self.act_next_tab = self._action("Ctrl+PgDown", lambda: self.step_tab(1))
+        self.act_previous_tab = self._action("Ctrl+PgUp", lambda: self.step_tab(-1))
+        self.act_refresh = self._action("F5", self.refresh_current)
+        self.act_about = self._action(None, self.show_about)
+        self.act_help = self._action("F1", self.show_help)
+        self.menu_file = self.menuBar().addMenu("")
+        self.menu_file.addActions([self.act_lock, self.act_settings])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_family = self.menuBar().addMenu("")
+        self.menu_family.addActions(
+            [self.act_caseload, self.act_new_family, self.act_search, self.act_new_hours]
+        )
+        self.menu_view = self.menuBar().addMenu("")
+        self.menu_view.addActions([self.act_next_tab, self.act_previous_tab, self.act_refresh])
+        self.menu_help = self.menuBar().addMenu("")
+        self.menu_help.addActions([self.act_help, self.act_about])
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("regiedesk"))
+        self.menu_file.setTitle(self.tr("&Bestand"))
+        self.menu_family.setTitle(self.tr("&Gezin"))
+        self.menu_view.setTitle(self.tr("Beel&d"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        for action, text in (
+            (self.act_lock, self.tr("&Vergrendelen")),
+            (self.act_settings, self.tr("&Instellingen...")),
+            (self.act_quit, self.tr("&Afsluiten")),
+            (self.act_caseload, self.tr("Mijn &gezinnen")),
+            (self.act_new_family, self.tr("&Nieuw gezin...")),
+            (self.act_search, self.tr("&Zoeken")),
+            (self.act_new_hours, self.tr("Nieuwe &urenregel")),
+            (self.act_next_tab, self.tr("&Volgend tabblad")),
+            (self.act_previous_tab, self.tr("V&orig tabblad")),
+            (self.act_refresh, self.tr("Ve&rnieuwen")),
+            (self.act_help, self.tr("&Handleiding")),
+            (self.act_about, self.tr("&Over regiedesk")),
+        ):
+            action.setText(text)
+        for page in (self.start_page, self.unlock_page, self.caseload):
+            page.retranslate()
+        if self.workspace is not None:
+            self.workspace.retranslate()
+        self.refresh_timer_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_unlocked_actions(self, unlocked: bool) -> None:
+        for action in (
+            self.act_lock,
+            self.act_caseload,
+            self.act_new_family,
+            self.act_search,
+            self.act_new_hours,
+            self.act_next_tab,
+            self.act_previous_tab,
+            self.act_refresh,
+        ):
+            action.setEnabled(unlocked)
+
+    # --- start, unlock and lock ------------------------------------------------------
+
+    def show_entry_page(self) -> None:
+        self.set_unlocked_actions(False)
+        if profile_exists(self.context.data_dir):
+            self.unlock_page.clear()
+            self.pages.setCurrentWidget(self.unlock_page)
+            self.unlock_page.passphrase.setFocus()
+        else:
+            self.start_page.clear()
+            self.pages.setCurrentWidget(self.start_page)
+            self.start_page.first.setFocus()
+
+    def _opened(self, profile_dir: Path):  # type: ignore[no-untyped-def]
+        def done(services: Services) -> None:
+            self.context.services = services
+            self.context.profile_dir = profile_dir
+            self.unlock_page.succeeded()
+            self.start_page.clear()
+            self.set_unlocked_actions(True)
+            self.idle.timer.start()
+            self.show_caseload()
+            self.refresh_timer()
+            self.unlocked.emit()
+
+        return done
+
+    def _services(self, store) -> Services:  # type: ignore[no-untyped-def]
+        return Services.over(store, today=self.context.today, now=self.context.now)
+
+    def create_profile(self, passphrase: str, repeated: str) -> None:
+        data_dir, kdf, user = self.context.data_dir, self.context.kdf, _user_name()
+        self.context.worker.submit(
+            lambda: self._services(
+                create_profile(data_dir, passphrase, repeated=repeated, user=user, kdf=kdf)
+            ),
+            self._opened(data_dir),
+            lambda error: self.start_page.show_error(error_text(error)),
+        )
+
+    def unlock(self, passphrase: str) -> None:
+        data_dir = self.context.data_dir
+        self.context.worker.submit(
+            lambda: self._services(open_profile(data_dir, passphrase)),
+            self._opened(data_dir),
+            lambda error: self.unlock_page.failed(error, error_text(error)),
+        )
+
+    def open_practice(self) -> None:
+        folder, kdf = self.context.practice_dir, self.context.kdf
+        today = self.context.today
+
+        def work() -> Services:
+            if profile_exists(folder):
+                return self._services(open_profile(folder, PRACTICE_PASSPHRASE))
+            from ..demo import generate_demo
+
+            store = create_profile(folder, PRACTICE_PASSPHRASE, user="oefenregisseur", kdf=kdf)
+            generate_demo(store, today=today())
+            return self._services(store)
+
+        self.start_page.set_busy(True)
+        self.context.worker.submit(
+            work,
+            self._opened(folder),
+            lambda error: self.start_page.show_error(error_text(error)),
+        )
+
+    def lock(self) -> None:
+        """Close the store and drop every view and model of client data."""
+        if self.context.services is None:
+            return
+        if self.workspace is not None:
+            self.workspace.flush_drafts()
+        self.close_workspace()
+        self.caseload.clear()
+        self.running_timer = None
+        self.timer_tick.stop()
+        self.refresh_timer_label()
+        services, self.context.services = self.context.services, None
+        self.context.worker.submit(services.store.close)
+        self.idle.timer.stop()
+        log.info("locked")
+        self.show_entry_page()
+        if self.context.profile_dir == self.context.practice_dir:
+            self.unlock_page.clear()
+        self.locked.emit()
+
+    # --- caseload and workspace --------------------------------------------------------
+
+    def show_caseload(self) -> None:
+        if self.context.services is None:
+            return
+        self.close_workspace()
+        self.pages.setCurrentWidget(self.caseload)
+        self.context.run(
+            lambda s: s.indicators.caseload(), self.caseload.set_rows, lambda e: show_error(self, e)
+        )
+        self.caseload.table.setFocus()
+
+    def close_workspace(self) -> None:
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def open_family(self, family_id: str) -> None:
+        if self.context.services is None:
+            return
+        self.close_workspace()
+        self.workspace = FamilyWorkspace(self.context, family_id)
+        self.workspace.timer_changed.connect(self.refresh_timer)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.workspace.setFocus()
+
+    def new_family(self) -> None:
+        if self.context.services is None:
+            return
+        dialog = NewFamilyDialog(self.context.settings.language, self.context.today(), self)
+
+        def create() -> None:
+            name, status, start = dialog.values()
+            self.context.run(
+                lambda s: s.families.create(name=name, status=status, start_date=start),
+                lambda family: self.open_family(family.id),
+                lambda error: self._retry_new_family(dialog, error),
+            )
+
+        dialog.accepted.connect(create)
+        dialog.open()
+        self.new_family_dialog = dialog
+
+    def _retry_new_family(self, dialog: NewFamilyDialog, error: BaseException) -> None:
+        dialog.open()  # what was typed is still in the dialog
+        show_error(dialog, error)
+
+    def focus_search(self) -> None:
+        if self.pages.currentWidget() is not self.caseload:
+            self.show_caseload()
+        self.caseload.search.setFocus()
+        self.caseload.search.selectAll()
+
+    def new_hours(self) -> None:
+        if self.workspace is None:
+            return
+        from .workspace.hours_tab import HoursTab
+
+        tab = self.workspace.tab(HoursTab)
+        self.workspace.setCurrentWidget(tab)
+        assert isinstance(tab, HoursTab)
+        tab.duration.setFocus()
+
+    def step_tab(self, step: int) -> None:
+        if self.workspace is not None:
+            count = self.workspace.count()
+            self.workspace.setCurrentIndex((self.workspace.currentIndex() + step) % count)
+
+    def refresh_current(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tabs[self.workspace.currentIndex()].refresh()
+        elif self.pages.currentWidget() is self.caseload:
+            self.show_caseload()
+
+    # --- the visit timer in the status bar ----------------------------------------------
+
+    def refresh_timer(self) -> None:
+        def shown(timer) -> None:  # type: ignore[no-untyped-def]
+            self.running_timer = timer
+            if timer is None:
+                self.timer_tick.stop()
+            else:
+                self.timer_tick.start()
+            self.refresh_timer_label()
+
+        self.context.run(lambda s: s.timer.current(), shown, lambda e: None)
+
+    def refresh_timer_label(self) -> None:
+        timer = self.running_timer
+        if timer is None:
+            self.timer_label.setText("")
+            return
+        minutes = timer.elapsed_seconds(self.context.now()) // 60
+        state = (
+            self.tr("Bezoek loopt") if timer.state == "running" else self.tr("Bezoek gepauzeerd")
+        )
+        self.timer_label.setText(f"⏱ {state}: {duration_text(minutes)}")
+
+    # --- settings and help -----------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(
+            self.context.settings, self.context.profile_dir or self.context.data_dir, self
+        )
+
+        def apply() -> None:
+            settings = self.context.settings
+            settings.idle_lock_minutes = dialog.idle.value()
+            settings.instrument = dialog.instrument.currentData()
+            self.idle.set_minutes(settings.idle_lock_minutes)
+            self.set_language(dialog.language.currentData())
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def set_language(self, language: Language) -> None:
+        self.context.settings.language = language
+        i18n.set_language(language)
+        self.caseload.model.language = language
+        app = QApplication.instance()
+        assert app is not None
+        install_language(app, language)  # the LanguageChange event retranslates
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Over regiedesk"),
+            about_text(self.context.profile_dir or self.context.data_dir, self.tr),
+            parent=self,
+        )
+        box.open()
+        self.about_box = box
+
+    def show_help(self) -> None:
+        self.show_about()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.geometry = self.saveGeometry()
+        self.context.settings.sync()
+        if self.workspace is not None:
+            self.workspace.flush_drafts()
+        if self.context.services is not None:
+            services, self.context.services = self.context.services, None
+            self.context.worker.submit(services.store.close)
+        super().closeEvent(event)
+
+
+def _user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "regisseur"
+
+
+__all__ = ["MainWindow", "RegiedeskError"]

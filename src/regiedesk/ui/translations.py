@@ -1,0 +1,33 @@
+"""Loading the compiled Qt translations shipped in resources/translations."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+
+_installed: dict[int, QTranslator] = {}
+
+
+def translations_dir() -> str:
+    return str(resources.files("regiedesk") / "resources" / "translations")
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Dutch is the source language; any other language loads regiedesk_<language>.qm."""
+    old = _installed.pop(id(app), None)
+    if old is not None:
+        app.removeTranslator(old)
+    if language == "nl":
+        QCoreApplication.sendEvent(app, _language_change())
+        return True
+    translator = QTranslator(app)
+    if not translator.load(f"regiedesk_{language}", translations_dir()):
+        return False
+    app.installTranslator(translator)
+    _installed[id(app)] = translator
+    return True
+
+
+def _language_change() -> QEvent:
+    return QEvent(QEvent.Type.LanguageChange)

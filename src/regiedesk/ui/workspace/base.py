@@ -1,0 +1,81 @@
+"""What every workspace tab shares: the context, the family, loading and clearing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QTableWidget, QTableWidgetItem, QWidget
+
+from ...services import Services
+from ..context import AppContext
+from ..messages import show_error
+
+
+class FamilyTab(QWidget):
+    """A tab of the family workspace. Subclasses load in ``refresh`` and fill in ``show``."""
+
+    def __init__(self, context: AppContext, family_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.family_id = family_id
+
+    def load(self, fn: Callable[[Services], Any], then: Callable[[Any], None]) -> None:
+        self.context.run(fn, then, self.failed)
+
+    def failed(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        pass
+
+
+def date_edit(accessible_name: str, value: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(accessible_name)
+    if value is not None:
+        edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    q = edit.date()
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def table(headers: list[str], accessible_name: str) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    widget.verticalHeader().setVisible(False)
+    widget.horizontalHeader().setStretchLastSection(True)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[list[str]], ids: list[str] | None = None) -> None:
+    widget.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if ids is not None and c == 0:
+                item.setData(256, ids[r])  # Qt.UserRole
+            widget.setItem(r, c, item)
+    widget.resizeColumnsToContents()
+
+
+def selected_id(widget: QTableWidget) -> str | None:
+    item = widget.item(widget.currentRow(), 0) if widget.currentRow() >= 0 else None
+    if item is None:
+        return None
+    value = item.data(256)
+    return str(value) if value else None

@@ -1,0 +1,256 @@
+"""Uren: a week view with ISO week numbers, entries, totals, and the visit timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...domain.instruments import load_instrument
+from ...domain.models import HoursEntry, VisitTimer
+from ...domain.vocabulary import Activity
+from ...errors import ValidationError
+from ...services import Services
+from ...services.indicators import monday_of
+from ..format import date_text, duration_text, parse_duration
+from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
+
+
+@dataclass
+class Week:
+    entries: list[HoursEntry]
+    week_total: int
+    month_total: int
+    by_activity: dict[str, int]
+    timer: VisitTimer | None
+
+
+class HoursTab(FamilyTab):
+    timer_changed = Signal()
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.monday = monday_of(self.context.today())
+        self.week_label = QLabel()
+        self.previous = QPushButton(self.tr("< Vorige week"))
+        self.next = QPushButton(self.tr("Volgende week >"))
+        self.entries = table(
+            [self.tr("Datum"), self.tr("Duur"), self.tr("Activiteit"), self.tr("Leefgebied")],
+            self.tr("Urenregels van deze week"),
+        )
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.date = date_edit(self.tr("Datum"), self.context.today())
+        self.duration = QLineEdit()
+        self.duration.setPlaceholderText(self.tr("u:mm, bijvoorbeeld 1:30"))
+        self.duration.setAccessibleName(self.tr("Duur"))
+        self.activity = QComboBox()
+        self.activity.setAccessibleName(self.tr("Activiteit"))
+        self.domain = QComboBox()
+        self.domain.setAccessibleName(self.tr("Leefgebied"))
+        self.add_button = QPushButton(self.tr("&Uren toevoegen"))
+        self.delete_button = QPushButton(self.tr("Regel verwijderen"))
+        self.timer_state = QLabel()
+        self.start_button = QPushButton(self.tr("&Start bezoek"))
+        self.pause_button = QPushButton(self.tr("&Pauze"))
+        self.book_button = QPushButton(self.tr("Stop en &boek"))
+        for button in (self.start_button, self.pause_button, self.book_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        self._fill_choices()
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous)
+        nav.addWidget(self.week_label, 1)
+        nav.addWidget(self.next)
+        form = QFormLayout()
+        form.addRow(self.tr("&Datum:"), self.date)
+        form.addRow(self.tr("D&uur:"), self.duration)
+        form.addRow(self.tr("&Activiteit:"), self.activity)
+        form.addRow(self.tr("&Leefgebied:"), self.domain)
+        form.addRow(self.add_button)
+        add_box = QGroupBox(self.tr("Nieuwe urenregel"))
+        add_box.setLayout(form)
+        timer_box = QGroupBox(self.tr("Bezoektimer"))
+        timer_layout = QHBoxLayout(timer_box)
+        timer_layout.addWidget(self.timer_state, 1)
+        timer_layout.addWidget(self.start_button)
+        timer_layout.addWidget(self.pause_button)
+        timer_layout.addWidget(self.book_button)
+        left = QVBoxLayout()
+        left.addLayout(nav)
+        left.addWidget(self.entries)
+        left.addWidget(self.totals)
+        left.addWidget(self.delete_button)
+        right = QVBoxLayout()
+        right.addWidget(timer_box)
+        right.addWidget(add_box)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.previous.clicked.connect(lambda: self._move(-7))
+        self.next.clicked.connect(lambda: self._move(7))
+        self.add_button.clicked.connect(self.add_entry)
+        self.duration.returnPressed.connect(self.add_entry)
+        self.delete_button.clicked.connect(self.delete_entry)
+        self.start_button.clicked.connect(self.start_timer)
+        self.pause_button.clicked.connect(self.pause_timer)
+        self.book_button.clicked.connect(self.book_timer)
+        self.timer: VisitTimer | None = None
+
+    def _fill_choices(self) -> None:
+        language = self.context.settings.language
+        self.activity.clear()
+        for activity in Activity:
+            self.activity.addItem(activity.label(language), activity.value)
+        self.domain.clear()
+        self.domain.addItem(self.tr("(geen)"), None)
+        instrument = load_instrument(self.context.settings.instrument)
+        for domain in instrument.domains:
+            self.domain.addItem(domain.name(language), domain.code)
+
+    def _move(self, days: int) -> None:
+        self.monday += dt.timedelta(days=days)
+        self.refresh()
+
+    def refresh(self) -> None:
+        family_id, monday = self.family_id, self.monday
+
+        def work(s: Services) -> Week:
+            sunday = monday + dt.timedelta(days=6)
+            entries = s.hours.entries(family_id, start=monday, end=sunday)
+            month = s.hours.totals_by_month(family_id).get((monday.year, monday.month), 0)
+            current = s.timer.current()
+            return Week(
+                entries,
+                sum(e.minutes for e in entries),
+                month,
+                s.hours.totals_by_activity(family_id),
+                current if current and current.family_id == family_id else None,
+            )
+
+        self.load(work, self.show_week)
+
+    def show_week(self, week: Week) -> None:
+        language = self.context.settings.language
+        year, number, _ = self.monday.isocalendar()
+        self.week_label.setText(
+            self.tr("Week {0} van {1} ({2} t/m {3})").format(
+                number, year, date_text(self.monday), date_text(self.monday + dt.timedelta(days=6))
+            )
+        )
+        instrument = load_instrument(self.context.settings.instrument)
+        fill(
+            self.entries,
+            [
+                [
+                    date_text(e.date),
+                    duration_text(e.minutes),
+                    Activity(e.activity).label(language),
+                    instrument.domain(e.domain).name(language)
+                    if e.domain in instrument.domain_codes
+                    else (e.domain or ""),
+                ]
+                for e in week.entries
+            ],
+            [e.id for e in week.entries],
+        )
+        per_activity = ", ".join(
+            f"{Activity(a).label(language)} {duration_text(m)}" for a, m in week.by_activity.items()
+        )
+        self.totals.setText(
+            self.tr("Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}").format(
+                duration_text(week.week_total), duration_text(week.month_total), per_activity or "-"
+            )
+        )
+        self.show_timer(week.timer)
+
+    def show_timer(self, timer: VisitTimer | None) -> None:
+        self.timer = timer
+        running = timer is not None and timer.state == "running"
+        self.start_button.setEnabled(timer is None)
+        self.pause_button.setEnabled(timer is not None)
+        self.pause_button.setText(
+            self.tr("&Hervat") if timer and timer.state == "paused" else self.tr("&Pauze")
+        )
+        self.book_button.setEnabled(timer is not None)
+        if timer is None:
+            self.timer_state.setText(self.tr("Geen bezoek bezig."))
+        else:
+            elapsed = timer.elapsed_seconds(self.context.now()) // 60
+            state = self.tr("loopt") if running else self.tr("gepauzeerd")
+            self.timer_state.setText(
+                self.tr("Bezoek {0}: {1}").format(state, duration_text(elapsed))
+            )
+
+    def add_entry(self) -> None:
+        minutes = parse_duration(self.duration.text())
+        if minutes is None:
+            self.failed(
+                ValidationError(
+                    "duur",
+                    "Vul de duur in als u:mm (bijvoorbeeld 1:30) of in minuten.",
+                    "Enter the duration as h:mm (for example 1:30) or in minutes.",
+                )
+            )
+            return
+        family_id, day = self.family_id, date_of(self.date)
+        activity, domain = self.activity.currentData(), self.domain.currentData()
+
+        def done(_: object) -> None:
+            self.duration.clear()
+            self.refresh()
+
+        self.context.run(
+            lambda s: s.hours.add(
+                family_id, date=day, minutes=minutes, activity=activity, domain=domain
+            ),
+            done,
+            self.failed,
+        )
+
+    def delete_entry(self) -> None:
+        entry_id = selected_id(self.entries)
+        if entry_id:
+            self.context.run(
+                lambda s: s.hours.delete(entry_id), lambda _: self.refresh(), self.failed
+            )
+
+    def _timer_action(self, action: Any) -> None:
+        def done(_: object) -> None:
+            self.timer_changed.emit()
+            self.refresh()
+
+        self.context.run(action, done, self.failed)
+
+    def start_timer(self) -> None:
+        family_id, activity = self.family_id, self.activity.currentData()
+        self._timer_action(lambda s: s.timer.start(family_id, activity))
+
+    def pause_timer(self) -> None:
+        if self.timer is None:
+            return
+        timer_id, paused = self.timer.id, self.timer.state == "paused"
+        self._timer_action(
+            lambda s: s.timer.resume(timer_id) if paused else s.timer.pause(timer_id)
+        )
+
+    def book_timer(self) -> None:
+        if self.timer is None:
+            return
+        timer_id, domain = self.timer.id, self.domain.currentData()
+        self._timer_action(lambda s: s.timer.book(timer_id, domain=domain))
+
+    def retranslate(self) -> None:
+        self._fill_choices()

@@ -1,0 +1,217 @@
+"""Netwerk: involved parties, ending an involvement, contact moments, the active count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...domain.models import ContactMoment, InvolvedParty
+from ...domain.vocabulary import ContactMode
+from ..format import date_text
+from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
+
+
+@dataclass
+class NetworkData:
+    parties: list[InvolvedParty]
+    contacts: list[ContactMoment]
+    active: int
+
+
+class NetworkTab(FamilyTab):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.active = QLabel()
+        self.parties = table(
+            [
+                self.tr("Organisatie"),
+                self.tr("Persoon"),
+                self.tr("Rol"),
+                self.tr("Van"),
+                self.tr("Tot"),
+                self.tr("Telefoon"),
+                self.tr("E-mail"),
+            ],
+            self.tr("Betrokkenen"),
+        )
+        self.end_button = QPushButton(self.tr("Betrokkenheid &beëindigen"))
+        self.end_date = date_edit(self.tr("Einddatum betrokkenheid"), self.context.today())
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName(self.tr("Organisatie"))
+        self.person = QLineEdit()
+        self.person.setAccessibleName(self.tr("Persoon"))
+        self.role = QLineEdit()
+        self.role.setAccessibleName(self.tr("Rol"))
+        self.phone = QLineEdit()
+        self.phone.setAccessibleName(self.tr("Telefoon"))
+        self.email = QLineEdit()
+        self.email.setAccessibleName(self.tr("E-mail"))
+        self.since = date_edit(self.tr("Betrokken vanaf"), self.context.today())
+        self.add_button = QPushButton(self.tr("Betrokkene &toevoegen"))
+        self.contacts = table(
+            [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")],
+            self.tr("Contactmomenten"),
+        )
+        self.contact_date = date_edit(self.tr("Datum contact"), self.context.today())
+        self.contact_mode = QComboBox()
+        self.contact_mode.setAccessibleName(self.tr("Soort contact"))
+        for mode in ContactMode:
+            self.contact_mode.addItem(mode.label(self.context.settings.language), mode.value)
+        self.summary = QLineEdit()
+        self.summary.setAccessibleName(self.tr("Samenvatting contact"))
+        self.contact_button = QPushButton(
+            self.tr("&Contact vastleggen met geselecteerde betrokkene")
+        )
+        party_form = QFormLayout()
+        party_form.addRow(self.tr("&Organisatie:"), self.organisation)
+        party_form.addRow(self.tr("&Persoon:"), self.person)
+        party_form.addRow(self.tr("&Rol:"), self.role)
+        party_form.addRow(self.tr("Telefoon:"), self.phone)
+        party_form.addRow(self.tr("E-mail:"), self.email)
+        party_form.addRow(self.tr("Betrokken &vanaf:"), self.since)
+        party_form.addRow(self.add_button)
+        party_box = QGroupBox(self.tr("Nieuwe betrokkene"))
+        party_box.setLayout(party_form)
+        contact_form = QFormLayout()
+        contact_form.addRow(self.tr("Datum:"), self.contact_date)
+        contact_form.addRow(self.tr("Hoe:"), self.contact_mode)
+        contact_form.addRow(self.tr("Samenvatting:"), self.summary)
+        contact_form.addRow(self.contact_button)
+        contact_box = QGroupBox(self.tr("Nieuw contactmoment"))
+        contact_box.setLayout(contact_form)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.end_date)
+        end_row.addWidget(self.end_button)
+        end_row.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.active)
+        left.addWidget(self.parties, 2)
+        left.addLayout(end_row)
+        left.addWidget(self.contacts, 1)
+        right = QVBoxLayout()
+        right.addWidget(party_box)
+        right.addWidget(contact_box)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.add_button.clicked.connect(self.add_party)
+        self.end_button.clicked.connect(self.end_party)
+        self.contact_button.clicked.connect(self.add_contact)
+        self.names: dict[str, str] = {}
+
+    def refresh(self) -> None:
+        family_id = self.family_id
+        self.load(
+            lambda s: NetworkData(
+                s.network.parties(family_id),
+                s.network.contacts(family_id),
+                s.network.active_count(family_id),
+            ),
+            self.show_network,
+        )
+
+    def show_network(self, data: NetworkData) -> None:
+        self.active.setText(
+            self.tr("<b>{0}</b> actieve betrokkenen, {1} in totaal").format(
+                data.active, len(data.parties)
+            )
+        )
+        self.names = {p.id: p.organisation for p in data.parties}
+        fill(
+            self.parties,
+            [
+                [
+                    p.organisation,
+                    p.person or "",
+                    p.role,
+                    date_text(p.involved_from),
+                    date_text(p.involved_until),
+                    p.phone or "",
+                    p.email or "",
+                ]
+                for p in data.parties
+            ],
+            [p.id for p in data.parties],
+        )
+        language = self.context.settings.language
+        fill(
+            self.contacts,
+            [
+                [
+                    date_text(c.date),
+                    self.names.get(c.party_id, ""),
+                    ContactMode(c.mode).label(language),
+                    c.summary or "",
+                ]
+                for c in data.contacts
+            ],
+        )
+
+    def add_party(self) -> None:
+        family_id = self.family_id
+        organisation, role, since = self.organisation.text(), self.role.text(), date_of(self.since)
+        person, phone = self.person.text() or None, self.phone.text() or None
+        email = self.email.text() or None
+
+        def done(_: object) -> None:
+            for field in (self.organisation, self.person, self.role, self.phone, self.email):
+                field.clear()
+            self.refresh()
+
+        self.context.run(
+            lambda s: s.network.add_party(
+                family_id,
+                organisation=organisation,
+                role=role,
+                involved_from=since,
+                person=person,
+                phone=phone,
+                email=email,
+            ),
+            done,
+            self.failed,
+        )
+
+    def end_party(self) -> None:
+        party_id, until = selected_id(self.parties), date_of(self.end_date)
+        if party_id:
+            self.context.run(
+                lambda s: s.network.end_involvement(party_id, until),
+                lambda _: self.refresh(),
+                self.failed,
+            )
+
+    def add_contact(self) -> None:
+        party_id = selected_id(self.parties)
+        if not party_id:
+            return
+        family_id, day, mode, summary = (
+            self.family_id,
+            date_of(self.contact_date),
+            self.contact_mode.currentData(),
+            self.summary.text() or None,
+        )
+
+        def done(_: object) -> None:
+            self.summary.clear()
+            self.refresh()
+
+        self.context.run(
+            lambda s: s.network.add_contact(
+                family_id, party_id=party_id, date=day, mode=mode, summary=summary
+            ),
+            done,
+            self.failed,
+        )

@@ -1,0 +1,251 @@
+"""Verslagen: notes with their revision history. Typed text is saved as a draft as you type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.models import Note, NoteRevision
+from ...services import Services
+from ..format import date_text
+from .base import FamilyTab, date_edit, date_of
+
+DRAFT_DELAY_MS = 400
+
+
+def draft_key(family_id: str, note_id: str | None) -> str:
+    return f"note:{family_id}:{note_id or 'new'}"
+
+
+@dataclass
+class NoteList:
+    notes: list[Note]
+    new_draft: str | None
+
+
+@dataclass
+class NoteDetail:
+    note: Note
+    history: list[NoteRevision]
+    heads: list[NoteRevision]
+    draft: str | None
+
+
+class NotesTab(FamilyTab):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Verslagen"))
+        self.new_button = QPushButton(self.tr("&Nieuw verslag"))
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Titel van het verslag"))
+        self.visit_date = date_edit(self.tr("Datum van het bezoek"), self.context.today())
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Tekst van het verslag"))
+        self.save_button = QPushButton(self.tr("Verslag &opslaan"))
+        self.draft_state = QLabel()
+        self.conflict = QLabel()
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet("color: #a40000")
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Versies van het verslag"))
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
+        self.current: NoteDetail | None = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.timeout.connect(self.save_draft)
+        left = QVBoxLayout()
+        left.addWidget(self.new_button)
+        left.addWidget(self.list)
+        form = QFormLayout()
+        form.addRow(self.tr("&Titel:"), self.title)
+        form.addRow(self.tr("Bezoek&datum:"), self.visit_date)
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addWidget(self.conflict)
+        editor_layout.addWidget(self.body, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.draft_state, 1)
+        row.addWidget(self.save_button)
+        editor_layout.addLayout(row)
+        versions = QWidget()
+        versions_layout = QVBoxLayout(versions)
+        versions_layout.addWidget(QLabel(self.tr("Versies")))
+        versions_layout.addWidget(self.history, 1)
+        versions_layout.addWidget(self.preview, 2)
+        splitter = QSplitter()
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(editor)
+        splitter.addWidget(versions)
+        splitter.setSizes([220, 520, 260])
+        QVBoxLayout(self).addWidget(splitter)
+        self.new_button.clicked.connect(self.new_note)
+        self.list.currentItemChanged.connect(self._picked)
+        self.history.currentItemChanged.connect(self._picked_revision)
+        self.body.textChanged.connect(self._typed)
+        self.title.textChanged.connect(self._typed)
+        self.save_button.clicked.connect(self.save)
+
+    # --- loading -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        family_id = self.family_id
+        self.load(
+            lambda s: NoteList(s.notes.notes(family_id), s.drafts.load(draft_key(family_id, None))),
+            self.show_list,
+        )
+
+    def show_list(self, data: NoteList) -> None:
+        keep = self.current.note.id if self.current else None
+        self.list.blockSignals(True)
+        self.list.clear()
+        for note in data.notes:
+            item = QListWidgetItem(f"{date_text(note.visit_date)}  {note.title}".strip())
+            item.setData(256, note.id)
+            self.list.addItem(item)
+            if note.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if keep is None and data.new_draft and not self.body.toPlainText():
+            self._set_editor("", data.new_draft)
+            self.draft_state.setText(self.tr("Concept teruggezet."))
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.flush_draft()
+        family_id, note_id = self.family_id, str(item.data(256))
+        self.load(
+            lambda s: NoteDetail(
+                s.notes.note(note_id),
+                s.notes.history(note_id),
+                s.notes.heads(note_id),
+                s.drafts.load(draft_key(family_id, note_id)),
+            ),
+            self.show_note,
+        )
+
+    def show_note(self, detail: NoteDetail) -> None:
+        self.current = detail
+        latest = detail.heads[-1]
+        self._set_editor(
+            detail.note.title, detail.draft if detail.draft is not None else latest.body
+        )
+        self.draft_state.setText(self.tr("Concept teruggezet.") if detail.draft is not None else "")
+        if len(detail.heads) > 1:
+            self.conflict.setText(
+                self.tr(
+                    "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn "
+                    "bewaard; voeg ze samen en sla op."
+                )
+            )
+        else:
+            self.conflict.clear()
+        self.history.clear()
+        for revision in detail.history:
+            local = revision.created_at.astimezone()
+            item = QListWidgetItem(f"{date_text(local.date())} {local:%H:%M} · {revision.author}")
+            item.setData(256, revision.body)
+            self.history.addItem(item)
+
+    def _picked_revision(self, item: QListWidgetItem | None) -> None:
+        self.preview.setPlainText("" if item is None else str(item.data(256)))
+
+    def _set_editor(self, title: str, body: str) -> None:
+        for widget in (self.title, self.body):
+            widget.blockSignals(True)
+        self.title.setText(title)
+        self.body.setPlainText(body)
+        for widget in (self.title, self.body):
+            widget.blockSignals(False)
+
+    # --- typing and drafts --------------------------------------------------
+
+    def new_note(self) -> None:
+        self.flush_draft()
+        self.current = None
+        self.list.clearSelection()
+        self._set_editor("", "")
+        self.history.clear()
+        self.preview.clear()
+        self.conflict.clear()
+        self.title.setFocus()
+
+    def _typed(self) -> None:
+        self.draft_state.setText(self.tr("Wijzigingen nog niet opgeslagen (concept bewaard)."))
+        self._draft_timer.start(DRAFT_DELAY_MS)
+
+    def save_draft(self) -> None:
+        key = draft_key(self.family_id, self.current.note.id if self.current else None)
+        text = self.body.toPlainText()
+        if not text.strip():
+            return
+        self.context.run(lambda s: s.drafts.save(key, text), None, self.failed)
+
+    def flush_draft(self) -> None:
+        """Save a pending draft now (before switching notes, locking or closing)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self.save_draft()
+
+    # --- saving -----------------------------------------------------------------
+
+    def save(self) -> None:
+        self._draft_timer.stop()
+        family_id, title, body = self.family_id, self.title.text(), self.body.toPlainText()
+        detail = self.current
+
+        def work(s: Services) -> str:
+            if detail is None:
+                note, _ = s.notes.create(
+                    family_id, title=title, body=body, visit_date=date_of(self.visit_date)
+                )
+                s.drafts.discard(draft_key(family_id, None))
+                return note.id
+            heads = s.notes.heads(detail.note.id)
+            if len(heads) > 1:
+                s.notes.merge(detail.note.id, body=body, parent_ids=[h.id for h in heads])
+            else:
+                s.notes.revise(detail.note.id, body=body, parent_id=heads[-1].id)
+            if title and title != detail.note.title:
+                s.notes.retitle(detail.note.id, title)
+            s.drafts.discard(draft_key(family_id, detail.note.id))
+            return detail.note.id
+
+        def done(note_id: str) -> None:
+            self.draft_state.setText(self.tr("Opgeslagen."))
+            self._reload(note_id)
+
+        self.context.run(work, done, self.failed)
+
+    def _reload(self, note_id: str) -> None:
+        family_id = self.family_id
+
+        def then(data: NoteList) -> None:
+            self.current = None
+            self.show_list(data)
+            for row in range(self.list.count()):
+                if self.list.item(row).data(256) == note_id:
+                    self.list.setCurrentRow(row)
+
+        self.load(lambda s: NoteList(s.notes.notes(family_id), None), then)

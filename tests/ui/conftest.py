@@ -1,0 +1,91 @@
+"""UI tests: the real window on Qt's offscreen platform, a real encrypted profile."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from regiedesk import i18n
+from regiedesk.ui.context import AppContext
+from regiedesk.ui.main_window import MainWindow
+from regiedesk.ui.settings import Settings
+from regiedesk.ui.translations import install_language
+from regiedesk.ui.worker import DbWorker
+
+from ..conftest import FAST_KDF
+
+PASSPHRASE = "correct horse battery"
+TODAY = dt.date(2026, 11, 24)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.value = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.value
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def context(tmp_path: Path, clock: Clock) -> Iterator[AppContext]:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    worker = DbWorker()
+    yield AppContext(
+        data_dir=tmp_path / "data",
+        settings=settings,
+        worker=worker,
+        kdf=FAST_KDF,
+        today=lambda: TODAY,
+        now=clock,
+    )
+    worker.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if context.services is not None:
+        context.services.store.close()
+        context.services = None
+    app = QApplication.instance()
+    assert app is not None
+    install_language(app, "nl")
+    i18n.set_language(None)
+
+
+def by_name(root: QWidget, name: str, kind: type = QWidget) -> QWidget:  # type: ignore[type-arg]
+    """Find a visible widget the way a screen reader does: by its accessible name."""
+    found = [
+        w for w in root.findChildren(kind) if w.accessibleName() == name and w.isVisibleTo(root)
+    ]
+    assert found, f"no widget named {name!r}"
+    return found[0]
+
+
+def button(root: QWidget, text: str) -> QWidget:
+    from PySide6.QtWidgets import QAbstractButton
+
+    found = [
+        b
+        for b in root.findChildren(QAbstractButton)
+        if b.text().replace("&", "") == text and b.isVisibleTo(root)
+    ]
+    assert found, f"no button {text!r}"
+    return found[0]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from regiedesk.services.families import FamilyService
+from regiedesk.store import create_profile
+from regiedesk.ui.context import AppContext
+from regiedesk.ui.main_window import MainWindow
+
+from ..conftest import FAST_KDF
+from .conftest import PASSPHRASE, button, by_name
+
+
+def test_first_start_makes_a_profile(qtbot, window: MainWindow, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    assert window.pages.currentWidget() is window.start_page
+    first = by_name(window, "Nieuw wachtwoord", QLineEdit)
+    second = by_name(window, "Herhaal wachtwoord", QLineEdit)
+    qtbot.keyClicks(first, "kort")
+    assert "Te kort" in window.start_page.hint.text()
+    qtbot.keyClicks(second, "kort")
+    qtbot.mouseClick(button(window, "Profiel maken"), Qt.MouseButton.LeftButton)
+    assert "10 tekens" in window.start_page.error.text()
+    first.clear()
+    second.clear()
+    qtbot.keyClicks(first, PASSPHRASE)
+    qtbot.keyClicks(second, PASSPHRASE)
+    qtbot.mouseClick(button(window, "Profiel maken"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.caseload, timeout=10_000)
+    assert (context.data_dir / "profile.key").exists()
+    assert context.services is not None
+
+
+def make_profile(data_dir: Path) -> None:
+    store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
+    FamilyService(store).create(name="Gezin Ontgrendeld", status="actief")
+    store.close()
+
+
+def test_unlock_wrong_then_right(qtbot, tmp_path: Path, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    make_profile(context.data_dir)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.unlock_page
+    field = by_name(window, "Wachtwoord", QLineEdit)
+    qtbot.keyClicks(field, "helemaal verkeerd")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "klopt niet" in window.unlock_page.error.text(), timeout=10_000)
+    assert window.pages.currentWidget() is window.unlock_page
+    field.clear()
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=10_000)
+    assert window.caseload.model.rows[0].name == "Gezin Ontgrendeld"
+    assert field.text() == ""  # the passphrase does not linger in the widget
+    context.services.store.close()  # type: ignore[union-attr]
+    context.services = None
+
+
+def test_repeated_wrong_passphrases_make_the_next_try_wait(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    make_profile(context.data_dir)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    field = by_name(window, "Wachtwoord", QLineEdit)
+    for attempt in range(3):
+        field.clear()
+        qtbot.keyClicks(field, f"fout nummer {attempt}")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda a=attempt: window.unlock_page.failures == a + 1, timeout=10_000)
+    assert "Wacht 2 seconden" in window.unlock_page.error.text()
+    assert not window.unlock_page.button.isEnabled()
+    qtbot.waitUntil(window.unlock_page.button.isEnabled, timeout=5_000)
+
+
+def test_idle_lock_clears_every_model(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    make_profile(context.data_dir)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    field = by_name(window, "Wachtwoord", QLineEdit)
+    qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=10_000)
+    window.caseload.table.selectRow(0)
+    window.open_family(window.caseload.model.rows[0].family_id)
+    assert window.workspace is not None
+    window.idle.set_minutes(0.002)  # about 120 ms
+    window.idle.timer.start()
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        pass
+    assert window.pages.currentWidget() is window.unlock_page
+    assert window.caseload.model.rowCount() == 0
+    assert window.workspace is None
+    assert context.services is None
+    qtbot.waitUntil(lambda: context.worker.idle)
