@@ -84,9 +84,7 @@ class MainWindow(QMainWindow):
         assert app is not None
         app.installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
-        context.worker.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Bezig...") if busy else "")
-        )
+        context.worker.busy_changed.connect(self.show_busy)
         self._build_menus()
         self.start_page.create_requested.connect(self.create_profile)
         self.start_page.practice_requested.connect(self.open_practice)
@@ -100,6 +98,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 780)
         self.show_entry_page()
+
+    def show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Bezig...") if busy else "")
 
     # --- menus ------------------------------------------------------------------
 

@@ -12,24 +12,26 @@ from ..errors import RegiedeskError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def error_text(error: BaseException) -> str:
     if isinstance(error, RegiedeskError):
         return error.message
-    return tr(
+    return QCoreApplication.translate(
+        "messages",
         "Er ging iets mis ({0}). Wat u typte is bewaard. Probeer het opnieuw; blijft het "
-        "misgaan, neem dan contact op met de ICT-afdeling."
+        "misgaan, neem dan contact op met de ICT-afdeling.",
     ).format(type(error).__name__)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """A non-blocking message box; the form behind it keeps what the user typed."""
     log.warning("shown to the user: %s", type(error).__name__)
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Niet gelukt"), error_text(error), parent=parent)
-    box.setAccessibleName(tr("Foutmelding"))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("messages", "Niet gelukt"),
+        error_text(error),
+        parent=parent,
+    )
+    box.setAccessibleName(QCoreApplication.translate("messages", "Foutmelding"))
     box.open()
     return box
 

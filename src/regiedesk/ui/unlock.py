@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -20,20 +20,19 @@ from ..store.keys import check_new_passphrase
 
 def strength_hint(passphrase: str) -> str:
     """A short, honest hint; the only hard rule is the minimum length."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("strength", text)
-
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return tr("Te kort: minstens {0} tekens.").format(MIN_PASSPHRASE_LENGTH)
+        return QCoreApplication.translate("strength", "Te kort: minstens {0} tekens.").format(
+            MIN_PASSPHRASE_LENGTH
+        )
     kinds = sum(
         any(test(c) for c in passphrase)
         for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
     )
     if len(passphrase) >= 20 or (len(passphrase) >= 14 and kinds >= 3):
-        return tr("Sterk.")
-    return tr("Redelijk. Langer is sterker: een zin van een paar woorden werkt goed.")
+        return QCoreApplication.translate("strength", "Sterk.")
+    return QCoreApplication.translate(
+        "strength", "Redelijk. Langer is sterker: een zin van een paar woorden werkt goed."
+    )
 
 
 class PasswordField(QLineEdit):

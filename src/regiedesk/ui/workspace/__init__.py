@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -17,18 +15,22 @@ from .overview_tab import OverviewTab
 from .plan_tab import PlanTab
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    return text
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FamilyWorkspace", text)
 
 
-# (title, factory): the registry of tabs, in order
-TABS: list[tuple[Callable[[], str], type[FamilyTab]]] = [
-    (lambda: _tr("&Overzicht"), OverviewTab),
-    (lambda: _tr("&Uren"), HoursTab),
-    (lambda: _tr("&Leefgebieden"), DomainsTab),
-    (lambda: _tr("&Netwerk"), NetworkTab),
-    (lambda: _tr("&Plan"), PlanTab),
-    (lambda: _tr("&Verslagen"), NotesTab),
+# (title, factory): the registry of tabs, in order; titles are translated when shown
+TABS: list[tuple[str, type[FamilyTab]]] = [
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Overzicht"), OverviewTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Uren"), HoursTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Leefgebieden"), DomainsTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Netwerk"), NetworkTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Plan"), PlanTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Verslagen"), NotesTab),
 ]
 
 
@@ -38,12 +40,12 @@ class FamilyWorkspace(QTabWidget):
     def __init__(self, context: AppContext, family_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.family_id = family_id
-        self.setAccessibleName(_tr("Werkruimte van het gezin"))
+        self.setAccessibleName(self.tr("Werkruimte van het gezin"))
         self.tabs: list[FamilyTab] = []
         for title, factory in TABS:
             tab = factory(context, family_id)
             self.tabs.append(tab)
-            self.addTab(tab, title())
+            self.addTab(tab, _tr(title))
             if isinstance(tab, HoursTab):
                 tab.timer_changed.connect(self.timer_changed)
         self.currentChanged.connect(lambda i: self.tabs[i].refresh())
@@ -59,6 +61,6 @@ class FamilyWorkspace(QTabWidget):
 
     def retranslate(self) -> None:
         for index, (title, _) in enumerate(TABS):
-            self.setTabText(index, title())
+            self.setTabText(index, _tr(title))
         for tab in self.tabs:
             tab.retranslate()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -176,6 +177,7 @@ class NotesTab(FamilyTab):
             widget.blockSignals(True)
         self.title.setText(title)
         self.body.setPlainText(body)
+        self.body.moveCursor(QTextCursor.MoveOperation.End)  # continue where the text ends
         for widget in (self.title, self.body):
             widget.blockSignals(False)
 

@@ -1,0 +1,1029 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name />
+    <message>
+        <source>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;Eén gezin, één plan, één regisseur.&lt;/p&gt;&lt;p&gt;Uw gegevens staan versleuteld (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;De gebruikershandleiding staat in &lt;tt&gt;docs/gebruikershandleiding.md&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;One family, one plan, one caseworker.&lt;/p&gt;&lt;p&gt;Your data is stored encrypted (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;The user guide is in &lt;tt&gt;docs/gebruikershandleiding.md&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Nog geen gegevens</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadModel</name>
+    <message>
+        <source>Gezin</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uren deze week</source>
+        <translation>Hours this week</translation>
+    </message>
+    <message>
+        <source>Laatste huisbezoek</source>
+        <translation>Last home visit</translation>
+    </message>
+    <message>
+        <source>Actieve betrokkenen</source>
+        <translation>Active parties</translation>
+    </message>
+    <message>
+        <source>Afspraken te doen</source>
+        <translation>Agreements due</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadPage</name>
+    <message>
+        <source>&lt;h2&gt;Mijn gezinnen&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;My families&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Naam van het gezin (Ctrl+F)</source>
+        <translation>Name of the family (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoeken op naam</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Filter op status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw gezin</source>
+        <translation>&amp;New family</translation>
+    </message>
+    <message>
+        <source>Gezinnen</source>
+        <translation>Families</translation>
+    </message>
+    <message>
+        <source>{0} van {1} gezinnen</source>
+        <translation>{0} of {1} families</translation>
+    </message>
+</context>
+<context>
+    <name>DomainsTab</name>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Gezinslid</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Datum van de meting</source>
+        <translation>Date of the measurement</translation>
+    </message>
+    <message>
+        <source>Meting &amp;opslaan</source>
+        <translation>&amp;Save measurement</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Eerdere metingen</source>
+        <translation>Earlier measurements</translation>
+    </message>
+    <message>
+        <source>Leefgebied voor de grafiek</source>
+        <translation>Life domain for the chart</translation>
+    </message>
+    <message>
+        <source>Score door de tijd</source>
+        <translation>Score over time</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrument:</translation>
+    </message>
+    <message>
+        <source>&amp;Voor:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <source>&amp;Moment:</source>
+        <translation>&amp;Moment:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Nieuwe meting</source>
+        <translation>New measurement</translation>
+    </message>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>(niet gescoord)</source>
+        <translation>(not scored)</translation>
+    </message>
+    <message>
+        <source>Score {0}</source>
+        <translation>Score {0}</translation>
+    </message>
+    <message>
+        <source>toelichting</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Toelichting {0}</source>
+        <translation>Note on {0}</translation>
+    </message>
+    <message>
+        <source>Het huishouden</source>
+        <translation>The household</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyWorkspace</name>
+    <message>
+        <source>&amp;Overzicht</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <source>&amp;Uren</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <source>&amp;Leefgebieden</source>
+        <translation>&amp;Life domains</translation>
+    </message>
+    <message>
+        <source>&amp;Netwerk</source>
+        <translation>&amp;Network</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Verslagen</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Werkruimte van het gezin</source>
+        <translation>Family workspace</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTab</name>
+    <message>
+        <source>&lt; Vorige week</source>
+        <translation>&lt; Previous week</translation>
+    </message>
+    <message>
+        <source>Volgende week &gt;</source>
+        <translation>Next week &gt;</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Urenregels van deze week</source>
+        <translation>Hours entries of this week</translation>
+    </message>
+    <message>
+        <source>u:mm, bijvoorbeeld 1:30</source>
+        <translation>h:mm, for example 1:30</translation>
+    </message>
+    <message>
+        <source>&amp;Uren toevoegen</source>
+        <translation>Add &amp;hours</translation>
+    </message>
+    <message>
+        <source>Regel verwijderen</source>
+        <translation>Delete entry</translation>
+    </message>
+    <message>
+        <source>&amp;Start bezoek</source>
+        <translation>&amp;Start visit</translation>
+    </message>
+    <message>
+        <source>&amp;Pauze</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Stop en &amp;boek</source>
+        <translation>Stop and &amp;book</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>D&amp;uur:</source>
+        <translation>D&amp;uration:</translation>
+    </message>
+    <message>
+        <source>&amp;Activiteit:</source>
+        <translation>&amp;Activity:</translation>
+    </message>
+    <message>
+        <source>&amp;Leefgebied:</source>
+        <translation>&amp;Life domain:</translation>
+    </message>
+    <message>
+        <source>Nieuwe urenregel</source>
+        <translation>New hours entry</translation>
+    </message>
+    <message>
+        <source>Bezoektimer</source>
+        <translation>Visit timer</translation>
+    </message>
+    <message>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Week {0} van {1} ({2} t/m {3})</source>
+        <translation>Week {0} of {1} ({2} to {3})</translation>
+    </message>
+    <message>
+        <source>Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}</source>
+        <translation>This week: {0} · this month: {1} · total per activity: {2}</translation>
+    </message>
+    <message>
+        <source>&amp;Hervat</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>Geen bezoek bezig.</source>
+        <translation>No visit in progress.</translation>
+    </message>
+    <message>
+        <source>loopt</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>gepauzeerd</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>Bezoek {0}: {1}</source>
+        <translation>Visit {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Bezoektimer</source>
+        <translation>Visit timer</translation>
+    </message>
+    <message>
+        <source>Bezig...</source>
+        <translation>Working...</translation>
+    </message>
+    <message>
+        <source>regiedesk</source>
+        <translation>regiedesk</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Gezin</source>
+        <translation>&amp;Family</translation>
+    </message>
+    <message>
+        <source>Beel&amp;d</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen...</source>
+        <translation>&amp;Settings...</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Mijn &amp;gezinnen</source>
+        <translation>My &amp;families</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw gezin...</source>
+        <translation>&amp;New family...</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;urenregel</source>
+        <translation>New &amp;hours entry</translation>
+    </message>
+    <message>
+        <source>&amp;Volgend tabblad</source>
+        <translation>&amp;Next tab</translation>
+    </message>
+    <message>
+        <source>V&amp;orig tabblad</source>
+        <translation>&amp;Previous tab</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rnieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>&amp;Over regiedesk</source>
+        <translation>&amp;About regiedesk</translation>
+    </message>
+    <message>
+        <source>Bezoek loopt</source>
+        <translation>Visit running</translation>
+    </message>
+    <message>
+        <source>Bezoek gepauzeerd</source>
+        <translation>Visit paused</translation>
+    </message>
+    <message>
+        <source>Over regiedesk</source>
+        <translation>About regiedesk</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTab</name>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Tot</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Betrokkenen</source>
+        <translation>Involved parties</translation>
+    </message>
+    <message>
+        <source>Betrokkenheid &amp;beëindigen</source>
+        <translation>&amp;End involvement</translation>
+    </message>
+    <message>
+        <source>Einddatum betrokkenheid</source>
+        <translation>End of involvement</translation>
+    </message>
+    <message>
+        <source>Betrokken vanaf</source>
+        <translation>Involved from</translation>
+    </message>
+    <message>
+        <source>Betrokkene &amp;toevoegen</source>
+        <translation>Add &amp;party</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>With</translation>
+    </message>
+    <message>
+        <source>Hoe</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Contactmomenten</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Datum contact</source>
+        <translation>Contact date</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Kind of contact</translation>
+    </message>
+    <message>
+        <source>Samenvatting contact</source>
+        <translation>Contact summary</translation>
+    </message>
+    <message>
+        <source>&amp;Contact vastleggen met geselecteerde betrokkene</source>
+        <translation>Record a &amp;contact with the selected party</translation>
+    </message>
+    <message>
+        <source>&amp;Organisatie:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Persoon:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Rol:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Telefoon:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Betrokken &amp;vanaf:</source>
+        <translation>Involved &amp;from:</translation>
+    </message>
+    <message>
+        <source>Nieuwe betrokkene</source>
+        <translation>New involved party</translation>
+    </message>
+    <message>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Hoe:</source>
+        <translation>How:</translation>
+    </message>
+    <message>
+        <source>Samenvatting:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <source>Nieuw contactmoment</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; actieve betrokkenen, {1} in totaal</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; active parties, {1} in total</translation>
+    </message>
+</context>
+<context>
+    <name>NewFamilyDialog</name>
+    <message>
+        <source>Nieuw gezin</source>
+        <translation>New family</translation>
+    </message>
+    <message>
+        <source>Naam van het gezin</source>
+        <translation>Name of the family</translation>
+    </message>
+    <message>
+        <source>Gezin ...</source>
+        <translation>Family ...</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>S&amp;tartdatum:</source>
+        <translation>S&amp;tart date:</translation>
+    </message>
+    <message>
+        <source>Gezin maken</source>
+        <translation>Create family</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Verslagen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw verslag</source>
+        <translation>&amp;New note</translation>
+    </message>
+    <message>
+        <source>Titel van het verslag</source>
+        <translation>Title of the note</translation>
+    </message>
+    <message>
+        <source>Datum van het bezoek</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <source>Tekst van het verslag</source>
+        <translation>Text of the note</translation>
+    </message>
+    <message>
+        <source>Verslag &amp;opslaan</source>
+        <translation>&amp;Save note</translation>
+    </message>
+    <message>
+        <source>Versies van het verslag</source>
+        <translation>Versions of the note</translation>
+    </message>
+    <message>
+        <source>Tekst van de gekozen versie</source>
+        <translation>Text of the chosen version</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Bezoek&amp;datum:</source>
+        <translation>Visit &amp;date:</translation>
+    </message>
+    <message>
+        <source>Versies</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Concept teruggezet.</source>
+        <translation>Draft restored.</translation>
+    </message>
+    <message>
+        <source>Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; voeg ze samen en sla op.</source>
+        <translation>This note was changed in two places at once. Both versions were kept; merge them and save.</translation>
+    </message>
+    <message>
+        <source>Wijzigingen nog niet opgeslagen (concept bewaard).</source>
+        <translation>Changes not saved yet (draft kept).</translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Gezinsleden</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <source>Uren per week</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Actieve betrokkenen</source>
+        <translation>Active parties</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Laatste</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Verschil</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Leefgebieden tegen intake</source>
+        <translation>Life domains against intake</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Afspraken binnenkort</source>
+        <translation>Agreements due soon</translation>
+    </message>
+    <message>
+        <source>Leefgebieden: laatste meting tegen de eerste</source>
+        <translation>Life domains: latest measurement against the first</translation>
+    </message>
+    <message>
+        <source>Afspraken te doen (14 dagen)</source>
+        <translation>Agreements due (14 days)</translation>
+    </message>
+    <message>
+        <source>niet gepland</source>
+        <translation>not planned</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · regisseur {1} · gestart {2} · volgende evaluatie {3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · caseworker {1} · started {2} · next evaluation {3}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Doel</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Voor</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Behaald</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>Doelen</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Gedaan</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Afspraken</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>In de woorden van het gezin</source>
+        <translation>In the family's own words</translation>
+    </message>
+    <message>
+        <source>Doel in de woorden van het gezin</source>
+        <translation>Goal in the family's own words</translation>
+    </message>
+    <message>
+        <source>Leefgebied van het doel</source>
+        <translation>Life domain of the goal</translation>
+    </message>
+    <message>
+        <source>Doel voor gezinslid</source>
+        <translation>Goal for family member</translation>
+    </message>
+    <message>
+        <source>&amp;Doel toevoegen</source>
+        <translation>Add &amp;goal</translation>
+    </message>
+    <message>
+        <source>Status van het doel</source>
+        <translation>Status of the goal</translation>
+    </message>
+    <message>
+        <source>Hoe ver behaald</source>
+        <translation>How far reached</translation>
+    </message>
+    <message>
+        <source>Status &amp;bijwerken</source>
+        <translation>&amp;Update status</translation>
+    </message>
+    <message>
+        <source>Eigenaar van de afspraak</source>
+        <translation>Owner of the agreement</translation>
+    </message>
+    <message>
+        <source>Betrokkene</source>
+        <translation>Involved party</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>&amp;Afspraak toevoegen</source>
+        <translation>Add &amp;agreement</translation>
+    </message>
+    <message>
+        <source>Afspraak &amp;gedaan</source>
+        <translation>Agreement &amp;done</translation>
+    </message>
+    <message>
+        <source>Evaluatiedatum</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <source>Evaluatiedatum opslaan</source>
+        <translation>Save evaluation date</translation>
+    </message>
+    <message>
+        <source>Doel:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <source>Leefgebied:</source>
+        <translation>Life domain:</translation>
+    </message>
+    <message>
+        <source>Voor:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <source>Streefdatum:</source>
+        <translation>Target date:</translation>
+    </message>
+    <message>
+        <source>Nieuw doel</source>
+        <translation>New goal</translation>
+    </message>
+    <message>
+        <source>Afspraak:</source>
+        <translation>Agreement:</translation>
+    </message>
+    <message>
+        <source>Wie:</source>
+        <translation>Who:</translation>
+    </message>
+    <message>
+        <source>Betrokkene:</source>
+        <translation>Involved party:</translation>
+    </message>
+    <message>
+        <source>Uiterlijk:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Nieuwe afspraak</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>gezin</source>
+        <translation>family</translation>
+    </message>
+    <message>
+        <source>Het hele gezin</source>
+        <translation>The whole family</translation>
+    </message>
+    <message>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source> minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Vergrendelen na minuten zonder gebruik</source>
+        <translation>Lock after minutes without use</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Gegevensmap</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen na:</source>
+        <translation>&amp;Lock after:</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrument:</translation>
+    </message>
+    <message>
+        <source>Gegevensmap (versleuteld):</source>
+        <translation>Data folder (encrypted):</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>&lt;h2&gt;Welkom bij regiedesk&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Welcome to regiedesk&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Maak een profiel om te beginnen. Alles wat u vastlegt, wordt versleuteld op deze laptop bewaard; alleen uw wachtwoord opent het. Bent u het wachtwoord kwijt, dan kan niemand de gegevens nog openen.</source>
+        <translation>Create a profile to begin. Everything you record is stored encrypted on this laptop; only your passphrase opens it. If you lose the passphrase, nobody can open the data any more.</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Herhaal wachtwoord:</source>
+        <translation>&amp;Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Profiel maken</source>
+        <translation>&amp;Create profile</translation>
+    </message>
+    <message>
+        <source>&amp;Oefenomgeving openen</source>
+        <translation>Open the &amp;practice environment</translation>
+    </message>
+    <message>
+        <source>Een aparte omgeving met verzonnen gezinnen, om te oefenen.</source>
+        <translation>A separate environment with fictional families, for practice.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>&lt;h2&gt;regiedesk is vergrendeld&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;regiedesk is locked&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Ontgrendelen</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Oefenomgeving</source>
+        <translation>Practice environment</translation>
+    </message>
+    <message>
+        <source>Wacht {0} seconden voor de volgende poging.</source>
+        <translation>Wait {0} seconds before the next try.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Er ging iets mis ({0}). Wat u typte is bewaard. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de ICT-afdeling.</source>
+        <translation>Something went wrong ({0}). What you typed was kept. Try again; if it keeps going wrong, contact your IT department.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt</source>
+        <translation>Did not work</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+</context>
+<context>
+    <name>strength</name>
+    <message>
+        <source>Te kort: minstens {0} tekens.</source>
+        <translation>Too short: at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>Sterk.</source>
+        <translation>Strong.</translation>
+    </message>
+    <message>
+        <source>Redelijk. Langer is sterker: een zin van een paar woorden werkt goed.</source>
+        <translation>Fair. Longer is stronger: a sentence of a few words works well.</translation>
+    </message>
+</context>
+</TS>
