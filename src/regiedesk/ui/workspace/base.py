@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractItemView, QDateEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ...services import Services
 from ..context import AppContext
@@ -57,7 +64,7 @@ def table(headers: list[str], accessible_name: str) -> QTableWidget:
     widget.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     widget.verticalHeader().setVisible(False)
-    widget.horizontalHeader().setStretchLastSection(True)
+    widget.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     widget.setAccessibleName(accessible_name)
     return widget
 

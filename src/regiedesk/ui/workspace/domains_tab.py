@@ -100,13 +100,15 @@ class DomainsTab(FamilyTab):
         while self.scores_grid.count():
             item = self.scores_grid.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None:  # gone from the screen now, freed by Qt later
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.score_inputs.clear()
         instrument = load_instrument(self.instrument.currentData())
         language = self.context.settings.language
         for row, domain in enumerate(instrument.domains):
-            label = QLabel(domain.name(language))
+            label = QLabel(domain.name(language).replace("&", "&&"))
             score = QComboBox()
             score.addItem(self.tr("(niet gescoord)"), None)
             for value in range(1, 6):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -152,6 +152,9 @@ class NotesTab(FamilyTab):
         self._set_editor(
             detail.note.title, detail.draft if detail.draft is not None else latest.body
         )
+        if detail.note.visit_date is not None:
+            day = detail.note.visit_date
+            self.visit_date.setDate(QDate(day.year, day.month, day.day))
         self.draft_state.setText(self.tr("Concept teruggezet.") if detail.draft is not None else "")
         if len(detail.heads) > 1:
             self.conflict.setText(

@@ -1,0 +1,100 @@
+"""Screenshots of every screen of the real app with the demo data, for the user guide.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+Dates are pinned to 24-11-2026 so the pictures do not change from day to day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from regiedesk.ui.context import AppContext
+from regiedesk.ui.main_window import MainWindow
+from regiedesk.ui.settings import Settings
+from regiedesk.ui.worker import DbWorker
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def settle(app: QApplication, worker: DbWorker, seconds: float = 0.3) -> None:
+    end = time.monotonic() + 120
+    while not worker.idle and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        worker = DbWorker()
+        context = AppContext(
+            data_dir=Path(tmp) / "data",
+            settings=settings,
+            worker=worker,
+            today=lambda: TODAY,
+            now=lambda: dt.datetime(2026, 11, 24, 10, 30, tzinfo=dt.UTC),
+        )
+        window = MainWindow(context)
+        window.resize(1360, 860)
+        window.show()
+        settle(app, worker)
+        shoot(window, out, "01-eerste-start")
+        window.open_practice()
+        settle(app, worker, 1.0)
+        shoot(window, out, "02-mijn-gezinnen")
+        rows = window.caseload.model.rows
+        family = next(r for r in rows if r.status == "actief" and r.minutes_this_week)
+        window.open_family(family.family_id)
+        settle(app, worker, 0.5)
+        assert window.workspace is not None
+        names = ["03-overzicht", "04-uren", "05-leefgebieden", "06-netwerk", "07-plan", "08-verslagen"]
+        for index, name in enumerate(names):
+            window.workspace.setCurrentIndex(index)
+            settle(app, worker, 0.5)
+            if name == "05-leefgebieden":
+                tab = window.workspace.widget(index)
+                tab.instrument.setCurrentIndex(tab.instrument.findData("zrm_huishoudens"))
+                settle(app, worker, 0.3)
+            if name == "08-verslagen":
+                tab = window.workspace.widget(index)
+                tab.list.setCurrentRow(0)
+                settle(app, worker, 0.3)
+                tab.history.setCurrentRow(tab.history.count() - 1)
+                settle(app, worker, 0.2)
+            shoot(window, out, name)
+        window.open_settings()
+        settle(app, worker)
+        shoot(window.settings_dialog, out, "09-instellingen")
+        window.settings_dialog.reject()
+        window.lock()
+        settle(app, worker)
+        shoot(window, out, "10-vergrendeld")
+        window.close()
+        settle(app, worker)
+        worker.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
