@@ -42,7 +42,11 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parents[1] / "docs" / "screenshots"
+    out = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).parents[1] / "docs" / "screenshots"
+    )
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,16 +72,23 @@ def main() -> int:
         window.open_family(family.family_id)
         settle(app, worker, 0.5)
         assert window.workspace is not None
-        names = ["03-overzicht", "04-uren", "05-leefgebieden", "06-netwerk", "07-plan", "08-verslagen"]
+        names = [
+            "03-overzicht",
+            "04-uren",
+            "05-leefgebieden",
+            "06-netwerk",
+            "07-plan",
+            "08-verslagen",
+        ]
         for index, name in enumerate(names):
             window.workspace.setCurrentIndex(index)
             settle(app, worker, 0.5)
             if name == "05-leefgebieden":
-                tab = window.workspace.widget(index)
+                tab = window.workspace.current_tab()
                 tab.instrument.setCurrentIndex(tab.instrument.findData("zrm_huishoudens"))
                 settle(app, worker, 0.3)
             if name == "08-verslagen":
-                tab = window.workspace.widget(index)
+                tab = window.workspace.current_tab()
                 tab.list.setCurrentRow(0)
                 settle(app, worker, 0.3)
                 tab.history.setCurrentRow(tab.history.count() - 1)

@@ -1,10 +1,5 @@
 """regiedesk: an encrypted, offline-first desktop for Carte Blanche caseworkers."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("regiedesk")
-except PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0"
+__version__ = "0.1.0"  # the single source: pyproject.toml reads it from here
 
 __all__ = ["__version__"]

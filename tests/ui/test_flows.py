@@ -63,7 +63,7 @@ def go_to_tab(qtbot, window: MainWindow, title: str):  # type: ignore[no-untyped
     for index in range(workspace.count()):
         if workspace.tabText(index).replace("&", "") == title:
             workspace.setCurrentIndex(index)
-            return workspace.widget(index)
+            return workspace.current_tab()
     raise AssertionError(title)
 
 

@@ -331,8 +331,7 @@ class MainWindow(QMainWindow):
             return
         from .workspace.hours_tab import HoursTab
 
-        tab = self.workspace.tab(HoursTab)
-        self.workspace.setCurrentWidget(tab)
+        tab = self.workspace.select(HoursTab)
         assert isinstance(tab, HoursTab)
         tab.duration.setFocus()
 
@@ -343,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         if self.workspace is not None:
-            self.workspace.tabs[self.workspace.currentIndex()].refresh()
+            self.workspace.current_tab().refresh()
         elif self.pages.currentWidget() is self.caseload:
             self.show_caseload()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
 from .base import FamilyTab
@@ -35,24 +35,55 @@ TABS: list[tuple[str, type[FamilyTab]]] = [
 
 
 class FamilyWorkspace(QTabWidget):
+    """The tabs are built when first shown, so opening a family costs one tab, not six."""
+
     timer_changed = Signal()
 
     def __init__(self, context: AppContext, family_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         self.family_id = family_id
         self.setAccessibleName(self.tr("Werkruimte van het gezin"))
-        self.tabs: list[FamilyTab] = []
-        for title, factory in TABS:
-            tab = factory(context, family_id)
-            self.tabs.append(tab)
-            self.addTab(tab, _tr(title))
+        self.built: list[FamilyTab | None] = [None] * len(TABS)
+        for title, _ in TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.addTab(holder, _tr(title))
+        self.currentChanged.connect(self._show)
+        self._show(0)
+
+    def _build(self, index: int) -> FamilyTab:
+        tab = self.built[index]
+        if tab is None:
+            tab = TABS[index][1](self.context, self.family_id)
+            holder = self.widget(index)
+            layout = holder.layout() if holder is not None else None
+            assert layout is not None
+            layout.addWidget(tab)
             if isinstance(tab, HoursTab):
                 tab.timer_changed.connect(self.timer_changed)
-        self.currentChanged.connect(lambda i: self.tabs[i].refresh())
-        self.tabs[0].refresh()
+            self.built[index] = tab
+        return tab
+
+    def _show(self, index: int) -> None:
+        if index >= 0:
+            self._build(index).refresh()
+
+    @property
+    def tabs(self) -> list[FamilyTab]:
+        return [t for t in self.built if t is not None]
+
+    def current_tab(self) -> FamilyTab:
+        return self._build(self.currentIndex())
 
     def tab(self, kind: type[FamilyTab]) -> FamilyTab:
-        return next(t for t in self.tabs if isinstance(t, kind))
+        index = next(i for i, (_, k) in enumerate(TABS) if k is kind)
+        return self._build(index)
+
+    def select(self, kind: type[FamilyTab]) -> FamilyTab:
+        index = next(i for i, (_, k) in enumerate(TABS) if k is kind)
+        self.setCurrentIndex(index)
+        return self._build(index)
 
     def flush_drafts(self) -> None:
         for tab in self.tabs:

@@ -1,0 +1,194 @@
+"""Start-up and responsiveness of the window, against a bare PySide6 window in the same run.
+
+    .venv/bin/python bench/ui.py            (uses $DISPLAY, else the offscreen platform)
+
+startup_ratio: process start until the unlocked caseload of the demo profile
+is on screen (including Argon2id at the default cost), divided by process
+start until a bare QMainWindow is on screen. max_stall_ms: the longest the
+GUI thread went without running its 5 ms heartbeat timer during a scripted
+session through every tab of three families.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import emit, progress
+
+PASSPHRASE = "benchmark passphrase"
+TODAY = dt.date(2026, 11, 24)
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1200, 780); w.show()
+QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def child_app(data_dir: str) -> None:
+    """Run the real app on a demo profile; print SHOWN when the caseload rows are painted."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from regiedesk.ui.context import AppContext
+    from regiedesk.ui.main_window import MainWindow
+    from regiedesk.ui.settings import Settings
+    from regiedesk.ui.worker import DbWorker
+
+    app = QApplication(sys.argv)
+    settings = Settings(QSettings(str(Path(data_dir) / "s.ini"), QSettings.Format.IniFormat))
+    worker = DbWorker()
+    window = MainWindow(
+        AppContext(data_dir=Path(data_dir), settings=settings, worker=worker, today=lambda: TODAY)
+    )
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.button.click()
+
+    def check() -> None:
+        if window.caseload.model.rowCount() and window.caseload.isVisible():
+            window.caseload.table.viewport().repaint()
+            print("SHOWN", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(1, check)
+
+    check()
+    app.exec()
+    window.close()
+    worker.shutdown()
+
+
+def time_to_shown(args: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "SHOWN":
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError("the window never appeared")
+    proc.wait(timeout=60)
+    proc.stdout.close()
+    return elapsed
+
+
+def stall_session(data_dir: Path) -> float:
+    """Click through every tab of three families while a heartbeat measures GUI stalls."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from regiedesk.ui.context import AppContext
+    from regiedesk.ui.main_window import MainWindow
+    from regiedesk.ui.settings import Settings
+    from regiedesk.ui.worker import DbWorker
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    settings = Settings(QSettings(str(data_dir / "s.ini"), QSettings.Format.IniFormat))
+    worker = DbWorker()
+    window = MainWindow(
+        AppContext(data_dir=data_dir, settings=settings, worker=worker, today=lambda: TODAY)
+    )
+    window.show()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(beat)
+
+    def pump(until: float) -> None:
+        while time.perf_counter() < until:
+            app.processEvents()
+            time.sleep(0.001)
+
+    def settle() -> None:
+        deadline = time.perf_counter() + 60
+        while not worker.idle and time.perf_counter() < deadline:
+            app.processEvents()
+            time.sleep(0.001)
+        pump(time.perf_counter() + 0.05)
+
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.button.click()
+    settle()
+    heartbeat.start()
+    last[0] = time.perf_counter()
+    for row in window.caseload.model.rows[:3]:
+        window.open_family(row.family_id)
+        settle()
+        assert window.workspace is not None
+        for index in range(window.workspace.count()):
+            window.workspace.setCurrentIndex(index)
+            settle()
+        window.show_caseload()
+        settle()
+    heartbeat.stop()
+    window.close()
+    worker.shutdown()
+    # a gap is how long the GUI thread could not run the timer, minus the timer's own period
+    return max(0.0, (max(gaps) - 0.005) * 1000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child-app")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.child_app:
+        child_app(args.child_app)
+        return
+    from regiedesk.demo import generate_demo
+    from regiedesk.store import create_profile
+
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="regiedesk-uibench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        progress("making the demo profile")
+        with create_profile(data_dir, PASSPHRASE, user="bench") as store:
+            generate_demo(store, today=TODAY)
+        bare, ours = [], []
+        for run in range(args.runs):
+            progress(f"start-up run {run + 1}/{args.runs}")
+            bare.append(time_to_shown([sys.executable, "-c", BARE], env))
+            ours.append(
+                time_to_shown([sys.executable, __file__, "--child-app", str(data_dir)], env)
+            )
+        progress("scripted session through every tab of three families")
+        stall = stall_session(data_dir)
+    emit(
+        {
+            "bare_window_s": statistics.median(bare),
+            "startup_s": statistics.median(ours),
+            "startup_ratio": statistics.median(ours) / statistics.median(bare),
+            "max_stall_ms": stall,
+            "platform": os.environ.get("QT_QPA_PLATFORM", "xcb"),
+            "runs": args.runs,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
