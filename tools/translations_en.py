@@ -206,6 +206,7 @@ EN: dict[str, str] = {
     "Redelijk. Langer is sterker: een zin van een paar woorden werkt goed.": (
         "Fair. Longer is stronger: a sentence of a few words works well."
     ),
+    "Regel &bewerken": "&Edit entry",
     "Regel verwijderen": "Delete entry",
     "Rol": "Role",
     "S&tartdatum:": "S&tart date:",
@@ -257,6 +258,7 @@ EN: dict[str, str] = {
     "Werkruimte van het gezin": "Family workspace",
     "Wie": "Who",
     "Wie:": "Who:",
+    "Wijziging &opslaan": "&Save change",
     "Wijzigingen nog niet opgeslagen (concept bewaard).": "Changes not saved yet (draft kept).",
     "Zoeken op naam": "Search by name",
     "gepauzeerd": "paused",

@@ -115,6 +115,15 @@ def test_a_visit_timed_and_booked(qtbot, family_window: MainWindow, clock: Clock
     qtbot.keyClick(duration, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=WAIT)
     assert "2:17" in tab.totals.text()
+    # edit the booked visit: select it, Regel bewerken, change the duration, save
+    table.selectRow(0)
+    qtbot.mouseClick(button(tab, "Regel bewerken"), Qt.MouseButton.LeftButton)
+    assert duration.text() == "0:47"
+    duration.clear()
+    qtbot.keyClicks(duration, "1:00")
+    qtbot.keyClick(duration, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "2:30" in tab.totals.text(), timeout=WAIT)
+    assert table.rowCount() == 2
 
 
 def test_a_measurement_scored(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

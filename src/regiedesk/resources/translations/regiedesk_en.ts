@@ -245,6 +245,10 @@
         <translation>Delete entry</translation>
     </message>
     <message>
+        <source>Regel &amp;bewerken</source>
+        <translation>&amp;Edit entry</translation>
+    </message>
+    <message>
         <source>&amp;Start bezoek</source>
         <translation>&amp;Start visit</translation>
     </message>
@@ -311,6 +315,10 @@
     <message>
         <source>Bezoek {0}: {1}</source>
         <translation>Visit {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Wijziging &amp;opslaan</source>
+        <translation>&amp;Save change</translation>
     </message>
 </context>
 <context>

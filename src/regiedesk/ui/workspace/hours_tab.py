@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -62,6 +62,9 @@ class HoursTab(FamilyTab):
         self.domain.setAccessibleName(self.tr("Leefgebied"))
         self.add_button = QPushButton(self.tr("&Uren toevoegen"))
         self.delete_button = QPushButton(self.tr("Regel verwijderen"))
+        self.edit_button = QPushButton(self.tr("Regel &bewerken"))
+        self.editing: HoursEntry | None = None
+        self.shown_entries: list[HoursEntry] = []
         self.timer_state = QLabel()
         self.start_button = QPushButton(self.tr("&Start bezoek"))
         self.pause_button = QPushButton(self.tr("&Pauze"))
@@ -91,7 +94,10 @@ class HoursTab(FamilyTab):
         left.addLayout(nav)
         left.addWidget(self.entries)
         left.addWidget(self.totals)
-        left.addWidget(self.delete_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        left.addLayout(buttons)
         right = QVBoxLayout()
         right.addWidget(timer_box)
         right.addWidget(add_box)
@@ -104,6 +110,8 @@ class HoursTab(FamilyTab):
         self.add_button.clicked.connect(self.add_entry)
         self.duration.returnPressed.connect(self.add_entry)
         self.delete_button.clicked.connect(self.delete_entry)
+        self.edit_button.clicked.connect(self.edit_entry)
+        self.entries.doubleClicked.connect(lambda _: self.edit_entry())
         self.start_button.clicked.connect(self.start_timer)
         self.pause_button.clicked.connect(self.pause_timer)
         self.book_button.clicked.connect(self.book_timer)
@@ -144,6 +152,7 @@ class HoursTab(FamilyTab):
 
     def show_week(self, week: Week) -> None:
         language = self.context.settings.language
+        self.shown_entries = week.entries
         year, number, _ = self.monday.isocalendar()
         self.week_label.setText(
             self.tr("Week {0} van {1} ({2} t/m {3})").format(
@@ -207,18 +216,42 @@ class HoursTab(FamilyTab):
             return
         family_id, day = self.family_id, date_of(self.date)
         activity, domain = self.activity.currentData(), self.domain.currentData()
+        editing = self.editing
+
+        def save(s: Services) -> HoursEntry:
+            if editing is not None:
+                return s.hours.update(
+                    editing.id, date=day, minutes=minutes, activity=activity, domain=domain
+                )
+            return s.hours.add(
+                family_id, date=day, minutes=minutes, activity=activity, domain=domain
+            )
 
         def done(_: object) -> None:
             self.duration.clear()
+            self.stop_editing()
             self.refresh()
 
-        self.context.run(
-            lambda s: s.hours.add(
-                family_id, date=day, minutes=minutes, activity=activity, domain=domain
-            ),
-            done,
-            self.failed,
-        )
+        self.context.run(save, done, self.failed)
+
+    def edit_entry(self) -> None:
+        """Load the selected entry into the form; saving changes that entry."""
+        entry_id = selected_id(self.entries)
+        entry = next((e for e in self.shown_entries if e.id == entry_id), None)
+        if entry is None:
+            return
+        self.editing = entry
+        self.date.setDate(QDate(entry.date.year, entry.date.month, entry.date.day))
+        self.duration.setText(duration_text(entry.minutes))
+        self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
+        self.domain.setCurrentIndex(max(0, self.domain.findData(entry.domain)))
+        self.add_button.setText(self.tr("Wijziging &opslaan"))
+        self.duration.setFocus()
+        self.duration.selectAll()
+
+    def stop_editing(self) -> None:
+        self.editing = None
+        self.add_button.setText(self.tr("&Uren toevoegen"))
 
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
