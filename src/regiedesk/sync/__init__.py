@@ -1,0 +1,1 @@
+"""Sync between laptops and the central server: the wire protocol, the server and the client."""

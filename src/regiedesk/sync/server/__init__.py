@@ -1,0 +1,1 @@
+"""The central server: an ASGI app over SQLite (pilot) or PostgreSQL (production)."""

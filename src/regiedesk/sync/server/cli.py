@@ -1,0 +1,214 @@
+"""`regiedesk-server`: run the server and manage users, teams, families and devices."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from ...ids import uuid7
+from . import auth
+from .app import now_iso
+from .db import ServerDB
+
+DB_ENV = "REGIEDESK_SERVER_DB"
+PASSWORD_ENV = "REGIEDESK_SERVER_PASSWORD"
+
+
+class CommandError(Exception):
+    pass
+
+
+def default_db_url() -> str:
+    folder = Path(platformdirs.user_data_dir("regiedesk-server", appauthor=False))
+    return f"sqlite:///{folder / 'server.db'}"
+
+
+def read_password() -> str:
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if not sys.stdin.isatty():
+        raise CommandError(f"no password: set {PASSWORD_ENV} or run in a terminal")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise CommandError("the two passwords differ")
+    return first
+
+
+def user_add(db: ServerDB, args: argparse.Namespace) -> None:
+    if db.query("SELECT 1 AS x FROM users WHERE name = ?", (args.name,)):
+        raise CommandError(f"user {args.name} already exists")
+    password = read_password()
+    if len(password) < 12:
+        raise CommandError("a password needs at least 12 characters")
+    secret = auth.new_totp_secret() if args.role in auth.NEEDS_SECOND_FACTOR else None
+    db.execute(
+        "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (args.name, args.role, auth.hash_password(password), secret, now_iso()),
+    )
+    print(f"user {args.name} added ({args.role})")
+    if secret:
+        print("second factor: add this to an authenticator app")
+        print(f"  secret: {secret}")
+        print(f"  uri:    {auth.provisioning_uri(secret, args.name)}")
+
+
+def user_disable(db: ServerDB, args: argparse.Namespace) -> None:
+    if not db.execute("UPDATE users SET disabled = 1 WHERE name = ?", (args.name,)):
+        raise CommandError(f"no user {args.name}")
+    print(f"user {args.name} disabled")
+
+
+def team_add(db: ServerDB, args: argparse.Namespace) -> None:
+    if db.query("SELECT 1 AS x FROM teams WHERE name = ?", (args.name,)):
+        raise CommandError(f"team {args.name} already exists")
+    db.execute("INSERT INTO teams (name) VALUES (?)", (args.name,))
+    print(f"team {args.name} added")
+
+
+def team_member(db: ServerDB, args: argparse.Namespace) -> None:
+    if not db.query("SELECT 1 AS x FROM teams WHERE name = ?", (args.team,)):
+        raise CommandError(f"no team {args.team}")
+    if not db.query("SELECT 1 AS x FROM users WHERE name = ?", (args.user,)):
+        raise CommandError(f"no user {args.user}")
+    db.execute(
+        "INSERT INTO team_members (team, user_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (args.team, args.user),
+    )
+    print(f"{args.user} is in team {args.team}")
+
+
+def family_assign(db: ServerDB, args: argparse.Namespace) -> None:
+    if not db.query(
+        "SELECT 1 AS x FROM users WHERE name = ? AND role = 'caseworker'", (args.user,)
+    ):
+        raise CommandError(f"no caseworker {args.user}")
+    if not db.execute("UPDATE families SET caseworker = ? WHERE id = ?", (args.user, args.family)):
+        raise CommandError(f"no family {args.family}")
+    print(f"family {args.family} assigned to {args.user}")
+
+
+def delegation_add(db: ServerDB, args: argparse.Namespace) -> None:
+    start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.until)
+    if end < start:
+        raise CommandError("the end date is before the start date")
+    if not db.query("SELECT 1 AS x FROM families WHERE id = ?", (args.family,)):
+        raise CommandError(f"no family {args.family}")
+    db.execute(
+        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (uuid7(), args.family, args.user, start.isoformat(), end.isoformat()),
+    )
+    print(f"{args.user} stands in for family {args.family} from {start} until {end}")
+
+
+def device_list(db: ServerDB, args: argparse.Namespace) -> None:
+    for row in db.query(
+        "SELECT id, user_name, name, last_seen, revoked FROM devices ORDER BY created_at"
+    ):
+        state = "REVOKED" if row["revoked"] else "active"
+        print(
+            f"{row['id']}  {row['user_name']:<20} {row['name']:<24} {state}  last seen {row['last_seen'] or '-'}"
+        )
+
+
+def device_revoke(db: ServerDB, args: argparse.Namespace) -> None:
+    if not db.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (args.device,)):
+        raise CommandError(f"no device {args.device}")
+    print(f"device {args.device} revoked: it will wipe its data at its next contact")
+
+
+def serve(db_url: str, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from .app import create_app
+
+    app = create_app(ServerDB(db_url))
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        log_level="info",
+        access_log=False,  # request lines carry family ids in query strings
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="regiedesk-server")
+    parser.add_argument("--db", default=os.environ.get(DB_ENV), help=f"database URL (or {DB_ENV})")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("serve")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--ssl-certfile")
+    p.add_argument("--ssl-keyfile")
+    user = sub.add_parser("user").add_subparsers(dest="action", required=True)
+    p = user.add_parser("add")
+    p.add_argument("name")
+    p.add_argument("--role", choices=auth.ROLES, required=True)
+    p.set_defaults(handler=user_add)
+    p = user.add_parser("disable")
+    p.add_argument("name")
+    p.set_defaults(handler=user_disable)
+    team = sub.add_parser("team").add_subparsers(dest="action", required=True)
+    p = team.add_parser("add")
+    p.add_argument("name")
+    p.set_defaults(handler=team_add)
+    p = team.add_parser("member")
+    p.add_argument("team")
+    p.add_argument("user")
+    p.set_defaults(handler=team_member)
+    family = sub.add_parser("family").add_subparsers(dest="action", required=True)
+    p = family.add_parser("assign")
+    p.add_argument("family")
+    p.add_argument("user")
+    p.set_defaults(handler=family_assign)
+    delegation = sub.add_parser("delegation").add_subparsers(dest="action", required=True)
+    p = delegation.add_parser("add")
+    p.add_argument("family")
+    p.add_argument("user")
+    p.add_argument("--from", dest="start", required=True)
+    p.add_argument("--until", required=True)
+    p.set_defaults(handler=delegation_add)
+    device = sub.add_parser("device").add_subparsers(dest="action", required=True)
+    device.add_parser("list").set_defaults(handler=device_list)
+    p = device.add_parser("revoke")
+    p.add_argument("device")
+    p.set_defaults(handler=device_revoke)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    url = args.db or default_db_url()
+    try:
+        if args.command == "serve":
+            serve(url, args)
+            return 0
+        db = ServerDB(url)
+        try:
+            args.handler(db, args)
+        finally:
+            db.close()
+    except (CommandError, ValueError) as exc:
+        print(f"regiedesk-server: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a database that cannot be reached, and the like
+        print(f"regiedesk-server: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The server's database: one code path for SQLite and PostgreSQL over plain DB-API.
+
+The dialects differ only in placeholders and how a connection is made; the
+SQL is written to run on both. Change sequence numbers are handed out under
+a row lock on ``counters`` that is held until commit, so transactions commit
+in sequence order and a puller can never see seq N+1 before seq N.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE users (
+            name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,
+            totp_secret TEXT, disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)""",
+        "CREATE TABLE teams (name TEXT PRIMARY KEY)",
+        """CREATE TABLE team_members (team TEXT NOT NULL, user_name TEXT NOT NULL,
+            PRIMARY KEY (team, user_name))""",
+        """CREATE TABLE devices (
+            id TEXT PRIMARY KEY, user_name TEXT NOT NULL, name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, last_seen TEXT,
+            revoked INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE families (
+            id TEXT PRIMARY KEY, caseworker TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        """CREATE TABLE delegations (
+            id TEXT PRIMARY KEY, family_id TEXT NOT NULL, user_name TEXT NOT NULL,
+            valid_from TEXT NOT NULL, valid_until TEXT NOT NULL)""",
+        """CREATE TABLE changes (
+            seq BIGINT PRIMARY KEY, mutation_id TEXT NOT NULL UNIQUE,
+            device_id TEXT NOT NULL, user_name TEXT NOT NULL, family_id TEXT NOT NULL,
+            entity TEXT NOT NULL, record_id TEXT NOT NULL, op TEXT NOT NULL,
+            data TEXT NOT NULL, hlc TEXT NOT NULL, received_at TEXT NOT NULL)""",
+        "CREATE INDEX changes_family ON changes (family_id, seq)",
+        "CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+        "INSERT INTO counters (name, value) VALUES ('changes', 0)",
+        """CREATE TABLE access_log (
+            at TEXT NOT NULL, user_name TEXT, device_id TEXT, action TEXT NOT NULL,
+            outcome TEXT NOT NULL)""",
+    ),
+)
+
+
+class ServerDB:
+    """A small connection pool over one URL: sqlite:///PATH or postgresql://..."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.postgres = url.startswith(("postgresql://", "postgres://"))
+        if not self.postgres and not url.startswith("sqlite:///"):
+            raise ValueError(f"unsupported database URL: {url.split(':', 1)[0]}")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self.migrate()
+
+    # --- connections -----------------------------------------------------------
+
+    def _connect(self) -> Any:
+        if self.postgres:
+            import psycopg
+
+            return psycopg.connect(self.url, autocommit=False)
+        path = Path(self.url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.postgres else sql
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        conn = self._conn()
+        if not self.postgres:
+            conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield Transaction(self, conn)
+            conn.commit() if self.postgres else conn.execute("COMMIT")
+        except BaseException:
+            conn.rollback() if self.postgres else conn.execute("ROLLBACK")
+            raise
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self.transaction() as tx:
+            return tx.query(sql, params)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self.transaction() as tx:
+            return tx.execute(sql, params)
+
+    def migrate(self) -> None:
+        with self._lock, self.transaction() as tx:
+            tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            rows = tx.query("SELECT version FROM schema_version")
+            version = int(rows[0]["version"]) if rows else 0
+            if version > len(MIGRATIONS):
+                raise RuntimeError(
+                    f"the server database has schema {version}; this server knows "
+                    f"{len(MIGRATIONS)}: upgrade regiedesk-server"
+                )
+            for statements in MIGRATIONS[version:]:
+                for sql in statements:
+                    tx.execute(sql)
+            if not rows:
+                tx.execute("INSERT INTO schema_version (version) VALUES (?)", (len(MIGRATIONS),))
+            else:
+                tx.execute("UPDATE schema_version SET version = ?", (len(MIGRATIONS),))
+
+    def ping(self) -> bool:
+        return bool(self.query("SELECT 1 AS ok"))
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+class Transaction:
+    def __init__(self, db: ServerDB, conn: Any) -> None:
+        self.db = db
+        self.conn = conn
+
+    def _cursor(self, sql: str, params: Sequence[Any]) -> Any:
+        cursor = self.conn.cursor()
+        cursor.execute(self.db._sql(sql), tuple(params))
+        return cursor
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._cursor(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        cursor.close()
+        return rows
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        cursor = self._cursor(sql, params)
+        count = int(cursor.rowcount)
+        cursor.close()
+        return count
+
+    def next_seq(self, count: int) -> int:
+        """Reserve ``count`` sequence numbers; returns the first. Locks until commit."""
+        rows = self.query(
+            "UPDATE counters SET value = value + ? WHERE name = 'changes' RETURNING value",
+            (count,),
+        )
+        return int(rows[0]["value"]) - count + 1
