@@ -115,9 +115,8 @@ def device_list(db: ServerDB, args: argparse.Namespace) -> None:
         "SELECT id, user_name, name, last_seen, revoked FROM devices ORDER BY created_at"
     ):
         state = "REVOKED" if row["revoked"] else "active"
-        print(
-            f"{row['id']}  {row['user_name']:<20} {row['name']:<24} {state}  last seen {row['last_seen'] or '-'}"
-        )
+        seen = row["last_seen"] or "-"
+        print(f"{row['id']}  {row['user_name']:<20} {row['name']:<24} {state}  last seen {seen}")
 
 
 def device_revoke(db: ServerDB, args: argparse.Namespace) -> None:
