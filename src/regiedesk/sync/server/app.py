@@ -266,28 +266,28 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         family: str | None = Query(None, max_length=64),
         who: Caller = as_caseworker,
     ) -> dict[str, Any]:
+        rows: list[dict[str, Any]] = []
         with db.transaction() as tx:
             scope = families_in_scope(tx, who.user, today())
-            if family is not None:
-                if family not in scope:
-                    access(who.user, who.device_id, "pull-family", "refused")
-                    raise error(404, "not_found", "no such family in your scope")
-                wanted = [family]
-            else:
-                wanted = sorted(scope)
-            rows: list[dict[str, Any]] = []
-            if wanted:
+            refused = family is not None and family not in scope
+            wanted = [family] if family is not None else sorted(scope)
+            # Read the high-water mark first: commits happen in sequence order, so every
+            # change up to it is visible to the next statement (even under READ COMMITTED).
+            high = int(tx.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"])
+            if wanted and not refused:
                 marks = ", ".join("?" for _ in wanted)
                 rows = tx.query(
                     "SELECT seq, mutation_id, hlc, entity, record_id, family_id, op, data,"
-                    " device_id"
-                    f" FROM changes WHERE seq > ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?",
-                    (since, *wanted, limit),
+                    f" device_id FROM changes WHERE seq > ? AND seq <= ? AND family_id IN ({marks})"
+                    " ORDER BY seq LIMIT ?",
+                    (since, high, *wanted, limit),
                 )
-            high = tx.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"]
+        if refused:
+            access(who.user, who.device_id, "pull-family", "refused")
+            raise error(404, "not_found", "no such family in your scope")
         changes = [{**r, "seq": int(r["seq"]), "data": json.loads(r["data"])} for r in rows]
         more = len(changes) == limit
-        cursor = changes[-1]["seq"] if more else max(since, int(high))
+        cursor = changes[-1]["seq"] if more else max(since, high)
         return {"changes": changes, "cursor": cursor, "has_more": more, "families": sorted(scope)}
 
     @app.get("/v1/sync/checksum")

@@ -57,6 +57,8 @@ class ServerDB:
             raise ValueError(f"unsupported database URL: {url.split(':', 1)[0]}")
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._opened: list[Any] = []  # every thread's connection, to close them all
+        self._registry = threading.Lock()
         self.migrate()
 
     # --- connections -----------------------------------------------------------
@@ -79,6 +81,8 @@ class ServerDB:
         if conn is None:
             conn = self._connect()
             self._local.conn = conn
+            with self._registry:
+                self._opened.append(conn)
         return conn
 
     def _sql(self, sql: str) -> str:
@@ -126,10 +130,12 @@ class ServerDB:
         return bool(self.query("SELECT 1 AS ok"))
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
+        """Close every connection this object opened, on any thread."""
+        with self._registry:
+            opened, self._opened = self._opened, []
+        for conn in opened:
             conn.close()
-            self._local.conn = None
+        self._local = threading.local()
 
 
 class Transaction:

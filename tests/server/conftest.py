@@ -1,0 +1,112 @@
+"""A real server over real HTTP: uvicorn on a free loopback port, SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from regiedesk.sync import protocol as p
+from regiedesk.sync.server import auth
+from regiedesk.sync.server.app import create_app, now_iso
+from regiedesk.sync.server.db import ServerDB
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+PASSWORD = "een lang serverwachtwoord"
+HEADERS = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(p.SUPPORTED_SCHEMAS[1])}
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(PG_ADMIN, connect_timeout=3).close()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    if not postgres_available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL on 127.0.0.1:5432 is not running (.ci/run starts it)")
+        pytest.skip("PostgreSQL on 127.0.0.1:5432 is not running")
+    import psycopg
+
+    name = f"regiedesk_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Running:
+    url: str
+    db: ServerDB
+
+    def client(self, token: str | None = None, **headers: str) -> httpx.Client:
+        all_headers = dict(HEADERS)
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        all_headers.update(headers)
+        return httpx.Client(base_url=self.url, headers=all_headers, timeout=30)
+
+    def add_user(self, name: str, role: str = "caseworker") -> str | None:
+        secret = auth.new_totp_secret() if role in auth.NEEDS_SECOND_FACTOR else None
+        self.db.execute(
+            "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (name, role, auth.hash_password(PASSWORD), secret, now_iso()),
+        )
+        return secret
+
+    def device(self, name: str, role: str = "caseworker") -> str:
+        """A user of that role with a registered device; returns the device token."""
+        secret = self.add_user(name, role)
+        body: dict[str, Any] = {"user": name, "password": PASSWORD, "device_name": "laptop"}
+        if secret:
+            body["totp"] = auth.totp_code(secret)
+        with self.client() as c:
+            response = c.post("/v1/devices", json=body)
+        assert response.status_code == 200, response.text
+        return str(response.json()["token"])
+
+
+@pytest.fixture
+def server(db_url: str) -> Iterator[Running]:
+    db = ServerDB(db_url)
+    port = free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.02)
+    yield Running(f"http://127.0.0.1:{port}", db)
+    instance.should_exit = True
+    thread.join(timeout=10)
+    db.close()
