@@ -172,6 +172,63 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_connect(args: argparse.Namespace) -> int:
+    import socket
+
+    from .store import open_profile
+    from .sync.client import SyncClient
+
+    secret, _ = passphrase(args)
+    password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
+        pick("Wachtwoord voor de server: ", "Server password: ")
+    )
+    with open_profile(args.data_dir, secret) as store:
+        client = SyncClient(args.server)
+        try:
+            answer = client.register(args.user, password, socket.gethostname(), args.totp)
+        finally:
+            client.close()
+        store.set_meta("server_url", args.server)
+        store.set_meta("device_token", str(answer["token"]))
+        store.set_meta("server_device_id", str(answer["device_id"]))
+    out(
+        pick(
+            f"Gekoppeld aan {args.server} als {args.user}.",
+            f"Connected to {args.server} as {args.user}.",
+        )
+    )
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from .store import open_profile
+    from .store.profile import remove_profile_files
+    from .sync.client import DeviceRevoked, NotConnected, SyncClient, SyncEngine
+
+    secret, _ = passphrase(args)
+    store = open_profile(args.data_dir, secret)
+    try:
+        url, token = store.meta("server_url"), store.meta("device_token")
+        if not url or not token:
+            raise NotConnected()
+        client = SyncClient(url, token)
+        try:
+            report = SyncEngine(store, client).sync_once()
+        finally:
+            client.close()
+    except DeviceRevoked:
+        store.close()
+        remove_profile_files(args.data_dir)  # the organisation revoked this laptop
+        log.warning("device revoked: local profile wiped")
+        raise
+    except BaseException:
+        store.close()
+        raise
+    store.close()
+    out(pick(f"Gesynchroniseerd: {report.text()}.", f"Synced: {report.text()}."))
+    return 0
+
+
 def run_desktop(argv: Sequence[str]) -> int:
     try:
         app = importlib.import_module("regiedesk.ui.app")
@@ -265,6 +322,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default="oefenregisseur")
     p.add_argument("--families", type=int, default=12)
     p.add_argument("--seed", type=int, default=20261124)
+    p = add(
+        "connect",
+        "koppel dit profiel aan de server",
+        "connect this profile to the server",
+        cmd_connect,
+    )
+    p.add_argument("--server", required=True)
+    p.add_argument("--user", required=True)
+    p.add_argument("--totp", help=pick("code uit de authenticator-app", "authenticator code"))
+    add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
     return parser
 
 

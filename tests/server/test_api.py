@@ -289,3 +289,20 @@ def test_concurrent_pushes_never_let_a_puller_skip(server: Running) -> None:
                 break
     assert len(seen) == len(set(seen))
     assert set(pushed) <= set(seen)
+
+
+def test_work_from_before_a_handover_is_still_accepted(server: Running) -> None:
+    anna, bert = server.device("anna"), server.device("bert")
+    family = new_family(server, anna, "anna")
+    before = mutation("hours", family, minutes=45, date="2026-11-20")
+    before["hlc"] = f"{int((time.time() - 3600) * 1000):015d}-0000-dev"  # made an hour ago
+    handed = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=30)
+    server.db.execute(
+        "UPDATE families SET previous_caseworker = caseworker, caseworker = 'bert',"
+        " handed_over_at = ? WHERE id = ?",
+        (handed.isoformat(), family),
+    )
+    after = mutation("hours", family, minutes=15, date="2026-11-24")  # made just now
+    results = push(server, anna, before, after)
+    assert [r["outcome"] for r in results] == ["accepted", "rejected"]
+    assert len(pull_all(server, bert)[0]) == 2  # bert gets the family with anna's last hours

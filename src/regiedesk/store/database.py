@@ -90,10 +90,11 @@ class Tx:
         row.setdefault("id", uuid7())
         row["updated_hlc"] = stamp.encode()
         row["deleted"] = 0
+        row["field_hlc"] = json.dumps({"*": stamp.encode()})
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         self._conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-        data = {k: v for k, v in row.items() if k not in ("updated_hlc", "deleted")}
+        data = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
         self._outbox(stamp, table, row["id"], self._family_of(table, row), "insert", data)
         return str(row["id"])
 
@@ -105,10 +106,12 @@ class Tx:
         if not changed:
             return
         stamp = self._store.clock.tick()
+        clocks = field_clocks(current)
+        clocks.update(dict.fromkeys(changed, stamp.encode()))
         assignments = ", ".join(f"{k} = ?" for k in changed)
         self._conn.execute(
-            f"UPDATE {table} SET {assignments}, updated_hlc = ? WHERE id = ?",
-            (*changed.values(), stamp.encode(), record_id),
+            f"UPDATE {table} SET {assignments}, updated_hlc = ?, field_hlc = ? WHERE id = ?",
+            (*changed.values(), stamp.encode(), json.dumps(clocks), record_id),
         )
         self._outbox(stamp, table, record_id, self._family_of(table, current), "update", changed)
 
@@ -117,11 +120,28 @@ class Tx:
         _check_table(table)
         current = self._store.get(table, record_id)
         stamp = self._store.clock.tick()
+        clocks = field_clocks(current)
+        clocks["deleted"] = stamp.encode()
         self._conn.execute(
-            f"UPDATE {table} SET deleted = 1, updated_hlc = ? WHERE id = ?",
-            (stamp.encode(), record_id),
+            f"UPDATE {table} SET deleted = 1, updated_hlc = ?, field_hlc = ? WHERE id = ?",
+            (stamp.encode(), json.dumps(clocks), record_id),
         )
         self._outbox(stamp, table, record_id, self._family_of(table, current), "delete", {})
+
+
+SYNC_COLUMNS = frozenset({"updated_hlc", "deleted", "field_hlc"})
+
+
+def field_clocks(row: Mapping[str, Any]) -> dict[str, str]:
+    """The row's per-field stamps; fields without their own stamp carry the insert's."""
+    raw = row.get("field_hlc")
+    clocks: dict[str, str] = json.loads(raw) if raw else {}
+    clocks.setdefault("*", str(row.get("updated_hlc") or ""))
+    return clocks
+
+
+def clock_of(clocks: Mapping[str, str], field: str) -> str:
+    return clocks.get(field, clocks["*"])
 
 
 def _check_table(table: str) -> None:

@@ -107,7 +107,16 @@ _V2: tuple[str, ...] = (
     "CREATE TABLE drafts (key TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL)",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+# per-field clock stamps (JSON: field -> stamp, "*" for the insert) for field-level merge
+_V3: tuple[str, ...] = tuple(
+    f"ALTER TABLE {table} ADD COLUMN field_hlc TEXT"
+    for table in (
+        "families", "members", "hours", "timers", "assessments", "scores", "parties",
+        "contacts", "goals", "agreements", "notes", "note_revisions",
+    )
+)  # fmt: skip
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Entity tables that sync and export carry, in dependency order.

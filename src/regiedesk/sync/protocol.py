@@ -14,7 +14,7 @@ from typing import Any, Literal, TypedDict
 
 PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS = (1, 1)
-SUPPORTED_SCHEMAS = (2, 2)
+SUPPORTED_SCHEMAS = (3, 3)
 PROTOCOL_HEADER = "X-Regiedesk-Protocol"
 SCHEMA_HEADER = "X-Regiedesk-Schema"
 CLOCK_HEADER = "X-Regiedesk-Clock-Ms"

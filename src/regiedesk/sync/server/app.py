@@ -21,7 +21,7 @@ from ...store.schema import ENTITY_TABLES
 from .. import protocol as p
 from . import auth
 from .db import ServerDB, Transaction
-from .scope import families_in_scope
+from .scope import families_in_scope, may_push
 
 log = logging.getLogger("regiedesk.server")
 
@@ -374,9 +374,21 @@ def _refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> st
         if known and "caseworker" in m.data and known[0]["caseworker"] != who.user:
             return "handover_by_teamleader_only"
         return None
-    if not m.family_id or m.family_id not in scope:
+    if not m.family_id:
+        return "out_of_scope"
+    if m.family_id not in scope and not may_push(
+        tx, who.user, m.family_id, _when(m.hlc), dt.date.today()
+    ):
         return "out_of_scope"
     return None
+
+
+def _when(hlc: str) -> dt.datetime:
+    """The wall time inside a clock stamp (UTC)."""
+    try:
+        return dt.datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000, dt.UTC)
+    except ValueError:
+        return dt.datetime.now(dt.UTC)
 
 
 def _hours_per_week(changes: list[dict[str, Any]]) -> dict[str, int]:

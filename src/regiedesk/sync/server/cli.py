@@ -91,7 +91,11 @@ def family_assign(db: ServerDB, args: argparse.Namespace) -> None:
         "SELECT 1 AS x FROM users WHERE name = ? AND role = 'caseworker'", (args.user,)
     ):
         raise CommandError(f"no caseworker {args.user}")
-    if not db.execute("UPDATE families SET caseworker = ? WHERE id = ?", (args.user, args.family)):
+    if not db.execute(
+        "UPDATE families SET previous_caseworker = caseworker, handed_over_at = ?, caseworker = ?"
+        " WHERE id = ? AND caseworker != ?",
+        (now_iso(), args.user, args.family, args.user),
+    ) and not db.query("SELECT 1 AS x FROM families WHERE id = ?", (args.family,)):
         raise CommandError(f"no family {args.family}")
     print(f"family {args.family} assigned to {args.user}")
 

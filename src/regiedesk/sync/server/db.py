@@ -44,6 +44,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             at TEXT NOT NULL, user_name TEXT, device_id TEXT, action TEXT NOT NULL,
             outcome TEXT NOT NULL)""",
     ),
+    (
+        # a handover keeps the former caseworker's work: changes stamped before it are accepted
+        "ALTER TABLE families ADD COLUMN previous_caseworker TEXT",
+        "ALTER TABLE families ADD COLUMN handed_over_at TEXT",
+    ),
 )
 
 

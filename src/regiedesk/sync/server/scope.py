@@ -16,3 +16,26 @@ def families_in_scope(tx: Transaction, user: str, today: dt.date) -> set[str]:
         (user, day, day),
     )
     return {r["id"] for r in own} | {r["family_id"] for r in delegated}
+
+
+def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, today: dt.date) -> bool:
+    """Whether a change made at ``when`` may be pushed: in scope now, or in scope back then.
+
+    Work done offline during a stand-in period, or before a handover, still
+    reaches the server after the access ended; nothing done in scope is lost.
+    """
+    if family in families_in_scope(tx, user, today):
+        return True
+    day = when.date().isoformat()
+    delegated = tx.query(
+        "SELECT 1 AS x FROM delegations WHERE family_id = ? AND user_name = ?"
+        " AND valid_from <= ? AND valid_until >= ?",
+        (family, user, day, day),
+    )
+    if delegated:
+        return True
+    handed = tx.query(
+        "SELECT handed_over_at FROM families WHERE id = ? AND previous_caseworker = ?",
+        (family, user),
+    )
+    return bool(handed) and when.isoformat() <= str(handed[0]["handed_over_at"])

@@ -1,0 +1,274 @@
+"""The laptop's side of sync: an httpx client for the protocol and the sync engine.
+
+One ``sync_once`` pushes the outbox (deleting each row only when the server
+acknowledged it, in the same local transaction), pulls page by page (each page
+applied together with its cursor), backfills families that came into scope,
+purges families that left it once their changes are pushed, and compares
+per-family checksums, re-fetching a family that drifted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ..errors import RegiedeskError
+from ..store import Store
+from . import protocol as p
+from .apply import apply_page, local_checksums, purge_family
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+
+
+class SyncError(RegiedeskError):
+    exit_code = 5
+
+
+class Offline(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De server is niet bereikbaar. U kunt gewoon doorwerken; regiedesk synchroniseert "
+            "zodra er verbinding is.",
+            "The server cannot be reached. You can keep working; regiedesk syncs as soon as "
+            "there is a connection.",
+        )
+
+
+class UpgradeRequired(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De server vraagt een nieuwere versie van regiedesk. Laat regiedesk bijwerken; "
+            "uw gegevens blijven bewaard.",
+            "The server requires a newer version of regiedesk. Have regiedesk updated; your "
+            "data is kept.",
+        )
+
+
+class DeviceRevoked(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Dit apparaat is ingetrokken door de beheerder. De gegevens op dit apparaat worden "
+            "gewist.",
+            "This device was revoked by the administrator. The data on this device is wiped.",
+        )
+
+
+class ClockAhead(SyncError):
+    def __init__(self, device_time: str) -> None:
+        super().__init__(
+            f"De klok van dit apparaat loopt te ver voor ({device_time}). Zet de datum en tijd "
+            "goed en probeer het opnieuw.",
+            f"This device's clock is too far ahead ({device_time}). Correct the date and time "
+            "and try again.",
+        )
+
+
+class NotConnected(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Dit profiel is nog niet gekoppeld aan een server. Gebruik 'regiedesk connect'.",
+            "This profile is not connected to a server yet. Use 'regiedesk connect'.",
+        )
+
+
+class ServerRefused(SyncError):
+    def __init__(self, status: int, code: str) -> None:
+        super().__init__(
+            f"De server weigerde het verzoek ({status}, {code}). Probeer het later opnieuw of "
+            "neem contact op met de ICT-afdeling.",
+            f"The server refused the request ({status}, {code}). Try again later or contact "
+            "your IT department.",
+        )
+
+
+class SyncClient:
+    """The protocol over HTTP. Pass ``transport`` to test against an in-process app."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        schema: int = p.SUPPORTED_SCHEMAS[1],
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+    ) -> None:
+        headers = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(schema)}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._clock_ms = clock_ms
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers=headers,
+            transport=transport,
+            timeout=httpx.Timeout(timeout, connect=10.0),
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            log.info("sync: server unreachable (%s)", type(exc).__name__)
+            raise Offline() from exc
+        if response.status_code == 200:
+            return response.json()
+        try:
+            detail = response.json().get("detail", {})
+        except (ValueError, AttributeError):
+            detail = {}
+        code = detail.get("code", "") if isinstance(detail, dict) else ""
+        if response.status_code == 426:
+            raise UpgradeRequired()
+        if code == "device_revoked":
+            raise DeviceRevoked()
+        if code == "clock_ahead":
+            raise ClockAhead(str(detail.get("device_time")))
+        if response.status_code >= 500:
+            raise Offline()
+        raise ServerRefused(response.status_code, code or "unknown")
+
+    def register(self, user: str, password: str, device_name: str, totp: str | None) -> Any:
+        body = {"user": user, "password": password, "device_name": device_name, "totp": totp}
+        return self._request("POST", "/v1/devices", json=body)
+
+    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        body = gzip.compress(json.dumps({"mutations": mutations}).encode())
+        headers = {
+            "content-type": "application/json",
+            "content-encoding": "gzip",
+            p.CLOCK_HEADER: str(self._clock_ms()),
+        }
+        return list(
+            self._request("POST", "/v1/sync/push", content=body, headers=headers)["results"]
+        )
+
+    def pull(self, since: int, *, family: str | None = None, limit: int = p.PAGE_LIMIT) -> Any:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if family:
+            params["family"] = family
+        return self._request("GET", "/v1/sync/pull", params=params)
+
+    def checksums(self) -> dict[str, str]:
+        return dict(self._request("GET", "/v1/sync/checksum")["families"])
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    backfilled: int = 0
+    purged: int = 0
+    repaired: int = 0
+
+    def text(self) -> str:
+        return (
+            f"verstuurd {self.pushed}, geweigerd {self.rejected}, ontvangen {self.pulled}, "
+            f"bijgehaald {self.backfilled}, verwijderd {self.purged}, hersteld {self.repaired}"
+        )
+
+
+class SyncEngine:
+    def __init__(self, store: Store, client: SyncClient) -> None:
+        self.store = store
+        self.client = client
+
+    def sync_once(self, cancelled: Callable[[], bool] = lambda: False) -> SyncReport:
+        report = SyncReport()
+        self._push(report, cancelled)
+        scope = self._pull(report, cancelled)
+        known = {r["id"] for r in self.store.query("SELECT id FROM families")}
+        for family in sorted(set(scope) - known):  # new in scope: its whole history
+            report.backfilled += self._fetch_family(family)
+        for family in sorted(known - set(scope)):
+            if not self._pending(family):
+                purge_family(self.store, family)
+                report.purged += 1
+        if not cancelled():
+            self._verify(report, scope)
+        return report
+
+    def _pending(self, family: str) -> bool:
+        rows = self.store.query("SELECT 1 AS x FROM outbox WHERE family_id = ? LIMIT 1", (family,))
+        return bool(rows)
+
+    def _push(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
+        while not cancelled():
+            rows = self.store.query(
+                "SELECT mutation_id, hlc, entity, record_id, family_id, op, data FROM outbox"
+                " ORDER BY seq LIMIT ?",
+                (PUSH_BATCH,),
+            )
+            if not rows:
+                return
+            mutations = [{**r, "data": json.loads(r["data"])} for r in rows]
+            results = self.client.push(mutations)
+            by_id = {m["mutation_id"]: m for m in mutations}
+            with self.store.transaction(event="transfer", client=None) as tx:
+                for result in results:
+                    mutation = by_id.get(result["mutation_id"])
+                    if mutation is None:
+                        continue
+                    if result["outcome"] == "rejected":
+                        report.rejected += 1
+                        self._undo_rejected(mutation)
+                    else:
+                        report.pushed += 1
+                    self.store.conn.execute(
+                        "DELETE FROM outbox WHERE mutation_id = ?", (result["mutation_id"],)
+                    )
+                    tx.objects.append(f"{mutation['entity']}/{mutation['record_id']}")
+            if len(rows) < PUSH_BATCH:
+                return
+
+    def _undo_rejected(self, mutation: dict[str, Any]) -> None:
+        """A delete the server refused is undone locally, so the record is not lost."""
+        log.warning("server rejected a %s of %s", mutation["op"], mutation["entity"])
+        if mutation["op"] == "delete":
+            self.store.conn.execute(
+                f"UPDATE {mutation['entity']} SET deleted = 0 WHERE id = ?",
+                (mutation["record_id"],),
+            )
+
+    def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
+        cursor = int(self.store.meta("pull_cursor") or 0)
+        while True:
+            page = self.client.pull(cursor)
+            report.pulled += apply_page(
+                self.store, page["changes"], cursor_key="pull_cursor", cursor=int(page["cursor"])
+            )
+            cursor = int(page["cursor"])
+            if not page["has_more"] or cancelled():
+                return list(page["families"])
+
+    def _fetch_family(self, family: str) -> int:
+        applied, since = 0, 0
+        while True:
+            page = self.client.pull(since, family=family)
+            applied += apply_page(self.store, page["changes"], cursor_key=None, cursor=0)
+            since = int(page["cursor"])
+            if not page["has_more"]:
+                return applied
+
+    def _verify(self, report: SyncReport, scope: list[str]) -> None:
+        settled = [f for f in scope if not self._pending(f)]
+        remote = self.client.checksums()
+        local = local_checksums(self.store, settled)
+        for family in settled:
+            if remote.get(family) is not None and remote[family] != local[family]:
+                log.warning("checksum mismatch for a family: re-fetching it")
+                self._fetch_family(family)
+                report.repaired += 1

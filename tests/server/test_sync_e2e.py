@@ -1,0 +1,171 @@
+"""Laptops syncing through the real server: the engine, the merge, handover, revocation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from regiedesk.ids import uuid7
+from regiedesk.services import Services
+from regiedesk.store import Store, create_profile, open_profile
+from regiedesk.store.profile import KEY_FILE
+from regiedesk.sync.client import DeviceRevoked, Offline, SyncClient, SyncEngine
+
+from ..conftest import FAST_KDF
+from .conftest import PASSWORD, Running
+
+TODAY = dt.date(2026, 11, 24)
+
+
+class Laptop:
+    def __init__(self, server: Running, folder: Path, user: str) -> None:
+        self.folder = folder
+        self.store: Store = create_profile(folder, "laptop passphrase", user=user, kdf=FAST_KDF)
+        self.services = Services.over(self.store, today=lambda: TODAY)
+        registrar = SyncClient(server.url)
+        answer = registrar.register(user, PASSWORD, folder.name, None)
+        registrar.close()
+        self.client = SyncClient(server.url, answer["token"])
+        self.engine = SyncEngine(self.store, self.client)
+
+    def sync(self):  # type: ignore[no-untyped-def]
+        return self.engine.sync_once()
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+
+
+@pytest.fixture
+def laptops(server: Running, tmp_path: Path):  # type: ignore[no-untyped-def]
+    made: list[Laptop] = []
+
+    def make(user: str, name: str | None = None) -> Laptop:
+        if not server.db.query("SELECT 1 AS x FROM users WHERE name = ?", (user,)):
+            server.add_user(user)
+        laptop = Laptop(server, tmp_path / (name or user), user)
+        made.append(laptop)
+        return laptop
+
+    yield make
+    for laptop in made:
+        laptop.close()
+
+
+def table(store: Store, name: str) -> list[dict]:  # type: ignore[type-arg]
+    return store.query(f"SELECT * FROM {name} ORDER BY id")
+
+
+def test_offline_work_arrives_once_and_a_standin_gets_the_history(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
+    anna = laptops("anna")
+    family = anna.services.families.create(name="Gezin Sync", status="actief")
+    for day in range(5):
+        anna.services.hours.add(
+            family.id, date=TODAY - dt.timedelta(days=day), minutes=60, activity="huisbezoek"
+        )
+    note, first = anna.services.notes.create(family.id, title="Bezoek", body="Eerste")
+    report = anna.sync()
+    assert report.pushed == 8 and report.rejected == 0
+    assert anna.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 0
+    assert anna.sync().pushed == 0  # nothing twice
+    assert server.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == 8
+
+    bert = laptops("bert")
+    assert bert.sync().backfilled == 0
+    server.db.execute(
+        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (uuid7(), family.id, "bert", "2000-01-01", "2100-01-01"),
+    )
+    bert.sync()
+    assert len(table(bert.store, "hours")) == 5
+    assert bert.services.notes.latest(note.id).body == "Eerste"
+
+    # concurrent edits: a field each on the family, and the same note on both laptops
+    anna.services.families.update(family.id, name="Gezin Sync-Anna")
+    bert.services.families.update(family.id, evaluation_date=dt.date(2027, 1, 15))
+    anna.services.notes.revise(note.id, body="Eerste + Anna", parent_id=first.id)
+    bert.services.notes.revise(note.id, body="Eerste + Bert", parent_id=first.id)
+    for laptop in (anna, bert, anna, bert):
+        laptop.sync()
+    for laptop in (anna, bert):
+        merged = laptop.services.families.get(family.id)
+        assert merged.name == "Gezin Sync-Anna"
+        assert merged.evaluation_date == dt.date(2027, 1, 15)
+        heads = {r.body for r in laptop.services.notes.heads(note.id)}
+        assert heads == {"Eerste + Anna", "Eerste + Bert"}  # both kept: the user merges
+    keys = ("id", "minutes", "deleted", "updated_hlc")
+    assert [{k: r[k] for k in keys} for r in table(anna.store, "hours")] == [
+        {k: r[k] for k in keys} for r in table(bert.store, "hours")
+    ]
+
+    # the delegation ends: bert's laptop removes the family, once what it had is pushed
+    bert.services.hours.add(family.id, date=TODAY, minutes=15, activity="reistijd")
+    bert.sync()
+    server.db.execute("DELETE FROM delegations")
+    report = bert.sync()
+    assert report.purged == 1
+    assert table(bert.store, "hours") == [] and table(bert.store, "families") == []
+    anna.sync()
+    assert len(table(anna.store, "hours")) == 6
+
+
+def test_lost_response_is_retried_without_a_new_change(
+    server: Running, laptops, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    anna = laptops("anna")
+    family = anna.services.families.create(name="Gezin Retry")
+    anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
+    real_push = anna.client.push
+
+    def push_then_drop(mutations):  # type: ignore[no-untyped-def]
+        real_push(mutations)  # the server commits ...
+        raise Offline()  # ... and the answer never arrives
+
+    monkeypatch.setattr(anna.client, "push", push_then_drop)
+    with pytest.raises(Offline):
+        anna.sync()
+    assert anna.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 2  # kept
+    monkeypatch.setattr(anna.client, "push", real_push)
+    assert anna.sync().pushed == 2  # the same mutation ids again, no new local change
+    assert server.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == 2
+
+
+def test_a_delete_the_server_rejects_is_restored(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
+    anna = laptops("anna")
+    family = anna.services.families.create(name="Gezin Weigering")
+    entry = anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
+    anna.sync()
+    anna.services.hours.delete(entry.id)
+    # the server refuses this delete (here: a family the server does not know)
+    anna.store.conn.execute("UPDATE outbox SET family_id = 'onbekend-gezin'")
+    report = anna.sync()
+    assert report.rejected == 1
+    assert anna.store.get("hours", entry.id)["deleted"] == 0  # restored, not lost
+
+
+def test_revoked_device_wipes_its_profile(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
+    anna = laptops("anna")
+    anna.services.families.create(name="Gezin Weg")
+    anna.sync()
+    server.db.execute("UPDATE devices SET revoked = 1")
+    with pytest.raises(DeviceRevoked):
+        anna.sync()
+    assert (anna.folder / KEY_FILE).exists()  # the engine reports; the caller wipes (CLI test)
+
+
+def test_unreachable_server_is_offline_not_an_error(tmp_path: Path) -> None:
+    store = create_profile(tmp_path / "p", "laptop passphrase", user="anna", kdf=FAST_KDF)
+    try:
+        Services.over(store).families.create(name="Gezin Offline")
+        client = SyncClient("http://127.0.0.1:9", "token", timeout=2)
+        with pytest.raises(Offline) as err:
+            SyncEngine(store, client).sync_once()
+        assert "doorwerken" in err.value.nl
+        assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 1
+        client.close()
+    finally:
+        store.close()
+    _ = open_profile  # the profile stays usable offline: opened again in other tests
