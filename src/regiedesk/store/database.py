@@ -190,11 +190,17 @@ class Store:
     ) -> Iterator[Tx]:
         """One unit of work: entity changes, their outbox entries and one audit event."""
         tx = Tx(self, client)
-        self._begin()
-        try:
+        with self._atomic():
             yield tx
             self._append_audit(event, tx.client, tx.objects, actor or self.actor)
-            self._set_meta("clock", self.clock.last.encode())
+            self.put_meta("clock", self.clock.last.encode())
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK and a disk error a person can act on."""
+        self._begin()
+        try:
+            yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -217,26 +223,16 @@ class Store:
             tx.objects.extend(objects)
 
     def set_meta(self, key: str, value: str) -> None:
-        self.write_local(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
+        with self._atomic():
+            self.put_meta(key, value)
 
     def write_local(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         """One statement on local-only state (meta, drafts): no outbox, no audit event."""
-        self._begin()
-        try:
+        with self._atomic():
             self.conn.execute(sql, params)
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            self._rollback()
-            translated = storage_error(exc, self.path) if isinstance(exc, DatabaseError) else None
-            if translated is not None:
-                raise translated from exc
-            raise
 
-    def _set_meta(self, key: str, value: str) -> None:
+    def put_meta(self, key: str, value: str) -> None:
+        """Set a meta value inside the transaction that is already open."""
         self.conn.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

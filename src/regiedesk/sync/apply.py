@@ -79,16 +79,8 @@ def apply_page(
                 applied += 1
                 tx.objects.append(f"{change['entity']}/{change['record_id']}")
         if cursor_key is not None:
-            store.conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (cursor_key, str(cursor)),
-            )
-        store.conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('last_sync', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (utc_now(),),
-        )
+            store.put_meta(cursor_key, str(cursor))
+        store.put_meta("last_sync", utc_now())
     return applied
 
 
