@@ -14,12 +14,13 @@ PASSPHRASE = "correct horse battery"
 def run_cli(
     *args: str,
     passphrase: str | None = PASSPHRASE,
-    lang: str = "C.UTF-8",
+    lang: str | None = "C.UTF-8",
     log_dir: Path | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
-    env["LANG"] = lang
+    if lang is not None:  # None: no locale variable at all
+        env["LANG"] = lang
     env.pop("REGIEDESK_PASSPHRASE", None)
     if passphrase is not None:
         env["REGIEDESK_PASSPHRASE"] = passphrase

@@ -22,3 +22,16 @@ def test_store_benchmark_prints_its_figures() -> None:
     for key in ("write_ratio", "bulk_ratio", "query_ratio", "unlock_seconds"):
         assert figures[key] > 0, key
     assert figures["writes"] == 100
+
+
+def test_sync_benchmark_prints_its_figures() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "sync.py"), "--changes", "600", "--families", "5"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms"):
+        assert figures[key] > 0, key

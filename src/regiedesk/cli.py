@@ -26,6 +26,8 @@ log = logging.getLogger("regiedesk.cli")
 
 PASSPHRASE_ENV = "REGIEDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "REGIEDESK_NEW_PASSPHRASE"
+# options the desktop app takes; a command line that starts with one of them opens the window
+DESKTOP_OPTIONS = ("--data-dir", "--log-dir")
 
 
 class UsageError(RegiedeskError):
@@ -76,6 +78,13 @@ def out(text: str) -> None:
     print(text)
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "regisseur"
+
+
 # --- commands -------------------------------------------------------------------
 
 
@@ -83,7 +92,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from .store import create_profile
 
     secret, repeated = passphrase(args, new=True)
-    store = create_profile(args.data_dir, secret, repeated=repeated, user=args.user)
+    store = create_profile(args.data_dir, secret, repeated=repeated, user=args.user or _os_user())
     store.close()
     out(pick(f"Profiel gemaakt in {args.data_dir}.", f"Profile created in {args.data_dir}."))
     return 0
@@ -213,7 +222,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise NotConnected()
         client = SyncClient(url, token)
         try:
-            report = SyncEngine(store, client).sync_once()
+            report = SyncEngine(store, client).sync_once(verify_all=True)
         finally:
             client.close()
     except DeviceRevoked:
@@ -230,6 +239,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def run_desktop(argv: Sequence[str]) -> int:
+    """Start the desktop window (regiedesk.ui.app.run) or explain why it cannot start."""
     try:
         app = importlib.import_module("regiedesk.ui.app")
     except ImportError:
@@ -243,7 +253,21 @@ def run_desktop(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return 0
-    return int(app.run(list(argv)))
+    try:
+        return int(app.run(list(argv)))
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("PySide6"):
+            raise
+        print(
+            pick(
+                "Het venster kan niet starten: PySide6 is niet geïnstalleerd. "
+                "Installeer regiedesk opnieuw, of gebruik de opdrachten: regiedesk --help",
+                "The window cannot start: PySide6 is not installed. "
+                "Reinstall regiedesk, or use the commands: regiedesk --help",
+            ),
+            file=sys.stderr,
+        )
+        return 1
 
 
 # --- parser ------------------------------------------------------------------------
@@ -286,7 +310,13 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("init", "maak een nieuw profiel", "create a new profile", cmd_init)
-    p.add_argument("--user", default=getpass.getuser(), help=pick("gebruikersnaam", "user name"))
+    p.add_argument(
+        "--user",
+        default=None,
+        help=pick(
+            "gebruikersnaam (standaard: die van het systeem)", "user name (default: the OS's)"
+        ),
+    )
     p = add("passwd", "wijzig het wachtwoord", "change the passphrase", cmd_passwd)
     p.add_argument("--new-passphrase-file", help=f"(of/or {NEW_PASSPHRASE_ENV})")
     add(
@@ -338,13 +368,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not arguments or arguments[0].startswith("--data-dir"):
+    if not arguments or arguments[0].startswith(DESKTOP_OPTIONS):
         return run_desktop(arguments)
     args = parser.parse_args(arguments)
     if args.command is None:
         return run_desktop(arguments)
     args.data_dir = args.data_dir or default_data_dir()
-    setup_logging(args.log_dir)
+    setup_logging(args.log_dir, data_dir=args.data_dir)
     try:
         code = int(args.handler(args))
         log.info("command %s finished with %d", args.command, code)
@@ -354,8 +384,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message, file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
+        log.warning("command %s interrupted", args.command)
         print(pick("Afgebroken.", "Interrupted."), file=sys.stderr)
         return 130
+    except Exception as error:
+        log.error("command %s crashed: %s", args.command, type(error).__name__)
+        raise
 
 
 if __name__ == "__main__":

@@ -81,6 +81,16 @@ class ProfileExists(StoreError):
         )
 
 
+class FolderNotEmpty(StoreError):
+    def __init__(self, directory: str) -> None:
+        super().__init__(
+            f"De map {directory} is niet leeg; er is niets overschreven. "
+            "Zet de reservekopie terug in een lege of nieuwe map met --data-dir.",
+            f"The folder {directory} is not empty; nothing was overwritten. "
+            "Restore the backup into an empty or new folder with --data-dir.",
+        )
+
+
 class NotAProfile(StoreError):
     def __init__(self, path: str) -> None:
         super().__init__(

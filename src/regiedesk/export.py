@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import BackupError
+from .errors import BackupError, StorageUnavailable
 from .store import Store
 from .store.database import utc_now
 from .store.schema import ENTITY_TABLES, SCHEMA_VERSION
@@ -17,6 +18,7 @@ SECRET_META = frozenset({"device_token", "server_token"})
 
 
 def export_document(store: Store) -> dict[str, Any]:
+    """Every entity table (tombstones included), meta without secrets, drafts, the audit log."""
     tables = {t: store.query(f"SELECT * FROM {t} ORDER BY rowid") for t in ENTITY_TABLES}
     meta = {
         r["key"]: r["value"]
@@ -31,12 +33,16 @@ def export_document(store: Store) -> dict[str, Any]:
         "exported_at": utc_now(),
         "meta": meta,
         "tables": tables,
+        "drafts": store.query("SELECT key, body, updated_at FROM drafts ORDER BY key"),
         "audit_log": store.query("SELECT * FROM audit_log ORDER BY seq"),
     }
 
 
 def export_json(store: Store, out: Path) -> int:
-    """Write the export (mode 0600, never over an existing file) and log it. Returns bytes."""
+    """Write the export (mode 0600, never over an existing file) and log it. Returns bytes.
+
+    The export counts only once it is in the audit log: if that fails, the file is removed.
+    """
     document = export_document(store)
     families = [r["id"] for r in document["tables"]["families"]]
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
@@ -47,13 +53,26 @@ def export_json(store: Store, out: Path) -> int:
             f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
             f"{out} already exists; nothing was overwritten. Choose another file name.",
         ) from None
+    except OSError as exc:
+        raise _cannot_write(out, exc) from exc
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise _cannot_write(out, exc) from exc
+        store.record_access(
+            "export", client=None, objects=[f"families/{family_id}" for family_id in families]
+        )
     except BaseException:
-        out.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            out.unlink()
         raise
-    store.record_access(
-        "export", client=None, objects=[f"families/{family_id}" for family_id in families]
-    )
     return len(data)
+
+
+def _cannot_write(out: Path, exc: OSError) -> StorageUnavailable:
+    reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
+    return StorageUnavailable(str(out.parent), reason)

@@ -15,18 +15,39 @@ from pathlib import Path
 import platformdirs
 
 LOG_FILE = "regiedesk.log"
+LOG_DIR_ENV = "REGIEDESK_LOG_DIR"
 
 
 def default_log_dir() -> Path:
-    override = os.environ.get("REGIEDESK_LOG_DIR")
+    override = os.environ.get(LOG_DIR_ENV)
     if override:
         return Path(override)
     return Path(platformdirs.user_log_dir("regiedesk", appauthor=False))
 
 
-def setup_logging(log_dir: Path | None = None, *, level: int = logging.INFO) -> Path | None:
-    """Attach a rotating file handler; returns the log file, or None if it cannot be written."""
+def _inside(path: Path, folder: Path) -> bool:
+    path, folder = path.expanduser().resolve(), folder.expanduser().resolve()
+    return path == folder or folder in path.parents
+
+
+def log_dir_for(data_dir: Path | None, log_dir: Path | None = None) -> Path:
+    """The log folder to use: ``log_dir`` or the default, but never in (or below) ``data_dir``.
+
+    On Windows the platform's log folder lies inside its data folder
+    (``%LOCALAPPDATA%\\regiedesk\\Logs``); then the log goes beside the data
+    directory instead, to ``<data_dir>-logs``.
+    """
     folder = log_dir or default_log_dir()
+    if data_dir is not None and _inside(folder, data_dir):
+        return data_dir.parent / f"{data_dir.name}-logs"
+    return folder
+
+
+def setup_logging(
+    log_dir: Path | None = None, *, data_dir: Path | None = None, level: int = logging.INFO
+) -> Path | None:
+    """Attach a rotating file handler; returns the log file, or None if it cannot be written."""
+    folder = log_dir_for(data_dir, log_dir)
     root = logging.getLogger("regiedesk")
     root.setLevel(level)
     try:

@@ -169,3 +169,16 @@ def test_unreachable_server_is_offline_not_an_error(tmp_path: Path) -> None:
     finally:
         store.close()
     _ = open_profile  # the profile stays usable offline: opened again in other tests
+
+
+def test_a_drifted_family_is_detected_and_fetched_again(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
+    anna = laptops("anna")
+    family = anna.services.families.create(name="Gezin Drift")
+    entry = anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
+    anna.sync()
+    # damage the local copy behind the engine's back (as a bug or a bad restore would)
+    anna.store.conn.execute("DELETE FROM hours WHERE id = ?", (entry.id,))
+    assert anna.sync().repaired == 0  # an ordinary round only checks families it touched
+    report = anna.engine.sync_once(verify_all=True)
+    assert report.repaired == 1
+    assert anna.store.get("hours", entry.id)["minutes"] == 30

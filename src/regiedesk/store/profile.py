@@ -29,6 +29,7 @@ from .. import __version__
 from ..errors import (
     BackupError,
     CorruptDatabase,
+    FolderNotEmpty,
     MigrationFailed,
     NewerSchema,
     NoProfile,
@@ -357,11 +358,28 @@ def _extracted(backup: Path, workdir: Path) -> Iterator[Path]:
 
 
 def restore_profile(backup: Path, data_dir: Path, passphrase: str) -> None:
-    """Restore a backup into an empty data directory, after verifying it opens and is intact."""
+    """Restore a backup into an empty data directory, after verifying it opens and is intact.
+
+    A folder that holds anything at all is refused, and a folder this call had to
+    create is removed again when the restore fails.
+    """
     if profile_exists(data_dir):
         raise ProfileExists(str(data_dir))
+    if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
+        raise FolderNotEmpty(str(data_dir))
     if not backup.is_file():
         raise NotAProfile(str(backup))
+    created = not data_dir.exists()
+    try:
+        _restore_into(backup, data_dir, passphrase)
+    except BaseException:
+        if created:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        raise
+    log.info("backup restored")
+
+
+def _restore_into(backup: Path, data_dir: Path, passphrase: str) -> None:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         with (
@@ -375,7 +393,6 @@ def restore_profile(backup: Path, data_dir: Path, passphrase: str) -> None:
             os.replace(staged / KEY_FILE, data_dir / KEY_FILE)
     except OSError as exc:
         raise _as_storage_error(exc, data_dir) from exc
-    log.info("backup restored")
 
 
 def remove_profile_files(data_dir: Path) -> None:

@@ -1,0 +1,179 @@
+"""First sync of a fresh encrypted profile from a server holding many changes.
+
+    .venv/bin/python bench/sync.py [--changes 100000]
+
+The server (uvicorn on a loopback port, SQLite file) is filled directly with
+hours changes of 50 families. initial_changes_per_s: changes applied per
+second by the first `sync_once` of an empty profile (pull over HTTP, apply,
+checksum). initial_ratio: that time divided by inserting the same rows in
+bulk into the same kind of encrypted store (through Tx, in one go), measured
+in the same run. incremental_ms: a sync that pushes 100 new changes and pulls
+them back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import socket
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import uvicorn
+
+from _common import emit, progress, timed
+from regiedesk.ids import uuid7
+from regiedesk.services import Services
+from regiedesk.store import KdfParams, create_profile
+from regiedesk.sync.client import SyncClient, SyncEngine
+from regiedesk.sync.server import auth
+from regiedesk.sync.server.app import create_app, now_iso
+from regiedesk.sync.server.db import ServerDB
+
+FAST = KdfParams(8 * 1024, 1, 1)  # unlock cost is not what this measures
+PASSWORD = "benchmark password"
+INSERT_CHANGE = (
+    "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id, entity, record_id,"
+    " op, data, hlc, received_at) VALUES (?, ?, 'd', 'bench', ?, ?, ?, 'insert', ?, ?, '')"
+)
+
+
+def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, object]]:
+    db.execute(
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+        ("bench", "caseworker", auth.hash_password(PASSWORD), now_iso()),
+    )
+    rows: list[dict[str, object]] = []
+    family_ids = [uuid7() for _ in range(families)]
+    with db.transaction() as tx:
+        for family in family_ids:
+            tx.execute(
+                "INSERT INTO families (id, caseworker, created_at) VALUES (?, 'bench', ?)",
+                (family, now_iso()),
+            )
+        seq = 0
+        for family in family_ids:
+            seq += 1
+            data = {"id": family, "name": "Gezin", "status": "actief", "caseworker": "bench"}
+            tx.execute(
+                INSERT_CHANGE,
+                (seq, uuid7(), family, "families", family, json.dumps(data), f"{seq:015d}-0000-d"),
+            )
+        start = dt.date(2024, 1, 1)
+        for i in range(changes - families):
+            seq += 1
+            family = family_ids[i % families]
+            record = uuid7()
+            data = {
+                "id": record, "family_id": family, "date": str(start + dt.timedelta(days=i % 700)),
+                "minutes": 30, "activity": "huisbezoek", "caseworker": "bench",
+            }  # fmt: skip
+            rows.append(data)
+            tx.execute(
+                INSERT_CHANGE,
+                (seq, uuid7(), family, "hours", record, json.dumps(data), f"{seq:015d}-0000-d"),
+            )
+        tx.execute("UPDATE counters SET value = ?", (seq,))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--families", type=int, default=50)
+    parser.add_argument("--profile", action="store_true", help="cProfile the first sync")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="regiedesk-syncbench-") as tmp:
+        root = Path(tmp)
+        db = ServerDB(f"sqlite:///{root / 'server.db'}")
+        progress(f"filling the server with {args.changes} changes")
+        rows = fill_server(db, args.changes, args.families)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(db), port=port, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.02)
+        url = f"http://127.0.0.1:{port}"
+        registrar = SyncClient(url)
+        token = registrar.register("bench", PASSWORD, "bench", None)["token"]
+        registrar.close()
+
+        store = create_profile(root / "laptop", "bench passphrase", user="bench", kdf=FAST)
+        client = SyncClient(url, token, timeout=120)
+        engine = SyncEngine(store, client)
+        progress("first sync")
+        if "--profile" in sys.argv:
+            import cProfile
+            import pstats
+
+            with cProfile.Profile() as prof:
+                initial = timed(engine.sync_once)
+            pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(18)
+        else:
+            initial = timed(engine.sync_once)
+        count = store.query("SELECT count(*) AS n FROM hours")[0]["n"]
+        assert count == len(rows), (count, len(rows))
+
+        services = Services.over(store, today=lambda: dt.date(2026, 11, 24))
+        family = services.families.list()[0].id
+        for i in range(100):
+            services.hours.add(
+                family,
+                date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+                minutes=5,
+                activity="reistijd",
+            )
+        progress("incremental sync of 100 changes")
+        incremental = timed(engine.sync_once)
+        client.close()
+        store.close()
+
+        progress("baseline: the same rows in bulk into an encrypted store")
+        baseline_store = create_profile(
+            root / "baseline", "bench passphrase", user="bench", kdf=FAST
+        )
+
+        def bulk() -> None:
+            with baseline_store.transaction(event="create", client=None) as tx:
+                seen: set[str] = set()
+                for row in rows:
+                    family_id = str(row["family_id"])
+                    if family_id not in seen:
+                        seen.add(family_id)
+                        tx.insert(
+                            "families",
+                            {
+                                "id": family_id,
+                                "name": "Gezin",
+                                "status": "actief",
+                                "caseworker": "bench",
+                            },
+                        )
+                    tx.insert("hours", row)
+
+        baseline = timed(bulk)
+        baseline_store.close()
+        server.should_exit = True
+        db.close()
+    emit(
+        {
+            "changes": args.changes,
+            "initial_s": initial,
+            "initial_changes_per_s": args.changes / initial,
+            "baseline_bulk_s": baseline,
+            "initial_ratio": initial / baseline,
+            "incremental_ms": incremental * 1000,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""The profile lifecycle: create, open, migrate on open, passphrase change, check, backup."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from regiedesk.errors import (
+    CorruptDatabase,
+    FolderNotEmpty,
+    MigrationFailed,
+    NewerSchema,
+    NoProfile,
+    NotAProfile,
+    ProfileExists,
+    WrongPassphrase,
+)
+from regiedesk.services.families import FamilyService
+from regiedesk.store import (
+    Store,
+    backup_profile,
+    change_passphrase,
+    check_profile,
+    create_profile,
+    open_profile,
+    restore_profile,
+)
+from regiedesk.store.profile import DB_FILE, KEY_FILE, _connect, unlock
+from regiedesk.store.schema import SCHEMA_VERSION
+
+from .conftest import FAST_KDF, PASSPHRASE
+
+
+def test_create_close_and_open(store: Store, data_dir: Path) -> None:
+    device = store.device_id
+    FamilyService(store).create(name="Gezin Open")
+    store.close()
+    # closed: the WAL is checkpointed away, only the key envelope and the database remain
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILE, KEY_FILE]
+    with open_profile(data_dir, PASSPHRASE) as reopened:
+        assert reopened.device_id == device and reopened.actor.user == "regisseur.anna"
+        assert [f.name for f in FamilyService(reopened).list()] == ["Gezin Open"]
+        assert reopened.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_missing_or_half_profile(store: Store, data_dir: Path, tmp_path: Path) -> None:
+    store.close()
+    with pytest.raises(NoProfile):
+        open_profile(tmp_path / "leeg", PASSPHRASE)
+    (data_dir / KEY_FILE).unlink()
+    with pytest.raises(NotAProfile) as err:
+        open_profile(data_dir, PASSPHRASE)
+    assert KEY_FILE in err.value.en
+
+
+def test_old_schema_migrates_on_open(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regiedesk.store import profile, schema
+
+    with monkeypatch.context() as old:  # a profile written by the first release (schema 1)
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        for module in (schema, profile):
+            old.setattr(module, "SCHEMA_VERSION", 1)
+        create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF).close()
+    conn = _connect(data_dir / DB_FILE, unlock(data_dir, PASSPHRASE)[0])
+    conn.execute(
+        "INSERT INTO families (id, updated_hlc, name, status, caseworker)"
+        " VALUES ('f1', '0', 'Gezin Versie 1', 'actief', 'anna')"
+    )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    with open_profile(data_dir, PASSPHRASE) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "drafts" in migrated.db.table_names()
+        assert "field_hlc" in migrated.db["families"].columns_dict
+        families = FamilyService(migrated)
+        assert families.get("f1").name == "Gezin Versie 1"
+        families.update("f1", name="Gezin Versie 3")
+    assert check_profile(data_dir, PASSPHRASE).ok
+
+
+def test_check_report_finds_a_damaged_page(store: Store, data_dir: Path) -> None:
+    families = FamilyService(store)
+    for i in range(300):
+        families.create(name=f"Gezin {i:03d} " + "x" * 100)
+    store.close()
+    db = data_dir / DB_FILE
+    raw = bytearray(db.read_bytes())
+    page = 4096
+    last = len(raw) - page  # the last page: a data page, not the header or the schema
+    raw[last + 100 : last + 132] = bytes(b ^ 0x5A for b in raw[last + 100 : last + 132])
+    db.write_bytes(bytes(raw))
+    report = check_profile(data_dir, PASSPHRASE)  # opens, then reports the damage
+    assert not report.ok
+    failed = [line for ok, line in report.lines if not ok]
+    assert any("Integriteit" in line for line in failed), report.lines
+    assert report.lines[0][0]  # the passphrase itself was fine
+
+
+def test_passwd_keeps_the_database(store: Store, data_dir: Path) -> None:
+    FamilyService(store).create(name="Gezin Sleutel")
+    store.close()
+    before = (data_dir / DB_FILE).read_bytes()
+    change_passphrase(data_dir, PASSPHRASE, "nieuw wachtwoord!", kdf=FAST_KDF)
+    assert (data_dir / DB_FILE).read_bytes() == before
+    with pytest.raises(WrongPassphrase):
+        open_profile(data_dir, PASSPHRASE)
+    with open_profile(data_dir, "nieuw wachtwoord!") as reopened:
+        assert FamilyService(reopened).list()[0].name == "Gezin Sleutel"
+
+
+def test_create_refuses_existing_and_check_reports(store: Store, data_dir: Path) -> None:
+    store.close()
+    with pytest.raises(ProfileExists):
+        create_profile(data_dir, PASSPHRASE, user="x", kdf=FAST_KDF)
+    report = check_profile(data_dir, PASSPHRASE)
+    assert report.ok and len(report.lines) == 5
+    assert any(f"Schemaversie: {SCHEMA_VERSION}" in line for _, line in report.lines)
+
+
+def test_newer_schema_refused(store: Store, data_dir: Path) -> None:
+    store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    store.close()
+    with pytest.raises(NewerSchema) as err:
+        open_profile(data_dir, PASSPHRASE)
+    assert str(SCHEMA_VERSION + 1) in err.value.nl
+
+
+def test_backup_restore_round_trip(store: Store, data_dir: Path, tmp_path: Path) -> None:
+    FamilyService(store).create(name="Gezin Kopie")
+    backup_profile(data_dir, PASSPHRASE, tmp_path / "b.zip")  # while the store is open
+    store.close()
+    restore_profile(tmp_path / "b.zip", tmp_path / "r", PASSPHRASE)
+    assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [DB_FILE, KEY_FILE]
+    with open_profile(tmp_path / "r", PASSPHRASE) as restored:
+        assert [f.name for f in FamilyService(restored).list()] == ["Gezin Kopie"]
+    with pytest.raises(WrongPassphrase):
+        restore_profile(tmp_path / "b.zip", tmp_path / "r2", "verkeerd wachtwoord")
+    assert not (tmp_path / "r2" / DB_FILE).exists()
+
+
+def test_migrations_run_on_open_in_one_transaction(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiedesk.store import profile, schema
+
+    FamilyService(store).create(name="Gezin Oud")
+    store.close()
+    broken = (*schema.MIGRATIONS, ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
+    for module in (schema, profile):
+        monkeypatch.setattr(module, "SCHEMA_VERSION", len(broken))
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(MigrationFailed):
+        open_profile(data_dir, PASSPHRASE)
+    raw = profile._connect(data_dir / DB_FILE, profile.unlock(data_dir, PASSPHRASE)[0])
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == len(broken) - 1  # all rolled back
+    assert "extra" not in [r[0] for r in raw.execute("SELECT name FROM sqlite_master")]
+    raw.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", (*broken[:-1], ("CREATE TABLE extra (x)",)))
+    with open_profile(data_dir, PASSPHRASE) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == len(broken)
+        assert "extra" in migrated.db.table_names()
+        assert FamilyService(migrated).list()[0].name == "Gezin Oud"
+
+
+def test_restore_refuses_a_folder_that_is_not_empty(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    backup_profile(data_dir, PASSPHRASE, tmp_path / "b.zip")
+    store.close()
+    target = tmp_path / "bezet"
+    target.mkdir()
+    (target / "aantekening.txt").write_text("van iemand anders")
+    with pytest.raises(FolderNotEmpty):
+        restore_profile(tmp_path / "b.zip", target, PASSPHRASE)
+    assert [p.name for p in target.iterdir()] == ["aantekening.txt"]
+    with pytest.raises(ProfileExists):
+        restore_profile(tmp_path / "b.zip", data_dir, PASSPHRASE)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    restore_profile(tmp_path / "b.zip", empty, PASSPHRASE)
+    assert check_profile(empty, PASSPHRASE).ok
+
+
+def test_restore_refuses_a_damaged_backup_and_leaves_nothing(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    families = FamilyService(store)
+    for i in range(100):
+        families.create(name=f"Gezin {i}")
+    backup_profile(data_dir, PASSPHRASE, tmp_path / "b.zip")
+    store.close()
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    db = bytearray(parts[DB_FILE])
+    middle = len(db) // 2
+    db[middle : middle + 64] = bytes(b ^ 0xFF for b in db[middle : middle + 64])
+    parts[DB_FILE] = bytes(db)
+    with zipfile.ZipFile(tmp_path / "kapot.zip", "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    target = tmp_path / "nieuw" / "profiel"
+    with pytest.raises((CorruptDatabase, NotAProfile)):
+        restore_profile(tmp_path / "kapot.zip", target, PASSPHRASE)
+    assert not target.exists()  # the folder it made for the restore is gone again
+    (tmp_path / "geen.zip").write_bytes(b"PK\x03\x04 geen zip")
+    with pytest.raises(NotAProfile):
+        restore_profile(tmp_path / "geen.zip", target, PASSPHRASE)
+    assert not target.exists()
