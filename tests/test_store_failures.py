@@ -140,10 +140,13 @@ def test_read_only_data_directory(profile: Path, tmp_path: Path) -> None:
         $CLI passwd --data-dir {profile}; echo "passwd=$?"
         $CLI demo --data-dir {profile}/sub; echo "demo=$?"
         $CLI backup --data-dir {profile} --out {backup_target}; echo "backup=$?"
+        $CLI export --data-dir {profile} --out {tmp_path}/inzage.json; echo "export=$?"
+        $CLI check --data-dir {profile}; echo "check=$?"
         """
     )
-    assert "passwd=3" in result.stdout, result.stdout + result.stderr
-    assert "demo=3" in result.stdout
+    for command in ("passwd", "demo", "backup", "export", "check"):
+        assert f"{command}=3" in result.stdout, result.stdout + result.stderr
+    assert not backup_target.exists() and not (tmp_path / "inzage.json").exists()
     assert "Kan niet schrijven" in result.stderr
     assert "Traceback" not in result.stderr
     assert fingerprint(profile) == before
@@ -169,8 +172,13 @@ def test_full_disk(profile: Path, tmp_path: Path) -> None:
         $CLI demo --data-dir {mount}/fresh; echo "demo=$?"
         {sys.executable} {writer} {mount}/profile; echo "write=$?"
         dd if=/dev/zero of={mount}/filler2 bs=4k 2>/dev/null
+        cd {mount}/profile && sha256sum * > {tmp_path}/full.txt
         $CLI passwd --data-dir {mount}/profile; echo "passwd=$?"
+        $CLI export --data-dir {mount}/profile --out {mount}/inzage.json; echo "export=$?"
+        $CLI backup --data-dir {mount}/profile --out {mount}/kopie.zip; echo "backup=$?"
+        $CLI check --data-dir {mount}/profile; echo "check-full=$?"
         cd {mount}/profile && sha256sum * > {tmp_path}/after.txt
+        ls -a {mount} > {tmp_path}/listing.txt
         rm {mount}/filler {mount}/filler2
         $CLI check --data-dir {mount}/profile; echo "check=$?"
         """
@@ -187,6 +195,12 @@ def test_full_disk(profile: Path, tmp_path: Path) -> None:
     assert [x for x in before.splitlines() if "profile.key" in x] == [
         x for x in after.splitlines() if "profile.key" in x
     ]
+    # on the full disk every command fails with exit 3 and leaves every file as it was
+    for command in ("export", "backup", "check-full"):
+        assert f"{command}=3" in out, out + result.stderr
+    assert (tmp_path / "full.txt").read_text() == after
+    listing = (tmp_path / "listing.txt").read_text().split()
+    assert "inzage.json" not in listing and "kopie.zip" not in listing
     assert not (mount / "fresh").exists() or not list((mount / "fresh").iterdir())
 
 

@@ -125,7 +125,34 @@ def open_profile(data_dir: Path, passphrase: str) -> Store:
     return _open_with_key(data_dir / DB_FILE, data_key)
 
 
+@contextlib.contextmanager
+def _no_trace_on_failure(db_path: Path) -> Iterator[None]:
+    """On failure, remove the WAL and shared-memory files that this attempt created.
+
+    Opening a WAL database creates ``-wal`` and ``-shm`` beside it; when the open
+    then fails (a full or read-only disk, a damaged file) SQLite leaves them
+    behind. They are removed only if neither existed before (so no other process
+    has the profile open) and the WAL is empty (so it holds no commits).
+    """
+    sidecars = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = any(path.exists() for path in sidecars)
+    try:
+        yield
+    except BaseException:
+        wal = sidecars[0]
+        with contextlib.suppress(OSError):
+            if not existed and (not wal.exists() or wal.stat().st_size == 0):
+                for path in sidecars:
+                    path.unlink(missing_ok=True)
+        raise
+
+
 def _open_with_key(db_path: Path, data_key: bytes) -> Store:
+    with _no_trace_on_failure(db_path):
+        return _open_connection(db_path, data_key)
+
+
+def _open_connection(db_path: Path, data_key: bytes) -> Store:
     conn = _connect(db_path, data_key)
     try:
         version = _verify_database(conn, db_path)
@@ -250,6 +277,11 @@ class CheckReport:
 
 def check_profile(data_dir: Path, passphrase: str) -> CheckReport:
     """Verify passphrase, key, schema and integrity. Raises for a profile that cannot be opened."""
+    with _no_trace_on_failure(data_dir / DB_FILE):
+        return _check(data_dir, passphrase)
+
+
+def _check(data_dir: Path, passphrase: str) -> CheckReport:
     report = CheckReport()
     data_key, envelope = unlock(data_dir, passphrase)
     report.add(True, pick("Wachtwoord en sleutel: in orde", "Passphrase and key: OK"))
@@ -306,6 +338,12 @@ def backup_profile(data_dir: Path, passphrase: str, out: Path) -> None:
     backup opens with the passphrase that was valid when it was made.
     """
     data_key, envelope = unlock(data_dir, passphrase)
+    with _no_trace_on_failure(data_dir / DB_FILE):
+        _backup(data_dir, data_key, envelope, out)
+    log.info("backup written")
+
+
+def _backup(data_dir: Path, data_key: bytes, envelope: KeyEnvelope, out: Path) -> None:
     if out.exists():
         raise BackupError(
             f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
@@ -337,7 +375,6 @@ def backup_profile(data_dir: Path, passphrase: str, out: Path) -> None:
         with contextlib.suppress(OSError):
             out.with_name(out.name + ".part").unlink()
         raise _as_storage_error(exc, out.parent) from exc
-    log.info("backup written")
 
 
 @contextlib.contextmanager
