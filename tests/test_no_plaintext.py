@@ -92,23 +92,32 @@ def test_no_plaintext_on_disk(tmp_path: Path) -> None:
             root.removeHandler(handler)
             handler.close()
     assert (data_dir.parent / "while-open" / "profile.db-wal").stat().st_size > 100_000
-    for command in ("check", "backup"):
-        extra = ["--out", str(tmp_path / "backup.zip")] if command == "backup" else []
-        assert (
-            run_cli(command, "--data-dir", str(data_dir), *extra, log_dir=log_dir).returncode == 0
+    backup, restored = tmp_path / "backup.zip", tmp_path / "restored"
+    new_passphrase = "een tweede geheim wachtwoord"
+    commands = [
+        ("check", "--data-dir", str(data_dir)),
+        ("backup", "--data-dir", str(data_dir), "--out", str(backup)),
+        ("restore", str(backup), "--data-dir", str(restored)),
+        ("passwd", "--data-dir", str(data_dir)),
+    ]
+    for command in commands:
+        result = run_cli(
+            *command, log_dir=log_dir, extra_env={"REGIEDESK_NEW_PASSPHRASE": new_passphrase}
         )
-    assert (
-        run_cli(
-            "check", "--data-dir", str(data_dir), passphrase="fout wachtwoord", log_dir=log_dir
-        ).returncode
-        == 4
+        assert result.returncode == 0, result.stderr
+    wrong = run_cli(
+        "check", "--data-dir", str(data_dir), passphrase="fout wachtwoord", log_dir=log_dir
     )
-    assert (log_dir / "regiedesk.log").read_text()
-    for folder in (data_dir, data_dir.parent / "while-open", log_dir):
-        assert leaks(folder, SECRETS) == [], folder
-    raw_backup = (tmp_path / "backup.zip").read_bytes()
-    assert not any(f in raw_backup for s in SECRETS for f in forms(s))
-    assert PASSPHRASE.encode() not in (log_dir / "regiedesk.log").read_bytes()
+    assert wrong.returncode == 4
+    log_text = (log_dir / "regiedesk.log").read_text()
+    for event in ("command check", "command backup", "command restore", "command passwd"):
+        assert event in log_text
+    # names, BSN and note text nowhere; the passphrases not even in the logs or key files
+    secrets = [*SECRETS, PASSPHRASE, new_passphrase]
+    for folder in (data_dir, data_dir.parent / "while-open", restored, log_dir):
+        assert leaks(folder, secrets) == [], folder
+    raw_backup = backup.read_bytes()
+    assert not any(f in raw_backup for s in secrets for f in forms(s))
 
 
 def test_the_search_finds_planted_plaintext(tmp_path: Path) -> None:
