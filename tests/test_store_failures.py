@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from regiedesk.errors import ProfileBusy
 from regiedesk.services.families import FamilyService
-from regiedesk.store import Store, create_profile
+from regiedesk.store import Store, create_profile, open_profile
 from regiedesk.store.profile import DB_FILE, KEY_FILE, _connect, unlock
 
 from .cli_helpers import PASSPHRASE, fingerprint, run_cli
@@ -211,3 +212,18 @@ def test_store_error_keeps_earlier_commits(store: Store) -> None:
         tx.insert("families", {"name": "Gezin Weg", "status": "actief", "caseworker": "a"})
         _ = 1 / 0
     assert [f.name for f in families.list()] == [kept.name]
+
+
+def test_a_held_write_lock_is_reported_as_busy(store: Store, data_dir: Path) -> None:
+    other = open_profile(data_dir, PASSPHRASE)
+    try:
+        other.conn.execute("PRAGMA busy_timeout = 50")
+        store.conn.execute("BEGIN IMMEDIATE")  # e.g. the window in the middle of a save
+        with pytest.raises(ProfileBusy) as err:
+            FamilyService(other).create(name="Gezin Wacht")
+        assert "bezet" in err.value.nl and "busy" in err.value.en
+        store.conn.execute("ROLLBACK")
+        FamilyService(other).create(name="Gezin Wacht")  # works once the lock is gone
+    finally:
+        other.close()
+    assert [f.name for f in FamilyService(store).list()] == ["Gezin Wacht"]

@@ -147,6 +147,20 @@ class StorageUnavailable(StoreError):
         )
 
 
+class ProfileBusy(StorageUnavailable):
+    """Another process holds the profile's write lock for longer than the busy timeout."""
+
+    def __init__(self, path: str) -> None:
+        RegiedeskError.__init__(
+            self,
+            f"Het profiel in {path} is bezet: een ander programma (bijvoorbeeld het "
+            "regiedesk-venster) schrijft er nu in. Er is niets veranderd. "
+            "Probeer het over een ogenblik opnieuw.",
+            f"The profile in {path} is busy: another program (the regiedesk window, for "
+            "example) is writing to it. Nothing was changed. Try again in a moment.",
+        )
+
+
 class BackupError(StoreError):
     pass
 

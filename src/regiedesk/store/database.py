@@ -21,7 +21,7 @@ import sqlcipher3
 import sqlite_utils
 
 from ..clock import HybridLogicalClock, Stamp
-from ..errors import NotFound, StorageUnavailable
+from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
 from .schema import ENTITY_TABLES
 
@@ -48,6 +48,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageUnavailable | None:
         return StorageUnavailable(str(path.parent), "de schijf is vol / the disk is full")
     if "readonly" in text or "read-only" in text:
         return StorageUnavailable(str(path.parent), "alleen-lezen / read-only")
+    if "locked" in text or "busy" in text:
+        return ProfileBusy(str(path.parent))
     if "disk i/o" in text or "unable to open" in text:
         return StorageUnavailable(str(path.parent), "schrijffout / write error")
     return None
