@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from importlib import resources
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from regiedesk.domain.instruments import (
-    all_domain_codes,
-    available_instruments,
-    load_instrument,
-    parse_instrument,
-)
+from regiedesk.domain.instruments import load_instrument
 from regiedesk.errors import ConfigError, ValidationError
 from regiedesk.services.assessments import AssessmentService
 from regiedesk.services.families import FamilyService
@@ -19,51 +14,57 @@ from regiedesk.store import Store
 
 from .conftest import TODAY
 
-
-def test_shipped_instruments() -> None:
-    assert available_instruments() == ("zrm2010", "zrm2017", "zrm_huishoudens")
-    zrm = load_instrument("zrm2017")
-    assert len(zrm.domains) == 13 and zrm.level == "person"
-    assert zrm.score_label(1, "nl") == "Acute problematiek"
-    assert zrm.score_label(5, "en") == "Fully self-sufficient"
-    households = load_instrument("zrm_huishoudens")
-    assert households.level == "household"
-    assert len([d for d in households.domains if d.group == "kinderen"]) == 6
-    assert len(households.domains) == 11
-    old = load_instrument("zrm2010")
-    assert len(old.domains) == 11
-    assert old.map_domain("z10_dagbesteding") == "werk_opleiding"
-    assert old.map_domain("z10_verslaving") == "middelengebruik"
-    assert set(old.mapping.values()) <= set(zrm.domain_codes)  # type: ignore[union-attr]
-    assert len(all_domain_codes()) == 13 + 11 + 11
+Setup = tuple[AssessmentService, str, str]
 
 
-def test_broken_instrument_files_are_refused() -> None:
-    shipped = resources.files("regiedesk") / "resources" / "instruments" / "zrm2017.json"
-    good = json.loads(shipped.read_text("utf-8"))
-    with pytest.raises(ConfigError):
-        parse_instrument({**good, "scale": good["scale"][:4]}, name="x.json")
-    with pytest.raises(ConfigError):
-        parse_instrument({**good, "domains": good["domains"] * 2}, name="x.json")
-    with pytest.raises(ConfigError):
-        parse_instrument({**good, "level": "planet"}, name="x.json")
-    with pytest.raises(ConfigError):
-        parse_instrument({"code": "x"}, name="x.json")
-    with pytest.raises(ConfigError):
-        load_instrument("zrm1999")
+def count(store: Store, table: str) -> int:
+    return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def snapshot(store: Store) -> tuple[int, ...]:
+    return tuple(count(store, t) for t in ("assessments", "scores", "outbox", "audit_log"))
 
 
 @pytest.fixture
-def setup(store: Store) -> tuple[AssessmentService, str, str]:
+def setup(store: Store) -> Setup:
     families = FamilyService(store, today=lambda: TODAY)
     fam = families.create(name="Gezin Meting").id
     mother = families.add_member(fam, name="Moeder", role="ouder").id
     return AssessmentService(store, today=lambda: TODAY), fam, mother
 
 
-def test_record_and_history(setup: tuple[AssessmentService, str, str], store: Store) -> None:
+def test_record_writes_one_transaction_with_a_row_per_score(setup: Setup, store: Store) -> None:
     service, fam, mother = setup
-    intake = service.record(
+    before = snapshot(store)
+    assessment = service.record(
+        fam,
+        instrument="zrm2017",
+        moment="intake",
+        date=dt.date(2026, 1, 5),
+        member_id=mother,
+        scores={"financien": 2, "huisvesting": (4, "  woont bij zus  "), "justitie": (5, None)},
+    )
+    assert (assessment.instrument, assessment.moment, assessment.member_id) == (
+        "zrm2017",
+        "intake",
+        mother,
+    )
+    assert assessment.date == dt.date(2026, 1, 5) and assessment.assessor == "regisseur.anna"
+    scores = service.scores(assessment.id)
+    assert [(s.domain, s.score, s.note) for s in scores] == [
+        ("financien", 2, None),
+        ("huisvesting", 4, "woont bij zus"),
+        ("justitie", 5, None),
+    ]
+    # one assessment row + three score rows, four outbox entries, one audit event
+    assert snapshot(store) == (before[0] + 1, before[1] + 3, before[2] + 4, before[3] + 1)
+    audit = store.query("SELECT * FROM audit_log ORDER BY rowid DESC LIMIT 1")[0]
+    assert audit["client"] == fam
+
+
+def test_history_maps_the_older_zrm_to_2017(setup: Setup) -> None:
+    service, fam, mother = setup
+    service.record(
         fam,
         instrument="zrm2010",
         moment="intake",
@@ -79,13 +80,47 @@ def test_record_and_history(setup: tuple[AssessmentService, str, str], store: St
         member_id=mother,
         scores={"financien": 3, "middelengebruik": 4},
     )
-    assert [s.score for s in service.scores(intake.id)] == [1, 2]
-    assert service.scores(intake.id)[1].note == "gebruikt dagelijks"
-    assert service.latest_scores(fam, member_id=mother) == {"financien": 3, "middelengebruik": 4}
+    mapped = service.history(fam, member_id=mother)
+    assert [(p.date, p.domain, p.score) for p in mapped] == [
+        (dt.date(2025, 1, 10), "financien", 1),
+        (dt.date(2025, 1, 10), "middelengebruik", 2),
+        (dt.date(2025, 9, 1), "financien", 3),
+        (dt.date(2025, 9, 1), "middelengebruik", 4),
+    ]
     raw = service.history(fam, member_id=mother, map_to_2017=False)
     assert [p.domain for p in raw][:2] == ["z10_financien", "z10_verslaving"]
-    # one transaction: the assessment and its scores share one audit event
-    assert store.query("SELECT count(*) AS n FROM audit_log")[0]["n"] == 2 + 2  # + family, member
+    assert [p.score for p in service.history(fam, member_id=mother, domain="financien")] == [1, 3]
+    by_domain = service.history_by_domain(fam, member_id=mother)
+    assert {d: [p.moment for p in ps] for d, ps in by_domain.items()} == {
+        "financien": ["intake", "tussenmeting"],
+        "middelengebruik": ["intake", "tussenmeting"],
+    }
+    assert service.latest_scores(fam, member_id=mother) == {"financien": 3, "middelengebruik": 4}
+    assert service.latest_scores(fam, member_id=mother, map_to_2017=False) == {
+        "z10_financien": 1,
+        "z10_verslaving": 2,
+        "financien": 3,
+        "middelengebruik": 4,
+    }
+    # the household's history is separate from the member's
+    assert service.history(fam) == []
+
+
+def test_latest_scores_follow_the_measurement_date_not_the_order_of_entry(setup: Setup) -> None:
+    service, fam, mother = setup
+    for moment, day, scores in [
+        ("eindmeting", dt.date(2026, 6, 1), {"financien": 5}),
+        ("intake", dt.date(2025, 6, 1), {"financien": 1, "justitie": 2}),
+    ]:
+        service.record(
+            fam, instrument="zrm2017", moment=moment, date=day, member_id=mother, scores=scores
+        )
+    assert service.latest_scores(fam, member_id=mother) == {"financien": 5, "justitie": 2}
+    assert [a.moment for a in service.list(fam)] == ["intake", "eindmeting"]
+
+
+def test_household_measurement_with_the_children_supplement(setup: Setup) -> None:
+    service, fam, _ = setup
     household = service.record(
         fam,
         instrument="zrm_huishoudens",
@@ -97,20 +132,47 @@ def test_record_and_history(setup: tuple[AssessmentService, str, str], store: St
     assert service.latest_scores(fam) == {"hh_financien": 2, "kind_scholing": 3}
 
 
+def test_delete_tombstones_the_assessment_and_its_scores(setup: Setup, store: Store) -> None:
+    service, fam, mother = setup
+    a = service.record(
+        fam, instrument="zrm2017", moment="intake", date=TODAY, member_id=mother,
+        scores={"financien": 2, "justitie": 4},
+    )  # fmt: skip
+    service.delete(a.id)
+    assert service.list(fam) == [] and service.scores(a.id) == []
+    assert service.history(fam, member_id=mother) == []
+    assert count(store, "scores") == 2  # tombstones, not removed
+
+
+def test_labels_come_from_the_instrument() -> None:
+    assert AssessmentService.label("zrm2017", 3, "nl") == "Beperkt zelfredzaam"
+    assert AssessmentService.label("zrm_huishoudens", 1, "en") == "Acute problems"
+    assert load_instrument("zrm2010").score_label(4, "nl") == "Voldoende zelfredzaam"
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
         ({"scores": {"financien": 6}}, "score"),
         ({"scores": {"financien": 0}}, "score"),
+        ({"scores": {"financien": 2.5}}, "score"),
+        ({"scores": {"financien": True}}, "score"),
+        ({"scores": {"financien": "3"}}, "score"),
+        ({"scores": {"financien": (3, "x", "y")}}, "score"),
+        ({"scores": {"financien": 3, "justitie": 9}}, "score"),
         ({"scores": {"hh_financien": 3}}, "leefgebied"),
+        ({"scores": {"z10_dagbesteding": 3}}, "leefgebied"),
         ({"scores": {}}, "scores"),
         ({"moment": "halverwege"}, "moment"),
         ({"member_id": None}, "gezinslid"),
-        ({"date": dt.date(2027, 1, 1)}, "datum"),
+        ({"member_id": "01900000-0000-7000-8000-000000000000"}, "gezinslid"),
+        ({"date": dt.date(2026, 11, 25)}, "datum"),
+        ({"instrument": "zrm_huishoudens"}, "gezinslid"),
+        ({"scores": {"financien": (3, "x" * 2001)}}, "toelichting"),
     ],
 )
 def test_invalid_measurements_write_nothing(
-    setup: tuple[AssessmentService, str, str], store: Store, kwargs: dict[str, object], field: str
+    setup: Setup, store: Store, kwargs: dict[str, object], field: str
 ) -> None:
     service, fam, mother = setup
     args: dict[str, object] = {
@@ -121,21 +183,60 @@ def test_invalid_measurements_write_nothing(
         "scores": {"financien": 3},
     }
     args.update(kwargs)
-    before = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+    before = snapshot(store)
     with pytest.raises(ValidationError) as err:
         service.record(fam, **args)  # type: ignore[arg-type]
     assert err.value.field == field
-    assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == before
+    assert snapshot(store) == before
 
 
-def test_household_instrument_takes_no_member(setup: tuple[AssessmentService, str, str]) -> None:
-    service, fam, mother = setup
-    with pytest.raises(ValidationError):
+def test_a_member_of_another_family_is_refused(setup: Setup, store: Store) -> None:
+    service, fam, _ = setup
+    families = FamilyService(store, today=lambda: TODAY)
+    other = families.create(name="Gezin Ander").id
+    stranger = families.add_member(other, name="Buurman", role="ouder").id
+    before = snapshot(store)
+    with pytest.raises(ValidationError) as err:
         service.record(
             fam,
-            instrument="zrm_huishoudens",
+            instrument="zrm2017",
             moment="intake",
             date=TODAY,
-            member_id=mother,
-            scores={"hh_financien": 3},
+            member_id=stranger,
+            scores={"financien": 3},
         )
+    assert err.value.field == "gezinslid" and snapshot(store) == before
+
+
+def test_an_unknown_instrument_is_a_config_error(setup: Setup, store: Store) -> None:
+    service, fam, mother = setup
+    before = snapshot(store)
+    with pytest.raises(ConfigError):
+        service.record(
+            fam, instrument="zrm1999", moment="intake", date=TODAY, member_id=mother,
+            scores={"financien": 3},
+        )  # fmt: skip
+    assert snapshot(store) == before
+
+
+DOMAINS_2017 = load_instrument("zrm2017").domain_codes
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.dictionaries(st.sampled_from(DOMAINS_2017), st.integers(-1, 7), min_size=1, max_size=13))
+def test_a_measurement_is_stored_whole_or_not_at_all(
+    setup: Setup, store: Store, scores: dict[str, int]
+) -> None:
+    service, fam, mother = setup
+    before = snapshot(store)
+    kw: dict[str, object] = {"instrument": "zrm2017", "moment": "tussenmeting", "date": TODAY}
+    if all(1 <= s <= 5 for s in scores.values()):
+        a = service.record(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
+        assert {s.domain: s.score for s in service.scores(a.id)} == scores
+        assert snapshot(store)[:2] == (before[0] + 1, before[1] + len(scores))
+    else:
+        with pytest.raises(ValidationError):
+            service.record(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
+        assert snapshot(store) == before

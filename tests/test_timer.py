@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
 
-from regiedesk.errors import ValidationError
+from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.hours import HoursService
 from regiedesk.services.timer import VisitTimerService
 from regiedesk.store import Store, open_profile
 
 from .conftest import PASSPHRASE, TODAY, FakeClock
+
+
+def count(store: Store, table: str) -> int:
+    return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
 
 
 def service(store: Store, clock: FakeClock) -> VisitTimerService:
@@ -72,3 +78,141 @@ def test_running_timer_survives_a_restart(
         assert timers.book(current.id).minutes == 75
     finally:
         reopened.close()
+
+
+def test_a_paused_timer_survives_a_restart_with_its_time_frozen(
+    store: Store, data_dir: Path, clock: FakeClock, family_id: str
+) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id)
+    clock.advance(minutes=25)
+    timers.pause(timer.id)
+    store.close()
+    clock.advance(hours=3)
+    reopened = open_profile(data_dir, PASSPHRASE)
+    try:
+        timers = service(reopened, clock)
+        current = timers.current()
+        assert current is not None and current.state == "paused"
+        assert current.elapsed_seconds(clock()) == 25 * 60
+        timers.resume(current.id)
+        clock.advance(minutes=5)
+        assert timers.get(current.id).elapsed_seconds(clock()) == 30 * 60
+    finally:
+        reopened.close()
+
+
+def test_instants_are_stored_as_iso_utc(store: Store, clock: FakeClock, family_id: str) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id)
+    row = store.query("SELECT started_at, segment_started_at FROM timers WHERE id = ?", (timer.id,))
+    assert row == [
+        {
+            "started_at": "2026-11-24T09:00:00+00:00",
+            "segment_started_at": "2026-11-24T09:00:00+00:00",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "minutes"), [(1, 1), (89, 1), (90, 2), (149, 2), (150, 3), (3599, 60)]
+)
+def test_booking_rounds_to_whole_minutes(
+    store: Store, clock: FakeClock, family_id: str, seconds: int, minutes: int
+) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id)
+    clock.advance(seconds=seconds)
+    assert timers.book(timer.id).minutes == minutes
+
+
+def test_stop_then_book_counts_only_until_the_stop(
+    store: Store, clock: FakeClock, family_id: str
+) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id, "telefonisch_contact")
+    clock.advance(minutes=12)
+    stopped = timers.stop(timer.id)
+    assert stopped.state == "stopped" and timers.current() is None
+    assert stopped.stopped_at == clock()
+    clock.advance(hours=2)
+    assert timers.stop(timer.id) == stopped  # stopping again changes nothing
+    entry = timers.book(timer.id)
+    assert (entry.minutes, entry.activity) == (12, "telefonisch_contact")
+    with pytest.raises(ValidationError):
+        timers.pause(timer.id)
+
+
+def test_booking_is_one_transaction_and_invalid_input_leaves_the_timer(
+    store: Store, clock: FakeClock, family_id: str
+) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id)
+    clock.advance(minutes=30)
+    before = (count(store, "outbox"), count(store, "audit_log"), count(store, "hours"))
+    with pytest.raises(ValidationError) as err:
+        timers.book(timer.id, domain="astrologie")
+    assert err.value.field == "leefgebied"
+    assert (count(store, "outbox"), count(store, "audit_log"), count(store, "hours")) == before
+    assert timers.get(timer.id).state == "running"
+    entry = timers.book(timer.id, domain="financien")
+    # one audit event for the hours entry and the timer's stop + link together
+    assert count(store, "audit_log") == before[1] + 1
+    booked = timers.get(timer.id)
+    assert (booked.state, booked.hours_id, booked.accumulated_seconds) == (
+        "stopped",
+        entry.id,
+        1800,
+    )
+
+
+def test_booking_over_the_days_24_hours_is_refused(
+    store: Store, clock: FakeClock, family_id: str
+) -> None:
+    HoursService(store, today=lambda: TODAY).add(
+        family_id, date=TODAY, minutes=1430, activity="crisisinterventie"
+    )
+    timers = service(store, clock)
+    timer = timers.start(family_id)
+    clock.advance(minutes=11)
+    with pytest.raises(ValidationError, match="24"):
+        timers.book(timer.id)
+    assert timers.current() is not None
+
+
+def test_the_entry_date_is_the_local_date_of_the_start(
+    store: Store, family_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        # 23:30 UTC on the 23rd is 00:30 on the 24th in Amsterdam; the visit runs past midnight
+        clock = FakeClock(dt.datetime(2026, 11, 23, 23, 30, tzinfo=dt.UTC))
+        timers = service(store, clock)
+        timer = timers.start(family_id)
+        clock.advance(hours=1)
+        assert timers.book(timer.id).date == dt.date(2026, 11, 24)
+        clock.advance(hours=20)  # 20:30 UTC on the 24th is 21:30 local: still the 24th
+        late = timers.start(family_id)
+        clock.advance(hours=2)  # ends after local midnight
+        assert timers.book(late.id).date == dt.date(2026, 11, 24)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_timers_of_unknown_or_deleted_things(
+    store: Store, clock: FakeClock, family_id: str
+) -> None:
+    timers = service(store, clock)
+    with pytest.raises(NotFound):
+        timers.start("01900000-0000-7000-8000-000000000000")
+    with pytest.raises(ValidationError) as err:
+        timers.start(family_id, "koffie")
+    assert err.value.field == "activiteit"
+    assert count(store, "timers") == 0
+    timer = timers.start(family_id)
+    timers.discard(timer.id)
+    assert store.query("SELECT deleted FROM timers WHERE id = ?", (timer.id,)) == [{"deleted": 1}]
+    with pytest.raises(NotFound):
+        timers.book(timer.id)

@@ -3,14 +3,26 @@
 An organisation picks the variant it uses; old measurements stay readable
 because each assessment records its instrument, and the older 11-domain ZRM
 maps onto the 2017 domains for trends across the change.
+
+A file holds: ``code`` (its file name without ``.json``), ``nl``/``en`` names,
+``level`` (``person`` or ``household``), ``scale`` (scores 1 to 5 with Dutch
+and English labels), ``domains`` (each a stable snake_case ``code``, ``nl``,
+``en`` and an optional ``group``), optional ``groups`` (the names of those
+groups, such as a supplement) and an optional ``maps_to`` (``instrument`` and
+a ``domains`` mapping from this instrument's codes to that one's).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from ..errors import ConfigError
@@ -18,6 +30,15 @@ from ..i18n import Language, current_language
 
 Level = Literal["person", "household"]
 SCORES = (1, 2, 3, 4, 5)
+_CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
+
+
+def _folder() -> Traversable:
+    return resources.files("regiedesk") / "resources" / "instruments"
+
+
+def _pick(nl: str, en: str, language: Language | None) -> str:
+    return en if (language or current_language()) == "en" else nl
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +49,7 @@ class Domain:
     group: str | None = None
 
     def name(self, language: Language | None = None) -> str:
-        return self.en if (language or current_language()) == "en" else self.nl
+        return _pick(self.nl, self.en, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +59,15 @@ class Instrument:
     en: str
     level: Level
     domains: tuple[Domain, ...]
-    scale: dict[int, tuple[str, str]]
+    scale: Mapping[int, tuple[str, str]] = field(hash=False)
     maps_to: str | None = None
-    mapping: dict[str, str] | None = None
+    mapping: Mapping[str, str] | None = field(default=None, hash=False)
+    groups: Mapping[str, tuple[str, str]] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
 
     def name(self, language: Language | None = None) -> str:
-        return self.en if (language or current_language()) == "en" else self.nl
+        return _pick(self.nl, self.en, language)
 
     @property
     def domain_codes(self) -> tuple[str, ...]:
@@ -55,13 +79,33 @@ class Instrument:
                 return d
         raise KeyError(code)
 
+    def group_name(self, group: str, language: Language | None = None) -> str:
+        nl, en = self.groups[group]
+        return _pick(nl, en, language)
+
     def score_label(self, score: int, language: Language | None = None) -> str:
+        """The official label of a score, e.g. 3 -> 'Beperkt zelfredzaam'."""
         nl, en = self.scale[score]
-        return en if (language or current_language()) == "en" else nl
+        return _pick(nl, en, language)
 
     def map_domain(self, code: str) -> str:
         """The domain code in the instrument this one maps to (itself when it maps nowhere)."""
         return self.mapping.get(code, code) if self.mapping else code
+
+    def map_to(self, instrument_code: str) -> dict[str, str]:
+        """This instrument's domain codes translated to ``instrument_code``'s.
+
+        The identity for the instrument itself; a domain without a counterpart
+        is left out. Raises ConfigError when there is no mapping between the two.
+        """
+        if instrument_code == self.code:
+            return {c: c for c in self.domain_codes}
+        if self.maps_to != instrument_code or self.mapping is None:
+            raise ConfigError(
+                f"Er is geen omzetting van {self.code} naar {instrument_code}.",
+                f"There is no mapping from {self.code} to {instrument_code}.",
+            )
+        return dict(self.mapping)
 
 
 def _broken(name: str, problem: str) -> ConfigError:
@@ -73,24 +117,43 @@ def _broken(name: str, problem: str) -> ConfigError:
     )
 
 
+def _names(item: Any) -> tuple[str, str]:
+    nl, en = item["nl"], item["en"]
+    if not isinstance(nl, str) or not isinstance(en, str) or not nl.strip() or not en.strip():
+        raise ValueError("a Dutch or English name is empty")
+    return nl, en
+
+
 def parse_instrument(doc: Any, *, name: str) -> Instrument:
+    """Build an Instrument from a decoded file; ConfigError names what is wrong."""
     try:
-        domains = tuple(
-            Domain(str(d["code"]), str(d["nl"]), str(d["en"]), d.get("group"))
-            for d in doc["domains"]
-        )
-        scale = {int(s["score"]): (str(s["nl"]), str(s["en"])) for s in doc["scale"]}
+        domains = []
+        for d in doc["domains"]:
+            group = d.get("group")
+            domains.append(Domain(str(d["code"]), *_names(d), str(group) if group else None))
+        scale: dict[int, tuple[str, str]] = {}
+        for step in doc["scale"]:
+            score = step["score"]
+            if isinstance(score, bool) or not isinstance(score, int) or score in scale:
+                raise ValueError(f"score {score!r}")
+            scale[score] = _names(step)
+        groups = {str(k): _names(g) for k, g in doc.get("groups", {}).items()}
         level = doc["level"]
         maps = doc.get("maps_to")
         instrument = Instrument(
             code=str(doc["code"]),
-            nl=str(doc["nl"]),
-            en=str(doc["en"]),
+            nl=_names(doc)[0],
+            en=_names(doc)[1],
             level=level,
-            domains=domains,
-            scale=scale,
+            domains=tuple(domains),
+            scale=MappingProxyType(scale),
             maps_to=str(maps["instrument"]) if maps else None,
-            mapping={str(k): str(v) for k, v in maps["domains"].items()} if maps else None,
+            mapping=(
+                MappingProxyType({str(k): str(v) for k, v in maps["domains"].items()})
+                if maps
+                else None
+            ),
+            groups=MappingProxyType(groups),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _broken(name, f"veld ontbreekt of is fout ({exc})") from exc
@@ -101,45 +164,82 @@ def parse_instrument(doc: Any, *, name: str) -> Instrument:
     codes = instrument.domain_codes
     if not codes or len(set(codes)) != len(codes):
         raise _broken(name, "leefgebieden ontbreken of komen dubbel voor")
-    if instrument.mapping and set(instrument.mapping) - set(codes):
+    bad = [c for c in (instrument.code, *codes) if not _CODE.match(c)]
+    if bad:
+        raise _broken(name, f"code {bad[0]!r} is geen snake_case (a-z, 0-9, _)")
+    unnamed = {d.group for d in instrument.domains if d.group} - set(groups)
+    if unnamed:
+        raise _broken(name, f"groep {sorted(unnamed)[0]!r} heeft geen naam")
+    if instrument.mapping is not None and set(instrument.mapping) - set(codes):
         raise _broken(name, "de omzetting noemt onbekende leefgebieden")
     return instrument
 
 
-@cache
-def available_instruments() -> tuple[str, ...]:
-    folder = resources.files("regiedesk") / "resources" / "instruments"
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
-
-
-@cache
-def load_instrument(code: str) -> Instrument:
-    if code not in available_instruments():
-        raise ConfigError(
-            f"Onbekend instrument '{code}'. Beschikbaar: {', '.join(available_instruments())}.",
-            f"Unknown instrument '{code}'. Available: {', '.join(available_instruments())}.",
-        )
-    name = f"{code}.json"
-    raw = (resources.files("regiedesk") / "resources" / "instruments" / name).read_text("utf-8")
+def read_instrument(path: Traversable | Path) -> Instrument:
+    """Read and check one instrument file (a shipped one or an organisation's own)."""
+    name = path.name
     try:
-        doc = json.loads(raw)
+        doc = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _broken(name, "het bestand kan niet worden gelezen") from exc
     except json.JSONDecodeError as exc:
         raise _broken(name, "geen geldige JSON") from exc
     instrument = parse_instrument(doc, name=name)
-    if instrument.code != code:
+    if f"{instrument.code}.json" != name:
         raise _broken(name, "de code in het bestand wijkt af van de bestandsnaam")
     return instrument
 
 
 @cache
+def available_instruments() -> tuple[str, ...]:
+    """The codes of the shipped instruments, sorted."""
+    return tuple(sorted(p.name[:-5] for p in _folder().iterdir() if p.name.endswith(".json")))
+
+
+@cache
+def load_instrument(code: str) -> Instrument:
+    """A shipped instrument by code; ConfigError for an unknown code or a broken file."""
+    if code not in available_instruments():
+        raise ConfigError(
+            f"Onbekend instrument '{code}'. Beschikbaar: {', '.join(available_instruments())}.",
+            f"Unknown instrument '{code}'. Available: {', '.join(available_instruments())}.",
+        )
+    instrument = read_instrument(_folder() / f"{code}.json")
+    if instrument.maps_to is not None:
+        if instrument.maps_to not in available_instruments():
+            raise _broken(
+                f"{code}.json", f"omzetting naar onbekend instrument {instrument.maps_to}"
+            )
+        target = set(load_instrument(instrument.maps_to).domain_codes)
+        if instrument.mapping and set(instrument.mapping.values()) - target:
+            raise _broken(f"{code}.json", "de omzetting noemt onbekende doel-leefgebieden")
+    return instrument
+
+
+@cache
 def all_domain_codes() -> frozenset[str]:
-    """Every domain code of every shipped instrument (codes are unique across instruments)."""
-    return frozenset(c for i in available_instruments() for c in load_instrument(i).domain_codes)
+    """Every domain code of every shipped instrument; ConfigError when two share a code."""
+    seen: dict[str, str] = {}
+    for code in available_instruments():
+        for domain in load_instrument(code).domain_codes:
+            if domain in seen:
+                raise _broken(f"{code}.json", f"leefgebied {domain!r} staat ook in {seen[domain]}")
+            seen[domain] = code
+    return frozenset(seen)
+
+
+def instrument_of(domain_code: str) -> Instrument:
+    """The shipped instrument a domain code belongs to (KeyError if none)."""
+    for code in available_instruments():
+        loaded = load_instrument(code)
+        if domain_code in loaded.domain_codes:
+            return loaded
+    raise KeyError(domain_code)
 
 
 def domain_name(code: str, language: Language | None = None) -> str:
-    for instrument in available_instruments():
-        loaded = load_instrument(instrument)
-        if code in loaded.domain_codes:
-            return loaded.domain(code).name(language)
-    return code
+    """The display name of any known domain code; the code itself if unknown."""
+    try:
+        return instrument_of(code).domain(code).name(language)
+    except KeyError:
+        return code

@@ -13,6 +13,7 @@ from ..domain.instruments import load_instrument
 from ..domain.models import Assessment, Score
 from ..domain.vocabulary import Moment
 from ..errors import ValidationError
+from ..i18n import Language
 from ..ids import uuid7
 from .base import Service
 
@@ -53,8 +54,10 @@ class AssessmentService(Service):
                     "Kies het gezinslid voor wie deze meting is.",
                     "Choose the family member this measurement is for.",
                 )
-            member = self.store.get("members", member_id)
-            if member["family_id"] != family_id:
+            member = self.store.query(
+                "SELECT family_id FROM members WHERE id = ? AND deleted = 0", (member_id,)
+            )
+            if not member or member[0]["family_id"] != family_id:
                 raise ValidationError(
                     "gezinslid",
                     "Dit gezinslid hoort niet bij dit gezin.",
@@ -72,6 +75,12 @@ class AssessmentService(Service):
             )
         rows = []
         for domain, given in scores.items():
+            if isinstance(given, tuple) and len(given) != 2:
+                raise ValidationError(
+                    "score",
+                    "Geef per leefgebied een score en eventueel een toelichting.",
+                    "Give each life domain a score and optionally a note.",
+                )
             score, note = given if isinstance(given, tuple) else (given, None)
             if domain not in loaded.domain_codes:
                 raise ValidationError(
@@ -131,39 +140,64 @@ class AssessmentService(Service):
                 tx.delete("scores", score.id)
 
     def history(
-        self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True
+        self,
+        family_id: str,
+        *,
+        member_id: str | None = None,
+        map_to_2017: bool = True,
+        domain: str | None = None,
     ) -> builtins.list[DomainPoint]:
-        """Every score of the family (one member or the household), oldest first.
+        """Every score of the family (one member, or the household when None), oldest first.
 
         With ``map_to_2017`` the older 11-domain ZRM's codes are translated to
         the 2017 codes, so a trend runs across a change of instrument.
+        ``domain`` keeps only that domain (after the translation).
         """
         rows = self.store.query(
             "SELECT a.id, a.date, a.moment, a.member_id, a.instrument, s.domain, s.score"
             " FROM assessments a JOIN scores s ON s.assessment_id = a.id"
             " WHERE a.family_id = ? AND a.deleted = 0 AND s.deleted = 0"
-            " AND a.member_id IS ? ORDER BY a.date, a.id",
+            " AND a.member_id IS ? ORDER BY a.date, a.id, s.rowid",
             (family_id, member_id),
         )
         points = []
         for r in rows:
-            domain = str(r["domain"])
+            code = str(r["domain"])
             if map_to_2017:
-                domain = load_instrument(str(r["instrument"])).map_domain(domain)
+                code = load_instrument(str(r["instrument"])).map_domain(code)
+            if domain is not None and code != domain:
+                continue
             points.append(
                 DomainPoint(
                     str(r["id"]),
                     dt.date.fromisoformat(r["date"]),
                     str(r["moment"]),
                     r["member_id"],
-                    domain,
+                    code,
                     int(r["score"]),
                 )
             )
         return points
 
-    def latest_scores(self, family_id: str, *, member_id: str | None = None) -> dict[str, int]:
+    def history_by_domain(
+        self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True
+    ) -> dict[str, builtins.list[DomainPoint]]:
+        """The history split per domain (one line per domain in a chart), oldest first."""
+        series: dict[str, builtins.list[DomainPoint]] = {}
+        for point in self.history(family_id, member_id=member_id, map_to_2017=map_to_2017):
+            series.setdefault(point.domain, []).append(point)
+        return series
+
+    def latest_scores(
+        self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True
+    ) -> dict[str, int]:
+        """Per domain, the score of the most recent measurement that scored it."""
         latest: dict[str, int] = {}
-        for point in self.history(family_id, member_id=member_id):
+        for point in self.history(family_id, member_id=member_id, map_to_2017=map_to_2017):
             latest[point.domain] = point.score
         return latest
+
+    @staticmethod
+    def label(instrument: str, score: int, language: Language | None = None) -> str:
+        """The official label of a score on an instrument's scale."""
+        return load_instrument(instrument).score_label(score, language)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from enum import Enum
+from typing import Any, Final
 
 from ..domain import validate as v
 from ..domain.instruments import all_domain_codes
@@ -16,6 +17,14 @@ from ..ids import uuid7
 from .base import Service
 
 MINUTES_PER_DAY = 24 * 60
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP: Final = _Keep.KEEP
+"""Default of ``update``'s optional fields: leave the stored value as it is (None clears it)."""
 
 
 class HoursService(Service):
@@ -46,17 +55,23 @@ class HoursService(Service):
         date: dt.date | None = None,
         minutes: int | None = None,
         activity: str | None = None,
-        domain: str | None = None,
-        goal_id: str | None = None,
+        domain: str | _Keep | None = KEEP,
+        goal_id: str | _Keep | None = KEEP,
     ) -> HoursEntry:
+        """Change fields of an entry; fields not given keep their value.
+
+        ``domain`` and ``goal_id`` are cleared by passing None. The whole
+        resulting entry is validated again (the day's 24 hours without its old
+        minutes).
+        """
         entry = self.get(entry_id)
         row = self.validated_row(
             entry.family_id,
-            date or entry.date,
+            entry.date if date is None else date,
             entry.minutes if minutes is None else minutes,
-            activity or entry.activity,
-            domain if domain is not None else entry.domain,
-            goal_id if goal_id is not None else entry.goal_id,
+            entry.activity if activity is None else activity,
+            entry.domain if isinstance(domain, _Keep) else domain,
+            entry.goal_id if isinstance(goal_id, _Keep) else goal_id,
             replacing=entry,
         )
         with self.store.transaction(event="update", client=entry.family_id) as tx:
@@ -64,6 +79,7 @@ class HoursService(Service):
         return self.get(entry_id)
 
     def delete(self, entry_id: str) -> None:
+        """Tombstone the entry; it no longer counts in any total."""
         entry = self.get(entry_id)
         with self.store.transaction(event="delete", client=entry.family_id) as tx:
             tx.delete("hours", entry_id)
@@ -94,6 +110,7 @@ class HoursService(Service):
         return dict(sorted(totals.items()))
 
     def totals_by_month(self, family_id: str) -> dict[tuple[int, int], int]:
+        """Minutes per calendar (year, month)."""
         rows = self.store.query(
             "SELECT substr(date, 1, 7) AS month, sum(minutes) AS minutes FROM hours"
             " WHERE family_id = ? AND deleted = 0 GROUP BY month ORDER BY month",
@@ -102,6 +119,7 @@ class HoursService(Service):
         return {(int(r["month"][:4]), int(r["month"][5:])): int(r["minutes"]) for r in rows}
 
     def totals_by_activity(self, family_id: str) -> dict[str, int]:
+        """Minutes per activity code."""
         rows = self.store.query(
             "SELECT activity, sum(minutes) AS minutes FROM hours"
             " WHERE family_id = ? AND deleted = 0 GROUP BY activity ORDER BY activity",
@@ -129,6 +147,13 @@ class HoursService(Service):
         *,
         replacing: HoursEntry | None,
     ) -> dict[str, Any]:
+        """Check an entry's fields and return them as a row; ValidationError if not valid.
+
+        ``replacing`` is the entry being edited, whose own minutes do not count
+        against the day's 24 hours. Shared with the visit timer's booking.
+        """
+        if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
+            raise ValidationError("datum", "Kies een datum.", "Choose a date.")
         if isinstance(minutes, bool) or not isinstance(minutes, int):
             raise ValidationError(
                 "minuten", "Vul de duur in hele minuten in.", "Enter the duration in whole minutes."

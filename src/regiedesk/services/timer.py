@@ -35,22 +35,25 @@ class VisitTimerService(Service):
         return VisitTimer.from_row(self.store.get("timers", timer_id))
 
     def start(self, family_id: str, activity: str = Activity.HOME_VISIT) -> VisitTimer:
+        """Start a timer; ValidationError when the caseworker already has one running or paused."""
         self.store.get("families", family_id)
-        if self.current() is not None:
-            raise ValidationError(
-                "timer",
-                "Er loopt al een bezoektimer. Stop die eerst.",
-                "A visit timer is already running. Stop it first.",
-            )
+        activity_value = v.choice("activiteit", activity, Activity).value
         now = _iso(self.now())
         timer_id = uuid7()
         with self.store.transaction(event="create", client=family_id) as tx:
+            # checked inside the (immediate) transaction: no second writer can slip in between
+            if self.current() is not None:
+                raise ValidationError(
+                    "timer",
+                    "Er loopt al een bezoektimer. Stop die eerst.",
+                    "A visit timer is already running. Stop it first.",
+                )
             tx.insert(
                 "timers",
                 {
                     "id": timer_id,
                     "family_id": family_id,
-                    "activity": v.choice("activiteit", activity, Activity).value,
+                    "activity": activity_value,
                     "state": "running",
                     "started_at": now,
                     "segment_started_at": now,
@@ -84,33 +87,32 @@ class VisitTimerService(Service):
         return self.get(timer_id)
 
     def stop(self, timer_id: str) -> VisitTimer:
+        """Stop the clock (stopping a stopped timer changes nothing)."""
         timer = self.get(timer_id)
         if timer.state == "stopped":
             return timer
-        now = self.now()
         with self.store.transaction(event="update", client=timer.family_id) as tx:
-            tx.update(
-                "timers",
-                timer_id,
-                {
-                    "state": "stopped",
-                    "accumulated_seconds": timer.elapsed_seconds(now),
-                    "segment_started_at": None,
-                    "stopped_at": _iso(now),
-                },
-            )
+            tx.update("timers", timer_id, self._stopped(timer, self.now()))
         return self.get(timer_id)
 
     def book(
         self, timer_id: str, *, domain: str | None = None, goal_id: str | None = None
     ) -> HoursEntry:
-        """Stop the timer (if needed) and turn it into an hours entry, in one transaction."""
-        timer = self.stop(timer_id)
+        """Stop the timer (if needed) and turn it into an hours entry, in one transaction.
+
+        The time is rounded to whole minutes (half a minute up, at least 1);
+        the entry's date is the local date on which the timer was started.
+        Invalid input (an unknown domain, a day over 24 hours, ...) raises
+        ValidationError and leaves the timer as it was.
+        """
+        timer = self.get(timer_id)
         if timer.hours_id is not None:
             raise ValidationError(
                 "timer", "Deze tijd is al geboekt.", "This time has already been booked."
             )
-        minutes = max(1, round(timer.accumulated_seconds / 60))
+        now = self.now()
+        seconds = timer.elapsed_seconds(now)
+        minutes = max(1, (seconds + 30) // 60)
         day = timer.started_at.astimezone().date()
         hours = HoursService(self.store, today=self.today, now=self.now)
         row = hours.validated_row(
@@ -120,13 +122,26 @@ class VisitTimerService(Service):
         row.update(id=entry_id, family_id=timer.family_id, caseworker=timer.caseworker)
         with self.store.transaction(event="create", client=timer.family_id) as tx:
             tx.insert("hours", row)
-            tx.update("timers", timer_id, {"hours_id": entry_id})
+            changes: dict[str, object] = {"hours_id": entry_id}
+            if timer.state != "stopped":
+                changes.update(self._stopped(timer, now))
+            tx.update("timers", timer_id, changes)
         return hours.get(entry_id)
 
     def discard(self, timer_id: str) -> None:
+        """Throw the timer away (a tombstone); an hours entry it was booked as stays."""
         timer = self.get(timer_id)
         with self.store.transaction(event="delete", client=timer.family_id) as tx:
             tx.delete("timers", timer_id)
+
+    @staticmethod
+    def _stopped(timer: VisitTimer, now: dt.datetime) -> dict[str, object]:
+        return {
+            "state": "stopped",
+            "accumulated_seconds": timer.elapsed_seconds(now),
+            "segment_started_at": None,
+            "stopped_at": _iso(now),
+        }
 
     def _in_state(self, timer_id: str, state: str) -> VisitTimer:
         timer = self.get(timer_id)
