@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 
-from regiedesk.errors import ValidationError
+from regiedesk.domain.validate import MAX_LONG_TEXT
+from regiedesk.errors import NotFound, ValidationError
+from regiedesk.services.families import FamilyService
 from regiedesk.services.notes import NoteService
 from regiedesk.store import Store
 
@@ -14,52 +19,245 @@ def notes(store: Store, clock: FakeClock) -> NoteService:
     return NoteService(store, today=lambda: TODAY, now=clock)
 
 
-def test_edits_add_revisions(notes: NoteService, family_id: str, clock: FakeClock) -> None:
+def writes(store: Store) -> tuple[int, int]:
+    """(outbox entries, audit events): both must stay put when input is refused."""
+    outbox = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+    audit = store.query("SELECT count(*) AS n FROM audit_log")[0]["n"]
+    return int(outbox), int(audit)
+
+
+def test_create_writes_note_and_first_revision_in_one_transaction(
+    notes: NoteService, family_id: str, store: Store, clock: FakeClock
+) -> None:
+    before = writes(store)
     note, first = notes.create(
-        family_id, title="Huisbezoek", body="Eerste versie", visit_date=TODAY
+        family_id, title=" Huisbezoek ", body="Eerste versie", visit_date=TODAY
     )
+    assert (note.family_id, note.title, note.visit_date) == (family_id, "Huisbezoek", TODAY)
+    assert (first.note_id, first.family_id, first.body) == (note.id, family_id, "Eerste versie")
+    assert (first.parent_id, first.merge_parents) == (None, None)
+    assert first.author == "regisseur.anna"
+    assert first.created_at == clock.value and first.created_at.tzinfo is not None
+    stored = store.get("note_revisions", first.id)["created_at"]
+    assert stored == "2026-11-24T09:00:00.000000+00:00"
+    # two rows, two outbox entries, one audit event that names both
+    assert writes(store) == (before[0] + 2, before[1] + 1)
+    audit = store.query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
+    assert (audit["event"], audit["client"]) == ("create", family_id)
+    assert json.loads(audit["objects"]) == [f"notes/{note.id}", f"note_revisions/{first.id}"]
+    assert notes.note(note.id) == note and notes.revision(first.id) == first
+
+
+def test_created_at_is_stored_in_utc(store: Store, family_id: str) -> None:
+    amsterdam = dt.timezone(dt.timedelta(hours=1))
+    service = NoteService(
+        store, today=lambda: TODAY, now=lambda: dt.datetime(2026, 11, 24, 10, 0, tzinfo=amsterdam)
+    )
+    _, first = service.create(family_id, title="t", body="b")
+    assert store.get("note_revisions", first.id)["created_at"].startswith("2026-11-24T09:00:00")
+
+
+def test_the_body_is_kept_exactly_as_typed(notes: NoteService, family_id: str) -> None:
+    body = "  Ingesprongen regel\n\n- punt een\n- punt twee\n\n"
+    note, first = notes.create(family_id, title="Opmaak", body=body)
+    assert first.body == body
+    assert notes.revise(note.id, body=body + "x", parent_id=first.id).body == body + "x"
+
+
+def test_create_refuses_bad_input_and_writes_nothing(
+    notes: NoteService, family_id: str, store: Store
+) -> None:
+    before = writes(store)
+    for kwargs, field in [
+        (dict(title="Leeg", body="  \n "), "verslag"),
+        (dict(title=" ", body="tekst"), "titel"),
+        (dict(title="x" * 201, body="tekst"), "titel"),
+    ]:
+        with pytest.raises(ValidationError) as err:
+            notes.create(family_id, **kwargs)  # type: ignore[arg-type]
+        assert err.value.field == field
+    with pytest.raises(NotFound):
+        notes.create("no-such-family", title="t", body="b")
+    assert writes(store) == before
+    assert notes.notes(family_id) == []
+
+
+def test_a_10_mb_note_is_refused_with_a_clear_message_and_writes_nothing(
+    notes: NoteService, family_id: str, store: Store
+) -> None:
+    huge = "x" * 10_000_000
+    before = writes(store)
+    with pytest.raises(ValidationError) as err:
+        notes.create(family_id, title="Te lang", body=huge)
+    assert err.value.field == "verslag"
+    assert "te lang" in err.value.nl
+    assert "10,000,000" in err.value.nl and f"{MAX_LONG_TEXT:,}" in err.value.nl
+    assert "niet weggegooid" in err.value.nl and "kept" in err.value.en
+    assert "xxxx" not in err.value.nl + err.value.en  # the text itself is not in the message
+    assert writes(store) == before
+    assert notes.notes(family_id) == []
+    # the same for an edit: the note keeps its one revision
+    note, first = notes.create(family_id, title="Gewoon", body="kort")
+    before = writes(store)
+    with pytest.raises(ValidationError):
+        notes.revise(note.id, body=huge, parent_id=first.id)
+    assert writes(store) == before
+    assert notes.history(note.id) == [first]
+
+
+def test_a_body_at_the_limit_is_accepted(notes: NoteService, family_id: str) -> None:
+    note, _first = notes.create(family_id, title="Lang maar goed", body="y" * MAX_LONG_TEXT)
+    assert len(notes.latest(note.id).body) == MAX_LONG_TEXT
+
+
+def test_edits_add_revisions(
+    notes: NoteService, family_id: str, store: Store, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Huisbezoek", body="Eerste versie")
     clock.advance(minutes=5)
+    before = writes(store)
     second = notes.revise(note.id, body="Tweede versie", parent_id=first.id)
-    assert [r.body for r in notes.history(note.id)] == ["Eerste versie", "Tweede versie"]
-    assert notes.latest(note.id) == second
-    assert notes.heads(note.id) == [second]
-    assert second.parent_id == first.id
+    assert writes(store) == (before[0] + 1, before[1] + 1)
+    last = store.query("SELECT * FROM outbox ORDER BY seq DESC LIMIT 1")[0]
+    assert (last["entity"], last["op"]) == ("note_revisions", "insert")  # nothing overwritten
+    clock.advance(minutes=5)
+    third = notes.revise(note.id, body="Derde versie", parent_id=second.id)
+    assert [r.body for r in notes.history(note.id)] == [
+        "Eerste versie",
+        "Tweede versie",
+        "Derde versie",
+    ]
+    assert (second.parent_id, third.parent_id) == (first.id, second.id)
+    assert second.created_at == first.created_at + dt.timedelta(minutes=5)
+    assert notes.latest(note.id) == third
+    assert notes.heads(note.id) == [third]
+    assert notes.revision(first.id).body == "Eerste versie"
 
 
-def test_concurrent_edits_keep_both_and_merge(
+def test_revise_refuses_a_parent_of_another_note_and_writes_nothing(
+    notes: NoteService, family_id: str, store: Store
+) -> None:
+    note, _ = notes.create(family_id, title="A", body="tekst")
+    _other, other_first = notes.create(family_id, title="B", body="tekst")
+    before = writes(store)
+    for parent in (other_first.id, "no-such-revision"):
+        with pytest.raises(ValidationError) as err:
+            notes.revise(note.id, body="x", parent_id=parent)
+        assert err.value.field == "revisie"
+    with pytest.raises(NotFound):
+        notes.revise("no-such-note", body="x", parent_id=other_first.id)
+    assert writes(store) == before
+
+
+def test_concurrent_edits_keep_both_heads(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Overleg", body="Basis")
     clock.advance(seconds=1)
     a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
     clock.advance(seconds=1)
-    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)
-    assert {r.id for r in notes.heads(note.id)} == {a.id, b.id}
-    with pytest.raises(ValidationError):
-        notes.merge(note.id, body="x", parent_ids=[a.id, first.id])
+    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)  # started from a stale head
+    assert notes.heads(note.id) == [a, b]
+    assert notes.latest(note.id) == b
+    assert [r.body for r in notes.history(note.id)] == ["Basis", "Basis + A", "Basis + B"]
+    # editing one head leaves the other standing
     clock.advance(seconds=1)
-    merged = notes.merge(note.id, body="Basis + A + B", parent_ids=[a.id, b.id])
-    assert notes.heads(note.id) == [merged]
-    assert len(notes.history(note.id)) == 4  # nothing was lost
+    a2 = notes.revise(note.id, body="Basis + A + A2", parent_id=a.id)
+    assert notes.heads(note.id) == [b, a2]
 
 
-def test_a_10_mb_note_is_refused_and_writes_nothing(
-    notes: NoteService, family_id: str, store: Store
+def test_merge_resolves_heads_and_records_every_parent(
+    notes: NoteService, family_id: str, store: Store, clock: FakeClock
 ) -> None:
-    before = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+    note, first = notes.create(family_id, title="Overleg", body="Basis")
+    clock.advance(seconds=1)
+    a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
+    clock.advance(seconds=1)
+    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)
+    clock.advance(seconds=1)
+    c = notes.revise(note.id, body="Basis + C", parent_id=first.id)
+    before = writes(store)
+    merged = notes.merge(note.id, body="Basis + A + B + C", parent_ids=[b.id, a.id, c.id])
+    assert writes(store) == (before[0] + 1, before[1] + 1)
+    assert merged.parent_id == b.id
+    assert json.loads(merged.merge_parents or "null") == [a.id, c.id]
+    assert notes.heads(note.id) == [merged]
+    assert notes.latest(note.id).body == "Basis + A + B + C"
+    assert len(notes.history(note.id)) == 5  # nothing was lost
+    # after a merge, edits go on from the merged revision
+    clock.advance(seconds=1)
+    onward = notes.revise(note.id, body="verder", parent_id=merged.id)
+    assert notes.heads(note.id) == [onward]
+
+
+def test_a_partial_merge_leaves_the_other_heads(
+    notes: NoteService, family_id: str, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Overleg", body="Basis")
+    heads = []
+    for text in ("A", "B", "C"):
+        clock.advance(seconds=1)
+        heads.append(notes.revise(note.id, body=text, parent_id=first.id))
+    clock.advance(seconds=1)
+    ab = notes.merge(note.id, body="AB", parent_ids=[heads[0].id, heads[1].id])
+    assert notes.heads(note.id) == [heads[2], ab]
+
+
+def test_merge_refuses_what_is_not_a_set_of_current_heads(
+    notes: NoteService, family_id: str, store: Store, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Overleg", body="Basis")
+    clock.advance(seconds=1)
+    a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
+    clock.advance(seconds=1)
+    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)
+    _other, other_first = notes.create(family_id, title="Ander", body="x")
+    before = writes(store)
+    for parents in (
+        [a.id, first.id],  # first is no head any more
+        [a.id],  # nothing to merge
+        [a.id, a.id],  # twice the same
+        [a.id, other_first.id],  # another note's revision
+        [a.id, "no-such-revision"],
+    ):
+        with pytest.raises(ValidationError) as err:
+            notes.merge(note.id, body="samen", parent_ids=parents)
+        assert err.value.field == "revisie"
     with pytest.raises(ValidationError) as err:
-        notes.create(family_id, title="Te lang", body="x" * 10_000_000)
-    assert "te lang" in err.value.nl and "kept" in err.value.en
-    assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == before
-    note, _first = notes.create(family_id, title="Lang maar goed", body="y" * 900_000)
-    assert len(notes.latest(note.id).body) == 900_000
+        notes.merge(note.id, body=" ", parent_ids=[a.id, b.id])
+    assert err.value.field == "verslag"
+    assert writes(store) == before
+    assert notes.heads(note.id) == [a, b]
 
 
-def test_retitle_delete_and_foreign_parent(notes: NoteService, family_id: str) -> None:
-    note, _ = notes.create(family_id, title="A", body="tekst")
-    other, other_first = notes.create(family_id, title="B", body="tekst")
-    assert notes.retitle(note.id, "A2").title == "A2"
+def test_notes_order_retitle_and_delete(notes: NoteService, family_id: str, store: Store) -> None:
+    october, _ = notes.create(family_id, title="Okt", body="t", visit_date=dt.date(2026, 10, 1))
+    undated, _ = notes.create(family_id, title="Los", body="t")
+    november, _ = notes.create(family_id, title="Nov", body="t", visit_date=dt.date(2026, 11, 1))
+    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Ander").id
+    notes.create(other, title="Ander gezin", body="t")
+    assert [n.id for n in notes.notes(family_id)] == [november.id, october.id, undated.id]
+
+    before = writes(store)
+    renamed = notes.retitle(october.id, "Oktober")
+    assert renamed.title == "Oktober" and notes.note(october.id).title == "Oktober"
+    assert writes(store) == (before[0] + 1, before[1] + 1)
     with pytest.raises(ValidationError):
-        notes.revise(note.id, body="x", parent_id=other_first.id)
-    notes.delete(other.id)
-    assert [n.id for n in notes.notes(family_id)] == [note.id]
+        notes.retitle(october.id, " ")
+    assert writes(store) == (before[0] + 1, before[1] + 1)
+
+    notes.delete(undated.id)
+    assert [n.id for n in notes.notes(family_id)] == [november.id, october.id]
+    assert store.get("notes", undated.id, include_deleted=True)["deleted"] == 1
+    last = store.query("SELECT * FROM outbox ORDER BY seq DESC LIMIT 1")[0]
+    assert (last["entity"], last["op"], last["record_id"]) == ("notes", "delete", undated.id)
+    for call in (
+        lambda: notes.note(undated.id),
+        lambda: notes.history(undated.id),
+        lambda: notes.heads(undated.id),
+        lambda: notes.latest(undated.id),
+        lambda: notes.retitle(undated.id, "x"),
+        lambda: notes.delete(undated.id),
+    ):
+        with pytest.raises(NotFound):
+            call()

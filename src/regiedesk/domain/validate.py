@@ -72,3 +72,14 @@ def iso(value: dt.date | None) -> str | None:
 
 def from_iso(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def day(field: str, value: object) -> dt.date:
+    """A calendar date, not a moment: a datetime would be stored with its time and not read back."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(
+            field,
+            f"Het veld '{field}' moet een datum zijn.",
+            f"The field '{field}' must be a date.",
+        )
+    return value

@@ -1,4 +1,9 @@
-"""The family's network: involved parties (betrokkenen) and every contact with them."""
+"""The family's network: involved parties (betrokkenen) and every contact with them.
+
+The number of parties actively involved is one of the key indicators of the
+method (from twenty or more down to a handful), so every party keeps its
+period of involvement; ending it keeps the party in the history.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +18,24 @@ from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
 
+MAX_NAME = 200
+MAX_PHONE = 50
+MAX_EMAIL = 254
+
 
 def _email(value: str | None) -> str | None:
-    cleaned = v.optional_text("e-mail", value, limit=254)
+    """A light sanity check: one @ with text on both sides and a dotted domain, no spaces."""
+    cleaned = v.optional_text("e-mail", value, limit=MAX_EMAIL)
     if cleaned is None:
         return None
-    local, at, domain = cleaned.partition("@")
-    if not at or not local or "." not in domain or "@" in domain or " " in cleaned:
+    local, _at, domain = cleaned.partition("@")
+    if (
+        cleaned.count("@") != 1
+        or not local
+        or any(c.isspace() for c in cleaned)
+        or "." not in domain
+        or not all(domain.split("."))
+    ):
         raise ValidationError(
             "e-mail",
             "Dit e-mailadres klopt niet; controleer het (voorbeeld: naam@organisatie.nl).",
@@ -29,6 +45,8 @@ def _email(value: str | None) -> str | None:
 
 
 class NetworkService(Service):
+    # --- involved parties ---------------------------------------------------
+
     def add_party(
         self,
         family_id: str,
@@ -42,17 +60,19 @@ class NetworkService(Service):
         involved_until: dt.date | None = None,
     ) -> InvolvedParty:
         self.store.get("families", family_id)
-        v.date_order("betrokken tot", involved_from, involved_until)
+        start = v.day("betrokken vanaf", involved_from)
+        if involved_until is not None:
+            v.date_order("betrokken tot", start, v.day("betrokken tot", involved_until))
         party_id = uuid7()
         row = {
             "id": party_id,
             "family_id": family_id,
-            "organisation": v.text("organisatie", organisation, limit=200),
-            "role": v.text("rol", role, limit=200),
-            "person": v.optional_text("persoon", person, limit=200),
-            "phone": v.optional_text("telefoon", phone, limit=50),
+            "organisation": v.text("organisatie", organisation, limit=MAX_NAME),
+            "role": v.text("rol", role, limit=MAX_NAME),
+            "person": v.optional_text("persoon", person, limit=MAX_NAME),
+            "phone": v.optional_text("telefoon", phone, limit=MAX_PHONE),
             "email": _email(email),
-            "involved_from": involved_from.isoformat(),
+            "involved_from": start.isoformat(),
             "involved_until": v.iso(involved_until),
         }
         with self.store.transaction(event="create", client=family_id) as tx:
@@ -68,31 +88,40 @@ class NetworkService(Service):
         person: str | None = None,
         phone: str | None = None,
         email: str | None = None,
+        involved_from: dt.date | None = None,
     ) -> InvolvedParty:
+        """Change the given fields; an empty string clears person, phone or e-mail."""
         party = self.party(party_id)
         changes: dict[str, Any] = {}
         if organisation is not None:
-            changes["organisation"] = v.text("organisatie", organisation, limit=200)
+            changes["organisation"] = v.text("organisatie", organisation, limit=MAX_NAME)
         if role is not None:
-            changes["role"] = v.text("rol", role, limit=200)
+            changes["role"] = v.text("rol", role, limit=MAX_NAME)
         if person is not None:
-            changes["person"] = v.optional_text("persoon", person, limit=200)
+            changes["person"] = v.optional_text("persoon", person, limit=MAX_NAME)
         if phone is not None:
-            changes["phone"] = v.optional_text("telefoon", phone, limit=50)
+            changes["phone"] = v.optional_text("telefoon", phone, limit=MAX_PHONE)
         if email is not None:
             changes["email"] = _email(email)
-        with self.store.transaction(event="update", client=party.family_id) as tx:
-            tx.update("parties", party_id, changes)
+        if involved_from is not None:
+            start = v.day("betrokken vanaf", involved_from)
+            v.date_order("betrokken tot", start, party.involved_until)
+            changes["involved_from"] = start.isoformat()
+        if changes:
+            with self.store.transaction(event="update", client=party.family_id) as tx:
+                tx.update("parties", party_id, changes)
         return self.party(party_id)
 
     def end_involvement(self, party_id: str, until: dt.date) -> InvolvedParty:
+        """The last day the party is involved; not before the first."""
         party = self.party(party_id)
-        v.date_order("betrokken tot", party.involved_from, until)
+        v.date_order("betrokken tot", party.involved_from, v.day("betrokken tot", until))
         with self.store.transaction(event="update", client=party.family_id) as tx:
             tx.update("parties", party_id, {"involved_until": until.isoformat()})
         return self.party(party_id)
 
     def remove_party(self, party_id: str) -> None:
+        """Tombstone a party entered by mistake (an ended involvement uses ``end_involvement``)."""
         party = self.party(party_id)
         with self.store.transaction(event="delete", client=party.family_id) as tx:
             tx.delete("parties", party_id)
@@ -101,18 +130,22 @@ class NetworkService(Service):
         return InvolvedParty.from_row(self.store.get("parties", party_id))
 
     def parties(
-        self, family_id: str, *, active_on: dt.date | None = None
+        self, family_id: str, active_on: dt.date | None = None
     ) -> builtins.list[InvolvedParty]:
+        """The family's live parties, or only those involved on ``active_on``."""
         rows = self.store.query(
             "SELECT * FROM parties WHERE family_id = ? AND deleted = 0"
-            " ORDER BY involved_from, organisation",
+            " ORDER BY involved_from, organisation, id",
             (family_id,),
         )
         parties = [InvolvedParty.from_row(r) for r in rows]
         return [p for p in parties if active_on is None or p.active_on(active_on)]
 
     def active_count(self, family_id: str, on: dt.date | None = None) -> int:
+        """How many parties are involved on ``on`` (default: today)."""
         return len(self.parties(family_id, active_on=on or self.today()))
+
+    # --- contact moments ----------------------------------------------------
 
     def add_contact(
         self,
@@ -123,14 +156,8 @@ class NetworkService(Service):
         mode: str,
         summary: str | None = None,
     ) -> ContactMoment:
-        party = self.party(party_id)
-        if party.family_id != family_id:
-            raise ValidationError(
-                "betrokkene",
-                "Deze betrokkene hoort niet bij dit gezin.",
-                "This involved party does not belong to this family.",
-            )
-        v.not_future("datum", date, self.today())
+        self._live_party_of(party_id, family_id)
+        v.not_future("datum", v.day("datum", date), self.today())
         contact_id = uuid7()
         row = {
             "id": contact_id,
@@ -142,15 +169,34 @@ class NetworkService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("contacts", row)
+        return self.contact(contact_id)
+
+    def remove_contact(self, contact_id: str) -> None:
+        contact = self.contact(contact_id)
+        with self.store.transaction(event="delete", client=contact.family_id) as tx:
+            tx.delete("contacts", contact_id)
+
+    def contact(self, contact_id: str) -> ContactMoment:
         return ContactMoment.from_row(self.store.get("contacts", contact_id))
 
-    def contacts(
-        self, family_id: str, *, party_id: str | None = None
-    ) -> builtins.list[ContactMoment]:
+    def contacts(self, family_id: str, party_id: str | None = None) -> builtins.list[ContactMoment]:
+        """The family's contact moments (with one party, if given), newest first."""
         sql = "SELECT * FROM contacts WHERE family_id = ? AND deleted = 0"
         params: list[Any] = [family_id]
-        if party_id:
+        if party_id is not None:
             sql += " AND party_id = ?"
             params.append(party_id)
         rows = self.store.query(sql + " ORDER BY date DESC, id DESC", tuple(params))
         return [ContactMoment.from_row(r) for r in rows]
+
+    def _live_party_of(self, party_id: str, family_id: str) -> None:
+        self.store.get("families", family_id)
+        rows = self.store.query(
+            "SELECT family_id FROM parties WHERE id = ? AND deleted = 0", (party_id,)
+        )
+        if not rows or rows[0]["family_id"] != family_id:
+            raise ValidationError(
+                "betrokkene",
+                "Deze betrokkene hoort niet bij dit gezin of is verwijderd.",
+                "This involved party does not belong to this family or was removed.",
+            )

@@ -1,7 +1,10 @@
 """Visit notes (verslagen) with revisions: an edit adds a revision, nothing is overwritten.
 
-Two edits that start from the same revision (two devices, or a stale window)
-both stay; the note then has two heads until someone merges them.
+Revisions form a small graph. Each edit names the revision it started from
+(``parent_id``). Two edits that start from the same revision (two laptops, or a
+window left open) both stay: the note then has two *heads* until someone merges
+them into a revision that records all of them as parents (``parent_id`` plus the
+JSON list ``merge_parents``). Text is never chosen last-writer-wins.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import json
+from collections.abc import Sequence
 
 from ..domain import validate as v
 from ..domain.models import Note, NoteRevision
@@ -16,31 +20,45 @@ from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
 
+MAX_TITLE = 200
+
+
+def _body(body: str) -> str:
+    """Refuse an empty or too long body; keep the text exactly as typed otherwise."""
+    v.text("verslag", body, limit=v.MAX_LONG_TEXT)
+    return body
+
+
+def _parents(revision: NoteRevision) -> builtins.list[str]:
+    parents = [revision.parent_id] if revision.parent_id else []
+    if revision.merge_parents:
+        parents += [str(p) for p in json.loads(revision.merge_parents)]
+    return parents
+
 
 class NoteService(Service):
     def create(
         self, family_id: str, *, title: str, body: str, visit_date: dt.date | None = None
     ) -> tuple[Note, NoteRevision]:
+        """A new note and its first revision, in one transaction."""
         self.store.get("families", family_id)
-        note_id, revision_id = uuid7(), uuid7()
+        note_id = uuid7()
         note_row = {
             "id": note_id,
             "family_id": family_id,
-            "title": v.text("titel", title, limit=200),
+            "title": v.text("titel", title, limit=MAX_TITLE),
             "visit_date": v.iso(visit_date),
         }
         revision_row = self._revision_row(note_id, family_id, body, parent_id=None)
-        revision_row["id"] = revision_id
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("notes", note_row)
             tx.insert("note_revisions", revision_row)
-        return self.note(note_id), self.revision(revision_id)
+        return self.note(note_id), self.revision(str(revision_row["id"]))
 
     def revise(self, note_id: str, *, body: str, parent_id: str) -> NoteRevision:
         """Add a revision that starts from ``parent_id``. A stale parent gives a second head."""
         note = self.note(note_id)
-        parent = self.revision(parent_id)
-        if parent.note_id != note_id:
+        if parent_id not in {r.id for r in self.history(note_id)}:
             raise ValidationError(
                 "revisie",
                 "Deze versie hoort niet bij dit verslag.",
@@ -48,33 +66,39 @@ class NoteService(Service):
             )
         return self._add(note, body, parent_id=parent_id, merge_parents=None)
 
-    def merge(self, note_id: str, *, body: str, parent_ids: builtins.list[str]) -> NoteRevision:
-        """Resolve several heads into one revision whose parents are all of them."""
+    def merge(self, note_id: str, *, body: str, parent_ids: Sequence[str]) -> NoteRevision:
+        """Resolve two or more heads into one revision whose parents are all of them."""
         note = self.note(note_id)
         heads = {r.id for r in self.heads(note_id)}
-        if len(parent_ids) < 2 or not set(parent_ids) <= heads:
+        if len(parent_ids) < 2 or len(set(parent_ids)) != len(parent_ids):
             raise ValidationError(
                 "revisie",
-                "Samenvoegen kan alleen met de huidige versies van dit verslag.",
-                "Only the current versions of this note can be merged.",
+                "Kies minstens twee verschillende versies om samen te voegen.",
+                "Choose at least two different versions to merge.",
             )
-        return self._add(note, body, parent_id=parent_ids[0], merge_parents=parent_ids[1:])
+        if not set(parent_ids) <= heads:
+            raise ValidationError(
+                "revisie",
+                "Samenvoegen kan alleen met de huidige versies van dit verslag. "
+                "Open het verslag opnieuw en probeer het nog eens.",
+                "Only the current versions of this note can be merged. "
+                "Open the note again and retry.",
+            )
+        return self._add(note, body, parent_id=parent_ids[0], merge_parents=list(parent_ids[1:]))
 
     def heads(self, note_id: str) -> builtins.list[NoteRevision]:
-        """Revisions no other revision builds on: one normally, more after concurrent edits."""
+        """Revisions no other revision builds on, oldest first: one, or more after a conflict."""
         revisions = self.history(note_id)
-        used: set[str] = set()
-        for r in revisions:
-            if r.parent_id:
-                used.add(r.parent_id)
-            if r.merge_parents:
-                used.update(json.loads(r.merge_parents))
+        used = {p for r in revisions for p in _parents(r)}
         return [r for r in revisions if r.id not in used]
 
     def latest(self, note_id: str) -> NoteRevision:
+        """The newest head (with several heads, see ``heads``: they still need a merge)."""
         return self.heads(note_id)[-1]
 
     def history(self, note_id: str) -> builtins.list[NoteRevision]:
+        """Every revision of a live note, oldest first."""
+        self.note(note_id)
         rows = self.store.query(
             "SELECT * FROM note_revisions WHERE note_id = ? AND deleted = 0"
             " ORDER BY created_at, id",
@@ -83,9 +107,10 @@ class NoteService(Service):
         return [NoteRevision.from_row(r) for r in rows]
 
     def notes(self, family_id: str) -> builtins.list[Note]:
+        """The family's live notes, latest visit first (notes without a visit date last)."""
         rows = self.store.query(
             "SELECT * FROM notes WHERE family_id = ? AND deleted = 0"
-            " ORDER BY visit_date DESC, id DESC",
+            " ORDER BY visit_date IS NULL, visit_date DESC, id DESC",
             (family_id,),
         )
         return [Note.from_row(r) for r in rows]
@@ -99,10 +124,11 @@ class NoteService(Service):
     def retitle(self, note_id: str, title: str) -> Note:
         note = self.note(note_id)
         with self.store.transaction(event="update", client=note.family_id) as tx:
-            tx.update("notes", note_id, {"title": v.text("titel", title, limit=200)})
+            tx.update("notes", note_id, {"title": v.text("titel", title, limit=MAX_TITLE)})
         return self.note(note_id)
 
     def delete(self, note_id: str) -> None:
+        """Tombstone the note; its revisions go with it for every reader."""
         note = self.note(note_id)
         with self.store.transaction(event="delete", client=note.family_id) as tx:
             tx.delete("notes", note_id)
@@ -117,20 +143,19 @@ class NoteService(Service):
     ) -> NoteRevision:
         row = self._revision_row(note.id, note.family_id, body, parent_id=parent_id)
         row["merge_parents"] = json.dumps(merge_parents) if merge_parents else None
-        revision_id = uuid7()
-        row["id"] = revision_id
         with self.store.transaction(event="update", client=note.family_id) as tx:
             tx.insert("note_revisions", row)
-        return self.revision(revision_id)
+        return self.revision(str(row["id"]))
 
     def _revision_row(
         self, note_id: str, family_id: str, body: str, *, parent_id: str | None
     ) -> dict[str, object]:
         return {
+            "id": uuid7(),
             "note_id": note_id,
             "family_id": family_id,
             "parent_id": parent_id,
-            "body": v.text("verslag", body, limit=v.MAX_LONG_TEXT),
+            "body": _body(body),
             "author": self.store.actor.user,
             "created_at": self.now().astimezone(dt.UTC).isoformat(timespec="microseconds"),
         }

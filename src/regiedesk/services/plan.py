@@ -1,4 +1,9 @@
-"""The family plan: goals in the family's own words, and agreements with an owner."""
+"""The family plan: goals in the family's own words, and agreements with an owner.
+
+One family, one plan: goals per life domain (and, if it helps, per member),
+their status and how far they are reached; agreements say who does what by
+when: the family, the caseworker, or one of the involved parties.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +23,19 @@ from .base import Service
 def _domain(value: str) -> str:
     if value not in all_domain_codes():
         raise ValidationError(
-            "leefgebied", f"Onbekend leefgebied '{value}'.", f"Unknown life domain '{value}'."
+            "leefgebied",
+            "Onbekend leefgebied; kies een leefgebied uit de lijst.",
+            "Unknown life domain; choose a life domain from the list.",
         )
     return value
+
+
+# (field, Dutch, English) for "this record does not belong to this family or was deleted"
+_NOT_OF_FAMILY = {
+    "members": ("gezinslid", "Dit gezinslid", "This family member"),
+    "parties": ("betrokkene", "Deze betrokkene", "This involved party"),
+    "goals": ("doel", "Dit doel", "This goal"),
+}
 
 
 def _attainment(value: int | None) -> int | None:
@@ -48,9 +63,11 @@ class PlanService(Service):
         target_date: dt.date | None = None,
         status: str = GoalStatus.OPEN,
     ) -> Goal:
+        """A goal in the family's own words; a goal entered as reached counts as 100%."""
         self.store.get("families", family_id)
         if member_id is not None:
-            self._same_family("members", member_id, family_id, "gezinslid")
+            self._same_family("members", member_id, family_id)
+        goal_status = v.choice("status", status, GoalStatus)
         goal_id = uuid7()
         row = {
             "id": goal_id,
@@ -58,8 +75,11 @@ class PlanService(Service):
             "domain": _domain(domain),
             "text": v.text("doel", text),
             "member_id": member_id,
-            "target_date": v.iso(target_date),
-            "status": v.choice("status", status, GoalStatus).value,
+            "target_date": v.iso(
+                None if target_date is None else v.day("streefdatum", target_date)
+            ),
+            "status": goal_status.value,
+            "attainment": 100 if goal_status == GoalStatus.REACHED else None,
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("goals", row)
@@ -74,23 +94,30 @@ class PlanService(Service):
         attainment: int | None = None,
         target_date: dt.date | None = None,
         domain: str | None = None,
+        member_id: str | None = None,
     ) -> Goal:
+        """Change the given fields. Status 'behaald' without an attainment sets it to 100%."""
         goal = self.goal(goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = v.text("doel", text)
         if domain is not None:
             changes["domain"] = _domain(domain)
+        if member_id is not None:
+            self._same_family("members", member_id, goal.family_id)
+            changes["member_id"] = member_id
         if target_date is not None:
-            changes["target_date"] = target_date.isoformat()
+            changes["target_date"] = v.day("streefdatum", target_date).isoformat()
         if attainment is not None:
             changes["attainment"] = _attainment(attainment)
         if status is not None:
-            changes["status"] = v.choice("status", status, GoalStatus).value
-            if status == GoalStatus.REACHED and attainment is None:
+            new_status = v.choice("status", status, GoalStatus)
+            changes["status"] = new_status.value
+            if new_status == GoalStatus.REACHED and attainment is None:
                 changes["attainment"] = 100
-        with self.store.transaction(event="update", client=goal.family_id) as tx:
-            tx.update("goals", goal_id, changes)
+        if changes:
+            with self.store.transaction(event="update", client=goal.family_id) as tx:
+                tx.update("goals", goal_id, changes)
         return self.goal(goal_id)
 
     def remove_goal(self, goal_id: str) -> None:
@@ -102,6 +129,7 @@ class PlanService(Service):
         return Goal.from_row(self.store.get("goals", goal_id))
 
     def goals(self, family_id: str) -> builtins.list[Goal]:
+        """The family's live goals, by domain and then in the order they were added."""
         rows = self.store.query(
             "SELECT * FROM goals WHERE family_id = ? AND deleted = 0 ORDER BY domain, id",
             (family_id,),
@@ -120,6 +148,7 @@ class PlanService(Service):
         goal_id: str | None = None,
         party_id: str | None = None,
     ) -> Agreement:
+        """Who does what by when. Owner 'betrokkene' names one of the family's live parties."""
         self.store.get("families", family_id)
         owner_value = v.choice("eigenaar", owner, AgreementOwner)
         if owner_value == AgreementOwner.PARTY:
@@ -129,7 +158,7 @@ class PlanService(Service):
                     "Kies de betrokkene die deze afspraak uitvoert.",
                     "Choose the involved party who carries out this agreement.",
                 )
-            self._same_family("parties", party_id, family_id, "betrokkene")
+            self._same_family("parties", party_id, family_id)
         elif party_id is not None:
             raise ValidationError(
                 "betrokkene",
@@ -137,7 +166,7 @@ class PlanService(Service):
                 "Only an agreement owned by an involved party names one.",
             )
         if goal_id is not None:
-            self._same_family("goals", goal_id, family_id, "doel")
+            self._same_family("goals", goal_id, family_id)
         agreement_id = uuid7()
         row = {
             "id": agreement_id,
@@ -146,16 +175,31 @@ class PlanService(Service):
             "owner": owner_value.value,
             "party_id": party_id,
             "goal_id": goal_id,
-            "due_date": v.iso(due_date),
+            "due_date": v.iso(None if due_date is None else v.day("uiterlijk", due_date)),
             "done": 0,
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("agreements", row)
         return self.agreement(agreement_id)
 
-    def complete_agreement(self, agreement_id: str, done_date: dt.date | None = None) -> Agreement:
+    def update_agreement(
+        self, agreement_id: str, *, text: str | None = None, due_date: dt.date | None = None
+    ) -> Agreement:
         agreement = self.agreement(agreement_id)
-        day = done_date or self.today()
+        changes: dict[str, Any] = {}
+        if text is not None:
+            changes["text"] = v.text("afspraak", text)
+        if due_date is not None:
+            changes["due_date"] = v.day("uiterlijk", due_date).isoformat()
+        if changes:
+            with self.store.transaction(event="update", client=agreement.family_id) as tx:
+                tx.update("agreements", agreement_id, changes)
+        return self.agreement(agreement_id)
+
+    def complete_agreement(self, agreement_id: str, done_date: dt.date | None = None) -> Agreement:
+        """Mark an agreement done, on ``done_date`` (default today; not in the future)."""
+        agreement = self.agreement(agreement_id)
+        day = self.today() if done_date is None else v.day("datum", done_date)
         v.not_future("datum", day, self.today())
         with self.store.transaction(event="update", client=agreement.family_id) as tx:
             tx.update("agreements", agreement_id, {"done": 1, "done_date": day.isoformat()})
@@ -176,6 +220,7 @@ class PlanService(Service):
         return Agreement.from_row(self.store.get("agreements", agreement_id))
 
     def agreements(self, family_id: str, *, open_only: bool = False) -> builtins.list[Agreement]:
+        """The family's live agreements, soonest due first, those without a due date last."""
         sql = "SELECT * FROM agreements WHERE family_id = ? AND deleted = 0"
         if open_only:
             sql += " AND done = 0"
@@ -185,22 +230,28 @@ class PlanService(Service):
     def overdue_agreements(
         self, family_id: str | None = None, *, on: dt.date | None = None
     ) -> builtins.list[Agreement]:
+        """Open agreements due before ``on`` (default today), of one family or of all."""
         day = (on or self.today()).isoformat()
-        sql = "SELECT * FROM agreements WHERE deleted = 0 AND done = 0 AND due_date < ?"
+        sql = (
+            "SELECT a.* FROM agreements a JOIN families f ON f.id = a.family_id"
+            " WHERE a.deleted = 0 AND f.deleted = 0 AND a.done = 0 AND a.due_date < ?"
+        )
         params: list[Any] = [day]
-        if family_id:
-            sql += " AND family_id = ?"
+        if family_id is not None:
+            sql += " AND a.family_id = ?"
             params.append(family_id)
-        rows = self.store.query(sql + " ORDER BY due_date, id", tuple(params))
+        rows = self.store.query(sql + " ORDER BY a.due_date, a.id", tuple(params))
         return [Agreement.from_row(r) for r in rows]
 
-    def _same_family(self, table: str, record_id: str, family_id: str, field: str) -> None:
+    def _same_family(self, table: str, record_id: str, family_id: str) -> None:
+        """Refuse a reference to a record of another family, or to a deleted one."""
         rows = self.store.query(
             f"SELECT family_id FROM {table} WHERE id = ? AND deleted = 0", (record_id,)
         )
         if not rows or rows[0]["family_id"] != family_id:
+            field, nl, en = _NOT_OF_FAMILY[table]
             raise ValidationError(
                 field,
-                f"Dit {field} hoort niet bij dit gezin of is verwijderd.",
-                f"This {table[:-1]} does not belong to this family or was deleted.",
+                f"{nl} hoort niet bij dit gezin of is verwijderd.",
+                f"{en} does not belong to this family or was deleted.",
             )
