@@ -8,7 +8,7 @@ import pytest
 from regiedesk.domain.validate import MAX_LONG_TEXT
 from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.families import FamilyService
-from regiedesk.services.notes import NoteService
+from regiedesk.services.notes import MergeProposal, NoteService
 from regiedesk.store import Store
 
 from .conftest import TODAY, FakeClock
@@ -261,3 +261,57 @@ def test_notes_order_retitle_and_delete(notes: NoteService, family_id: str, stor
     ):
         with pytest.raises(NotFound):
             call()
+
+
+def test_merge_proposal_combines_separate_changes_without_markers(
+    notes: NoteService, family_id: str, clock: FakeClock
+) -> None:
+    base = "Gesprek met moeder.\nSchulden besproken.\nVolgende week bellen."
+    note, first = notes.create(family_id, title="Bezoek", body=base)
+    clock.advance(seconds=1)
+    notes.revise(
+        note.id, body="Gesprek met moeder en oma.\n" + base.split("\n", 1)[1], parent_id=first.id
+    )
+    clock.advance(seconds=1)
+    notes.revise(note.id, body=base + "\nAfspraak met school gemaakt.", parent_id=first.id)
+    proposal = notes.merge_proposal(note.id)
+    assert proposal.conflicts == 0
+    assert proposal.text == (
+        "Gesprek met moeder en oma.\nSchulden besproken.\nVolgende week bellen.\n"
+        "Afspraak met school gemaakt."
+    )
+    assert not MergeProposal.has_markers(proposal.text)
+    assert len(proposal.heads) == 2
+
+
+def test_merge_proposal_keeps_both_sides_of_a_clash_between_markers(
+    notes: NoteService, family_id: str, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Bezoek", body="Intro\nStand: onbekend\nSlot")
+    clock.advance(seconds=1)
+    notes.revise(note.id, body="Intro\nStand: goed\nSlot", parent_id=first.id)
+    clock.advance(seconds=1)
+    notes.revise(note.id, body="Intro\nStand: zorgelijk\nSlot", parent_id=first.id)
+    proposal = notes.merge_proposal(note.id)
+    assert proposal.conflicts == 1
+    lines = proposal.text.splitlines()
+    assert lines[0] == "Intro" and lines[-1] == "Slot"
+    assert "Stand: goed" in lines and "Stand: zorgelijk" in lines
+    assert "Stand: onbekend" not in lines
+    assert MergeProposal.has_markers(proposal.text)
+    assert any("regisseur.anna" in line for line in lines if line.startswith("<<<<<<<"))
+    merged = notes.merge(
+        note.id, body="Intro\nStand: zorgelijk\nSlot", parent_ids=[h.id for h in proposal.heads]
+    )
+    assert notes.heads(note.id) == [merged]
+
+
+def test_merge_proposal_for_three_heads_keeps_every_addition(
+    notes: NoteService, family_id: str, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Bezoek", body="a\nb\nc\nd\ne")
+    for body in ("A\nb\nc\nd\ne", "a\nb\nC\nd\ne", "a\nb\nc\nd\nE"):
+        clock.advance(seconds=1)
+        notes.revise(note.id, body=body, parent_id=first.id)
+    proposal = notes.merge_proposal(note.id)
+    assert (proposal.text, proposal.conflicts, len(proposal.heads)) == ("A\nb\nC\nd\nE", 0, 3)

@@ -269,4 +269,69 @@ EN: dict[str, str] = {
     "toelichting": "note",
     "u:mm, bijvoorbeeld 1:30": "h:mm, for example 1:30",
     "{0} van {1} gezinnen": "{0} of {1} families",
+    "Koppelen met de server": "Connect to the server",
+    "Adres van de server": "Server address",
+    "Gebruikersnaam": "User name",
+    "Wachtwoord voor de server": "Server password",
+    "Code uit de authenticator-app": "Code from the authenticator app",
+    "alleen voor teamleiders en beheerders": "team leaders and administrators only",
+    "&Server:": "&Server:",
+    "&Gebruikersnaam:": "&User name:",
+    "&Code:": "&Code:",
+    "&Koppelen": "&Connect",
+    "Synchronisatie": "Sync",
+    "Ve&rnieuwen en synchroniseren": "&Refresh and sync",
+    "Synchronisatie a&fbreken": "Ca&ncel sync",
+    "&Koppelen met de server...": "&Connect to the server...",
+    "Synchroniseren...": "Syncing...",
+    "Offline": "Offline",
+    "Synchronisatie mislukt": "Sync failed",
+    "Gesynchroniseerd": "Synced",
+    "1 wijziging wacht": "1 change waiting",
+    "{0} wijzigingen wachten": "{0} changes waiting",
+    "1 verslag met twee versies": "1 note with two versions",
+    "{0} verslagen met twee versies": "{0} notes with two versions",
+    "Gezin overgedragen": "Family handed over",
+    (
+        "Dit gezin staat niet meer op uw naam en is van deze laptop gehaald. Uw wijzigingen "
+        "waren al naar de server gestuurd."
+    ): (
+        "This family is no longer assigned to you and was removed from this laptop. Your "
+        "changes had already been sent to the server."
+    ),
+    "Apparaat ingetrokken": "Device revoked",
+    (
+        "De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn gewist; "
+        "wat al gesynchroniseerd was staat op de server. Neem contact op met de ICT-afdeling."
+    ): (
+        "The administrator revoked this laptop. The data on this laptop has been wiped; what "
+        "was already synced is on the server. Contact your IT department."
+    ),
+    "Gekoppeld met de server.": "Connected to the server.",
+    "Versies samenvoegen": "Merge versions",
+    (
+        "Dit verslag is op twee plaatsen tegelijk gewijzigd. Links staan de versies, rechts "
+        "het samengevoegde verslag. Waar beide versies dezelfde regels wijzigden staan ze "
+        "tussen <<<<<<< en >>>>>>>: kies wat blijft en haal de markeringen weg."
+    ): (
+        "This note was changed in two places at the same time. The versions are on the left, "
+        "the merged note on the right. Where both versions changed the same lines, they "
+        "stand between <<<<<<< and >>>>>>>: choose what stays and remove the markers."
+    ),
+    "Versie van {0}, {1} {2}": "Version by {0}, {1} {2}",
+    "Samengevoegd verslag": "Merged note",
+    "&Samengevoegd verslag:": "&Merged note:",
+    "Samengevoegd verslag &opslaan": "&Save merged note",
+    "Later": "Later",
+    ("Er staan nog markeringen in de tekst: kies per plek wat blijft."): (
+        "There are still markers in the text: choose what stays at each place."
+    ),
+    "Versies &samenvoegen...": "&Merge versions...",
+    (
+        "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; "
+        "voeg ze samen."
+    ): (
+        "This note was changed in two places at the same time. Both versions are kept; merge them."
+    ),
+    "Versies samengevoegd en opgeslagen.": "Versions merged and saved.",
 }

@@ -197,9 +197,13 @@ def cmd_connect(args: argparse.Namespace) -> int:
             answer = client.register(args.user, password, socket.gethostname(), args.totp)
         finally:
             client.close()
-        store.set_meta("server_url", args.server)
-        store.set_meta("device_token", str(answer["token"]))
-        store.set_meta("server_device_id", str(answer["device_id"]))
+        store.set_metas(
+            {
+                "server_url": args.server,
+                "device_token": str(answer["token"]),
+                "server_device_id": str(answer["device_id"]),
+            }
+        )
     out(
         pick(
             f"Gekoppeld aan {args.server} als {args.user}.",

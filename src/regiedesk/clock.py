@@ -85,6 +85,11 @@ class HybridLogicalClock:
         wall = max(self._wall, self._now())
         return self._set(wall, self._counter + 1 if wall == self._wall else 0)
 
+    def witness(self, own: Stamp) -> None:
+        """Catch up with a stamp this device issued elsewhere (another connection to its store)."""
+        if (own.wall_ms, own.counter) > (self._wall, self._counter):
+            self._wall, self._counter = own.wall_ms, own.counter
+
     def receive(self, remote: Stamp) -> Stamp:
         """Merge a stamp from another node; refuse one that is too far ahead of our wall clock."""
         now = self._now()

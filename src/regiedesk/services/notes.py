@@ -13,10 +13,14 @@ import builtins
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from merge3 import Merge3
 
 from ..domain import validate as v
 from ..domain.models import Note, NoteRevision
 from ..errors import ValidationError
+from ..i18n import pick
 from ..ids import uuid7
 from .base import Service
 
@@ -34,6 +38,56 @@ def _parents(revision: NoteRevision) -> builtins.list[str]:
     if revision.merge_parents:
         parents += [str(p) for p in json.loads(revision.merge_parents)]
     return parents
+
+
+MARKER_START = "<<<<<<<"
+MARKER_MID = "======="
+MARKER_END = ">>>>>>>"
+
+
+@dataclass(frozen=True)
+class MergeProposal:
+    """Heads to merge and a first text: their changes combined line by line against the
+    revision they share; where two heads changed the same lines, both are kept between
+    markers for the person to choose."""
+
+    heads: builtins.list[NoteRevision]
+    text: str
+    conflicts: int
+
+    @staticmethod
+    def has_markers(text: str) -> bool:
+        markers = (MARKER_START, MARKER_MID, MARKER_END)
+        return any(line.startswith(markers) for line in text.splitlines())
+
+
+def _label(revision: NoteRevision) -> str:
+    local = revision.created_at.astimezone()
+    return pick(
+        f"versie van {revision.author}, {local:%d-%m-%Y %H:%M}",
+        f"version by {revision.author}, {local:%d-%m-%Y %H:%M}",
+    )
+
+
+def _ancestors(revision_id: str, by_id: dict[str, NoteRevision]) -> builtins.list[str]:
+    """The revision and everything it builds on, nearest first."""
+    seen: builtins.list[str] = []
+    queue = [revision_id]
+    while queue:
+        current = queue.pop(0)
+        if current in seen or current not in by_id:
+            continue
+        seen.append(current)
+        queue += _parents(by_id[current])
+    return seen
+
+
+def _lines(text: str) -> builtins.list[str]:
+    return text.splitlines(keepends=True) if text else []
+
+
+def _ensure_newline(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
 
 
 class NoteService(Service):
@@ -91,6 +145,31 @@ class NoteService(Service):
         revisions = self.history(note_id)
         used = {p for r in revisions for p in _parents(r)}
         return [r for r in revisions if r.id not in used]
+
+    def merge_proposal(self, note_id: str) -> MergeProposal:
+        """A starting text for merging the note's heads (see ``MergeProposal``)."""
+        history = self.history(note_id)
+        by_id = {r.id: r for r in history}
+        heads = self.heads(note_id)
+        text, conflicts = heads[0].body, 0
+        merged_ancestry = set(_ancestors(heads[0].id, by_id))
+        for head in heads[1:]:
+            ancestry = _ancestors(head.id, by_id)
+            base_id = next((a for a in ancestry if a in merged_ancestry), None)
+            base = by_id[base_id].body if base_id else ""
+            base_lines, ours, theirs = (_lines(_ensure_newline(t)) for t in (base, text, head.body))
+            merger = Merge3(base_lines, ours, theirs)
+            conflicts += sum(1 for group in merger.merge_groups() if group[0] == "conflict")
+            lines = merger.merge_lines(
+                name_a=_label(heads[0]) if len(heads) == 2 else pick("samengevoegd", "merged"),
+                name_b=_label(head),
+                start_marker=MARKER_START,
+                mid_marker=MARKER_MID,
+                end_marker=MARKER_END,
+            )
+            text = "".join(lines)
+            merged_ancestry.update(ancestry)
+        return MergeProposal(heads, text.rstrip("\n"), conflicts)
 
     def latest(self, note_id: str) -> NoteRevision:
         """The newest head (with several heads, see ``heads``: they still need a merge)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +67,7 @@ class Tx:
         self._conn = store.conn
         self.client = client
         self.objects: list[str] = []
+        self.outboxed = 0
 
     def _outbox(
         self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: str, data: Any
@@ -76,6 +77,7 @@ class Tx:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
         )
+        self.outboxed += 1
         self.objects.append(f"{entity}/{record_id}")
 
     def _family_of(self, table: str, row: Mapping[str, Any]) -> str | None:
@@ -157,6 +159,8 @@ class Store:
     def __init__(self, conn: Any, *, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.on_change: Callable[[], None] | None = None  # called after a commit with outbox rows
+        self._reopen: Callable[[], Store] | None = None
         self.db = sqlite_utils.Database(conn)
         self.device_id = self.meta("device_id") or ""
         user = self.meta("user") or ""
@@ -193,9 +197,24 @@ class Store:
         """One unit of work: entity changes, their outbox entries and one audit event."""
         tx = Tx(self, client)
         with self._atomic():
+            self._catch_up_clock()
             yield tx
             self._append_audit(event, tx.client, tx.objects, actor or self.actor)
             self.put_meta("clock", self.clock.last.encode())
+        if tx.outboxed and self.on_change is not None:
+            self.on_change()
+
+    def _catch_up_clock(self) -> None:
+        """The sync thread has its own connection and clock: never stamp below what it saw."""
+        stored = self.meta("clock")
+        if stored:
+            self.clock.witness(Stamp.decode(stored))
+
+    def another_connection(self) -> Store:
+        """A second connection to this profile (for the network thread), without the KDF."""
+        if self._reopen is None:
+            raise RuntimeError("this store cannot be reopened")
+        return self._reopen()
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -227,6 +246,12 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self._atomic():
             self.put_meta(key, value)
+
+    def set_metas(self, values: Mapping[str, str]) -> None:
+        """Several meta values in one transaction: all of them or none."""
+        with self._atomic():
+            for key, value in values.items():
+                self.put_meta(key, value)
 
     def write_local(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         """One statement on local-only state (meta, drafts): no outbox, no audit event."""

@@ -149,7 +149,9 @@ def _no_trace_on_failure(db_path: Path) -> Iterator[None]:
 
 def _open_with_key(db_path: Path, data_key: bytes) -> Store:
     with _no_trace_on_failure(db_path):
-        return _open_connection(db_path, data_key)
+        store = _open_connection(db_path, data_key)
+    store._reopen = lambda: _open_with_key(db_path, data_key)
+    return store
 
 
 def _open_connection(db_path: Path, data_key: bytes) -> Store:

@@ -48,5 +48,6 @@ def run(argv: list[str]) -> int:
     window.show()
     log.info("window shown")
     code = app.exec()
+    window.sync.shutdown()
     worker.shutdown()
     return int(code)

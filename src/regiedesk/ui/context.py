@@ -10,6 +10,7 @@ from pathlib import Path
 from ..services import Services
 from ..store import DEFAULT_KDF, KdfParams
 from .settings import Settings
+from .sync import ClientFactory, default_client
 from .worker import DbWorker
 
 PRACTICE_FOLDER = "oefenomgeving"
@@ -34,6 +35,7 @@ class AppContext:
     now: Callable[[], dt.datetime] = _now
     services: Services | None = field(default=None)
     profile_dir: Path | None = None  # the profile that is open (main or practice)
+    sync_client: ClientFactory = default_client  # tests pass one with a fault transport
 
     @property
     def practice_dir(self) -> Path:

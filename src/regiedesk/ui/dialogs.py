@@ -96,6 +96,50 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
 
+class ConnectDialog(QDialog):
+    """Register this profile with the organisation's server (like `regiedesk connect`)."""
+
+    def __init__(self, server_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Koppelen met de server"))
+        self.server = QLineEdit(server_url)
+        self.server.setAccessibleName(self.tr("Adres van de server"))
+        self.server.setPlaceholderText("https://regiedesk.organisatie.nl")
+        self.user = QLineEdit()
+        self.user.setAccessibleName(self.tr("Gebruikersnaam"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Wachtwoord voor de server"))
+        self.code = QLineEdit()
+        self.code.setAccessibleName(self.tr("Code uit de authenticator-app"))
+        self.code.setPlaceholderText(self.tr("alleen voor teamleiders en beheerders"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("&Gebruikersnaam:"), self.user)
+        form.addRow(self.tr("&Wachtwoord:"), self.password)
+        form.addRow(self.tr("&Code:"), self.code)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Koppelen"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        (self.user if server_url else self.server).setFocus()
+
+    def values(self) -> tuple[str, str, str, str | None]:
+        code = self.code.text().strip()
+        return (
+            self.server.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+            code or None,
+        )
+
+
 def about_text(data_dir: Path, tr: Callable[[str], str]) -> str:
     return tr(
         "<h3>regiedesk {0}</h3><p>Eén gezin, één plan, één regisseur.</p>"

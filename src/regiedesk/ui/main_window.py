@@ -7,18 +7,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+)
 
 from .. import i18n
 from ..errors import RegiedeskError
 from ..i18n import Language
 from ..services import Services
 from ..store import create_profile, open_profile, profile_exists
+from ..store.profile import remove_profile_files
 from .caseload import CaseloadPage
 from .context import PRACTICE_PASSPHRASE, AppContext
-from .dialogs import NewFamilyDialog, SettingsDialog, about_text
-from .format import duration_text
-from .messages import error_text, show_error
+from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog, about_text
+from .format import date_text, duration_text
+from .messages import error_text, show_error, show_info
+from .sync import SyncController, SyncState, SyncStatus
 from .translations import install_language
 from .unlock import StartPage, UnlockPage
 from .workspace import FamilyWorkspace
@@ -73,8 +82,19 @@ class MainWindow(QMainWindow):
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName(self.tr("Bezoektimer"))
         self.busy_label = QLabel()
+        self.sync_label = QLabel()
+        self.sync_label.setAccessibleName(self.tr("Synchronisatie"))
+        self.cancel_sync_button = QToolButton()
+        self.cancel_sync_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.cancel_sync_button)
         self.statusBar().addPermanentWidget(self.timer_label)
+        self.sync = SyncController(context.sync_client, self)
+        self.sync.status_changed.connect(self.show_sync_status)
+        self.sync.arrived.connect(self.changes_arrived)
+        self.sync.revoked.connect(self.device_revoked)
+        self.sync.connected.connect(self.device_connected)
         self.timer_tick = QTimer(self)
         self.timer_tick.setInterval(15_000)
         self.timer_tick.timeout.connect(self.refresh_timer)
@@ -122,11 +142,16 @@ class MainWindow(QMainWindow):
         self.act_new_hours = self._action("Ctrl+U", self.new_hours)
         self.act_next_tab = self._action("Ctrl+PgDown", lambda: self.step_tab(1))
         self.act_previous_tab = self._action("Ctrl+PgUp", lambda: self.step_tab(-1))
-        self.act_refresh = self._action("F5", self.refresh_current)
+        self.act_refresh = self._action("F5", self.refresh_and_sync)
+        self.act_cancel_sync = self._action(None, self.sync.cancel)
+        self.act_connect = self._action(None, self.open_connect)
+        self.cancel_sync_button.setDefaultAction(self.act_cancel_sync)
         self.act_about = self._action(None, self.show_about)
         self.act_help = self._action("F1", self.show_help)
         self.menu_file = self.menuBar().addMenu("")
         self.menu_file.addActions([self.act_lock, self.act_settings])
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.act_refresh, self.act_cancel_sync, self.act_connect])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_family = self.menuBar().addMenu("")
@@ -154,7 +179,9 @@ class MainWindow(QMainWindow):
             (self.act_new_hours, self.tr("Nieuwe &urenregel")),
             (self.act_next_tab, self.tr("&Volgend tabblad")),
             (self.act_previous_tab, self.tr("V&orig tabblad")),
-            (self.act_refresh, self.tr("Ve&rnieuwen")),
+            (self.act_refresh, self.tr("Ve&rnieuwen en synchroniseren")),
+            (self.act_cancel_sync, self.tr("Synchronisatie a&fbreken")),
+            (self.act_connect, self.tr("&Koppelen met de server...")),
             (self.act_help, self.tr("&Handleiding")),
             (self.act_about, self.tr("&Over regiedesk")),
         ):
@@ -164,6 +191,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.retranslate()
         self.refresh_timer_label()
+        self.show_sync_status(self.sync.status)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -180,8 +208,10 @@ class MainWindow(QMainWindow):
             self.act_next_tab,
             self.act_previous_tab,
             self.act_refresh,
+            self.act_connect,
         ):
             action.setEnabled(unlocked)
+        self.act_cancel_sync.setEnabled(False)
 
     # --- start, unlock and lock ------------------------------------------------------
 
@@ -206,6 +236,8 @@ class MainWindow(QMainWindow):
             self.idle.timer.start()
             self.show_caseload()
             self.refresh_timer()
+            if profile_dir != self.context.practice_dir:  # the practice profile never syncs
+                self.sync.start(services.store, profile_dir)
             self.unlocked.emit()
 
         return done
@@ -257,6 +289,7 @@ class MainWindow(QMainWindow):
             return
         if self.workspace is not None:
             self.workspace.flush_drafts()
+        self.sync.stop()
         self.close_workspace()
         self.caseload.clear()
         self.running_timer = None
@@ -340,6 +373,10 @@ class MainWindow(QMainWindow):
             count = self.workspace.count()
             self.workspace.setCurrentIndex((self.workspace.currentIndex() + step) % count)
 
+    def refresh_and_sync(self) -> None:
+        self.refresh_current()
+        self.sync.sync_now()
+
     def refresh_current(self) -> None:
         if self.workspace is not None:
             self.workspace.current_tab().refresh()
@@ -369,6 +406,112 @@ class MainWindow(QMainWindow):
             self.tr("Bezoek loopt") if timer.state == "running" else self.tr("Bezoek gepauzeerd")
         )
         self.timer_label.setText(f"⏱ {state}: {duration_text(minutes)}")
+
+    # --- sync ----------------------------------------------------------------------------
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        syncing = status.state is SyncState.SYNCING
+        self.cancel_sync_button.setVisible(syncing)
+        self.act_cancel_sync.setEnabled(syncing)
+        if status.state is SyncState.NOT_CONNECTED:
+            self.sync_label.setText("")
+            self.sync_label.setToolTip("")
+            return
+        parts = {
+            SyncState.SYNCING: self.tr("Synchroniseren..."),
+            SyncState.OFFLINE: self.tr("Offline"),
+            SyncState.FAILED: self.tr("Synchronisatie mislukt"),
+            SyncState.IDLE: self.tr("Gesynchroniseerd"),
+        }
+        text = parts[status.state]
+        if status.state is SyncState.IDLE and status.last_sync is not None:
+            local = status.last_sync.astimezone()
+            day = "" if local.date() == self.context.today() else date_text(local.date()) + " "
+            text += f" {day}{local:%H:%M}"
+        if status.waiting:
+            text += " · " + (
+                self.tr("1 wijziging wacht")
+                if status.waiting == 1
+                else self.tr("{0} wijzigingen wachten").format(status.waiting)
+            )
+        if status.conflicts:
+            text += " · " + (
+                self.tr("1 verslag met twee versies")
+                if status.conflicts == 1
+                else self.tr("{0} verslagen met twee versies").format(status.conflicts)
+            )
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet("color: #a40000" if status.conflicts else "")
+        self.sync_label.setToolTip(status.error)
+
+    def changes_arrived(self, _report: object) -> None:
+        """New data from the server: show it, and leave a family that was handed over."""
+        workspace = self.workspace
+        if workspace is None:
+            self.refresh_current()
+            return
+        family_id = workspace.family_id
+
+        def still_here(exists: bool) -> None:
+            if exists:
+                self.refresh_current()
+            elif self.workspace is workspace:
+                self.show_caseload()
+                show_info(
+                    self,
+                    self.tr("Gezin overgedragen"),
+                    self.tr(
+                        "Dit gezin staat niet meer op uw naam en is van deze laptop gehaald. "
+                        "Uw wijzigingen waren al naar de server gestuurd."
+                    ),
+                )
+
+        self.context.run(
+            lambda s: bool(s.store.query("SELECT 1 AS x FROM families WHERE id = ?", (family_id,))),
+            still_here,
+            lambda e: None,
+        )
+
+    def device_revoked(self, profile_dir: Path | None) -> None:
+        """The administrator revoked this laptop: lock, then remove the profile."""
+        self.lock()
+        if profile_dir is not None:
+            self.context.worker.submit(
+                lambda: remove_profile_files(profile_dir), lambda _: self.show_entry_page()
+            )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Apparaat ingetrokken"),
+            self.tr(
+                "De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn "
+                "gewist; wat al gesynchroniseerd was staat op de server. Neem contact op met "
+                "de ICT-afdeling."
+            ),
+            parent=self,
+        )
+        box.open()
+        self.revoked_box = box
+
+    def open_connect(self) -> None:
+        if self.context.services is None:
+            return
+        dialog = ConnectDialog(self.context.settings.server_url, self)
+
+        def connect() -> None:
+            url, user, password, code = dialog.values()
+            self.context.settings.server_url = url
+            self.sync.connect_device(url, user, password, code)
+
+        dialog.accepted.connect(connect)
+        dialog.open()
+        self.connect_dialog = dialog
+
+    def device_connected(self, error: BaseException | None) -> None:
+        if error is None:
+            self.statusBar().showMessage(self.tr("Gekoppeld met de server."), 5000)
+            return
+        self.connect_dialog.open()  # what was typed is still there
+        show_error(self.connect_dialog, error)
 
     # --- settings and help -----------------------------------------------------------------
 
@@ -414,6 +557,7 @@ class MainWindow(QMainWindow):
         self.context.settings.sync()
         if self.workspace is not None:
             self.workspace.flush_drafts()
+        self.sync.stop()
         if self.context.services is not None:
             services, self.context.services = self.context.services, None
             self.context.worker.submit(services.store.close)

@@ -49,6 +49,15 @@ class Settings:
         self._s.setValue("idle_lock_minutes", max(1, min(120, int(value))))
 
     @property
+    def server_url(self) -> str:
+        """The organisation's server; an installer can preset it in the system-wide settings."""
+        return str(self._s.value("server_url", ""))
+
+    @server_url.setter
+    def server_url(self, value: str) -> None:
+        self._s.setValue("server_url", value)
+
+    @property
     def instrument(self) -> str:
         return str(self._s.value("instrument", "zrm2017"))
 

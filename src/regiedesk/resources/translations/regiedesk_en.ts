@@ -81,6 +81,57 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Koppelen met de server</source>
+        <translation>Connect to the server</translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord voor de server</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <source>Code uit de authenticator-app</source>
+        <translation>Code from the authenticator app</translation>
+    </message>
+    <message>
+        <source>alleen voor teamleiders en beheerders</source>
+        <translation>team leaders and administrators only</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Koppelen</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DomainsTab</name>
     <message>
         <source>Instrument</source>
@@ -328,6 +379,10 @@
         <translation>Visit timer</translation>
     </message>
     <message>
+        <source>Synchronisatie</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
         <source>Bezig...</source>
         <translation>Working...</translation>
     </message>
@@ -388,8 +443,16 @@
         <translation>&amp;Previous tab</translation>
     </message>
     <message>
-        <source>Ve&amp;rnieuwen</source>
-        <translation>&amp;Refresh</translation>
+        <source>Ve&amp;rnieuwen en synchroniseren</source>
+        <translation>&amp;Refresh and sync</translation>
+    </message>
+    <message>
+        <source>Synchronisatie a&amp;fbreken</source>
+        <translation>Ca&amp;ncel sync</translation>
+    </message>
+    <message>
+        <source>&amp;Koppelen met de server...</source>
+        <translation>&amp;Connect to the server...</translation>
     </message>
     <message>
         <source>&amp;Handleiding</source>
@@ -408,8 +471,95 @@
         <translation>Visit paused</translation>
     </message>
     <message>
+        <source>Synchroniseren...</source>
+        <translation>Syncing...</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Synchronisatie mislukt</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>1 wijziging wacht</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <source>{0} wijzigingen wachten</source>
+        <translation>{0} changes waiting</translation>
+    </message>
+    <message>
+        <source>1 verslag met twee versies</source>
+        <translation>1 note with two versions</translation>
+    </message>
+    <message>
+        <source>{0} verslagen met twee versies</source>
+        <translation>{0} notes with two versions</translation>
+    </message>
+    <message>
+        <source>Gezin overgedragen</source>
+        <translation>Family handed over</translation>
+    </message>
+    <message>
+        <source>Dit gezin staat niet meer op uw naam en is van deze laptop gehaald. Uw wijzigingen waren al naar de server gestuurd.</source>
+        <translation>This family is no longer assigned to you and was removed from this laptop. Your changes had already been sent to the server.</translation>
+    </message>
+    <message>
+        <source>Apparaat ingetrokken</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn gewist; wat al gesynchroniseerd was staat op de server. Neem contact op met de ICT-afdeling.</source>
+        <translation>The administrator revoked this laptop. The data on this laptop has been wiped; what was already synced is on the server. Contact your IT department.</translation>
+    </message>
+    <message>
+        <source>Gekoppeld met de server.</source>
+        <translation>Connected to the server.</translation>
+    </message>
+    <message>
         <source>Over regiedesk</source>
         <translation>About regiedesk</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Versies samenvoegen</source>
+        <translation>Merge versions</translation>
+    </message>
+    <message>
+        <source>Dit verslag is op twee plaatsen tegelijk gewijzigd. Links staan de versies, rechts het samengevoegde verslag. Waar beide versies dezelfde regels wijzigden staan ze tussen &lt;&lt;&lt;&lt;&lt;&lt;&lt; en &gt;&gt;&gt;&gt;&gt;&gt;&gt;: kies wat blijft en haal de markeringen weg.</source>
+        <translation>This note was changed in two places at the same time. The versions are on the left, the merged note on the right. Where both versions changed the same lines, they stand between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;: choose what stays and remove the markers.</translation>
+    </message>
+    <message>
+        <source>Versie van {0}, {1} {2}</source>
+        <translation>Version by {0}, {1} {2}</translation>
+    </message>
+    <message>
+        <source>Samengevoegd verslag</source>
+        <translation>Merged note</translation>
+    </message>
+    <message>
+        <source>&amp;Samengevoegd verslag:</source>
+        <translation>&amp;Merged note:</translation>
+    </message>
+    <message>
+        <source>Samengevoegd verslag &amp;opslaan</source>
+        <translation>&amp;Save merged note</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Er staan nog markeringen in de tekst: kies per plek wat blijft.</source>
+        <translation>There are still markers in the text: choose what stays at each place.</translation>
     </message>
 </context>
 <context>
@@ -617,6 +767,10 @@
         <translation>&amp;Save note</translation>
     </message>
     <message>
+        <source>Versies &amp;samenvoegen...</source>
+        <translation>&amp;Merge versions...</translation>
+    </message>
+    <message>
         <source>Versies van het verslag</source>
         <translation>Versions of the note</translation>
     </message>
@@ -641,8 +795,12 @@
         <translation>Draft restored.</translation>
     </message>
     <message>
-        <source>Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; voeg ze samen en sla op.</source>
-        <translation>This note was changed in two places at once. Both versions were kept; merge them and save.</translation>
+        <source>Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; voeg ze samen.</source>
+        <translation>This note was changed in two places at the same time. Both versions are kept; merge them.</translation>
+    </message>
+    <message>
+        <source>Versies samengevoegd en opgeslagen.</source>
+        <translation>Versions merged and saved.</translation>
     </message>
     <message>
         <source>Wijzigingen nog niet opgeslagen (concept bewaard).</source>

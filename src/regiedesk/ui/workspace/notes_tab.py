@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.models import Note, NoteRevision
 from ...services import Services
+from ...services.notes import MergeProposal
 from ..format import date_text
 from .base import FamilyTab, date_edit, date_of
+from .merge_dialog import MergeDialog
 
 DRAFT_DELAY_MS = 400
 
@@ -63,6 +65,8 @@ class NotesTab(FamilyTab):
         self.conflict = QLabel()
         self.conflict.setWordWrap(True)
         self.conflict.setStyleSheet("color: #a40000")
+        self.merge_button = QPushButton(self.tr("Versies &samenvoegen..."))
+        self.merge_button.setVisible(False)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Versies van het verslag"))
         self.preview = QPlainTextEdit()
@@ -81,7 +85,10 @@ class NotesTab(FamilyTab):
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(form)
-        editor_layout.addWidget(self.conflict)
+        conflict_row = QHBoxLayout()
+        conflict_row.addWidget(self.conflict, 1)
+        conflict_row.addWidget(self.merge_button)
+        editor_layout.addLayout(conflict_row)
         editor_layout.addWidget(self.body, 1)
         row = QHBoxLayout()
         row.addWidget(self.draft_state, 1)
@@ -106,6 +113,7 @@ class NotesTab(FamilyTab):
         self.body.textChanged.connect(self._typed)
         self.title.textChanged.connect(self._typed)
         self.save_button.clicked.connect(self.save)
+        self.merge_button.clicked.connect(self.open_merge)
 
     # --- loading -----------------------------------------------------------
 
@@ -160,11 +168,12 @@ class NotesTab(FamilyTab):
             self.conflict.setText(
                 self.tr(
                     "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn "
-                    "bewaard; voeg ze samen en sla op."
+                    "bewaard; voeg ze samen."
                 )
             )
         else:
             self.conflict.clear()
+        self.merge_button.setVisible(len(detail.heads) > 1)
         self.history.clear()
         for revision in detail.history:
             local = revision.created_at.astimezone()
@@ -194,6 +203,7 @@ class NotesTab(FamilyTab):
         self.history.clear()
         self.preview.clear()
         self.conflict.clear()
+        self.merge_button.setVisible(False)
         self.title.setFocus()
 
     def _typed(self) -> None:
@@ -227,11 +237,8 @@ class NotesTab(FamilyTab):
                 )
                 s.drafts.discard(draft_key(family_id, None))
                 return note.id
-            heads = s.notes.heads(detail.note.id)
-            if len(heads) > 1:
-                s.notes.merge(detail.note.id, body=body, parent_ids=[h.id for h in heads])
-            else:
-                s.notes.revise(detail.note.id, body=body, parent_id=heads[-1].id)
+            # from the version shown: a newer one that arrived meanwhile stays as a second head
+            s.notes.revise(detail.note.id, body=body, parent_id=detail.heads[-1].id)
             if title and title != detail.note.title:
                 s.notes.retitle(detail.note.id, title)
             s.drafts.discard(draft_key(family_id, detail.note.id))
@@ -242,6 +249,50 @@ class NotesTab(FamilyTab):
             self._reload(note_id)
 
         self.context.run(work, done, self.failed)
+
+    # --- merging two versions ---------------------------------------------------------
+
+    def open_merge(self) -> None:
+        detail = self.current
+        if detail is None:
+            return
+        self._draft_timer.stop()
+        note_id, family_id, shown = detail.note.id, self.family_id, detail.heads[-1]
+        typed = self.body.toPlainText()
+
+        def work(s: Services) -> MergeProposal:
+            if typed != shown.body and typed.strip():  # what was typed becomes a version too
+                s.notes.revise(note_id, body=typed, parent_id=shown.id)
+                s.drafts.discard(draft_key(family_id, note_id))
+            return s.notes.merge_proposal(note_id)
+
+        self.load(work, self._show_merge)
+
+    def _show_merge(self, proposal: MergeProposal) -> None:
+        dialog = MergeDialog(proposal, self)
+        self.merge_dialog = dialog
+        note_id = proposal.heads[0].note_id
+
+        def save() -> None:
+            body, parents = dialog.text(), dialog.parent_ids()
+
+            def work(s: Services) -> str:
+                s.notes.merge(note_id, body=body, parent_ids=parents)
+                return note_id
+
+            def retry(error: BaseException) -> None:
+                dialog.open()  # the merged text is still in it
+                self.failed(error)
+
+            self.context.run(work, self._merged, retry)
+
+        dialog.accepted.connect(save)
+        dialog.rejected.connect(lambda: self._reload(note_id))  # typed text may be a version now
+        dialog.open()
+
+    def _merged(self, note_id: str) -> None:
+        self.draft_state.setText(self.tr("Versies samengevoegd en opgeslagen."))
+        self._reload(note_id)
 
     def _reload(self, note_id: str) -> None:
         family_id = self.family_id
