@@ -315,3 +315,18 @@ def test_merge_proposal_for_three_heads_keeps_every_addition(
         notes.revise(note.id, body=body, parent_id=first.id)
     proposal = notes.merge_proposal(note.id)
     assert (proposal.text, proposal.conflicts, len(proposal.heads)) == ("A\nb\nC\nd\nE", 0, 3)
+
+
+def test_merge_proposal_keeps_both_additions_at_the_same_place(
+    notes: NoteService, family_id: str, clock: FakeClock
+) -> None:
+    note, first = notes.create(family_id, title="Bezoek", body="Gesprek thuis.")
+    clock.advance(seconds=1)
+    notes.revise(note.id, body="Gesprek thuis.\nOma was er ook.", parent_id=first.id)
+    clock.advance(seconds=1)
+    notes.revise(note.id, body="Gesprek thuis.\nSchool gebeld.", parent_id=first.id)
+    proposal = notes.merge_proposal(note.id)
+    assert (proposal.text, proposal.conflicts) == (
+        "Gesprek thuis.\nOma was er ook.\nSchool gebeld.",
+        0,
+    )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import Settings
+from regiedesk.ui.sync import SyncState, SyncStatus
 from regiedesk.ui.worker import DbWorker
 
 TODAY = dt.date(2026, 11, 24)
@@ -94,6 +95,37 @@ def main() -> int:
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
             shoot(window, out, name)
+        notes_tab = window.workspace.current_tab()
+        note_id = notes_tab.current.note.id
+
+        def clash(services):  # type: ignore[no-untyped-def]
+            shown = services.notes.latest(note_id)
+            first, *rest = shown.body.split("\n")
+            versions = (
+                ["Oma was er ook bij.", first, "Moeder belt dinsdag terug."],
+                [first, "Afspraak met school verzet naar volgende week."],
+            )
+            for lines in versions:
+                services.notes.revise(note_id, body="\n".join(lines), parent_id=shown.id)
+
+        context.run(clash)
+        settle(app, worker)
+        notes_tab.list.setCurrentRow(-1)
+        notes_tab.list.setCurrentRow(0)
+        settle(app, worker, 0.3)
+        window.show_sync_status(
+            SyncStatus(
+                SyncState.IDLE, waiting=2, conflicts=1, last_sync=dt.datetime(2026, 11, 24, 9, 58)
+            )
+        )
+        settle(app, worker, 0.3)
+        shoot(window, out, "11-twee-versies")
+        notes_tab.open_merge()
+        settle(app, worker, 0.5)
+        notes_tab.merge_dialog.resize(1100, 640)
+        settle(app, worker, 0.2)
+        shoot(notes_tab.merge_dialog, out, "12-samenvoegen")
+        notes_tab.merge_dialog.reject()
         window.open_settings()
         settle(app, worker)
         shoot(window.settings_dialog, out, "09-instellingen")

@@ -48,8 +48,9 @@ MARKER_END = ">>>>>>>"
 @dataclass(frozen=True)
 class MergeProposal:
     """Heads to merge and a first text: their changes combined line by line against the
-    revision they share; where two heads changed the same lines, both are kept between
-    markers for the person to choose."""
+    revision they share. Text both added at the same place is kept twice over (oldest
+    first); where both changed the same lines, both are kept between markers for the
+    person to choose."""
 
     heads: builtins.list[NoteRevision]
     text: str
@@ -159,14 +160,17 @@ class NoteService(Service):
             base = by_id[base_id].body if base_id else ""
             base_lines, ours, theirs = (_lines(_ensure_newline(t)) for t in (base, text, head.body))
             merger = Merge3(base_lines, ours, theirs)
-            conflicts += sum(1 for group in merger.merge_groups() if group[0] == "conflict")
-            lines = merger.merge_lines(
-                name_a=_label(heads[0]) if len(heads) == 2 else pick("samengevoegd", "merged"),
-                name_b=_label(head),
-                start_marker=MARKER_START,
-                mid_marker=MARKER_MID,
-                end_marker=MARKER_END,
-            )
+            name_a = _label(heads[0]) if len(heads) == 2 else pick("samengevoegd", "merged")
+            lines: builtins.list[str] = []
+            for group in merger.merge_groups():
+                if group[0] != "conflict":
+                    lines += group[1]
+                elif not group[1]:  # both only added text here: keep both, oldest first
+                    lines += [*group[2], *(line for line in group[3] if line not in group[2])]
+                else:
+                    conflicts += 1
+                    lines += [f"{MARKER_START} {name_a}\n", *group[2], f"{MARKER_MID}\n"]
+                    lines += [*group[3], f"{MARKER_END} {_label(head)}\n"]
             text = "".join(lines)
             merged_ancestry.update(ancestry)
         return MergeProposal(heads, text.rstrip("\n"), conflicts)
