@@ -17,18 +17,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
 from ..errors import RegiedeskError
-from ..store import Store
-from ..sync.client import DeviceRevoked, Offline, SyncClient, SyncEngine, SyncReport
+
+if TYPE_CHECKING:  # httpx and the engine load on the network thread, not at start-up
+    from ..store import Store
+    from ..sync.client import SyncClient, SyncReport
 
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[str, str | None], SyncClient]
+ClientFactory = Callable[[str, str | None], "SyncClient"]
 
 
 class SyncState(Enum):
@@ -66,6 +68,8 @@ def _counts(store: Store) -> tuple[int, int, dt.datetime | None]:
 
 
 def default_client(url: str, token: str | None) -> SyncClient:
+    from ..sync.client import SyncClient
+
     return SyncClient(url, token)
 
 
@@ -245,6 +249,8 @@ class SyncController(QObject):
         url, token = store.meta("server_url"), store.meta("device_token")
         if not url or not token:
             return self._status_now(SyncState.NOT_CONNECTED)
+        from ..sync.client import DeviceRevoked, Offline, SyncEngine
+
         client = self._client_factory(url, token)
         try:
             report = SyncEngine(store, client).sync_once(cancel.is_set, verify_all=verify_all)
@@ -272,6 +278,8 @@ class SyncController(QObject):
 
     def _synced(self, status: SyncStatus | BaseException) -> None:
         self._running = False
+        from ..sync.client import DeviceRevoked  # loaded already: a sync ran
+
         if isinstance(status, DeviceRevoked):
             self._wipe()
             return
