@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,13 +26,14 @@ from ..store import create_profile, open_profile, profile_exists
 from ..store.profile import remove_profile_files
 from .caseload import CaseloadPage
 from .context import PRACTICE_PASSPHRASE, AppContext
-from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog, about_text
 from .format import date_text, duration_text
 from .messages import error_text, show_error, show_info
 from .sync import SyncController, SyncState, SyncStatus
 from .translations import install_language
 from .unlock import StartPage, UnlockPage
-from .workspace import FamilyWorkspace
+
+if TYPE_CHECKING:
+    from .workspace import FamilyWorkspace
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.workspace: FamilyWorkspace | None = None
+        self.workspace: FamilyWorkspace | None = None  # imported when a family opens
         self.pages = QStackedWidget()
         self.start_page = StartPage()
         self.unlock_page = UnlockPage()
@@ -325,6 +328,8 @@ class MainWindow(QMainWindow):
     def open_family(self, family_id: str) -> None:
         if self.context.services is None:
             return
+        from .workspace import FamilyWorkspace
+
         self.close_workspace()
         self.workspace = FamilyWorkspace(self.context, family_id)
         self.workspace.timer_changed.connect(self.refresh_timer)
@@ -335,6 +340,8 @@ class MainWindow(QMainWindow):
     def new_family(self) -> None:
         if self.context.services is None:
             return
+        from .dialogs import NewFamilyDialog
+
         dialog = NewFamilyDialog(self.context.settings.language, self.context.today(), self)
 
         def create() -> None:
@@ -349,7 +356,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.new_family_dialog = dialog
 
-    def _retry_new_family(self, dialog: NewFamilyDialog, error: BaseException) -> None:
+    def _retry_new_family(self, dialog: QDialog, error: BaseException) -> None:
         dialog.open()  # what was typed is still in the dialog
         show_error(dialog, error)
 
@@ -495,6 +502,8 @@ class MainWindow(QMainWindow):
     def open_connect(self) -> None:
         if self.context.services is None:
             return
+        from .dialogs import ConnectDialog
+
         dialog = ConnectDialog(self.context.settings.server_url, self)
 
         def connect() -> None:
@@ -516,6 +525,8 @@ class MainWindow(QMainWindow):
     # --- settings and help -----------------------------------------------------------------
 
     def open_settings(self) -> None:
+        from .dialogs import SettingsDialog
+
         dialog = SettingsDialog(
             self.context.settings, self.context.profile_dir or self.context.data_dir, self
         )
@@ -540,6 +551,8 @@ class MainWindow(QMainWindow):
         install_language(app, language)  # the LanguageChange event retranslates
 
     def show_about(self) -> None:
+        from .dialogs import about_text
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Over regiedesk"),

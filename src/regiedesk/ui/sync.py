@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QNetworkInformation
 
 from ..errors import RegiedeskError
 
@@ -108,22 +107,28 @@ class SyncController(QObject):
         self._retry = self._timer(self.RETRY_MS[0], single=True)
         self._result.connect(lambda callback, value: callback(value))
         self._changed.connect(self._local_change)
-        self._watch_network()
+        self._watching_network = False
 
     def _watch_network(self) -> None:
         """Sync as soon as the system says the network is back (where Qt can tell)."""
+        from PySide6.QtNetwork import QNetworkInformation  # only once a profile syncs
+
+        self._watching_network = True
         if not QNetworkInformation.loadDefaultBackend():
             return
         info = QNetworkInformation.instance()
-        if info is not None:
-            info.reachabilityChanged.connect(self._reachability)
+        if info is None:
+            return
+        reachable = (QNetworkInformation.Reachability.Online, QNetworkInformation.Reachability.Site)
 
-    def _reachability(self, reachability: QNetworkInformation.Reachability) -> None:
-        if reachability in (
-            QNetworkInformation.Reachability.Online,
-            QNetworkInformation.Reachability.Site,
-        ) and self.status.state in (SyncState.OFFLINE, SyncState.FAILED):
-            self.sync_now()
+        def changed(reachability: QNetworkInformation.Reachability) -> None:
+            if reachability in reachable and self.status.state in (
+                SyncState.OFFLINE,
+                SyncState.FAILED,
+            ):
+                self.sync_now()
+
+        info.reachabilityChanged.connect(changed)
 
     def _timer(self, interval: int, *, single: bool) -> QTimer:
         timer = QTimer(self)
@@ -179,6 +184,8 @@ class SyncController(QObject):
             return
         self._publish(status)
         if status.state is not SyncState.NOT_CONNECTED:
+            if not self._watching_network:
+                self._watch_network()
             self._periodic.start()
             self.sync_now()
 
