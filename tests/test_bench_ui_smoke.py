@@ -24,4 +24,5 @@ def test_ui_benchmark_prints_its_figures() -> None:
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["startup_ratio"] > 1.0
+    assert figures["passphrase_startup_ratio"] > figures["startup_ratio"]  # Argon2id costs
     assert figures["max_stall_ms"] >= 0

@@ -97,3 +97,27 @@ def test_idle_lock_clears_every_model(qtbot, context: AppContext) -> None:  # ty
     assert window.workspace is None
     assert context.services is None
     qtbot.waitUntil(lambda: context.worker.idle)
+
+
+def test_the_practice_environment_opens_with_made_up_families(
+    qtbot, window: MainWindow, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    from regiedesk.store.keys import KeyEnvelope
+    from regiedesk.ui.context import PRACTICE_KDF
+    from regiedesk.ui.sync import SyncState
+
+    assert window.pages.currentWidget() is window.start_page
+    qtbot.mouseClick(button(window, "Oefenomgeving openen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 12, timeout=30_000)
+    assert window.context.profile_dir == context.practice_dir
+    assert not (context.data_dir / "profile.key").exists()  # the real profile is untouched
+    envelope = KeyEnvelope.from_bytes(
+        (context.practice_dir / "profile.key").read_bytes(), source="practice"
+    )
+    assert envelope.kdf == PRACTICE_KDF  # its passphrase is public: no costly Argon2id
+    assert window.sync.status.state is SyncState.NOT_CONNECTED  # practice data never syncs
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.caseload.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.start_page, timeout=10_000)
+    qtbot.mouseClick(button(window, "Oefenomgeving openen"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 12, timeout=10_000)  # reopened

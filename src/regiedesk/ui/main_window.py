@@ -25,7 +25,7 @@ from ..services import Services
 from ..store import create_profile, open_profile, profile_exists
 from ..store.profile import remove_profile_files
 from .caseload import CaseloadPage
-from .context import PRACTICE_PASSPHRASE, AppContext
+from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE, AppContext
 from .format import date_text, duration_text
 from .messages import error_text, show_error, show_info
 from .sync import SyncController, SyncState, SyncStatus
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_practice(self) -> None:
-        folder, kdf = self.context.practice_dir, self.context.kdf
+        folder = self.context.practice_dir
         today = self.context.today
 
         def work() -> Services:
@@ -275,7 +275,9 @@ class MainWindow(QMainWindow):
                 return self._services(open_profile(folder, PRACTICE_PASSPHRASE))
             from ..demo import generate_demo
 
-            store = create_profile(folder, PRACTICE_PASSPHRASE, user="oefenregisseur", kdf=kdf)
+            store = create_profile(
+                folder, PRACTICE_PASSPHRASE, user="oefenregisseur", kdf=PRACTICE_KDF
+            )
             generate_demo(store, today=today())
             return self._services(store)
 
