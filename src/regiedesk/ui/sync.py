@@ -50,18 +50,25 @@ class SyncStatus:
     report: SyncReport | None = field(default=None)
 
 
+# A head is a live revision no live revision builds on; one set of those ids, not a scan per row.
+NOTES_WITH_TWO_HEADS = """
+WITH used(id) AS (
+    SELECT parent_id FROM note_revisions WHERE deleted = 0 AND parent_id IS NOT NULL
+    UNION
+    SELECT j.value FROM note_revisions c, json_each(c.merge_parents) j
+    WHERE c.deleted = 0 AND c.merge_parents IS NOT NULL
+)
+SELECT count(*) AS n FROM (
+    SELECT r.note_id FROM note_revisions r JOIN notes n ON n.id = r.note_id AND n.deleted = 0
+    WHERE r.deleted = 0 AND r.id NOT IN (SELECT id FROM used)
+    GROUP BY r.note_id HAVING count(*) > 1
+)
+"""
+
+
 def _counts(store: Store) -> tuple[int, int, dt.datetime | None]:
     waiting = int(store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
-    conflicts = int(
-        store.query(
-            "SELECT count(*) AS n FROM (SELECT r.note_id FROM note_revisions r"
-            " JOIN notes n ON n.id = r.note_id AND n.deleted = 0"
-            " WHERE r.deleted = 0 AND NOT EXISTS (SELECT 1 FROM note_revisions c"
-            "  WHERE c.deleted = 0 AND (c.parent_id = r.id OR EXISTS"
-            "  (SELECT 1 FROM json_each(coalesce(c.merge_parents, '[]')) j WHERE j.value = r.id)))"
-            " GROUP BY r.note_id HAVING count(*) > 1)"
-        )[0]["n"]
-    )
+    conflicts = int(store.query(NOTES_WITH_TWO_HEADS)[0]["n"])
     last = store.meta("last_sync")
     return waiting, conflicts, dt.datetime.fromisoformat(last) if last else None
 
