@@ -100,7 +100,7 @@ def main() -> int:
 
         def clash(services):  # type: ignore[no-untyped-def]
             shown = services.notes.latest(note_id)
-            first, *rest = shown.body.split("\n")
+            first = shown.body.split("\n")[0]
             versions = (
                 ["Oma was er ook bij.", first, "Moeder belt dinsdag terug."],
                 [first, "Afspraak met school verzet naar volgende week."],

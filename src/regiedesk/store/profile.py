@@ -210,10 +210,12 @@ def create_profile(
         store.close()
         created.append(data_dir / KEY_FILE)
         _write_atomically(data_dir / KEY_FILE, seal(data_key, passphrase, kdf).to_bytes())
-    except (OSError, DatabaseError) as exc:
-        for path in created:
+    except (OSError, DatabaseError, StorageUnavailable) as exc:
+        for path in created:  # a half-made profile would block the next attempt
             with contextlib.suppress(OSError):
                 path.unlink()
+        if isinstance(exc, StorageUnavailable):  # already said in words (by Store._atomic)
+            raise
         raise _as_storage_error(exc, data_dir) from exc
     log.info("profile created (schema %d)", SCHEMA_VERSION)
     return _open_with_key(db_path, data_key)
