@@ -85,6 +85,22 @@ class HybridLogicalClock:
         wall = max(self._wall, self._now())
         return self._set(wall, self._counter + 1 if wall == self._wall else 0)
 
+    def tick_after(self, seen: Stamp) -> Stamp:
+        """A stamp for a local edit of something stamped ``seen``: always later than it, even
+        when this device's wall clock is behind (an edit must win over what it replaces)."""
+        if (seen.wall_ms, seen.counter) > (self._wall, self._counter):
+            self._wall, self._counter = seen.wall_ms, seen.counter
+        return self.tick()
+
+    def horizon(self) -> Stamp:
+        """The greatest stamp a sane clock could have issued by now."""
+        return Stamp(self._now() + self._max_drift_ms, MAX_COUNTER, "~")
+
+    def rewind(self) -> None:
+        """Go back to the wall clock (the caller re-issues the device's own future stamps
+        that have not left it yet)."""
+        self._wall, self._counter = self._now(), 0
+
     def witness(self, own: Stamp) -> None:
         """Catch up with a stamp this device issued elsewhere (another connection to its store)."""
         if (own.wall_ms, own.counter) > (self._wall, self._counter):

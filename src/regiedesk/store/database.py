@@ -14,16 +14,19 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlcipher3
-import sqlite_utils
 
 from ..clock import HybridLogicalClock, Stamp
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
 from .schema import ENTITY_TABLES
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,14 @@ class Tx:
         self.outboxed += 1
         self.objects.append(f"{entity}/{record_id}")
 
+    def _stamp_after(self, current: Mapping[str, Any]) -> Stamp:
+        """A stamp later than the row's own (rows from before schema 3 carry none)."""
+        try:
+            seen = Stamp.decode(str(current.get("updated_hlc") or ""))
+        except ValueError:
+            return self._store.clock.tick()
+        return self._store.clock.tick_after(seen)
+
     def _family_of(self, table: str, row: Mapping[str, Any]) -> str | None:
         if table == "families":
             return str(row["id"])
@@ -109,7 +120,7 @@ class Tx:
         changed = {k: v for k, v in changes.items() if current.get(k) != v}
         if not changed:
             return
-        stamp = self._store.clock.tick()
+        stamp = self._stamp_after(current)
         clocks = field_clocks(current)
         clocks.update(dict.fromkeys(changed, stamp.encode()))
         assignments = ", ".join(f"{k} = ?" for k in changed)
@@ -123,7 +134,7 @@ class Tx:
         """Tombstone a row: it stays, marked deleted, so the deletion can sync."""
         _check_table(table)
         current = self._store.get(table, record_id)
-        stamp = self._store.clock.tick()
+        stamp = self._stamp_after(current)
         clocks = field_clocks(current)
         clocks["deleted"] = stamp.encode()
         self._conn.execute(
@@ -161,7 +172,6 @@ class Store:
         self.path = path
         self.on_change: Callable[[], None] | None = None  # called after a commit with outbox rows
         self._reopen: Callable[[], Store] | None = None
-        self.db = sqlite_utils.Database(conn)
         self.device_id = self.meta("device_id") or ""
         user = self.meta("user") or ""
         self.actor = Actor(user=user, device=self.device_id)
@@ -179,7 +189,17 @@ class Store:
     def query(
         self, sql: str, params: tuple[Any, ...] | Mapping[str, Any] = ()
     ) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params if isinstance(params, tuple) else dict(params)))
+        cursor = self.conn.execute(sql, params if isinstance(params, tuple) else dict(params))
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, imported on first use: importing it (with
+        click, pluggy and dateutil) took longer than the whole unlocked caseload query."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
         _check_table(table)
@@ -187,6 +207,17 @@ class Store:
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFound(table, record_id)
         return rows[0]
+
+    def rejected_changes(self) -> list[dict[str, Any]]:
+        """Local changes the server rejected, oldest first, kept so no work is lost (a purge
+        of their family leaves them): ``entity``, ``record_id``, ``family_id``, ``op``,
+        ``data`` (the changed fields), ``reason``, ``rejected_at``, ``mutation_id``, ``hlc``.
+        They contain client data: a caller that shows or exports them records that access."""
+        rows = self.query(
+            "SELECT mutation_id, hlc, entity, record_id, family_id, op, data, reason, rejected_at"
+            " FROM rejected_changes ORDER BY seq"
+        )
+        return [{**row, "data": json.loads(row["data"])} for row in rows]
 
     # --- writing -------------------------------------------------------------
 
@@ -209,6 +240,46 @@ class Store:
         stored = self.meta("clock")
         if stored:
             self.clock.witness(Stamp.decode(stored))
+
+    def rewind_future_stamps(self) -> int:
+        """The server refused this device's stamps as lying in the future while its clock is
+        right now: its time was set hours ahead while it worked. Those stamps would beat
+        everyone's newer edits until the real time caught up, so the clock goes back to the
+        wall clock and the pending changes stamped in the future are stamped again, in
+        their order (they never left the device). Returns how many were stamped again."""
+        with self._atomic():
+            self._catch_up_clock()
+            count = self._rewind_clock()
+            self.put_meta("clock", self.clock.last.encode())
+        return count
+
+    def _rewind_clock(self) -> int:
+        horizon = self.clock.horizon().encode()
+        self.clock.rewind()
+        pending = self.conn.execute(
+            "SELECT seq, hlc, entity, record_id FROM outbox WHERE hlc > ? ORDER BY seq",
+            (horizon,),
+        ).fetchall()
+        renamed: dict[tuple[str, str], dict[str, str]] = {}
+        for seq, old, entity, record_id in pending:
+            new = self.clock.tick().encode()
+            self.conn.execute("UPDATE outbox SET hlc = ? WHERE seq = ?", (new, seq))
+            renamed.setdefault((entity, record_id), {})[old] = new
+        for (entity, record_id), stamps in renamed.items():
+            _check_table(entity)
+            row = self.conn.execute(
+                f"SELECT field_hlc, updated_hlc FROM {entity} WHERE id = ?", (record_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            clocks = {k: stamps.get(v, v) for k, v in json.loads(row[0] or "{}").items()}
+            updated = max([*clocks.values(), stamps.get(row[1], row[1])])
+            self.conn.execute(
+                f"UPDATE {entity} SET field_hlc = ?, updated_hlc = ? WHERE id = ?",
+                (json.dumps(clocks), updated, record_id),
+            )
+        log.warning("clock was ahead of the wall clock: %d pending changes restamped", len(pending))
+        return len(pending)
 
     def another_connection(self) -> Store:
         """A second connection to this profile (for the network thread), without the KDF."""

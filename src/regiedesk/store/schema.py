@@ -116,7 +116,18 @@ _V3: tuple[str, ...] = tuple(
     )
 )  # fmt: skip
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3)
+# Local changes the server rejected (e.g. a family out of this device's scope), kept aside so
+# the work is not lost: purging a family leaves them, the user can look at and export them.
+_V4: tuple[str, ...] = (
+    """CREATE TABLE rejected_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        mutation_id TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL,
+        entity TEXT NOT NULL, record_id TEXT NOT NULL, family_id TEXT,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        data TEXT NOT NULL, reason TEXT, rejected_at TEXT NOT NULL)""",
+)
+
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Entity tables that sync and export carry, in dependency order.

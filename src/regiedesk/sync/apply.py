@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Mapping
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from ..clock import ClockDrift, Stamp
@@ -20,34 +21,57 @@ from ..store.database import SYNC_COLUMNS, clock_of, field_clocks, utc_now
 from ..store.schema import ENTITY_TABLES
 from . import protocol as p
 
+_TABLES = frozenset(ENTITY_TABLES)
+
 
 def _columns(store: Store, table: str) -> set[str]:
-    return {str(r["name"]) for r in store.query(f"PRAGMA table_info({table})")}
+    return {str(r[1]) for r in store.conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _insert_clocks(stamp: str) -> str:
+    """``json.dumps({"*": stamp})``, byte for byte, without the encoder's overhead."""
+    return '{"*": ' + encode_basestring_ascii(stamp) + "}"
 
 
 class PageApplier:
     """Applies one page: existing rows are fetched per table in one query, new rows are
-    inserted together at the end (with every later change of the same page merged in)."""
+    inserted together at the end (with every later change of the same page merged in).
+
+    A record with no local row takes the fast path: its insert becomes a whole row with
+    its insert stamp, written by one ``executemany`` per table; nothing to merge."""
 
     def __init__(self, store: Store, changes: list[Mapping[str, Any]]) -> None:
         self.store = store
         self.columns: dict[str, set[str]] = {}
+        self._payload: dict[str, set[str]] = {}  # columns a change's data may set
         self.existing: dict[tuple[str, str], dict[str, Any]] = {}
         self.fresh: dict[tuple[str, str], dict[str, Any]] = {}
         wanted: dict[str, set[str]] = {}
         for change in changes:
             wanted.setdefault(str(change["entity"]), set()).add(str(change["record_id"]))
         for table, ids in wanted.items():
-            if table not in ENTITY_TABLES:
+            if table not in _TABLES:
                 continue
             id_list = sorted(ids)
             for i in range(0, len(id_list), 500):
                 chunk = id_list[i : i + 500]
                 marks = ", ".join("?" for _ in chunk)
-                for row in store.query(
+                cursor = store.conn.execute(
                     f"SELECT * FROM {table} WHERE id IN ({marks})", tuple(chunk)
-                ):
+                )
+                names = [d[0] for d in cursor.description]
+                for values in cursor:
+                    row = dict(zip(names, values, strict=True))
                     self.existing[(table, str(row["id"]))] = row
+
+    def _allowed(self, table: str) -> set[str]:
+        allowed = self._payload.get(table)
+        if allowed is None:
+            known = self.columns.get(table)
+            if known is None:
+                known = self.columns[table] = _columns(self.store, table)
+            allowed = self._payload[table] = known - SYNC_COLUMNS
+        return allowed
 
     def apply(self, change: Mapping[str, Any]) -> bool:
         table, record_id, stamp = (
@@ -55,22 +79,19 @@ class PageApplier:
             str(change["record_id"]),
             str(change["hlc"]),
         )
-        if table not in ENTITY_TABLES:
+        if table not in _TABLES:
             return False
-        known = self.columns.get(table)
-        if known is None:
-            known = self.columns[table] = _columns(self.store, table)
-        data = {
-            k: v for k, v in dict(change["data"]).items() if k in known and k not in SYNC_COLUMNS
-        }
+        allowed = self._allowed(table)
+        data = {k: v for k, v in change["data"].items() if k in allowed}
         key = (table, record_id)
         row = self.existing.get(key) or self.fresh.get(key)
         if row is None:
             if change["op"] != "insert":
                 return False  # its insert was never in our scope; nothing to merge into
-            data.update(
-                id=record_id, updated_hlc=stamp, deleted=0, field_hlc=json.dumps({"*": stamp})
-            )
+            data["id"] = record_id
+            data["updated_hlc"] = stamp
+            data["deleted"] = 0
+            data["field_hlc"] = _insert_clocks(stamp)
             self.fresh[key] = data
             return True
         clocks = field_clocks(row)
@@ -93,8 +114,7 @@ class PageApplier:
     def flush(self) -> None:
         groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         for (table, _), row in self.fresh.items():
-            names = tuple(row)
-            groups.setdefault((table, names), []).append(tuple(row[n] for n in names))
+            groups.setdefault((table, tuple(row)), []).append(tuple(row.values()))
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), values in groups.items():
                 if name == table:
@@ -137,15 +157,19 @@ def apply_page(
 
 
 def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
-    result = {}
-    for family in families:
-        records: list[tuple[str, str, str]] = []
-        for table in ENTITY_TABLES:
-            column = "id" if table == "families" else "family_id"
-            rows = store.query(f"SELECT id, updated_hlc FROM {table} WHERE {column} = ?", (family,))
-            records += [(table, str(r["id"]), str(r["updated_hlc"])) for r in rows]
-        result[family] = p.family_checksum(records)
-    return result
+    wanted = list(dict.fromkeys(families))
+    records: dict[str, list[tuple[str, str, str]]] = {family: [] for family in wanted}
+    for table in ENTITY_TABLES:  # one query per table for all the families
+        column = "id" if table == "families" else "family_id"
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for family, record_id, hlc in store.conn.execute(
+                f"SELECT {column}, id, updated_hlc FROM {table} WHERE {column} IN ({marks})",
+                chunk,
+            ):
+                records[family].append((table, str(record_id), str(hlc)))
+    return {family: p.family_checksum(records[family]) for family in wanted}
 
 
 def purge_family(store: Store, family: str) -> None:

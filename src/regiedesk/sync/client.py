@@ -13,7 +13,10 @@ import gzip
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Generator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,12 +24,19 @@ import httpx
 
 from ..errors import RegiedeskError
 from ..store import Store
+from ..store.database import utc_now
+from ..store.schema import SCHEMA_VERSION
 from . import protocol as p
 from .apply import apply_page, local_checksums, purge_family
 
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
+# Pulled pages are applied in local transactions of about this many changes (with the cursor
+# of the last page): with 1,000 per commit, index pages were rewritten and checkpointed once
+# per page, which took more than half the time of a first sync.
+APPLY_BATCH = 5000
+PAGES_AHEAD = 8  # pages fetched ahead while a batch is applied (8,000 changes at most)
 
 
 class SyncError(RegiedeskError):
@@ -72,6 +82,19 @@ class ClockAhead(SyncError):
         )
 
 
+class StampsAhead(SyncError):
+    """The server refused stamps from the future (the device clock was set ahead while it
+    worked); the engine stamps them again and pushes once more."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Wijzigingen van dit apparaat dragen een tijd in de toekomst. Controleer de datum "
+            "en tijd en synchroniseer opnieuw.",
+            "Changes on this device carry a time in the future. Check the date and time and "
+            "sync again.",
+        )
+
+
 class NotConnected(SyncError):
     def __init__(self) -> None:
         super().__init__(
@@ -98,7 +121,7 @@ class SyncClient:
         base_url: str,
         token: str | None = None,
         *,
-        schema: int = p.SUPPORTED_SCHEMAS[1],
+        schema: int = SCHEMA_VERSION,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
@@ -136,6 +159,8 @@ class SyncClient:
             raise DeviceRevoked()
         if code == "clock_ahead":
             raise ClockAhead(str(detail.get("device_time")))
+        if code == "stamps_ahead":
+            raise StampsAhead()
         if response.status_code >= 500:
             raise Offline()
         raise ServerRefused(response.status_code, code or "unknown")
@@ -174,11 +199,13 @@ class SyncReport:
     backfilled: int = 0
     purged: int = 0
     repaired: int = 0
+    set_aside: int = 0  # rejected changes kept in the local database (all rounds so far)
 
     def text(self) -> str:
         return (
             f"verstuurd {self.pushed}, geweigerd {self.rejected}, ontvangen {self.pulled}, "
-            f"bijgehaald {self.backfilled}, verwijderd {self.purged}, hersteld {self.repaired}"
+            f"bijgehaald {self.backfilled}, verwijderd {self.purged}, hersteld {self.repaired}, "
+            f"apart bewaard {self.set_aside}"
         )
 
 
@@ -205,6 +232,7 @@ class SyncEngine:
                 report.purged += 1
         if not cancelled():
             self._verify(report, scope if verify_all else sorted(self.touched & set(scope)))
+        report.set_aside = len(self.store.rejected_changes())
         return report
 
     def _pending(self, family: str) -> bool:
@@ -212,6 +240,7 @@ class SyncEngine:
         return bool(rows)
 
     def _push(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
+        rewound = False
         while not cancelled():
             rows = self.store.query(
                 "SELECT mutation_id, hlc, entity, record_id, family_id, op, data FROM outbox"
@@ -222,7 +251,13 @@ class SyncEngine:
                 return
             mutations = [{**r, "data": json.loads(r["data"])} for r in rows]
             self.touched.update(str(m["family_id"]) for m in mutations if m["family_id"])
-            results = self.client.push(mutations)
+            try:
+                results = self.client.push(mutations)
+            except StampsAhead:
+                if rewound or not self.store.rewind_future_stamps():
+                    raise
+                rewound = True  # stamped again from the (now right) clock: push once more
+                continue
             by_id = {m["mutation_id"]: m for m in mutations}
             with self.store.transaction(event="transfer", client=None) as tx:
                 for result in results:
@@ -231,6 +266,7 @@ class SyncEngine:
                         continue
                     if result["outcome"] == "rejected":
                         report.rejected += 1
+                        self._set_aside(mutation, result.get("reason"))
                         self._undo_rejected(mutation)
                     else:
                         report.pushed += 1
@@ -241,6 +277,25 @@ class SyncEngine:
             if len(rows) < PUSH_BATCH:
                 return
 
+    def _set_aside(self, mutation: dict[str, Any], reason: str | None) -> None:
+        """Keep a rejected change in the local database (not in the outbox, and not in the
+        tables a purge clears), so the work survives the family leaving this device."""
+        self.store.conn.execute(
+            "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"
+            " family_id, op, data, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                mutation["mutation_id"],
+                mutation["hlc"],
+                mutation["entity"],
+                mutation["record_id"],
+                mutation["family_id"],
+                mutation["op"],
+                json.dumps(mutation["data"]),
+                reason,
+                utc_now(),
+            ),
+        )
+
     def _undo_rejected(self, mutation: dict[str, Any]) -> None:
         """A delete the server refused is undone locally, so the record is not lost."""
         log.warning("server rejected a %s of %s", mutation["op"], mutation["entity"])
@@ -250,26 +305,59 @@ class SyncEngine:
                 (mutation["record_id"],),
             )
 
+    def _pages(self, since: int, family: str | None = None) -> Generator[Any, None, None]:
+        """The pages after ``since``, in order. A worker thread fetches up to PAGES_AHEAD
+        pages ahead, one request at a time, while the caller applies; when the caller
+        stops early, the request under way is finished and the rest is not asked for."""
+
+        def after(previous: Future[Any] | None) -> Any:
+            if previous is None:
+                return self.client.pull(since, family=family)
+            page = previous.result()  # done: the one worker runs these in order
+            if page is None or not page["has_more"]:
+                return None
+            return self.client.pull(int(page["cursor"]), family=family)
+
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regiedesk-pull")
+        try:
+            queued = deque([ahead.submit(after, None)])
+            while True:
+                while len(queued) < PAGES_AHEAD:
+                    queued.append(ahead.submit(after, queued[-1]))
+                page = queued.popleft().result()
+                if page is None:
+                    return
+                yield page
+        finally:
+            ahead.shutdown(wait=True, cancel_futures=True)
+
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
         cursor = int(self.store.meta("pull_cursor") or 0)
-        while True:
-            page = self.client.pull(cursor)
-            self.touched.update(str(c["family_id"]) for c in page["changes"])
-            report.pulled += apply_page(
-                self.store, page["changes"], cursor_key="pull_cursor", cursor=int(page["cursor"])
-            )
-            cursor = int(page["cursor"])
-            if not page["has_more"] or cancelled():
-                return list(page["families"])
+        batch: list[Any] = []
+        with closing(self._pages(cursor)) as pages:
+            for page in pages:
+                self.touched.update(str(c["family_id"]) for c in page["changes"])
+                batch += page["changes"]
+                last = not page["has_more"] or cancelled()
+                if last or len(batch) >= APPLY_BATCH:
+                    report.pulled += apply_page(
+                        self.store, batch, cursor_key="pull_cursor", cursor=int(page["cursor"])
+                    )
+                    batch = []
+                if last:
+                    return list(page["families"])
+        raise AssertionError("the last page has has_more false")  # pragma: no cover
 
     def _fetch_family(self, family: str) -> int:
-        applied, since = 0, 0
-        while True:
-            page = self.client.pull(since, family=family)
-            applied += apply_page(self.store, page["changes"], cursor_key=None, cursor=0)
-            since = int(page["cursor"])
-            if not page["has_more"]:
-                return applied
+        applied = 0
+        batch: list[Any] = []
+        with closing(self._pages(0, family)) as pages:
+            for page in pages:
+                batch += page["changes"]
+                if not page["has_more"] or len(batch) >= APPLY_BATCH:
+                    applied += apply_page(self.store, batch, cursor_key=None, cursor=0)
+                    batch = []
+        return applied
 
     def _verify(self, report: SyncReport, families: list[str]) -> None:
         settled = [f for f in families if not self._pending(f)]

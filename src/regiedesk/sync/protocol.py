@@ -14,7 +14,8 @@ from typing import Any, Literal, TypedDict
 
 PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS = (1, 1)
-SUPPORTED_SCHEMAS = (3, 3)
+# local schema 4 only adds a local table (rejected_changes): clients on 3 or 4 sync alike
+SUPPORTED_SCHEMAS = (3, 4)
 PROTOCOL_HEADER = "X-Regiedesk-Protocol"
 SCHEMA_HEADER = "X-Regiedesk-Schema"
 CLOCK_HEADER = "X-Regiedesk-Clock-Ms"

@@ -8,13 +8,16 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ...ids import uuid7
 from ...store.schema import ENTITY_TABLES
@@ -53,63 +56,115 @@ class Caller(BaseModel):
     device_id: str
 
 
+LAST_SEEN_EVERY = dt.timedelta(seconds=60)
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+_CHANGE = (
+    '{"seq":%d,"mutation_id":%s,"hlc":%s,"entity":%s,"record_id":%s,"family_id":%s,"op":%s,'
+    '"device_id":%s,"data":'
+)
 
 
 def error(status: int, code: str, message: str, **extra: Any) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message, **extra})
 
 
-def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) -> FastAPI:
-    app = FastAPI(title="regiedesk server", version=str(p.PROTOCOL_VERSION))
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+def _refuse(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"detail": {"code": code, "message": message, **extra}}, status)
 
-    @app.middleware("http")
-    async def limits_and_versions(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        size = int(request.headers.get("content-length") or 0)
-        if size > p.MAX_BODY_BYTES:
-            return JSONResponse(
-                {"detail": {"code": "too_large", "message": "request body too large"}}, 413
-            )
-        if request.url.path.startswith("/v1/"):
+
+class LimitsAndVersions:
+    """Body size, protocol and schema versions, gzip request bodies: before any endpoint.
+
+    Plain ASGI rather than ``@app.middleware("http")``: Starlette's BaseHTTPMiddleware
+    runs every request through an extra task and memory streams, a noticeable share of
+    the server's CPU time per request when many devices sync.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        refusal = self._check(scope["path"], headers)
+        if refusal is None and headers.get("content-encoding") == "gzip":
+            body = b""
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] != "http.request":
+                    break  # the client went away
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
             try:
-                protocol = int(request.headers.get(p.PROTOCOL_HEADER, "0"))
-                schema = int(request.headers.get(p.SCHEMA_HEADER, "0"))
+                raw = gzip.decompress(body)
+            except (OSError, EOFError):
+                refusal = _refuse(400, "bad_body", "body is not valid gzip")
+            else:
+                if len(raw) > p.MAX_BODY_BYTES:
+                    refusal = _refuse(413, "too_large", "request body too large")
+            if refusal is None:
+                scope = dict(scope)
+                scope["headers"] = [
+                    (k, v) for k, v in scope["headers"] if k != b"content-encoding"
+                ]  # the endpoint gets the decompressed body
+                receive = _replay(raw, receive)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _check(path: str, headers: Headers) -> JSONResponse | None:
+        if int(headers.get("content-length") or 0) > p.MAX_BODY_BYTES:
+            return _refuse(413, "too_large", "request body too large")
+        if path.startswith("/v1/"):
+            try:
+                protocol = int(headers.get(p.PROTOCOL_HEADER, "0"))
+                schema = int(headers.get(p.SCHEMA_HEADER, "0"))
             except ValueError:
                 protocol = schema = 0
             low, high = p.SUPPORTED_PROTOCOLS
             slow, shigh = p.SUPPORTED_SCHEMAS
             if not (low <= protocol <= high and slow <= schema <= shigh):
-                return JSONResponse(
-                    {
-                        "detail": {
-                            "code": "upgrade_required",
-                            "message": "this version of regiedesk is not supported: upgrade",
-                            "protocols": [low, high],
-                            "schemas": [slow, shigh],
-                        }
-                    },
+                return _refuse(
                     426,
+                    "upgrade_required",
+                    "this version of regiedesk is not supported: upgrade",
+                    protocols=[low, high],
+                    schemas=[slow, shigh],
                 )
-        if request.headers.get("content-encoding") == "gzip":
-            body = await request.body()
-            try:
-                raw = gzip.decompress(body)
-            except (OSError, EOFError):
-                return JSONResponse(
-                    {"detail": {"code": "bad_body", "message": "body is not valid gzip"}}, 400
-                )
-            if len(raw) > p.MAX_BODY_BYTES:
-                return JSONResponse(
-                    {"detail": {"code": "too_large", "message": "request body too large"}}, 413
-                )
-            request._body = raw  # the decompressed body for the endpoint
-            headers = [(k, v) for k, v in request.scope["headers"] if k != b"content-encoding"]
-            request.scope["headers"] = headers
-        return await call_next(request)
+        return None
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive channel that hands out ``body`` once, then the client's own messages."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()  # blocks until the client disconnects
+
+    return replay
+
+
+def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) -> FastAPI:
+    app = FastAPI(title="regiedesk server", version=str(p.PROTOCOL_VERSION))
+    # level 1 rather than Starlette's 9: a pull page of 1,000 changes compresses in a tenth of
+    # the time (3 ms instead of 25) and comes out 24% larger (57 KB instead of 46)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
+
+    app.add_middleware(LimitsAndVersions)
 
     def access(user: str | None, device: str | None, action: str, outcome: str) -> None:
         db.execute(
@@ -122,20 +177,30 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise error(401, "unauthorized", "sign in first")
-        rows = db.query(
-            "SELECT d.id, d.revoked, u.name, u.role, u.disabled FROM devices d"
-            " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
-            (auth.token_hash(header[7:].strip()),),
-        )
-        if not rows:
+        with db.transaction() as tx:
+            rows = tx.query(
+                "SELECT d.id, d.revoked, d.last_seen, u.name, u.role, u.disabled FROM devices d"
+                " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
+                (auth.token_hash(header[7:].strip()),),
+            )
+            row = rows[0] if rows else None
+            if row and not row["revoked"] and not row["disabled"]:
+                # last_seen is written at most once a minute per device: not a row write
+                # and a WAL flush on every request of a device that syncs often
+                now = dt.datetime.now(dt.UTC)
+                cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
+                if row["last_seen"] is None or str(row["last_seen"]) < cutoff:
+                    tx.execute(
+                        "UPDATE devices SET last_seen = ? WHERE id = ?",
+                        (now.isoformat(timespec="milliseconds"), row["id"]),
+                    )
+        if row is None:
             raise error(401, "unauthorized", "unknown device token")
-        row = rows[0]
         if row["revoked"]:
             access(row["name"], row["id"], request.url.path, "device_revoked")
             raise error(401, "device_revoked", "this device was revoked: its data must be wiped")
         if row["disabled"]:
             raise error(403, "user_disabled", "this account is disabled")
-        db.execute("UPDATE devices SET last_seen = ? WHERE id = ?", (now_iso(), row["id"]))
         return Caller(user=row["name"], role=row["role"], device_id=row["id"])
 
     def require(role: str) -> Callable[[Caller], Caller]:
@@ -185,11 +250,22 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         log.info("device registered: %s", device_id)
         return {"device_id": device_id, "token": token, "user": body.user, "role": user["role"]}
 
-    def check_clock(request: Request) -> None:
+    def check_clock(request: Request, stamps: list[str] | None = None) -> None:
+        """Refuse a device clock that runs ahead, and stamps made while it ran ahead: they
+        would beat everyone's newer edits until the real time caught up with them."""
         raw = request.headers.get(p.CLOCK_HEADER)
+        server_ms = int(time.time() * 1000)
+        try:
+            newest = max((int(stamp.split("-", 1)[0]) for stamp in stamps or []), default=0)
+        except ValueError:
+            raise error(400, "bad_stamp", "a clock stamp is malformed") from None
+        if (raw is None or int(raw) - server_ms <= p.MAX_CLOCK_AHEAD_MS) and (
+            newest - server_ms > p.MAX_CLOCK_AHEAD_MS
+        ):
+            raise error(409, "stamps_ahead", "changes are stamped in the future")
         if raw is None:
             return
-        device_ms, server_ms = int(raw), int(time.time() * 1000)
+        device_ms = int(raw)
         if device_ms - server_ms > p.MAX_CLOCK_AHEAD_MS:
             raise error(
                 409,
@@ -201,16 +277,20 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
 
     @app.post("/v1/sync/push")
     def push(body: Push, request: Request, who: Caller = as_caseworker) -> dict[str, Any]:
-        check_clock(request)
+        check_clock(request, [m.hlc for m in body.mutations])
         results: list[p.MutationResult] = []
         with db.transaction() as tx:
             scope = families_in_scope(tx, who.user, today())
+            # Known ids are answered without checks. A retry arriving while its original is
+            # still being written does not see it here, but its insert below waits for the
+            # original's commit and then skips the id (ON CONFLICT DO NOTHING), so it is
+            # answered `accepted` too rather than failing on the unique mutation_id with a
+            # 500. The sequence row lock, which every push waits for, is taken only by that
+            # last step (`append_changes`), in one round trip with the commit.
+            known = _known_mutations(tx, [m.mutation_id for m in body.mutations])
             accepted: list[tuple[MutationIn, str]] = []
             for m in body.mutations:
-                seen = tx.query(
-                    "SELECT 1 AS x FROM changes WHERE mutation_id = ?", (m.mutation_id,)
-                )
-                if seen:
+                if m.mutation_id in known:
                     results.append(
                         {"mutation_id": m.mutation_id, "outcome": "accepted", "reason": None}
                     )
@@ -224,24 +304,21 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                 family = m.record_id if m.entity == "families" else str(m.family_id)
                 if m.entity == "families" and family not in scope:
                     tx.execute(
-                        "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)",
+                        "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)"
+                        " ON CONFLICT (id) DO NOTHING",  # a retry of a push still in progress
                         (family, who.user, now_iso()),
                     )
                     scope.add(family)
                 accepted.append((m, family))
+                known.add(m.mutation_id)  # the same id twice in one push: stored once
                 results.append(
                     {"mutation_id": m.mutation_id, "outcome": "accepted", "reason": None}
                 )
             if accepted:
-                first = tx.next_seq(len(accepted))
                 received = now_iso()
-                for offset, (m, family) in enumerate(accepted):
-                    tx.execute(
-                        "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id,"
-                        " entity, record_id, op, data, hlc, received_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tx.append_changes(
+                    [
                         (
-                            first + offset,
                             m.mutation_id,
                             who.device_id,
                             who.user,
@@ -252,8 +329,10 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                             p.dumps(m.data),
                             m.hlc,
                             received,
-                        ),
-                    )
+                        )
+                        for m, family in accepted
+                    ]
+                )
         refused = sum(1 for r in results if r["outcome"] == "rejected")
         if refused:
             access(who.user, who.device_id, "push", f"rejected {refused}")
@@ -266,7 +345,7 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         family: str | None = Query(None, max_length=64),
         who: Caller = as_caseworker,
     ) -> Response:
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         with db.transaction() as tx:
             scope = families_in_scope(tx, who.user, today())
             refused = family is not None and family not in scope
@@ -276,24 +355,32 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
             high = int(tx.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"])
             if wanted and not refused:
                 marks = ", ".join("?" for _ in wanted)
-                rows = tx.query(
-                    "SELECT seq, mutation_id, hlc, entity, record_id, family_id, op, data,"
-                    f" device_id FROM changes WHERE seq > ? AND seq <= ? AND family_id IN ({marks})"
-                    " ORDER BY seq LIMIT ?",
-                    (since, high, *wanted, limit),
+                # The page's sequence numbers come from the (family_id, seq) index alone and
+                # only those rows are read. The first look is at the next 8 pages' worth of the
+                # log: with a dense scope the index scan stays short instead of covering (and
+                # sorting) everything after the cursor; a sparse scope reads on to the end.
+                sql = (
+                    "SELECT seq, mutation_id, hlc, entity, record_id, family_id, op, device_id,"
+                    " data FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
+                    f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?) ORDER BY seq"
                 )
+                window = since + 8 * limit
+                rows = tx.rows(sql, (since, min(high, window), *wanted, limit))
+                if len(rows) < limit and window < high:
+                    rows += tx.rows(sql, (window, high, *wanted, limit - len(rows)))
         if refused:
             access(who.user, who.device_id, "pull-family", "refused")
             raise error(404, "not_found", "no such family in your scope")
         more = len(rows) == limit
-        cursor = int(rows[-1]["seq"]) if more else max(since, high)
+        cursor = int(rows[-1][0]) if more else max(since, high)
         # the stored data is JSON already: splice it in rather than parse and re-encode it
+        q = encode_basestring_ascii
         items = ",".join(
-            json.dumps({**{k: v for k, v in r.items() if k != "data"}, "seq": int(r["seq"])})[:-1]
-            + ',"data":'
-            + r["data"]
+            _CHANGE
+            % (int(seq), q(mutation_id), q(hlc), q(entity), q(record_id), q(family), q(op), q(dev))
+            + data
             + "}"
-            for r in rows
+            for seq, mutation_id, hlc, entity, record_id, family, op, dev, data in rows
         )
         tail = json.dumps({"cursor": cursor, "has_more": more, "families": sorted(scope)})
         return Response('{"changes":[' + items + "]," + tail[1:], media_type="application/json")
@@ -311,14 +398,15 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                 scope = [f for f in scope if f in asked]
             result: dict[str, str] = {}
             for family in scope:
-                rows = tx.query(
-                    "SELECT entity, record_id, max(hlc) AS hlc FROM changes WHERE family_id = ?"
-                    " GROUP BY entity, record_id",
-                    (family,),
-                )
-                result[family] = p.family_checksum(
-                    (r["entity"], r["record_id"], r["hlc"]) for r in rows
-                )
+                # the newest stamp per record, taken here: twice as fast as GROUP BY on SQLite
+                newest: dict[tuple[str, str], str] = {}
+                for entity, record_id, hlc in tx.rows(
+                    "SELECT entity, record_id, hlc FROM changes WHERE family_id = ?", (family,)
+                ):
+                    key = (entity, record_id)
+                    if hlc > newest.get(key, ""):
+                        newest[key] = hlc
+                result[family] = p.family_checksum((e, r, h) for (e, r), h in newest.items())
         return {"families": result}
 
     @app.get("/v1/team/overview")
@@ -372,6 +460,21 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         return {"revoked": device_id}
 
     return app
+
+
+def _known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
+    """Which of these mutation ids the server already holds (one query per 500)."""
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        known.update(
+            row[0]
+            for row in tx.rows(
+                f"SELECT mutation_id FROM changes WHERE mutation_id IN ({marks})", chunk
+            )
+        )
+    return known
 
 
 def _refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> str | None:

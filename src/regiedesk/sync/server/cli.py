@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -129,21 +130,34 @@ def device_revoke(db: ServerDB, args: argparse.Namespace) -> None:
     print(f"device {args.device} revoked: it will wipe its data at its next contact")
 
 
+def app_from_env() -> Any:
+    """The app over the database in ``REGIEDESK_SERVER_DB``: the factory each worker calls."""
+    from .app import create_app
+
+    return create_app(ServerDB(os.environ[DB_ENV]))
+
+
 def serve(db_url: str, args: argparse.Namespace) -> None:
     import uvicorn
 
     from .app import create_app
 
-    app = create_app(ServerDB(db_url))
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
-        log_level="info",
-        access_log=False,  # request lines carry family ids in query strings
-    )
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.ssl_certfile,
+        "ssl_keyfile": args.ssl_keyfile,
+        "log_level": "info",
+        "access_log": False,  # request lines carry family ids in query strings
+    }
+    if args.workers > 1:
+        # Worker processes import the app themselves; migrate once here, before they start.
+        ServerDB(db_url).close()
+        os.environ[DB_ENV] = db_url
+        factory = "regiedesk.sync.server.cli:app_from_env"
+        uvicorn.run(factory, factory=True, workers=args.workers, **options)
+        return
+    uvicorn.run(create_app(ServerDB(db_url)), **options)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--ssl-certfile")
     p.add_argument("--ssl-keyfile")
+    p.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default 1; each has its own pool)"
+    )
     user = sub.add_parser("user").add_subparsers(dest="action", required=True)
     p = user.add_parser("add")
     p.add_argument("name")

@@ -4,16 +4,28 @@ The dialects differ only in placeholders and how a connection is made; the
 SQL is written to run on both. Change sequence numbers are handed out under
 a row lock on ``counters`` that is held until commit, so transactions commit
 in sequence order and a puller can never see seq N+1 before seq N.
+
+Connections come from a bounded pool shared by the request threads (at most
+``pool_size`` per process, ``REGIEDESK_SERVER_POOL`` or 8): a transaction
+takes one and gives it back at its end, a broken one is dropped and replaced.
+Many uvicorn threads and workers thus stay within PostgreSQL's
+``max_connections``, and no more transactions queue on the sequence row lock
+than there are connections.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+
+POOL_ENV = "REGIEDESK_SERVER_POOL"
+DEFAULT_POOL_SIZE = 8
+POOL_WAIT_SECONDS = 30.0
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -55,14 +67,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 class ServerDB:
     """A small connection pool over one URL: sqlite:///PATH or postgresql://..."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int | None = None) -> None:
         self.url = url
         self.postgres = url.startswith(("postgresql://", "postgres://"))
         if not self.postgres and not url.startswith("sqlite:///"):
             raise ValueError(f"unsupported database URL: {url.split(':', 1)[0]}")
-        self._local = threading.local()
+        self.pool_size = pool_size or int(os.environ.get(POOL_ENV) or DEFAULT_POOL_SIZE)
+        if self.pool_size < 1:
+            raise ValueError("the connection pool needs at least one connection")
         self._lock = threading.Lock()
-        self._opened: list[Any] = []  # every thread's connection, to close them all
+        self._slots = threading.BoundedSemaphore(self.pool_size)
+        self._idle: list[Any] = []  # connections not in a transaction, newest last
+        self._opened: list[Any] = []  # every open connection, to close them all
         self._registry = threading.Lock()
         self.migrate()
 
@@ -81,29 +97,56 @@ class ServerDB:
         conn.execute("PRAGMA busy_timeout = 30000")
         return conn
 
-    def _conn(self) -> Any:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
+    def _checkout(self) -> Any:
+        """A connection of the pool; waits while all of them are in a transaction."""
+        if not self._slots.acquire(timeout=POOL_WAIT_SECONDS):
+            raise TimeoutError("no database connection became free")
+        try:
+            with self._registry:
+                if self._idle:
+                    return self._idle.pop()
             conn = self._connect()
-            self._local.conn = conn
             with self._registry:
                 self._opened.append(conn)
-        return conn
+            return conn
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _checkin(self, conn: Any, *, healthy: bool) -> None:
+        healthy = healthy and not getattr(conn, "closed", False)
+        try:
+            with self._registry:
+                if healthy and conn in self._opened:
+                    self._idle.append(conn)
+                    return
+                if conn in self._opened:
+                    self._opened.remove(conn)
+            with suppress(Exception):  # a broken connection may fail to close
+                conn.close()
+        finally:
+            self._slots.release()
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.postgres else sql
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        conn = self._conn()
-        if not self.postgres:
-            conn.execute("BEGIN IMMEDIATE")
+        conn = self._checkout()
+        healthy = True
         try:
+            if not self.postgres:
+                conn.execute("BEGIN IMMEDIATE")
             yield Transaction(self, conn)
             conn.commit() if self.postgres else conn.execute("COMMIT")
         except BaseException:
-            conn.rollback() if self.postgres else conn.execute("ROLLBACK")
+            try:
+                conn.rollback() if self.postgres else conn.execute("ROLLBACK")
+            except Exception:  # the connection is gone (server restarted, network): drop it
+                healthy = False
             raise
+        finally:
+            self._checkin(conn, healthy=healthy and not getattr(conn, "broken", False))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.transaction() as tx:
@@ -137,10 +180,9 @@ class ServerDB:
     def close(self) -> None:
         """Close every connection this object opened, on any thread."""
         with self._registry:
-            opened, self._opened = self._opened, []
+            opened, self._opened, self._idle = self._opened, [], []
         for conn in opened:
             conn.close()
-        self._local = threading.local()
 
 
 class Transaction:
@@ -160,11 +202,50 @@ class Transaction:
         cursor.close()
         return rows
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Plain tuples, for the hot paths (pull, checksums)."""
+        cursor = self._cursor(sql, params)
+        rows = [tuple(row) for row in cursor.fetchall()]
+        cursor.close()
+        return rows
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         cursor = self._cursor(sql, params)
         count = int(cursor.rowcount)
         cursor.close()
         return count
+
+    def append_changes(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Store changes under fresh sequence numbers and end the transaction.
+
+        ``rows`` are (mutation_id, device_id, user_name, family_id, entity, record_id,
+        op, data, hlc, received_at). A mutation id that is already stored (a retry whose
+        original committed meanwhile) is skipped, leaving its number unused. The
+        sequence row lock is taken here, so it is held only for these statements and
+        the commit: on PostgreSQL all of them go out in one pipeline, one round trip,
+        so no other push waits for this process to be scheduled in between.
+        """
+        if not rows:
+            return
+        count = len(rows)
+        take = "UPDATE counters SET value = value + ? WHERE name = 'changes'"
+        insert = (
+            "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id, entity,"
+            " record_id, op, data, hlc, received_at)"
+            " SELECT value - ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM counters WHERE name = 'changes'"
+            " ON CONFLICT (mutation_id) DO NOTHING"
+        )
+        params = [(count - 1 - i, *row) for i, row in enumerate(rows)]
+        cursor = self.conn.cursor()
+        if self.db.postgres:
+            with self.conn.pipeline():
+                cursor.execute(self.db._sql(take), (count,))
+                cursor.executemany(self.db._sql(insert), params)
+                self.conn.commit()
+        else:
+            cursor.execute(take, (count,))
+            cursor.executemany(insert, params)
+        cursor.close()
 
     def next_seq(self, count: int) -> int:
         """Reserve ``count`` sequence numbers; returns the first. Locks until commit."""

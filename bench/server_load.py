@@ -1,0 +1,410 @@
+"""Many devices syncing small changes at once against the sync server on PostgreSQL.
+
+    .venv/bin/python bench/server_load.py [--devices 200] [--seconds 60] [--workers 2]
+
+Creates a uniquely named PostgreSQL database on 127.0.0.1:5432 (dropped at the
+end; or give --db-url), one caseworker with one family per simulated device,
+starts `regiedesk-server serve` as its own process, registers a device per
+user over HTTP (outside the measured window), then lets every device sync for
+--seconds: a push of --mutations small hours changes (gzip, with the clock
+header, as `SyncClient.push` sends them) followed by pulls from the device's
+cursor until `has_more` is false. Each device starts a sync every --interval
+seconds (first one at a random offset); with --interval 0 every device syncs
+back to back. The latency of a sync is push plus all its pulls, measured in the
+benchmark process (asyncio + httpx, one client and connection per device).
+
+An error is a transport failure, a status other than 200, a mutation not
+answered `accepted`, or a pull that does not return the device's own pushed
+changes. Figures go to stdout; the last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import httpx
+
+from _common import emit, progress
+from regiedesk.ids import uuid7
+from regiedesk.sync import protocol as p
+from regiedesk.sync.server import auth
+from regiedesk.sync.server.app import now_iso
+from regiedesk.sync.server.db import ServerDB
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+PASSWORD = "benchmark wachtwoord"
+TARGET_P99_MS = 300.0
+TARGET_ERRORS = 0
+HEADERS = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(p.SUPPORTED_SCHEMAS[1])}
+
+
+@dataclass
+class Device:
+    user: str
+    family: str
+    token: str = ""
+    cursor: int = 0
+    records: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    pulled: int = 0
+    pushed: int = 0
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process and its children (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except (OSError, IndexError, ValueError):
+            continue
+        pending += [int(c) for c in children]
+    return total
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def create_database() -> str:
+    import psycopg
+
+    name = f"regiedesk_load_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return name
+
+
+def drop_database(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def fill(db_url: str, count: int) -> list[Device]:
+    """One caseworker per device, each with one family of its own (and its first change)."""
+    db = ServerDB(db_url)
+    password_hash = auth.hash_password(PASSWORD)  # one Argon2id hash, salted once, for all
+    devices = [Device(user=f"cw{i:04d}", family=uuid7()) for i in range(count)]
+    try:
+        with db.transaction() as tx:
+            for d in devices:
+                tx.execute(
+                    "INSERT INTO users (name, role, password_hash, created_at)"
+                    " VALUES (?, 'caseworker', ?, ?)",
+                    (d.user, password_hash, now_iso()),
+                )
+                tx.execute(
+                    "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)",
+                    (d.family, d.user, now_iso()),
+                )
+            first = tx.next_seq(count)
+            for offset, d in enumerate(devices):
+                data = {"id": d.family, "name": "Gezin", "status": "actief", "caseworker": d.user}
+                tx.execute(
+                    "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id,"
+                    " entity, record_id, op, data, hlc, received_at)"
+                    " VALUES (?, ?, 'setup', ?, ?, 'families', ?, 'insert', ?, ?, ?)",
+                    (
+                        first + offset,
+                        uuid7(),
+                        d.user,
+                        d.family,
+                        d.family,
+                        p.dumps(data),
+                        f"{int(time.time() * 1000):015d}-0000-setup",
+                        now_iso(),
+                    ),
+                )
+    finally:
+        db.close()
+    return devices
+
+
+def start_server(db_url: str, port: int, workers: int, log: Any) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable, "-m", "regiedesk.sync.server.cli", "--db", db_url,
+        "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+    ]  # fmt: skip
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with {server.returncode}")
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("the server did not become healthy")
+
+
+async def register_all(url: str, devices: list[Device]) -> None:
+    gate = asyncio.Semaphore(8)
+    async with httpx.AsyncClient(base_url=url, headers=HEADERS, timeout=60) as client:
+
+        async def one(d: Device) -> None:
+            body = {"user": d.user, "password": PASSWORD, "device_name": "laptop"}
+            async with gate:
+                response = await client.post("/v1/devices", json=body)
+            response.raise_for_status()
+            d.token = response.json()["token"]
+
+        await asyncio.gather(*(one(d) for d in devices))
+
+
+def hours_mutation(d: Device) -> dict[str, Any]:
+    """A new hours entry, or now and then an edit of an earlier one."""
+    stamp = f"{int(time.time() * 1000):015d}-0000-{d.user}"
+    if d.records and random.random() < 0.3:
+        record, op = random.choice(d.records), "update"
+        data: dict[str, Any] = {"minutes": random.randint(5, 240)}
+    else:
+        record, op = uuid7(), "insert"
+        d.records.append(record)
+        data = {
+            "id": record,
+            "family_id": d.family,
+            "date": "2026-11-24",
+            "minutes": random.choice((15, 30, 45, 60)),
+            "activity": "huisbezoek",
+            "caseworker": d.user,
+        }
+    return {
+        "mutation_id": uuid7(),
+        "hlc": stamp,
+        "entity": "hours",
+        "record_id": record,
+        "family_id": d.family,
+        "op": op,
+        "data": data,
+    }
+
+
+async def sync(client: httpx.AsyncClient, d: Device, mutations: int, tally: Tally) -> bool:
+    """One push and the pulls after it; False (and a counted error) when anything failed."""
+    auth_header = {"Authorization": f"Bearer {d.token}"}
+    batch = [hours_mutation(d) for _ in range(mutations)]
+    body = gzip.compress(json.dumps({"mutations": batch}).encode())
+    headers = {
+        **auth_header,
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+        p.CLOCK_HEADER: str(int(time.time() * 1000)),
+    }
+    response = await client.post("/v1/sync/push", content=body, headers=headers)
+    if response.status_code != 200:
+        tally.errors[f"push {response.status_code}"] += 1
+        return False
+    outcomes = {r["outcome"] for r in response.json()["results"]}
+    if outcomes != {"accepted"}:
+        tally.errors[f"push outcome {sorted(outcomes)}"] += 1
+        return False
+    tally.pushed += len(batch)
+    expected = {m["mutation_id"] for m in batch}
+    while True:
+        response = await client.get(
+            "/v1/sync/pull", params={"since": d.cursor}, headers=auth_header
+        )
+        if response.status_code != 200:
+            tally.errors[f"pull {response.status_code}"] += 1
+            return False
+        page = response.json()
+        tally.pulled += len(page["changes"])
+        expected -= {c["mutation_id"] for c in page["changes"]}
+        d.cursor = int(page["cursor"])
+        if not page["has_more"]:
+            break
+    if expected:
+        tally.errors["pull missed own changes"] += 1
+        return False
+    return True
+
+
+async def run_device(
+    client: httpx.AsyncClient, d: Device, args: argparse.Namespace, deadline: float, tally: Tally
+) -> None:
+    loop = asyncio.get_running_loop()
+    next_start = loop.time() + random.uniform(0, args.interval)
+    while True:
+        await asyncio.sleep(max(0.0, next_start - loop.time()))
+        if loop.time() >= deadline:
+            return
+        started = time.perf_counter()
+        try:
+            ok = await sync(client, d, args.mutations, tally)
+        except (httpx.HTTPError, ValueError, KeyError) as exc:
+            tally.errors[type(exc).__name__] += 1
+            ok = False
+        if ok:
+            tally.latencies.append(time.perf_counter() - started)
+        next_start += args.interval  # a fixed rate: a slow sync does not lower the load
+        if args.interval == 0:
+            next_start = loop.time()
+
+
+async def load(url: str, devices: list[Device], args: argparse.Namespace) -> tuple[Tally, float]:
+    """Every device with a client of its own, as every laptop has (one kept-alive connection;
+    one shared pool of hundreds of connections costs httpx more CPU than the server)."""
+    tally = Tally()
+    clients = [
+        httpx.AsyncClient(
+            base_url=url, headers=HEADERS, timeout=30, limits=httpx.Limits(max_connections=1)
+        )
+        for _ in devices
+    ]
+    try:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        deadline = started + args.seconds
+        pairs = zip(clients, devices, strict=True)
+        await asyncio.gather(*(run_device(c, d, args, deadline, tally) for c, d in pairs))
+        elapsed = loop.time() - started
+    finally:
+        for client in clients:
+            await client.aclose()
+    return tally, elapsed
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=1000, method="inclusive")[int(q * 1000) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--db-url", help="an existing, empty PostgreSQL database (default: new)")
+    parser.add_argument(
+        "--workers", type=int, default=min(2, os.cpu_count() or 1), help="uvicorn workers"
+    )
+    parser.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between a device's syncs (0: none)"
+    )
+    parser.add_argument("--mutations", type=int, default=3, help="changes pushed per sync")
+    args = parser.parse_args()
+
+    created = None if args.db_url else create_database()
+    db_url = args.db_url or f"postgresql://postgres@127.0.0.1:5432/{created}"
+    server: subprocess.Popen[bytes] | None = None
+    log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"regiedesk-load-{os.getpid()}.log"
+    try:
+        progress(f"database {db_url.rsplit('/', 1)[-1]}: {args.devices} users and families")
+        devices = fill(db_url, args.devices)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        with log_path.open("wb") as log:
+            server = start_server(db_url, port, args.workers, log)
+            wait_until_healthy(url, server)
+            progress(
+                f"server up on {url} (pid {server.pid}, {args.workers} workers);"
+                " registering devices"
+            )
+            asyncio.run(register_all(url, devices))
+            progress(
+                f"{args.devices} devices syncing for {args.seconds:g} s"
+                f" (every {args.interval:g} s, {args.mutations} changes each)"
+            )
+            server_cpu = tree_cpu_seconds(server.pid)
+            client_cpu = time.process_time()
+            tally, elapsed = asyncio.run(load(url, devices, args))
+            server_cpu = tree_cpu_seconds(server.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        if created:
+            drop_database(created)
+    if server is not None and server.returncode not in (0, -15):
+        progress(f"server exited with {server.returncode}; log in {log_path}")
+    else:
+        log_path.unlink(missing_ok=True)
+
+    latencies_ms = sorted(v * 1000 for v in tally.latencies)
+    errors = sum(tally.errors.values())
+    syncs = len(latencies_ms) + errors
+    p50, p99 = percentile(latencies_ms, 0.5), percentile(latencies_ms, 0.99)
+    print(f"devices:            {args.devices} ({args.workers} server workers)")
+    print(f"duration:           {elapsed:.1f} s")
+    print(f"syncs:              {syncs} ({syncs / elapsed:.1f}/s)")
+    print(f"changes pushed:     {tally.pushed}, pulled {tally.pulled}")
+    print(f"latency p50:        {p50:.1f} ms")
+    print(f"latency p99:        {p99:.1f} ms (target {TARGET_P99_MS:g})")
+    if latencies_ms:
+        print(f"latency max:        {latencies_ms[-1]:.1f} ms")
+    print(
+        f"CPU per sync:       server {server_cpu / max(syncs, 1) * 1000:.1f} ms,"
+        f" this load generator {client_cpu / max(syncs, 1) * 1000:.1f} ms"
+        f" ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})"
+    )
+    print(f"errors:             {errors} {dict(tally.errors) if errors else ''}".rstrip())
+    emit(
+        {
+            "devices": args.devices,
+            "workers": args.workers,
+            "interval_s": args.interval,
+            "mutations_per_sync": args.mutations,
+            "duration_s": elapsed,
+            "syncs": syncs,
+            "syncs_per_s": syncs / elapsed,
+            "p50_ms": p50,
+            "p99_ms": p99,
+            "max_ms": latencies_ms[-1] if latencies_ms else 0.0,
+            "errors": errors,
+            "server_cpu_ms_per_sync": server_cpu / max(syncs, 1) * 1000,
+            "client_cpu_ms_per_sync": client_cpu / max(syncs, 1) * 1000,
+            "cpus": os.cpu_count(),
+            "load_average_1min": os.getloadavg()[0],
+            "target_p99_ms": TARGET_P99_MS,
+            "target_errors": TARGET_ERRORS,
+            "p99_met": bool(latencies_ms) and p99 <= TARGET_P99_MS,
+            "errors_met": errors <= TARGET_ERRORS,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
