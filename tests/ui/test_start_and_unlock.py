@@ -99,6 +99,33 @@ def test_idle_lock_clears_every_model(qtbot, context: AppContext) -> None:  # ty
     qtbot.waitUntil(lambda: context.worker.idle)
 
 
+def test_typing_keeps_the_idle_lock_away(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    make_profile(context.data_dir)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    unlock_field = by_name(window, "Wachtwoord", QLineEdit)
+    qtbot.keyClicks(unlock_field, PASSPHRASE)
+    qtbot.keyClick(unlock_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=10_000)
+    window.idle.set_minutes(0.005)  # 300 ms
+    window.idle.timer.start()
+    search = window.caseload.search
+    end = time.monotonic() + 1.0
+    while time.monotonic() < end:  # someone typing, a key every 50 ms, for three periods
+        qtbot.keyClick(search, Qt.Key.Key_A)
+        QApplication.processEvents()
+        time.sleep(0.05)
+    assert context.services is not None  # still open
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        pass  # and locked once the typing stops
+    qtbot.waitUntil(lambda: context.worker.idle)
+
+
 def test_the_practice_environment_opens_with_made_up_families(
     qtbot, window: MainWindow, context: AppContext
 ) -> None:  # type: ignore[no-untyped-def]

