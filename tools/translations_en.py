@@ -334,4 +334,14 @@ EN: dict[str, str] = {
         "This note was changed in two places at the same time. Both versions are kept; merge them."
     ),
     "Versies samengevoegd en opgeslagen.": "Versions merged and saved.",
+    "{0} geweigerd, bewaard": "{0} refused, kept",
+    (
+        "De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn "
+        "versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de "
+        "nieuwe regisseur."
+    ): (
+        "The server refused {0} change(s), for example after a handover. They are kept "
+        "encrypted and included in an export (regiedesk export); pass them on to the new "
+        "caseworker."
+    ),
 }

@@ -18,7 +18,8 @@ SECRET_META = frozenset({"device_token", "server_token"})
 
 
 def export_document(store: Store) -> dict[str, Any]:
-    """Every entity table (tombstones included), meta without secrets, drafts, the audit log."""
+    """Every entity table (tombstones included), meta without secrets, drafts, changes the
+    server rejected, the audit log."""
     tables = {t: store.query(f"SELECT * FROM {t} ORDER BY rowid") for t in ENTITY_TABLES}
     meta = {
         r["key"]: r["value"]
@@ -34,6 +35,8 @@ def export_document(store: Store) -> dict[str, Any]:
         "meta": meta,
         "tables": tables,
         "drafts": store.query("SELECT key, body, updated_at FROM drafts ORDER BY key"),
+        # work the server refused (e.g. after a handover), kept so it can be handed on
+        "rejected_changes": store.rejected_changes(),
         "audit_log": store.query("SELECT * FROM audit_log ORDER BY seq"),
     }
 
@@ -45,6 +48,10 @@ def export_json(store: Store, out: Path) -> int:
     """
     document = export_document(store)
     families = [r["id"] for r in document["tables"]["families"]]
+    families += sorted(
+        {str(r["family_id"]) for r in document["rejected_changes"] if r["family_id"]}
+        - set(families)
+    )
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     try:
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

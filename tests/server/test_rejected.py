@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from regiedesk.export import export_json
 from regiedesk.ids import uuid7
 from regiedesk.store import open_profile
 from regiedesk.store.schema import SCHEMA_VERSION
@@ -91,6 +93,13 @@ def test_rejected_work_survives_the_purge_of_its_family(
     reopened = open_profile(bert.folder, "laptop passphrase")
     try:
         assert reopened.rejected_changes() == kept
+        # the export hands the kept work on, and the audit log says whose data left
+        out = bert.folder.parent / "bert-export.json"
+        export_json(reopened, out)
+        exported = json.loads(out.read_text())["rejected_changes"]
+        assert {r["record_id"] for r in exported} == {r["record_id"] for r in kept}
+        audit = reopened.query("SELECT event, objects FROM audit_log ORDER BY seq DESC LIMIT 1")
+        assert audit[0]["event"] == "export" and family.id in audit[0]["objects"]
     finally:
         reopened.close()
 

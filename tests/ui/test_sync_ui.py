@@ -289,3 +289,19 @@ def test_connecting_from_the_window(qtbot, context: AppContext, server: Running)
     if context.services is not None:
         context.services.store.close()
         context.services = None
+
+
+def test_work_the_server_refused_is_counted_in_the_status_bar(
+    qtbot, connected_window: MainWindow, server: Running
+) -> None:  # type: ignore[no-untyped-def]
+    window = connected_window
+    qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
+    family = run(window, lambda s: s.families.create(name="Gezin Weg", status="actief"))
+    qtbot.waitUntil(lambda: server_changes(server) == 1, timeout=WAIT)
+    server.add_user("carla")  # the family is handed over while this laptop is offline ...
+    server.db.execute("UPDATE families SET caseworker = 'carla' WHERE id = ?", (family.id,))
+    run(window, lambda s: s.families.update(family.id, name="Gezin Weg (nog van Anna)"))
+    qtbot.waitUntil(lambda: window.sync.status.set_aside == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
+    assert "1 geweigerd, bewaard" in window.sync_label.text()
+    assert "export" in window.sync_label.toolTip()

@@ -455,9 +455,20 @@ class MainWindow(QMainWindow):
                 if status.conflicts == 1
                 else self.tr("{0} verslagen met twee versies").format(status.conflicts)
             )
+        if status.set_aside:
+            text += " · " + self.tr("{0} geweigerd, bewaard").format(status.set_aside)
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #a40000" if status.conflicts else "")
-        self.sync_label.setToolTip(status.error)
+        tip = [status.error] if status.error else []
+        if status.set_aside:
+            tip.append(
+                self.tr(
+                    "De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze "
+                    "zijn versleuteld bewaard en staan in een export (regiedesk export); geef "
+                    "ze door aan de nieuwe regisseur."
+                ).format(status.set_aside)
+            )
+        self.sync_label.setToolTip("\n".join(tip))
 
     def changes_arrived(self, _report: object) -> None:
         """New data from the server: show it, and leave a family that was handed over."""

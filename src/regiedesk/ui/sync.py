@@ -14,7 +14,7 @@ import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ class SyncStatus:
     state: SyncState
     waiting: int = 0  # local changes not yet on the server
     conflicts: int = 0  # notes with more than one head
+    set_aside: int = 0  # changes the server refused, kept in the profile
     last_sync: dt.datetime | None = None
     error: str = ""  # what went wrong, in the interface language
     report: SyncReport | None = field(default=None)
@@ -66,11 +67,12 @@ SELECT count(*) AS n FROM (
 """
 
 
-def _counts(store: Store) -> tuple[int, int, dt.datetime | None]:
+def _counts(store: Store) -> tuple[int, int, int, dt.datetime | None]:
     waiting = int(store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
+    set_aside = int(store.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
     conflicts = int(store.query(NOTES_WITH_TWO_HEADS)[0]["n"])
     last = store.meta("last_sync")
-    return waiting, conflicts, dt.datetime.fromisoformat(last) if last else None
+    return waiting, conflicts, set_aside, dt.datetime.fromisoformat(last) if last else None
 
 
 def default_client(url: str, token: str | None) -> SyncClient:
@@ -246,11 +248,7 @@ class SyncController(QObject):
         self._after_change.stop()
         self._retry.stop()
         verify_all = not self._verified
-        self._publish(
-            SyncStatus(
-                SyncState.SYNCING, self.status.waiting, self.status.conflicts, self.status.last_sync
-            )
-        )
+        self._publish(replace(self.status, state=SyncState.SYNCING, error="", report=None))
         self._on_net(lambda: self._sync(cancel, verify_all), self._synced)
 
     def cancel(self) -> None:
@@ -287,8 +285,8 @@ class SyncController(QObject):
             return SyncStatus(SyncState.NOT_CONNECTED)
         if state is not SyncState.NOT_CONNECTED and not store.meta("device_token"):
             state = SyncState.NOT_CONNECTED
-        waiting, conflicts, last = _counts(store)
-        return SyncStatus(state, waiting, conflicts, last, error)
+        waiting, conflicts, set_aside, last = _counts(store)
+        return SyncStatus(state, waiting, conflicts, set_aside, last, error)
 
     def _synced(self, status: SyncStatus | BaseException) -> None:
         self._running = False
@@ -299,12 +297,8 @@ class SyncController(QObject):
             return
         if isinstance(status, BaseException):
             log.error("sync failed: %s", type(status).__name__)
-            status = SyncStatus(
-                SyncState.FAILED,
-                self.status.waiting,
-                self.status.conflicts,
-                self.status.last_sync,
-                _error_text(status),
+            status = replace(
+                self.status, state=SyncState.FAILED, error=_error_text(status), report=None
             )
         if status.state is SyncState.IDLE:
             self._verified = True

@@ -503,6 +503,14 @@
         <translation>{0} notes with two versions</translation>
     </message>
     <message>
+        <source>{0} geweigerd, bewaard</source>
+        <translation>{0} refused, kept</translation>
+    </message>
+    <message>
+        <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur.</source>
+        <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker.</translation>
+    </message>
+    <message>
         <source>Gezin overgedragen</source>
         <translation>Family handed over</translation>
     </message>
