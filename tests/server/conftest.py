@@ -8,6 +8,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,13 @@ class Running:
 
 @pytest.fixture
 def server(db_url: str) -> Iterator[Running]:
+    with serving(db_url) as running:
+        yield running
+
+
+@contextmanager
+def serving(db_url: str) -> Iterator[Running]:
+    """uvicorn with the app on a free loopback port, in a thread, until the block ends."""
     db = ServerDB(db_url)
     port = free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")

@@ -15,24 +15,19 @@ import contextlib
 import datetime as dt
 import itertools
 import random
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-import uvicorn
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from regiedesk.errors import RegiedeskError
 from regiedesk.sync.client import SyncError
-from regiedesk.sync.server.app import create_app
-from regiedesk.sync.server.db import ServerDB
 
-from .conftest import Running, free_port
+from .conftest import Running, serving
 from .test_faults import FaultyTransport
 from .world import TODAY, Laptop, assert_converged, delegate, enrol
 
@@ -264,20 +259,8 @@ class SyncMachine(RuleBasedStateMachine):
 @pytest.fixture(scope="module")
 def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     folder = tmp_path_factory.mktemp("stateful")
-    db = ServerDB(f"sqlite:///{folder / 'server.db'}")
-    port = free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    yield Running(f"http://127.0.0.1:{port}", db)
-    instance.should_exit = True
-    thread.join(timeout=10)
-    db.close()
+    with serving(f"sqlite:///{folder / 'server.db'}") as running:
+        yield running
 
 
 def test_laptops_converge_whatever_happens(sqlite_server: Running, tmp_path: Path) -> None:

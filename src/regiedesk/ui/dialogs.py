@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,22 @@ from .settings import Settings
 from .workspace.base import date_edit, date_of
 
 
+def lay_out_form(dialog: QDialog, form: QFormLayout, ok_text: str | None) -> None:
+    """The form above OK and Annuleren (Enter accepts, Escape cancels)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    cancel = QCoreApplication.translate("FormDialog", "Annuleren")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+
+
 class NewFamilyDialog(QDialog):
     def __init__(self, language: Language, today, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -43,16 +59,7 @@ class NewFamilyDialog(QDialog):
         form.addRow(self.tr("&Naam:"), self.name)
         form.addRow(self.tr("&Status:"), self.status)
         form.addRow(self.tr("S&tartdatum:"), self.start)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Gezin maken"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, self.tr("Gezin maken"))
 
     def values(self) -> tuple[str, str, dt.date]:
         return self.name.text(), str(self.status.currentData()), date_of(self.start)
@@ -85,15 +92,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Vergrendelen na:"), self.idle)
         form.addRow(self.tr("&Instrument:"), self.instrument)
         form.addRow(self.tr("Gegevensmap (versleuteld):"), folder)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, None)
 
 
 class ConnectDialog(QDialog):
@@ -118,16 +117,7 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("&Gebruikersnaam:"), self.user)
         form.addRow(self.tr("&Wachtwoord:"), self.password)
         form.addRow(self.tr("&Code:"), self.code)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Koppelen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        lay_out_form(self, form, self.tr("&Koppelen"))
         (self.user if server_url else self.server).setFocus()
 
     def values(self) -> tuple[str, str, str, str | None]:

@@ -126,10 +126,6 @@
         <source>&amp;Koppelen</source>
         <translation>&amp;Connect</translation>
     </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>DomainsTab</name>
@@ -251,6 +247,13 @@
     <message>
         <source>Werkruimte van het gezin</source>
         <translation>Family workspace</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -743,10 +746,6 @@
         <source>Gezin maken</source>
         <translation>Create family</translation>
     </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>NotesTab</name>
@@ -1098,10 +1097,6 @@
     <message>
         <source>Gegevensmap (versleuteld):</source>
         <translation>Data folder (encrypted):</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
