@@ -70,10 +70,10 @@ def child_app(data_dir: str, practice: bool) -> None:
             window.caseload.table.viewport().repaint()
             print("SHOWN", flush=True)
             app.quit()
-        else:
-            QTimer.singleShot(1, check)
 
-    check()
+    # told when the rows arrive rather than polling: a 1 ms polling timer kept taking the
+    # GIL from the database thread and slowed down what it measured
+    window.caseload.model.modelReset.connect(lambda: QTimer.singleShot(0, check))
     app.exec()
     window.close()
     worker.shutdown()

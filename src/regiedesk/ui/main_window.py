@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,9 +35,12 @@ from .translations import install_language
 from .unlock import StartPage, UnlockPage
 
 if TYPE_CHECKING:
+    from ..services.indicators import CaseloadRow
     from .workspace import FamilyWorkspace
 
 log = logging.getLogger(__name__)
+
+WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a family
 
 
 class IdleWatcher(QObject):
@@ -57,7 +61,21 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
+        self.watching = False
         self.set_minutes(minutes)
+
+    def watch(self, on: bool) -> None:
+        """Watch the app's events only while a profile is open: the filter runs Python for
+        every event, which took the GIL from the database thread while it unlocked."""
+        app = QApplication.instance()
+        assert app is not None
+        self.watching = on
+        if on:
+            app.installEventFilter(self)
+            self.timer.start()
+        else:
+            app.removeEventFilter(self)
+            self.timer.stop()
 
     def set_minutes(self, minutes: float) -> None:
         self.timer.setInterval(int(minutes * 60_000))
@@ -106,9 +124,6 @@ class MainWindow(QMainWindow):
         self.timer_tick.timeout.connect(self.refresh_timer)
         self.running_timer = None
         self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.idle)
         self.idle.idle.connect(self.lock)
         context.worker.busy_changed.connect(self.show_busy)
         self._build_menus()
@@ -239,12 +254,9 @@ class MainWindow(QMainWindow):
             self.unlock_page.succeeded()
             self.start_page.clear()
             self.set_unlocked_actions(True)
-            self.idle.timer.start()
+            self.idle.timer.start()  # its event filter goes on once the caseload shows
             self.show_caseload()
             self.refresh_timer()
-            # the workspace's modules load on the database thread once the caseload is
-            # asked for, so opening the first family does not stall the window on imports
-            self.context.worker.submit(lambda: importlib.import_module(".workspace", __package__))
             if profile_dir != self.context.practice_dir:  # the practice profile never syncs
                 self.sync.start(services.store, profile_dir)
             self.unlocked.emit()
@@ -308,7 +320,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer_label()
         services, self.context.services = self.context.services, None
         self.context.worker.submit(services.store.close)
-        self.idle.timer.stop()
+        self.idle.watch(False)
         log.info("locked")
         self.show_entry_page()
         if self.context.profile_dir == self.context.practice_dir:
@@ -323,9 +335,21 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         self.pages.setCurrentWidget(self.caseload)
         self.context.run(
-            lambda s: s.indicators.caseload(), self.caseload.set_rows, lambda e: show_error(self, e)
+            lambda s: s.indicators.caseload(), self._caseload_rows, lambda e: show_error(self, e)
         )
         self.caseload.table.setFocus()
+
+    def _caseload_rows(self, rows: list[CaseloadRow]) -> None:
+        self.caseload.set_rows(rows)
+        if self.context.services is not None and not self.idle.watching:
+            self.idle.watch(True)
+        if "regiedesk.ui.workspace" not in sys.modules:
+            # the workspace's modules load on the database thread once the caseload is on
+            # screen, so opening the first family does not hold up the window on imports
+            QTimer.singleShot(WARM_UP_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.context.worker.submit(lambda: importlib.import_module(".workspace", __package__))
 
     def close_workspace(self) -> None:
         if self.workspace is not None:
