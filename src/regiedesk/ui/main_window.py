@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -44,7 +44,13 @@ WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a fami
 
 
 class IdleWatcher(QObject):
-    """Restarts a timer on every key press and mouse action anywhere in the app."""
+    """Restarts a timer on every key press and mouse action in the app's windows.
+
+    It watches the top-level windows (QWindow), through which the window system's input
+    reaches the widgets, not the whole application: an application-wide filter ran Python
+    for every paint and layout event of every widget, which was most of the time a tab
+    took to open, and took the GIL from the database thread.
+    """
 
     idle = Signal()
     ACTIVITY: frozenset[QEvent.Type] = frozenset(
@@ -62,28 +68,41 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.watching = False
+        self._windows: list[QWindow] = []
         self.set_minutes(minutes)
 
     def watch(self, on: bool) -> None:
-        """Watch the app's events only while a profile is open: the filter runs Python for
-        every event, which took the GIL from the database thread while it unlocked."""
-        app = QApplication.instance()
-        assert app is not None
+        """Watch while a profile is open (a dialog's window is added when it gets focus)."""
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
         self.watching = on
         if on:
-            app.installEventFilter(self)
+            app.focusWindowChanged.connect(self._follow)
+            for window in app.topLevelWindows():
+                self._follow(window)
             self.timer.start()
         else:
-            app.removeEventFilter(self)
+            app.focusWindowChanged.disconnect(self._follow)
+            for window in self._windows:
+                window.removeEventFilter(self)
+            self._windows.clear()
             self.timer.stop()
+
+    def _follow(self, window: QWindow | None) -> None:
+        if window is not None and window not in self._windows:
+            window.installEventFilter(self)
+            window.destroyed.connect(lambda: self._forget(window))
+            self._windows.append(window)
+
+    def _forget(self, window: QWindow) -> None:
+        if window in self._windows:
+            self._windows.remove(window)
 
     def set_minutes(self, minutes: float) -> None:
         self.timer.setInterval(int(minutes * 60_000))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # every event of the app passes here: ask the cheap question first (input comes from
-        # the window system; paint, layout and timer events do not)
-        if event.spontaneous() and event.type() in self.ACTIVITY and self.timer.isActive():
+        if event.type() in self.ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
 
@@ -349,7 +368,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(WARM_UP_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        self.context.worker.submit(lambda: importlib.import_module(".workspace", __package__))
+        if self.context.services is not None:  # not locked or closed meanwhile
+            self.context.worker.submit(lambda: importlib.import_module(".workspace", __package__))
 
     def close_workspace(self) -> None:
         if self.workspace is not None:
