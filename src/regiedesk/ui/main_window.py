@@ -75,17 +75,19 @@ class IdleWatcher(QObject):
         """Watch while a profile is open (a dialog's window is added when it gets focus)."""
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        self.watching = on
-        if on:
+        if on and not self.watching:
             app.focusWindowChanged.connect(self._follow)
             for window in app.topLevelWindows():
                 self._follow(window)
-            self.timer.start()
-        else:
+        elif not on and self.watching:  # a lock before the caseload showed finds none
             app.focusWindowChanged.disconnect(self._follow)
             for window in self._windows:
                 window.removeEventFilter(self)
             self._windows.clear()
+        self.watching = on
+        if on:
+            self.timer.start()
+        else:
             self.timer.stop()
 
     def _follow(self, window: QWindow | None) -> None:
@@ -360,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def _caseload_rows(self, rows: list[CaseloadRow]) -> None:
         self.caseload.set_rows(rows)
-        if self.context.services is not None and not self.idle.watching:
+        if self.context.services is not None:
             self.idle.watch(True)
         if "regiedesk.ui.workspace" not in sys.modules:
             # the workspace's modules load on the database thread once the caseload is on
