@@ -128,24 +128,30 @@ def fill(db_url: str, count: int) -> list[Device]:
                     "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)",
                     (d.family, d.user, now_iso()),
                 )
-            first = tx.next_seq(count)
-            for offset, d in enumerate(devices):
-                data = {"id": d.family, "name": "Gezin", "status": "actief", "caseworker": d.user}
-                tx.execute(
-                    "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id,"
-                    " entity, record_id, op, data, hlc, received_at)"
-                    " VALUES (?, ?, 'setup', ?, ?, 'families', ?, 'insert', ?, ?, ?)",
+            tx.append_changes(
+                [
                     (
-                        first + offset,
                         uuid7(),
+                        "setup",
                         d.user,
                         d.family,
+                        "families",
                         d.family,
-                        p.dumps(data),
+                        "insert",
+                        p.dumps(
+                            {
+                                "id": d.family,
+                                "name": "Gezin",
+                                "status": "actief",
+                                "caseworker": d.user,
+                            }
+                        ),
                         f"{int(time.time() * 1000):015d}-0000-setup",
                         now_iso(),
-                    ),
-                )
+                    )
+                    for d in devices
+                ]
+            )
     finally:
         db.close()
     return devices

@@ -246,11 +246,3 @@ class Transaction:
             cursor.execute(take, (count,))
             cursor.executemany(insert, params)
         cursor.close()
-
-    def next_seq(self, count: int) -> int:
-        """Reserve ``count`` sequence numbers; returns the first. Locks until commit."""
-        rows = self.query(
-            "UPDATE counters SET value = value + ? WHERE name = 'changes' RETURNING value",
-            (count,),
-        )
-        return int(rows[0]["value"]) - count + 1
