@@ -8,7 +8,7 @@ import pytest
 from regiedesk.domain.validate import MAX_LONG_TEXT
 from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.families import FamilyService
-from regiedesk.services.notes import MergeProposal, NoteService
+from regiedesk.services.notes import MergeProposal, NoteService, notes_with_two_heads
 from regiedesk.store import Store
 
 from .conftest import TODAY, FakeClock
@@ -330,3 +330,23 @@ def test_merge_proposal_keeps_both_additions_at_the_same_place(
         "Gesprek thuis.\nOma was er ook.\nSchool gebeld.",
         0,
     )
+
+
+def test_notes_with_two_heads_counts_what_heads_finds(
+    notes: NoteService, family_id: str, store: Store, clock: FakeClock
+) -> None:
+    settled, first = notes.create(family_id, title="Rustig", body="a")
+    notes.revise(settled.id, body="b", parent_id=first.id)
+    clashing, base = notes.create(family_id, title="Botsing", body="a")
+    for body in ("b", "c"):
+        clock.advance(seconds=1)
+        notes.revise(clashing.id, body=body, parent_id=base.id)
+    assert (
+        notes_with_two_heads(store)
+        == 1
+        == sum(len(notes.heads(n.id)) > 1 for n in notes.notes(family_id))
+    )
+    merged = notes.merge(
+        clashing.id, body="bc", parent_ids=[h.id for h in notes.heads(clashing.id)]
+    )
+    assert merged and notes_with_two_heads(store) == 0

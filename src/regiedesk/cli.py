@@ -182,10 +182,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
-    import socket
-
     from .store import open_profile
-    from .sync.client import SyncClient
+    from .sync.client import SyncClient, register_device
 
     secret, _ = passphrase(args)
     password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
@@ -194,16 +192,9 @@ def cmd_connect(args: argparse.Namespace) -> int:
     with open_profile(args.data_dir, secret) as store:
         client = SyncClient(args.server)
         try:
-            answer = client.register(args.user, password, socket.gethostname(), args.totp)
+            register_device(store, client, args.user, password, args.totp)
         finally:
             client.close()
-        store.set_metas(
-            {
-                "server_url": args.server,
-                "device_token": str(answer["token"]),
-                "server_device_id": str(answer["device_id"]),
-            }
-        )
     out(
         pick(
             f"Gekoppeld aan {args.server} als {args.user}.",

@@ -88,8 +88,7 @@ class HybridLogicalClock:
     def tick_after(self, seen: Stamp) -> Stamp:
         """A stamp for a local edit of something stamped ``seen``: always later than it, even
         when this device's wall clock is behind (an edit must win over what it replaces)."""
-        if (seen.wall_ms, seen.counter) > (self._wall, self._counter):
-            self._wall, self._counter = seen.wall_ms, seen.counter
+        self.witness(seen)
         return self.tick()
 
     def horizon(self) -> Stamp:
@@ -101,10 +100,11 @@ class HybridLogicalClock:
         that have not left it yet)."""
         self._wall, self._counter = self._now(), 0
 
-    def witness(self, own: Stamp) -> None:
-        """Catch up with a stamp this device issued elsewhere (another connection to its store)."""
-        if (own.wall_ms, own.counter) > (self._wall, self._counter):
-            self._wall, self._counter = own.wall_ms, own.counter
+    def witness(self, seen: Stamp) -> None:
+        """Catch up with a stamp without the drift check of ``receive``: one this device
+        issued elsewhere (another connection to its store) or one a local edit builds on."""
+        if (seen.wall_ms, seen.counter) > (self._wall, self._counter):
+            self._wall, self._counter = seen.wall_ms, seen.counter
 
     def receive(self, remote: Stamp) -> Stamp:
         """Merge a stamp from another node; refuse one that is too far ahead of our wall clock."""

@@ -22,6 +22,7 @@ from ..domain.models import Note, NoteRevision
 from ..errors import ValidationError
 from ..i18n import pick
 from ..ids import uuid7
+from ..store import Store
 from .base import Service
 
 MAX_TITLE = 200
@@ -89,6 +90,28 @@ def _lines(text: str) -> builtins.list[str]:
 
 def _ensure_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
+
+
+# ``NoteService.heads`` in SQL, for all notes at once: a head is a live revision no live
+# revision builds on; one set of the ids built on, not a scan per revision.
+_NOTES_WITH_TWO_HEADS = """
+WITH used(id) AS (
+    SELECT parent_id FROM note_revisions WHERE deleted = 0 AND parent_id IS NOT NULL
+    UNION
+    SELECT j.value FROM note_revisions c, json_each(c.merge_parents) j
+    WHERE c.deleted = 0 AND c.merge_parents IS NOT NULL
+)
+SELECT count(*) AS n FROM (
+    SELECT r.note_id FROM note_revisions r JOIN notes n ON n.id = r.note_id AND n.deleted = 0
+    WHERE r.deleted = 0 AND r.id NOT IN (SELECT id FROM used)
+    GROUP BY r.note_id HAVING count(*) > 1
+)
+"""
+
+
+def notes_with_two_heads(store: Store) -> int:
+    """How many live notes still have two or more heads (a merge waiting)."""
+    return int(store.query(_NOTES_WITH_TWO_HEADS)[0]["n"])
 
 
 class NoteService(Service):

@@ -219,6 +219,10 @@ class Store:
         )
         return [{**row, "data": json.loads(row["data"])} for row in rows]
 
+    def rejected_count(self) -> int:
+        """How many changes ``rejected_changes`` holds (without reading them)."""
+        return int(self.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
+
     # --- writing -------------------------------------------------------------
 
     @contextmanager

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import socket
 import time
 from collections import deque
 from collections.abc import Callable, Generator
@@ -126,6 +127,7 @@ class SyncClient:
         timeout: float = 30.0,
         clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
     ) -> None:
+        self.base_url = base_url
         headers = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(schema)}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -191,6 +193,21 @@ class SyncClient:
         return dict(self._request("GET", "/v1/sync/checksum", params=params)["families"])
 
 
+def register_device(
+    store: Store, client: SyncClient, user: str, password: str, totp: str | None
+) -> None:
+    """Register this profile with the server as a device of ``user`` and keep its token
+    (with the server's address) in the encrypted profile, all of it or nothing."""
+    answer = client.register(user, password, socket.gethostname(), totp or None)
+    store.set_metas(
+        {
+            "server_url": client.base_url,
+            "device_token": str(answer["token"]),
+            "server_device_id": str(answer["device_id"]),
+        }
+    )
+
+
 @dataclass
 class SyncReport:
     pushed: int = 0
@@ -232,7 +249,7 @@ class SyncEngine:
                 report.purged += 1
         if not cancelled():
             self._verify(report, scope if verify_all else sorted(self.touched & set(scope)))
-        report.set_aside = len(self.store.rejected_changes())
+        report.set_aside = self.store.rejected_count()
         return report
 
     def _pending(self, family: str) -> bool:
@@ -331,33 +348,42 @@ class SyncEngine:
         finally:
             ahead.shutdown(wait=True, cancel_futures=True)
 
-    def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
-        cursor = int(self.store.meta("pull_cursor") or 0)
+    def _batches(
+        self,
+        since: int,
+        family: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Generator[tuple[list[Any], Any], None, None]:
+        """The changes after ``since`` in batches of about APPLY_BATCH, each with the page it
+        ends on (whose cursor goes with it); the last batch ends on the last page, or on the
+        page after which ``cancelled`` said stop."""
         batch: list[Any] = []
-        with closing(self._pages(cursor)) as pages:
+        with closing(self._pages(since, family)) as pages:
             for page in pages:
-                self.touched.update(str(c["family_id"]) for c in page["changes"])
                 batch += page["changes"]
                 last = not page["has_more"] or cancelled()
                 if last or len(batch) >= APPLY_BATCH:
-                    report.pulled += apply_page(
-                        self.store, batch, cursor_key="pull_cursor", cursor=int(page["cursor"])
-                    )
+                    yield batch, page
                     batch = []
                 if last:
-                    return list(page["families"])
-        raise AssertionError("the last page has has_more false")  # pragma: no cover
+                    return
+
+    def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
+        cursor = int(self.store.meta("pull_cursor") or 0)
+        page: Any = None
+        with closing(self._batches(cursor, cancelled=cancelled)) as batches:
+            for batch, page in batches:
+                self.touched.update(str(c["family_id"]) for c in batch)
+                report.pulled += apply_page(
+                    self.store, batch, cursor_key="pull_cursor", cursor=int(page["cursor"])
+                )
+        return list(page["families"])
 
     def _fetch_family(self, family: str) -> int:
-        applied = 0
-        batch: list[Any] = []
-        with closing(self._pages(0, family)) as pages:
-            for page in pages:
-                batch += page["changes"]
-                if not page["has_more"] or len(batch) >= APPLY_BATCH:
-                    applied += apply_page(self.store, batch, cursor_key=None, cursor=0)
-                    batch = []
-        return applied
+        with closing(self._batches(0, family)) as batches:
+            return sum(
+                apply_page(self.store, batch, cursor_key=None, cursor=0) for batch, _ in batches
+            )
 
     def _verify(self, report: SyncReport, families: list[str]) -> None:
         settled = [f for f in families if not self._pending(f)]

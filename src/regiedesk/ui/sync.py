@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import socket
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..errors import RegiedeskError
+from ..services.notes import notes_with_two_heads
+from .messages import error_text
 
 if TYPE_CHECKING:  # httpx and the engine load on the network thread, not at start-up
     from ..store import Store
@@ -51,28 +52,16 @@ class SyncStatus:
     report: SyncReport | None = field(default=None)
 
 
-# A head is a live revision no live revision builds on; one set of those ids, not a scan per row.
-NOTES_WITH_TWO_HEADS = """
-WITH used(id) AS (
-    SELECT parent_id FROM note_revisions WHERE deleted = 0 AND parent_id IS NOT NULL
-    UNION
-    SELECT j.value FROM note_revisions c, json_each(c.merge_parents) j
-    WHERE c.deleted = 0 AND c.merge_parents IS NOT NULL
-)
-SELECT count(*) AS n FROM (
-    SELECT r.note_id FROM note_revisions r JOIN notes n ON n.id = r.note_id AND n.deleted = 0
-    WHERE r.deleted = 0 AND r.id NOT IN (SELECT id FROM used)
-    GROUP BY r.note_id HAVING count(*) > 1
-)
-"""
-
-
 def _counts(store: Store) -> tuple[int, int, int, dt.datetime | None]:
     waiting = int(store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
-    set_aside = int(store.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
-    conflicts = int(store.query(NOTES_WITH_TWO_HEADS)[0]["n"])
+    conflicts = notes_with_two_heads(store)
     last = store.meta("last_sync")
-    return waiting, conflicts, set_aside, dt.datetime.fromisoformat(last) if last else None
+    return (
+        waiting,
+        conflicts,
+        store.rejected_count(),
+        dt.datetime.fromisoformat(last) if last else None,
+    )
 
 
 def default_client(url: str, token: str | None) -> SyncClient:
@@ -189,14 +178,18 @@ class SyncController(QObject):
             return
         if isinstance(status, BaseException):
             log.error("sync connection could not be opened: %s", type(status).__name__)
-            self._publish(SyncStatus(SyncState.FAILED, error=_error_text(status)))
+            self._publish(SyncStatus(SyncState.FAILED, error=error_text(status)))
             return
         self._publish(status)
         if status.state is not SyncState.NOT_CONNECTED:
-            if not self._watching_network:
-                self._watch_network()
-            self._periodic.start()
-            self.sync_now()
+            self._begin()
+
+    def _begin(self) -> None:
+        """A connected profile: sync now, then periodically and when the network is back."""
+        if not self._watching_network:
+            self._watch_network()
+        self._periodic.start()
+        self.sync_now()
 
     def stop(self) -> None:
         """Cancel a running sync and close the network connection (before a lock or quit)."""
@@ -298,7 +291,7 @@ class SyncController(QObject):
         if isinstance(status, BaseException):
             log.error("sync failed: %s", type(status).__name__)
             status = replace(
-                self.status, state=SyncState.FAILED, error=_error_text(status), report=None
+                self.status, state=SyncState.FAILED, error=error_text(status), report=None
             )
         if status.state is SyncState.IDLE:
             self._verified = True
@@ -331,21 +324,16 @@ class SyncController(QObject):
         """Register this profile as a device; ``connected`` reports the outcome."""
 
         def work() -> None:
+            from ..sync.client import register_device
+
             store = self._store
             if store is None:
                 raise RuntimeError("no sync connection")
             client = self._client_factory(url, None)
             try:
-                answer = client.register(user, password, socket.gethostname(), totp or None)
+                register_device(store, client, user, password, totp)
             finally:
                 client.close()
-            store.set_metas(
-                {
-                    "server_url": url,
-                    "device_token": str(answer["token"]),
-                    "server_device_id": str(answer["device_id"]),
-                }
-            )
 
         def done(value: object) -> None:
             if isinstance(value, BaseException):
@@ -353,13 +341,6 @@ class SyncController(QObject):
                 return
             self.connected.emit(None)
             self._publish(SyncStatus(SyncState.IDLE))
-            self._periodic.start()
-            self.sync_now()
+            self._begin()
 
         self._on_net(work, done)
-
-
-def _error_text(error: BaseException) -> str:
-    from .messages import error_text
-
-    return error_text(error)
