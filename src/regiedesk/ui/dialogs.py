@@ -112,6 +112,9 @@ class ConnectDialog(QDialog):
         self.code = QLineEdit()
         self.code.setAccessibleName(self.tr("Code uit de authenticator-app"))
         self.code.setPlaceholderText(self.tr("alleen voor teamleiders en beheerders"))
+        for field in (self.server, self.code):  # wide enough to show the hint in full
+            hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+            field.setMinimumWidth(hint + 24)
         form = QFormLayout()
         form.addRow(self.tr("&Server:"), self.server)
         form.addRow(self.tr("&Gebruikersnaam:"), self.user)
