@@ -248,6 +248,30 @@ def test_access_matrix(server: Running) -> None:
     assert server.db.query("SELECT count(*) AS n FROM access_log WHERE outcome != 'ok'")[0]["n"] > 0
 
 
+def test_refusals_are_logged_and_anonymous_calls_refused_before_their_body(
+    server: Running,
+) -> None:
+    token = server.device("karin")
+    device_id = server.db.query("SELECT id FROM devices WHERE user_name = 'karin'")[0]["id"]
+    with server.client(token) as c:
+        assert c.get("/v1/admin/devices").status_code == 403
+    server.db.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (device_id,))
+    with server.client(token) as c:
+        response = c.get("/v1/sync/pull", params={"since": 0})
+    assert response.status_code == 401
+    assert response.json()["detail"]["code"] == "device_revoked"
+    logged = server.db.query(
+        "SELECT action, outcome FROM access_log WHERE device_id = ? ORDER BY at", (device_id,)
+    )
+    assert [(r["action"], r["outcome"]) for r in logged[-2:]] == [
+        ("role:admin", "refused"),
+        ("/v1/sync/pull", "device_revoked"),
+    ]
+    with server.client() as c:  # no token and a body that would not validate
+        response = c.post("/v1/sync/push", json={"mutations": "niet-een-lijst"})
+    assert response.status_code == 401
+
+
 def test_concurrent_pushes_never_let_a_puller_skip(server: Running) -> None:
     writers = [server.device(f"w{i}") for i in range(4)]
     families = [new_family(server, t, f"w{i}") for i, t in enumerate(writers)]

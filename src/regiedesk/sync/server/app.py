@@ -8,7 +8,9 @@ import json
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
@@ -50,10 +52,22 @@ class Push(BaseModel):
     mutations: list[MutationIn] = Field(max_length=5000)
 
 
-class Caller(BaseModel):
+@dataclass(frozen=True)
+class Caller:
     user: str
     role: str
     device_id: str
+
+
+class Refused(Exception):
+    """A refusal that goes into the access log (written outside the refused transaction)."""
+
+    def __init__(
+        self, user: str, device: str, action: str, outcome: str, answer: HTTPException
+    ) -> None:
+        super().__init__(outcome)
+        self.user, self.device, self.action, self.outcome = user, device, action, outcome
+        self.answer = answer
 
 
 LAST_SEEN_EVERY = dt.timedelta(seconds=60)
@@ -173,48 +187,62 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
             (now_iso(), user, device, action, outcome),
         )
 
-    def caller(request: Request) -> Caller:
+    def identify(tx: Transaction, request: Request, role: str) -> Caller:
+        """The caller of a request, checked in the request's own transaction.
+
+        One transaction and one thread hand-off per request: as a FastAPI dependency
+        the look-up ran on a thread of its own, in a transaction of its own.
+        """
         header = request.headers.get("authorization", "")
         if not header.lower().startswith("bearer "):
             raise error(401, "unauthorized", "sign in first")
-        with db.transaction() as tx:
-            rows = tx.query(
-                "SELECT d.id, d.revoked, d.last_seen, u.name, u.role, u.disabled FROM devices d"
-                " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
-                (auth.token_hash(header[7:].strip()),),
-            )
-            row = rows[0] if rows else None
-            if row and not row["revoked"] and not row["disabled"]:
-                # last_seen is written at most once a minute per device: not a row write
-                # and a WAL flush on every request of a device that syncs often
-                now = dt.datetime.now(dt.UTC)
-                cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
-                if row["last_seen"] is None or str(row["last_seen"]) < cutoff:
-                    tx.execute(
-                        "UPDATE devices SET last_seen = ? WHERE id = ?",
-                        (now.isoformat(timespec="milliseconds"), row["id"]),
-                    )
-        if row is None:
+        rows = tx.query(
+            "SELECT d.id, d.revoked, d.last_seen, u.name, u.role, u.disabled FROM devices d"
+            " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
+            (auth.token_hash(header[7:].strip()),),
+        )
+        if not rows:
             raise error(401, "unauthorized", "unknown device token")
+        row = rows[0]
         if row["revoked"]:
-            access(row["name"], row["id"], request.url.path, "device_revoked")
-            raise error(401, "device_revoked", "this device was revoked: its data must be wiped")
+            raise Refused(
+                row["name"], row["id"], request.url.path, "device_revoked",
+                error(401, "device_revoked", "this device was revoked: its data must be wiped"),
+            )  # fmt: skip
         if row["disabled"]:
             raise error(403, "user_disabled", "this account is disabled")
+        if row["role"] != role:
+            raise Refused(
+                row["name"], row["id"], f"role:{role}", "refused",
+                error(403, "forbidden", "not allowed for your role"),
+            )  # fmt: skip
+        # last_seen is written at most once a minute per device: not a row write and a
+        # WAL flush on every request of a device that syncs often
+        now = dt.datetime.now(dt.UTC)
+        cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
+        if row["last_seen"] is None or str(row["last_seen"]) < cutoff:
+            tx.execute(
+                "UPDATE devices SET last_seen = ? WHERE id = ?",
+                (now.isoformat(timespec="milliseconds"), row["id"]),
+            )
         return Caller(user=row["name"], role=row["role"], device_id=row["id"])
 
-    def require(role: str) -> Callable[[Caller], Caller]:
-        def check(who: Caller = Depends(caller)) -> Caller:
-            if who.role != role:
-                access(who.user, who.device_id, f"role:{role}", "refused")
-                raise error(403, "forbidden", "not allowed for your role")
-            return who
+    async def bearer(request: Request) -> None:
+        """Anonymous calls are refused before their body is read (on the event loop)."""
+        if not request.headers.get("authorization", "").lower().startswith("bearer "):
+            raise error(401, "unauthorized", "sign in first")
 
-        return check
+    signed = [Depends(bearer)]
 
-    as_caseworker = Depends(require("caseworker"))
-    as_teamleader = Depends(require("teamleader"))
-    as_admin = Depends(require("admin"))
+    @contextmanager
+    def signed_in(request: Request, role: str) -> Iterator[tuple[Transaction, Caller]]:
+        """A transaction for a caller with ``role``; refusals are logged after its rollback."""
+        try:
+            with db.transaction() as tx:
+                yield tx, identify(tx, request, role)
+        except Refused as refused:
+            access(refused.user, refused.device, refused.action, refused.outcome)
+            raise refused.answer from None
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -275,11 +303,11 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                 server_time=dt.datetime.fromtimestamp(server_ms / 1000, dt.UTC).isoformat(),
             )
 
-    @app.post("/v1/sync/push")
-    def push(body: Push, request: Request, who: Caller = as_caseworker) -> dict[str, Any]:
-        check_clock(request, [m.hlc for m in body.mutations])
+    @app.post("/v1/sync/push", dependencies=signed)
+    def push(body: Push, request: Request) -> dict[str, Any]:
         results: list[p.MutationResult] = []
-        with db.transaction() as tx:
+        with signed_in(request, "caseworker") as (tx, who):
+            check_clock(request, [m.hlc for m in body.mutations])
             scope = families_in_scope(tx, who.user, today())
             # Known ids are answered without checks. A retry arriving while its original is
             # still being written does not see it here, but its insert below waits for the
@@ -338,15 +366,15 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
             access(who.user, who.device_id, "push", f"rejected {refused}")
         return {"results": results}
 
-    @app.get("/v1/sync/pull")
+    @app.get("/v1/sync/pull", dependencies=signed)
     def pull(
+        request: Request,
         since: int = Query(0, ge=0),
         limit: int = Query(p.PAGE_LIMIT, ge=1, le=p.PAGE_LIMIT),
         family: str | None = Query(None, max_length=64),
-        who: Caller = as_caseworker,
     ) -> Response:
         rows: list[tuple[Any, ...]] = []
-        with db.transaction() as tx:
+        with signed_in(request, "caseworker") as (tx, who):
             scope = families_in_scope(tx, who.user, today())
             refused = family is not None and family not in scope
             wanted = [family] if family is not None else sorted(scope)
@@ -385,13 +413,13 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         tail = json.dumps({"cursor": cursor, "has_more": more, "families": sorted(scope)})
         return Response('{"changes":[' + items + "]," + tail[1:], media_type="application/json")
 
-    @app.get("/v1/sync/checksum")
+    @app.get("/v1/sync/checksum", dependencies=signed)
     def checksum(
+        request: Request,
         families: str | None = Query(None, max_length=20_000),
-        who: Caller = as_caseworker,
     ) -> dict[str, Any]:
         """Per-family checksums; ``families`` (comma-separated) narrows it to those."""
-        with db.transaction() as tx:
+        with signed_in(request, "caseworker") as (tx, who):
             scope = sorted(families_in_scope(tx, who.user, today()))
             if families is not None:
                 asked = set(families.split(","))
@@ -409,14 +437,14 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                 result[family] = p.family_checksum((e, r, h) for (e, r), h in newest.items())
         return {"families": result}
 
-    @app.get("/v1/team/overview")
-    def team_overview(who: Caller = as_teamleader) -> dict[str, Any]:
+    @app.get("/v1/team/overview", dependencies=signed)
+    def team_overview(request: Request) -> dict[str, Any]:
         """Per caseworker of the leader's teams: caseload and hours per family per ISO week.
 
         Built from the change log's hours and families records only; no note
         text, member names or BSNs are read, let alone returned.
         """
-        with db.transaction() as tx:
+        with signed_in(request, "teamleader") as (tx, who):
             members = tx.query(
                 "SELECT DISTINCT m.user_name FROM team_members m JOIN team_members me"
                 " ON me.team = m.team WHERE me.user_name = ?",
@@ -444,17 +472,20 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                 )
         return {"caseworkers": overview}
 
-    @app.get("/v1/admin/devices")
-    def admin_devices(who: Caller = as_admin) -> dict[str, Any]:
-        rows = db.query(
-            "SELECT id, user_name, name, created_at, last_seen, revoked FROM devices"
-            " ORDER BY created_at"
-        )
+    @app.get("/v1/admin/devices", dependencies=signed)
+    def admin_devices(request: Request) -> dict[str, Any]:
+        with signed_in(request, "admin") as (tx, _who):
+            rows = tx.query(
+                "SELECT id, user_name, name, created_at, last_seen, revoked FROM devices"
+                " ORDER BY created_at"
+            )
         return {"devices": rows}
 
-    @app.post("/v1/admin/devices/{device_id}/revoke")
-    def admin_revoke(device_id: str, who: Caller = as_admin) -> dict[str, Any]:
-        if not db.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (device_id,)):
+    @app.post("/v1/admin/devices/{device_id}/revoke", dependencies=signed)
+    def admin_revoke(device_id: str, request: Request) -> dict[str, Any]:
+        with signed_in(request, "admin") as (tx, who):
+            revoked = tx.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (device_id,))
+        if not revoked:
             raise error(404, "not_found", "no such device")
         access(who.user, who.device_id, "revoke", device_id)
         return {"revoked": device_id}

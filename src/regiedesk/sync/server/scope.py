@@ -9,13 +9,12 @@ from .db import Transaction
 
 def families_in_scope(tx: Transaction, user: str, today: dt.date) -> set[str]:
     day = today.isoformat()
-    own = tx.query("SELECT id FROM families WHERE caseworker = ?", (user,))
-    delegated = tx.query(
-        "SELECT family_id FROM delegations WHERE user_name = ? AND valid_from <= ?"
-        " AND valid_until >= ?",
-        (user, day, day),
+    rows = tx.rows(
+        "SELECT id FROM families WHERE caseworker = ? UNION SELECT family_id FROM delegations"
+        " WHERE user_name = ? AND valid_from <= ? AND valid_until >= ?",
+        (user, user, day, day),
     )
-    return {r["id"] for r in own} | {r["family_id"] for r in delegated}
+    return {row[0] for row in rows}
 
 
 def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, today: dt.date) -> bool:
