@@ -32,51 +32,20 @@ PASSPHRASE = "benchmark passphrase"
 TODAY = dt.date(2026, 11, 24)
 
 BARE = """
-import sys, time
-from PySide6.QtCore import QTimer
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), app.quit()))
+        return False
 app = QApplication(sys.argv)
-w = QMainWindow(); w.resize(1200, 780); w.show()
-QTimer.singleShot(0, lambda: (print("SHOWN", flush=True), app.quit()))
+w = QMainWindow(); w.resize(1200, 780)
+w.installEventFilter(FirstPaint(w)); w.show()
 app.exec()
 """
-
-
-def child_app(data_dir: str, practice: bool) -> None:
-    """Run the real app on a demo profile; print SHOWN when the caseload rows are painted."""
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from regiedesk.ui.context import AppContext
-    from regiedesk.ui.main_window import MainWindow
-    from regiedesk.ui.settings import Settings
-    from regiedesk.ui.worker import DbWorker
-
-    app = QApplication(sys.argv)
-    settings = Settings(QSettings(str(Path(data_dir) / "s.ini"), QSettings.Format.IniFormat))
-    worker = DbWorker()
-    window = MainWindow(
-        AppContext(data_dir=Path(data_dir), settings=settings, worker=worker, today=lambda: TODAY)
-    )
-    window.show()
-    if practice:
-        window.start_page.practice_button.click()
-    else:
-        window.unlock_page.passphrase.setText(PASSPHRASE)
-        window.unlock_page.button.click()
-
-    def check() -> None:
-        if window.caseload.model.rowCount() and window.caseload.isVisible():
-            window.caseload.table.viewport().repaint()
-            print("SHOWN", flush=True)
-            app.quit()
-
-    # told when the rows arrive rather than polling: a 1 ms polling timer kept taking the
-    # GIL from the database thread and slowed down what it measured
-    window.caseload.model.modelReset.connect(lambda: QTimer.singleShot(0, check))
-    app.exec()
-    window.close()
-    worker.shutdown()
 
 
 def time_to_shown(args: list[str], env: dict[str, str]) -> float:
@@ -158,15 +127,10 @@ def stall_session(data_dir: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child-app")
-    parser.add_argument("--practice", action="store_true")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.child_app:
-        child_app(args.child_app, args.practice)
-        return
     import regiedesk
     from regiedesk.demo import generate_demo
     from regiedesk.store import create_profile
@@ -175,8 +139,13 @@ def main() -> None:
     # An installed app ships compiled bytecode; an editable checkout (or a shell with
     # PYTHONDONTWRITEBYTECODE) would otherwise compile every module again in every run.
     compileall.compile_dir(str(Path(regiedesk.__file__).parent), quiet=1)
-    env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="regiedesk-uibench-") as tmp:
+        # the app's settings (QSettings, user scope) and log go into the temporary folder
+        env = {
+            **os.environ,
+            "XDG_CONFIG_HOME": str(Path(tmp) / "config"),
+            "XDG_STATE_HOME": str(Path(tmp) / "state"),
+        }
         data_dir = Path(tmp) / "data"
         progress("making the demo profile")
         with create_profile(data_dir, PASSPHRASE, user="bench") as store:
@@ -187,12 +156,12 @@ def main() -> None:
         ) as store:
             generate_demo(store, today=TODAY)
         bare, ours, locked = [], [], []
-        child = [sys.executable, __file__, "--child-app"]
+        child = [sys.executable, str(Path(__file__).with_name("ui_child.py"))]
         for run in range(args.runs):
             progress(f"start-up run {run + 1}/{args.runs}")
             bare.append(time_to_shown([sys.executable, "-c", BARE], env))
-            ours.append(time_to_shown([*child, str(practice_home), "--practice"], env))
-            locked.append(time_to_shown([*child, str(data_dir)], env))
+            ours.append(time_to_shown([*child, str(practice_home), "practice"], env))
+            locked.append(time_to_shown([*child, str(data_dir), PASSPHRASE], env))
         progress("scripted session through every tab of three families")
         stall = stall_session(data_dir)
     emit(
