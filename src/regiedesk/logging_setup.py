@@ -1,4 +1,4 @@
-"""Logging to a rotating file outside the data directory.
+"""Logging to a file outside the data directory, rotated when a process starts.
 
 Log lines carry events, error types and record ids, never client data and
 never passphrases. The log folder is kept apart from the profile so that a
@@ -8,20 +8,21 @@ failed command leaves the data directory exactly as it was.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
-import platformdirs
-
 LOG_FILE = "regiedesk.log"
 LOG_DIR_ENV = "REGIEDESK_LOG_DIR"
+MAX_LOG_BYTES = 2_000_000
+KEPT_LOGS = 5
 
 
 def default_log_dir() -> Path:
     override = os.environ.get(LOG_DIR_ENV)
     if override:
         return Path(override)
+    import platformdirs
+
     return Path(platformdirs.user_log_dir("regiedesk", appauthor=False))
 
 
@@ -43,18 +44,37 @@ def log_dir_for(data_dir: Path | None, log_dir: Path | None = None) -> Path:
     return folder
 
 
+def rotate(path: Path) -> None:
+    """Move a full log aside (``.1`` is the newest of ``KEPT_LOGS``) before a process writes.
+
+    Rotating at start rather than while writing: the app and the commands run for hours at
+    most, and logging.handlers pulls in socket and pickle, about 6 ms of the window's
+    start-up.
+    """
+    try:
+        if path.stat().st_size < MAX_LOG_BYTES:
+            return
+        path.with_name(f"{path.name}.{KEPT_LOGS}").unlink(missing_ok=True)
+        for n in range(KEPT_LOGS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # no log yet, or another process holds it open (Windows): append to it
+
+
 def setup_logging(
     log_dir: Path | None = None, *, data_dir: Path | None = None, level: int = logging.INFO
 ) -> Path | None:
-    """Attach a rotating file handler; returns the log file, or None if it cannot be written."""
+    """Attach a file handler; returns the log file, or None if it cannot be written."""
     folder = log_dir_for(data_dir, log_dir)
     root = logging.getLogger("regiedesk")
     root.setLevel(level)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILE, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
+        rotate(folder / LOG_FILE)
+        handler = logging.FileHandler(folder / LOG_FILE, encoding="utf-8")
     except OSError:
         return None  # logging must never stop the work
     handler.setFormatter(

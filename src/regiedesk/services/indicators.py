@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..domain.instruments import load_instrument
 from ..errors import ConfigError
 from .base import Service
 
@@ -190,6 +189,8 @@ class IndicatorService(Service):
     @staticmethod
     def _mapped(instrument: str, domain: str) -> str:
         try:
+            from ..domain.instruments import load_instrument  # not needed for the caseload
+
             return load_instrument(instrument).map_domain(domain)
         except ConfigError:  # an instrument this installation does not ship: keep the code
             return domain

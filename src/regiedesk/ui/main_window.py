@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.timer_tick.setInterval(15_000)
         self.timer_tick.timeout.connect(self.refresh_timer)
         self.running_timer = None
+        self._timer_due = False  # the visit timer is looked up once the caseload shows
         self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         context.worker.busy_changed.connect(self.show_busy)
@@ -269,23 +270,33 @@ class MainWindow(QMainWindow):
             self.start_page.first.setFocus()
 
     def _opened(self, profile_dir: Path):  # type: ignore[no-untyped-def]
-        def done(services: Services) -> None:
+        def done(opened: tuple[Services, list[CaseloadRow]]) -> None:
+            services, rows = opened
             self.context.services = services
             self.context.profile_dir = profile_dir
             self.unlock_page.succeeded()
             self.start_page.clear()
             self.set_unlocked_actions(True)
             self.idle.timer.start()  # its event filter goes on once the caseload shows
-            self.show_caseload()
-            self.refresh_timer()
+            self._timer_due = True
+            self.close_workspace()
+            self.pages.setCurrentWidget(self.caseload)
+            self._caseload_rows(rows)
+            self.caseload.table.setFocus()
             if profile_dir != self.context.practice_dir:  # the practice profile never syncs
                 self.sync.start(services.store, profile_dir)
             self.unlocked.emit()
 
         return done
 
-    def _services(self, store) -> Services:  # type: ignore[no-untyped-def]
-        return Services.over(store, today=self.context.today, now=self.context.now)
+    def _services(self, store) -> tuple[Services, list[CaseloadRow]]:  # type: ignore[no-untyped-def]
+        """On the database thread: the services, and the caseload that is shown first."""
+        services = Services.over(store, today=self.context.today, now=self.context.now)
+        try:
+            return services, services.indicators.caseload()
+        except BaseException:
+            store.close()  # the page that asked says what went wrong; nothing stays open
+            raise
 
     def create_profile(self, passphrase: str, repeated: str) -> None:
         data_dir, kdf, user = self.context.data_dir, self.context.kdf, _user_name()
@@ -309,7 +320,7 @@ class MainWindow(QMainWindow):
         folder = self.context.practice_dir
         today = self.context.today
 
-        def work() -> Services:
+        def work() -> tuple[Services, list[CaseloadRow]]:
             if profile_exists(folder):
                 return self._services(open_profile(folder, PRACTICE_PASSPHRASE))
             from ..demo import generate_demo
@@ -364,6 +375,11 @@ class MainWindow(QMainWindow):
         self.caseload.set_rows(rows)
         if self.context.services is not None:
             self.idle.watch(True)
+        if self._timer_due:
+            # after the caseload, not beside it: the look-up loads the visit timer's
+            # modules, which would hold up the first paint of the caseload
+            self._timer_due = False
+            QTimer.singleShot(0, self.refresh_timer)
         if "regiedesk.ui.workspace" not in sys.modules:
             # the workspace's modules load on the database thread once the caseload is on
             # screen, so opening the first family does not hold up the window on imports

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..errors import RegiedeskError
-from ..services.notes import notes_with_two_heads
 from .messages import error_text
 
 if TYPE_CHECKING:  # httpx and the engine load on the network thread, not at start-up
@@ -53,6 +52,8 @@ class SyncStatus:
 
 
 def _counts(store: Store) -> tuple[int, int, int, dt.datetime | None]:
+    from ..services.notes import notes_with_two_heads  # on the network thread
+
     waiting = int(store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
     conflicts = notes_with_two_heads(store)
     last = store.meta("last_sync")
