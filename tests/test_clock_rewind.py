@@ -61,3 +61,26 @@ def test_an_edit_on_a_clock_that_runs_behind_still_comes_after_what_it_replaces(
     families.delete(family.id)
     row = store.get("families", family.id, include_deleted=True)
     assert json.loads(row["field_hlc"])["deleted"] > json.loads(row["field_hlc"])["name"] > seen
+
+
+def test_reissued_edits_stay_after_what_they_replaced_when_the_clock_now_runs_behind(
+    store: Store,
+) -> None:
+    """Found by the state machine: clock +1 h, an edit, clock -3 h, the server refuses the
+    stamps. Re-issued from the wall clock, the edit sorted before the synced insert it
+    replaced: the server and the other laptops kept the old value, this one the new."""
+    families = FamilyService(store, today=lambda: TODAY)
+    family = families.create(name="Gezin Gedeeld", status="actief")
+    synced = store.get("families", family.id)["updated_hlc"]
+    store.conn.execute("DELETE FROM outbox")  # pushed and accepted: it stays as it is
+    skew = skewable(store)
+    skew[0] = 3600 * 1000
+    families.update(family.id, name="Gezin Gedeeld-2")
+    skew[0] = -HOURS_3
+    families.update(family.id, evaluation_date=TODAY)
+    assert store.rewind_future_stamps() == 2
+    stamps = [r["hlc"] for r in store.query("SELECT hlc FROM outbox ORDER BY seq")]
+    assert synced < stamps[0] < stamps[1]
+    clocks = json.loads(store.get("families", family.id)["field_hlc"])
+    assert clocks["name"] == stamps[0] and clocks["evaluation_date"] == stamps[1]
+    assert int(stamps[0].split("-")[0]) < wall_clock_ms() + 60_000  # not an hour ahead

@@ -95,10 +95,12 @@ class HybridLogicalClock:
         """The greatest stamp a sane clock could have issued by now."""
         return Stamp(self._now() + self._max_drift_ms, MAX_COUNTER, "~")
 
-    def rewind(self) -> None:
-        """Go back to the wall clock (the caller re-issues the device's own future stamps
-        that have not left it yet)."""
+    def rewind(self, floor: Stamp | None = None) -> None:
+        """Go back to the wall clock, but not below ``floor`` (the caller re-issues the
+        device's own future stamps that have not left it yet, after ``floor``)."""
         self._wall, self._counter = self._now(), 0
+        if floor is not None:
+            self.witness(floor)
 
     def witness(self, seen: Stamp) -> None:
         """Catch up with a stamp without the drift check of ``receive``: one this device

@@ -259,11 +259,14 @@ class Store:
 
     def _rewind_clock(self) -> int:
         horizon = self.clock.horizon().encode()
-        self.clock.rewind()
         pending = self.conn.execute(
             "SELECT seq, hlc, entity, record_id FROM outbox WHERE hlc > ? ORDER BY seq",
             (horizon,),
         ).fetchall()
+        # Not below any stamp that stays: an edit re-issued below the stamp it replaced would
+        # lose to it everywhere but here (a wall clock that now runs behind would do that).
+        floor = self._newest_stamp_except({hlc for _, hlc, _, _ in pending})
+        self.clock.rewind(Stamp.decode(floor) if floor else None)
         renamed: dict[tuple[str, str], dict[str, str]] = {}
         for seq, old, entity, record_id in pending:
             new = self.clock.tick().encode()
@@ -284,6 +287,19 @@ class Store:
             )
         log.warning("clock was ahead of the wall clock: %d pending changes restamped", len(pending))
         return len(pending)
+
+    def _newest_stamp_except(self, leaving: set[str]) -> str:
+        """The newest field stamp in the store that is not one of ``leaving``."""
+        newest = ""
+        for entity in ENTITY_TABLES:
+            for field_hlc, updated in self.conn.execute(
+                f"SELECT field_hlc, updated_hlc FROM {entity}"
+            ):
+                if updated in leaving:  # a row with a stamp that goes: look at each field
+                    stamps = json.loads(field_hlc or "{}").values()
+                    updated = max((h for h in stamps if h not in leaving), default="")
+                newest = max(newest, updated)
+        return newest
 
     def another_connection(self) -> Store:
         """A second connection to this profile (for the network thread), without the KDF."""
