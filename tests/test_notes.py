@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from regiedesk.domain.models import NoteRevision
 from regiedesk.domain.validate import MAX_LONG_TEXT
 from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.families import FamilyService
@@ -17,6 +18,17 @@ from .conftest import TODAY, FakeClock
 @pytest.fixture
 def notes(store: Store, clock: FakeClock) -> NoteService:
     return NoteService(store, today=lambda: TODAY, now=clock)
+
+
+def edits_of(
+    notes: NoteService, clock: FakeClock, note_id: str, parent: NoteRevision, *bodies: str
+) -> list[NoteRevision]:
+    """Concurrent edits: every body a revision of ``parent``, each a second after the last."""
+    made: list[NoteRevision] = []
+    for body in bodies:
+        clock.advance(seconds=1)
+        made.append(notes.revise(note_id, body=body, parent_id=parent.id))
+    return made
 
 
 def writes(store: Store) -> tuple[int, int]:
@@ -48,12 +60,11 @@ def test_create_writes_note_and_first_revision_in_one_transaction(
     assert notes.note(note.id) == note and notes.revision(first.id) == first
 
 
-def test_created_at_is_stored_in_utc(store: Store, family_id: str) -> None:
-    amsterdam = dt.timezone(dt.timedelta(hours=1))
-    service = NoteService(
-        store, today=lambda: TODAY, now=lambda: dt.datetime(2026, 11, 24, 10, 0, tzinfo=amsterdam)
-    )
-    _, first = service.create(family_id, title="t", body="b")
+def test_created_at_is_stored_in_utc(
+    notes: NoteService, store: Store, family_id: str, clock: FakeClock
+) -> None:
+    clock.value = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    _, first = notes.create(family_id, title="t", body="b")
     assert store.get("note_revisions", first.id)["created_at"].startswith("2026-11-24T09:00:00")
 
 
@@ -153,10 +164,8 @@ def test_concurrent_edits_keep_both_heads(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Overleg", body="Basis")
-    clock.advance(seconds=1)
-    a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
-    clock.advance(seconds=1)
-    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)  # started from a stale head
+    # b started from a stale head
+    a, b = edits_of(notes, clock, note.id, first, "Basis + A", "Basis + B")
     assert notes.heads(note.id) == [a, b]
     assert notes.latest(note.id) == b
     assert [r.body for r in notes.history(note.id)] == ["Basis", "Basis + A", "Basis + B"]
@@ -170,12 +179,7 @@ def test_merge_resolves_heads_and_records_every_parent(
     notes: NoteService, family_id: str, store: Store, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Overleg", body="Basis")
-    clock.advance(seconds=1)
-    a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
-    clock.advance(seconds=1)
-    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)
-    clock.advance(seconds=1)
-    c = notes.revise(note.id, body="Basis + C", parent_id=first.id)
+    a, b, c = edits_of(notes, clock, note.id, first, "Basis + A", "Basis + B", "Basis + C")
     before = writes(store)
     merged = notes.merge(note.id, body="Basis + A + B + C", parent_ids=[b.id, a.id, c.id])
     assert writes(store) == (before[0] + 1, before[1] + 1)
@@ -194,10 +198,7 @@ def test_a_partial_merge_leaves_the_other_heads(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Overleg", body="Basis")
-    heads = []
-    for text in ("A", "B", "C"):
-        clock.advance(seconds=1)
-        heads.append(notes.revise(note.id, body=text, parent_id=first.id))
+    heads = edits_of(notes, clock, note.id, first, "A", "B", "C")
     clock.advance(seconds=1)
     ab = notes.merge(note.id, body="AB", parent_ids=[heads[0].id, heads[1].id])
     assert notes.heads(note.id) == [heads[2], ab]
@@ -207,10 +208,7 @@ def test_merge_refuses_what_is_not_a_set_of_current_heads(
     notes: NoteService, family_id: str, store: Store, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Overleg", body="Basis")
-    clock.advance(seconds=1)
-    a = notes.revise(note.id, body="Basis + A", parent_id=first.id)
-    clock.advance(seconds=1)
-    b = notes.revise(note.id, body="Basis + B", parent_id=first.id)
+    a, b = edits_of(notes, clock, note.id, first, "Basis + A", "Basis + B")
     _other, other_first = notes.create(family_id, title="Ander", body="x")
     before = writes(store)
     for parents in (
@@ -268,12 +266,14 @@ def test_merge_proposal_combines_separate_changes_without_markers(
 ) -> None:
     base = "Gesprek met moeder.\nSchulden besproken.\nVolgende week bellen."
     note, first = notes.create(family_id, title="Bezoek", body=base)
-    clock.advance(seconds=1)
-    notes.revise(
-        note.id, body="Gesprek met moeder en oma.\n" + base.split("\n", 1)[1], parent_id=first.id
+    edits_of(
+        notes,
+        clock,
+        note.id,
+        first,
+        "Gesprek met moeder en oma.\n" + base.split("\n", 1)[1],
+        base + "\nAfspraak met school gemaakt.",
     )
-    clock.advance(seconds=1)
-    notes.revise(note.id, body=base + "\nAfspraak met school gemaakt.", parent_id=first.id)
     proposal = notes.merge_proposal(note.id)
     assert proposal.conflicts == 0
     assert proposal.text == (
@@ -288,10 +288,9 @@ def test_merge_proposal_keeps_both_sides_of_a_clash_between_markers(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Bezoek", body="Intro\nStand: onbekend\nSlot")
-    clock.advance(seconds=1)
-    notes.revise(note.id, body="Intro\nStand: goed\nSlot", parent_id=first.id)
-    clock.advance(seconds=1)
-    notes.revise(note.id, body="Intro\nStand: zorgelijk\nSlot", parent_id=first.id)
+    edits_of(
+        notes, clock, note.id, first, "Intro\nStand: goed\nSlot", "Intro\nStand: zorgelijk\nSlot"
+    )
     proposal = notes.merge_proposal(note.id)
     assert proposal.conflicts == 1
     lines = proposal.text.splitlines()
@@ -310,9 +309,7 @@ def test_merge_proposal_for_three_heads_keeps_every_addition(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Bezoek", body="a\nb\nc\nd\ne")
-    for body in ("A\nb\nc\nd\ne", "a\nb\nC\nd\ne", "a\nb\nc\nd\nE"):
-        clock.advance(seconds=1)
-        notes.revise(note.id, body=body, parent_id=first.id)
+    edits_of(notes, clock, note.id, first, "A\nb\nc\nd\ne", "a\nb\nC\nd\ne", "a\nb\nc\nd\nE")
     proposal = notes.merge_proposal(note.id)
     assert (proposal.text, proposal.conflicts, len(proposal.heads)) == ("A\nb\nC\nd\nE", 0, 3)
 
@@ -321,10 +318,8 @@ def test_merge_proposal_keeps_both_additions_at_the_same_place(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:
     note, first = notes.create(family_id, title="Bezoek", body="Gesprek thuis.")
-    clock.advance(seconds=1)
-    notes.revise(note.id, body="Gesprek thuis.\nOma was er ook.", parent_id=first.id)
-    clock.advance(seconds=1)
-    notes.revise(note.id, body="Gesprek thuis.\nSchool gebeld.", parent_id=first.id)
+    oma, school = "Gesprek thuis.\nOma was er ook.", "Gesprek thuis.\nSchool gebeld."
+    edits_of(notes, clock, note.id, first, oma, school)
     proposal = notes.merge_proposal(note.id)
     assert (proposal.text, proposal.conflicts) == (
         "Gesprek thuis.\nOma was er ook.\nSchool gebeld.",
@@ -338,9 +333,7 @@ def test_notes_with_two_heads_counts_what_heads_finds(
     settled, first = notes.create(family_id, title="Rustig", body="a")
     notes.revise(settled.id, body="b", parent_id=first.id)
     clashing, base = notes.create(family_id, title="Botsing", body="a")
-    for body in ("b", "c"):
-        clock.advance(seconds=1)
-        notes.revise(clashing.id, body=body, parent_id=base.id)
+    edits_of(notes, clock, clashing.id, base, "b", "c")
     assert (
         notes_with_two_heads(store)
         == 1

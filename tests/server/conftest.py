@@ -7,11 +7,11 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -21,6 +21,9 @@ from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.app import create_app, now_iso
 from regiedesk.sync.server.db import ServerDB
+
+if TYPE_CHECKING:
+    from .world import Laptop
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "een lang serverwachtwoord"
@@ -99,6 +102,25 @@ class Running:
 def server(db_url: str) -> Iterator[Running]:
     with serving(db_url) as running:
         yield running
+
+
+@pytest.fixture
+def laptop(server: Running, tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
+    """``laptop(user, transport=None)``: a caseworker's laptop with a device on ``server``
+    (``world.enrol``), in ``tmp_path / user``; all of them are closed after the test."""
+    from .world import Laptop, enrol  # world imports this module
+
+    made: list[Laptop] = []
+
+    def make(user: str, *, transport: httpx.BaseTransport | None = None) -> Laptop:
+        token = enrol(server.db, user)
+        made.append(Laptop(server.url, tmp_path / user, user, token, transport=transport))
+        return made[-1]
+
+    yield make
+    for one in made:
+        with suppress(Exception):  # a test may have closed it already
+            one.close()
 
 
 @contextmanager

@@ -2,43 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from regiedesk.export import export_json
-from regiedesk.ids import uuid7
 from regiedesk.store import open_profile
 from regiedesk.store.schema import SCHEMA_VERSION
 from regiedesk.sync import protocol as p
 from regiedesk.sync.client import SyncClient, UpgradeRequired
 
 from ..test_no_plaintext import leaks
-from .conftest import PASSWORD, Running
-from .test_sync_e2e import Laptop
+from .conftest import Running
+from .world import Laptop, delegate
 
 TODAY = dt.date(2026, 11, 24)
 SECRET = "Afspraak met de schuldhulpverlener Vlietstra-Bakkum"
-
-
-@pytest.fixture
-def laptop(server: Running, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
-    made: list[Laptop] = []
-
-    def make(user: str) -> Laptop:
-        if not server.db.query("SELECT 1 AS x FROM users WHERE name = ?", (user,)):
-            server.add_user(user)
-        made.append(Laptop(server, tmp_path / user, user))
-        return made[-1]
-
-    yield make
-    for one in made:
-        with contextlib.suppress(Exception):  # a test may have closed it already
-            one.close()
 
 
 def test_rejected_work_survives_the_purge_of_its_family(
@@ -48,11 +29,7 @@ def test_rejected_work_survives_the_purge_of_its_family(
     family = anna.services.families.create(name="Gezin Vlietstra", status="actief")
     anna.sync()
     bert = laptop("bert")
-    server.db.execute(
-        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), family.id, "bert", "2000-01-01", "2100-01-01"),
-    )
+    delegate(server.db, family.id, "bert")
     bert.sync()
     assert bert.services.families.get(family.id).name == "Gezin Vlietstra"
     # the stand-in ends while bert's laptop is offline; he still writes in the family
@@ -112,11 +89,7 @@ def test_a_rejected_family_record_is_kept_too(
     anna.sync()
     bert = laptop("bert")
     # bert's laptop got the family through a stand-in that has ended since
-    server.db.execute(
-        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), family.id, "bert", "2000-01-01", "2100-01-01"),
-    )
+    delegate(server.db, family.id, "bert")
     bert.sync()
     server.db.execute("DELETE FROM delegations")
     bert.services.families.update(family.id, name="Gezin Eigen (Bert)")
@@ -129,11 +102,8 @@ def test_a_rejected_family_record_is_kept_too(
     assert anna.services.families.get(family.id).name == "Gezin Eigen"
 
 
-def test_clients_on_the_previous_schema_still_sync(server: Running, tmp_path: Path) -> None:
-    server.add_user("anna")
-    registrar = SyncClient(server.url)
-    token = registrar.register("anna", PASSWORD, "laptop", None)["token"]
-    registrar.close()
+def test_clients_on_the_previous_schema_still_sync(server: Running) -> None:
+    token = server.device("anna")
     low, high = p.SUPPORTED_SCHEMAS
     assert (low, high) == (3, 4)
     for schema in (low, high):

@@ -14,8 +14,7 @@ import gzip
 import json
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -24,7 +23,7 @@ import pytest
 from regiedesk.sync.client import Offline
 
 from .conftest import Running
-from .world import TODAY, Laptop, assert_converged, delegate, enrol
+from .world import TODAY, Laptop, SharedFamily, assert_converged, share_family
 
 
 class ReorderingTransport(httpx.HTTPTransport):
@@ -62,44 +61,28 @@ class ReorderingTransport(httpx.HTTPTransport):
         return answers
 
 
+Trio = tuple[list[Laptop], ReorderingTransport, SharedFamily]
+
+
 @pytest.fixture
-def trio(server: Running, tmp_path: Path) -> Iterator[tuple[list[Laptop], list[Any]]]:
-    """Three laptops on one family (anna's, with bert and carla standing in); anna's
-    requests go through a reordering transport."""
-    transports = [ReorderingTransport(), None, None]
-    laptops = [
-        Laptop(server.url, tmp_path / user, user, enrol(server.db, user), transport=transport)
-        for user, transport in zip(("anna", "bert", "carla"), transports, strict=True)
-    ]
-    yield laptops, transports
-    for laptop in laptops:
-        laptop.close()
-
-
-def setup_family(server: Running, laptops: list[Laptop]) -> tuple[str, str, str, str]:
-    anna = laptops[0]
-    family = anna.services.families.create(name="Gezin Volgorde", status="actief")
-    party = anna.services.network.add_party(
-        family.id, organisation="GGD", role="jeugdarts", involved_from=TODAY
-    )
-    note, first = anna.services.notes.create(family.id, title="Verslag", body="begin")
-    anna.sync()
-    for laptop in laptops[1:]:
-        delegate(server.db, family.id, laptop.user)
-        laptop.sync()
-    return family.id, party.id, note.id, first.id
+def trio(server: Running, laptop: Callable[..., Laptop]) -> Trio:
+    """Three laptops on one family (anna's, with bert and carla standing in), all synced;
+    anna's requests go through a reordering transport."""
+    reordering = ReorderingTransport()
+    laptops = [laptop("anna", transport=reordering), laptop("bert"), laptop("carla")]
+    shared = share_family(server.db, laptops, name="Gezin Volgorde", role="jeugdarts")
+    return laptops, reordering, shared
 
 
 def tick() -> None:
     time.sleep(0.003)  # the next edit gets a later wall-clock millisecond
 
 
-def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio) -> None:  # type: ignore[no-untyped-def]
-    laptops, transports = trio
+def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio: Trio) -> None:
+    laptops, reordering, (family, party, note, first) = trio
     anna, bert, carla = laptops
-    family, party, note, first = setup_family(server, laptops)
     revisions = {first: "begin"}
-    hours = set()
+    hours: set[str] = set()
 
     anna.services.families.update(family, name="Gezin Anna")
     anna.services.network.update_party(party, organisation="GGD Anna")
@@ -115,7 +98,7 @@ def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio) -> No
     anna.services.families.update(family, evaluation_date=later)
     anna.services.network.update_party(party, role="jeugdarts GGD")
 
-    transports[0].mode = "delay"
+    reordering.mode = "delay"
     failure: list[BaseException] = []
 
     def anna_syncs() -> None:
@@ -126,10 +109,10 @@ def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio) -> No
 
     thread = threading.Thread(target=anna_syncs)
     thread.start()
-    assert transports[0].arrived.wait(10)
+    assert reordering.arrived.wait(10)
     bert.sync()  # sent after anna's push, arrives before it
     carla.sync()
-    transports[0].release.set()
+    reordering.release.set()
     thread.join(30)
     assert not thread.is_alive() and not failure, failure
 
@@ -153,12 +136,11 @@ def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio) -> No
         assert {r.body for r in laptop.services.notes.heads(note)} == {"anna", "bert"}
 
 
-def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio) -> None:  # type: ignore[no-untyped-def]
-    laptops, transports = trio
+def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio: Trio) -> None:
+    laptops, reordering, (family, party, note, first) = trio
     anna, bert, _ = laptops
-    family, party, note, first = setup_family(server, laptops)
     revisions = {first: "begin"}
-    hours = set()
+    hours: set[str] = set()
 
     anna.services.families.update(family, name="Gezin A1")
     entry = anna.services.hours.add(family, date=TODAY, minutes=30, activity="huisbezoek")
@@ -168,10 +150,10 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio) -> None:  
     doomed = anna.services.network.add_party(
         family, organisation="Wijkteam", role="coach", involved_from=TODAY
     )
-    transports[0].mode = "strand"
+    reordering.mode = "strand"
     with pytest.raises(Offline):
         anna.sync()
-    assert anna.outbox() == 4 and len(transports[0].stranded) == 1
+    assert anna.outbox() == 4 and len(reordering.stranded) == 1
 
     tick()
     anna.services.families.update(family, name="Gezin A2")
@@ -184,7 +166,7 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio) -> None:  
     bert.sync()
     count = server.db.query("SELECT count(*) AS n FROM changes")[0]["n"]
 
-    late = transports[0].deliver_stranded()  # the original push finally arrives
+    late = reordering.deliver_stranded()  # the original push finally arrives
     assert [a["outcome"] for a in late] == ["accepted"] * 4
     assert server.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == count
 
@@ -198,12 +180,13 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio) -> None:  
         assert [p.id for p in laptop.services.network.parties(family)] == [party]
 
 
-def test_the_same_push_twice_at_the_same_time_is_answered_twice(server: Running, trio) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_push_twice_at_the_same_time_is_answered_twice(
+    server: Running, trio: Trio
+) -> None:
     """A retry that arrives while the original is still being processed (two server
     threads, both before either commits): both are answered, one copy is stored."""
-    laptops, _ = trio
+    laptops, _, (family, _, _, _) = trio
     anna = laptops[0]
-    family, _, _, _ = setup_family(server, laptops)
     with anna.store.transaction(event="create", client=family) as tx:
         for i in range(2000):
             tx.insert(
