@@ -148,6 +148,28 @@ class ServerDB:
         finally:
             self._checkin(conn, healthy=healthy and not getattr(conn, "broken", False))
 
+    @contextmanager
+    def reading(self) -> Iterator[Transaction]:
+        """A connection whose statements each commit on their own, for requests that read.
+
+        No BEGIN and COMMIT round trips on PostgreSQL, and no write lock on SQLite (where
+        ``transaction`` takes it at BEGIN IMMEDIATE), so pulls no longer queue behind
+        pushes. A single-row write (a device's last_seen) still commits on its own.
+        """
+        conn = self._checkout()
+        healthy = True
+        try:
+            if self.postgres:
+                conn.autocommit = True
+            yield Transaction(self, conn)
+        finally:
+            if self.postgres:
+                try:
+                    conn.autocommit = False
+                except Exception:  # the connection broke meanwhile: drop it
+                    healthy = False
+            self._checkin(conn, healthy=healthy and not getattr(conn, "broken", False))
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.transaction() as tx:
             return tx.query(sql, params)
