@@ -39,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import httpcore
 import httpx
 
 from _common import emit, progress
@@ -221,9 +222,45 @@ def hours_mutation(d: Device) -> dict[str, Any]:
     }
 
 
-async def sync(client: httpx.AsyncClient, d: Device, mutations: int, tally: Tally) -> bool:
+TIMEOUTS = {"connect": 30.0, "read": 30.0, "write": 30.0, "pool": 30.0}
+TRANSPORT_ERRORS = (
+    OSError,
+    httpcore.NetworkError,
+    httpcore.TimeoutException,
+    httpcore.ProtocolError,
+)
+
+
+class Connection:
+    """A device's one kept-alive HTTP/1.1 connection, through httpcore (the layer under
+    httpx): httpx's request and response objects made the load generator, which shares
+    this machine's CPUs with the server, spend more per sync than the server itself."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.pool = httpcore.AsyncConnectionPool(max_connections=1)
+        self.fixed = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+        self.fixed.append((b"accept-encoding", b"gzip"))
+
+    async def call(
+        self, method: str, path: str, headers: dict[str, str], body: bytes = b""
+    ) -> tuple[int, Any]:
+        sent = self.fixed + [(k.encode(), v.encode()) for k, v in headers.items()]
+        response = await self.pool.request(
+            method, self.url + path, headers=sent, content=body, extensions={"timeout": TIMEOUTS}
+        )
+        raw = response.content
+        if (b"content-encoding", b"gzip") in response.headers:
+            raw = gzip.decompress(raw)
+        return response.status, json.loads(raw) if response.status == 200 else None
+
+    async def close(self) -> None:
+        await self.pool.aclose()
+
+
+async def sync(client: Connection, d: Device, mutations: int, tally: Tally) -> bool:
     """One push and the pulls after it; False (and a counted error) when anything failed."""
-    auth_header = {"Authorization": f"Bearer {d.token}"}
+    auth_header = {"authorization": f"Bearer {d.token}"}
     batch = [hours_mutation(d) for _ in range(mutations)]
     body = gzip.compress(json.dumps({"mutations": batch}).encode())
     headers = {
@@ -232,24 +269,21 @@ async def sync(client: httpx.AsyncClient, d: Device, mutations: int, tally: Tall
         "content-encoding": "gzip",
         p.CLOCK_HEADER: str(int(time.time() * 1000)),
     }
-    response = await client.post("/v1/sync/push", content=body, headers=headers)
-    if response.status_code != 200:
-        tally.errors[f"push {response.status_code}"] += 1
+    status, answer = await client.call("POST", "/v1/sync/push", headers, body)
+    if status != 200:
+        tally.errors[f"push {status}"] += 1
         return False
-    outcomes = {r["outcome"] for r in response.json()["results"]}
+    outcomes = {r["outcome"] for r in answer["results"]}
     if outcomes != {"accepted"}:
         tally.errors[f"push outcome {sorted(outcomes)}"] += 1
         return False
     tally.pushed += len(batch)
     expected = {m["mutation_id"] for m in batch}
     while True:
-        response = await client.get(
-            "/v1/sync/pull", params={"since": d.cursor}, headers=auth_header
-        )
-        if response.status_code != 200:
-            tally.errors[f"pull {response.status_code}"] += 1
+        status, page = await client.call("GET", f"/v1/sync/pull?since={d.cursor}", auth_header)
+        if status != 200:
+            tally.errors[f"pull {status}"] += 1
             return False
-        page = response.json()
         tally.pulled += len(page["changes"])
         expected -= {c["mutation_id"] for c in page["changes"]}
         d.cursor = int(page["cursor"])
@@ -262,7 +296,7 @@ async def sync(client: httpx.AsyncClient, d: Device, mutations: int, tally: Tall
 
 
 async def run_device(
-    client: httpx.AsyncClient, d: Device, args: argparse.Namespace, deadline: float, tally: Tally
+    client: Connection, d: Device, args: argparse.Namespace, deadline: float, tally: Tally
 ) -> None:
     loop = asyncio.get_running_loop()
     next_start = loop.time() + random.uniform(0, args.interval)
@@ -273,7 +307,7 @@ async def run_device(
         started = time.perf_counter()
         try:
             ok = await sync(client, d, args.mutations, tally)
-        except (httpx.HTTPError, ValueError, KeyError) as exc:
+        except (*TRANSPORT_ERRORS, ValueError, KeyError) as exc:
             tally.errors[type(exc).__name__] += 1
             ok = False
         if ok:
@@ -284,15 +318,9 @@ async def run_device(
 
 
 async def load(url: str, devices: list[Device], args: argparse.Namespace) -> tuple[Tally, float]:
-    """Every device with a client of its own, as every laptop has (one kept-alive connection;
-    one shared pool of hundreds of connections costs httpx more CPU than the server)."""
+    """Every device with a connection of its own, as every laptop has."""
     tally = Tally()
-    clients = [
-        httpx.AsyncClient(
-            base_url=url, headers=HEADERS, timeout=30, limits=httpx.Limits(max_connections=1)
-        )
-        for _ in devices
-    ]
+    clients = [Connection(url) for _ in devices]
     try:
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -302,8 +330,17 @@ async def load(url: str, devices: list[Device], args: argparse.Namespace) -> tup
         elapsed = loop.time() - started
     finally:
         for client in clients:
-            await client.aclose()
+            await client.close()
     return tally, elapsed
+
+
+def run_async(work: Any) -> Any:
+    """On uvloop where it is installed (the server runs on it too): less CPU per request."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(work)
+    return uvloop.run(work)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -351,7 +388,7 @@ def main() -> None:
             )
             server_cpu = tree_cpu_seconds(server.pid)
             client_cpu = time.process_time()
-            tally, elapsed = asyncio.run(load(url, devices, args))
+            tally, elapsed = run_async(load(url, devices, args))
             server_cpu = tree_cpu_seconds(server.pid) - server_cpu
             client_cpu = time.process_time() - client_cpu
     finally:
