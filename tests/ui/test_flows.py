@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from regiedesk.services.families import FamilyService
+from regiedesk.services.timer import VisitTimerService
 from regiedesk.store import create_profile
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
@@ -241,3 +242,28 @@ def test_the_language_switched_to_english_and_back(qtbot, family_window: MainWin
         qtbot.waitUntil(lambda f=file_menu: window.menu_file.title() == f, timeout=WAIT)
         assert window.workspace is not None and window.workspace.tabText(1) == tab
     assert QApplication.instance() is not None
+
+
+def test_a_running_visit_shows_after_unlock_and_the_caseload_search_filters(  # type: ignore[no-untyped-def]
+    qtbot, context: AppContext
+) -> None:
+    store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
+    families = FamilyService(store, today=lambda: TODAY)
+    first = families.create(name="Gezin Bezoek", status="actief")
+    families.create(name="Gezin Anders", status="actief")
+    VisitTimerService(store, today=lambda: TODAY, now=context.now).start(first.id)
+    store.close()  # the app was closed while the visit ran
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
+    search = by_name(window.caseload, "Zoeken op naam", QLineEdit)
+    qtbot.keyClicks(search, "bezoek")
+    assert window.caseload.proxy.rowCount() == 1
+    assert search.isClearButtonEnabled()  # set up on the first typed letter
+    search.clear()
+    assert window.caseload.proxy.rowCount() == 2
+    context.services.store.close()  # type: ignore[union-attr]
+    context.services = None

@@ -129,7 +129,6 @@ class CaseloadPage(QWidget):
         self.proxy = CaseloadFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -184,6 +183,10 @@ class CaseloadPage(QWidget):
         self._update_count()
 
     def _filter(self, text: str) -> None:
+        if text and not self.search.isClearButtonEnabled():
+            # the clear button shows only over typed text; its icon comes from the icon
+            # theme, about 5 ms on first use, which the caseload's first paint waited for
+            self.search.setClearButtonEnabled(True)
         self.proxy.setFilterFixedString(text)
         self._update_count()
 

@@ -376,10 +376,10 @@ class MainWindow(QMainWindow):
         if self.context.services is not None:
             self.idle.watch(True)
         if self._timer_due:
-            # after the caseload, not beside it: the look-up loads the visit timer's
-            # modules, which would hold up the first paint of the caseload
+            # after the caseload is painted, not beside it: the look-up loads the visit
+            # timer's modules on the database thread, which held up the first paint
             self._timer_due = False
-            QTimer.singleShot(0, self.refresh_timer)
+            QTimer.singleShot(WARM_UP_MS, self.refresh_timer)
         if "regiedesk.ui.workspace" not in sys.modules:
             # the workspace's modules load on the database thread once the caseload is on
             # screen, so opening the first family does not hold up the window on imports
