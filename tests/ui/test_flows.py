@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from regiedesk import i18n
+from regiedesk.domain.vocabulary import FamilyStatus
 from regiedesk.services.families import FamilyService
 from regiedesk.services.timer import VisitTimerService
 from regiedesk.store import create_profile
@@ -267,3 +269,27 @@ def test_a_running_visit_shows_after_unlock_and_the_caseload_search_filters(  # 
     assert window.caseload.proxy.rowCount() == 2
     context.services.store.close()  # type: ignore[union-attr]
     context.services = None
+
+
+def test_the_caseload_speaks_english_when_the_app_starts_in_english(  # type: ignore[no-untyped-def]
+    qtbot, context: AppContext
+) -> None:
+    store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
+    FamilyService(store, today=lambda: TODAY).create(name="Gezin Engels", status="actief")
+    store.close()
+    context.settings.language = "en"
+    i18n.set_language("en")  # as app.run does from the settings
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        unlock(qtbot, window)
+        qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=WAIT)
+        model = window.caseload.model
+        assert model.data(model.index(0, 1)) == "Active"
+        assert window.caseload.status.itemText(1) == FamilyStatus.REGISTERED.label("en")
+    finally:
+        i18n.set_language(None)
+        assert window.context.services is not None
+        window.context.services.store.close()
+        window.context.services = None

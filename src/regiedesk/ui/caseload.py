@@ -39,7 +39,7 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseloadRow] = []
-        self.language: Language = "nl"
+        self.language: Language | None = None  # None: the language the app runs in
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
         self.beginResetModel()
