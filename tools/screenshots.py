@@ -12,10 +12,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from regiedesk.services import Services
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import Settings
@@ -40,6 +42,42 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
+
+
+class _Refusing:
+    """A stand-in server: refuses the changes in one family (handed over meanwhile)."""
+
+    def __init__(self, family_id: str, scope: list[str]) -> None:
+        self.family_id = family_id
+        self.scope = [f for f in scope if f != family_id]
+
+    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {"mutation_id": m["mutation_id"], "outcome": "rejected", "reason": "out_of_scope"}
+            if m["family_id"] == self.family_id and m["entity"] != "families"
+            else {"mutation_id": m["mutation_id"], "outcome": "accepted", "reason": None}
+            for m in mutations
+        ]
+
+    def pull(self, since: int, *, family: str | None = None) -> Any:
+        return {"changes": [], "has_more": False, "cursor": since, "families": self.scope}
+
+    def checksums(self, families: list[str]) -> dict[str, str]:
+        return {}
+
+
+def refuse_work_in(services: Services, family_id: str, scope: list[str]) -> None:
+    """Work written in a family after its handover, refused and set aside by the engine."""
+    from regiedesk.sync import client
+    from regiedesk.sync.client import SyncEngine
+
+    client.utc_now = lambda: "2026-11-24T10:12:00.000+00:00"  # pinned, like the dates
+
+    SyncEngine(services.store, _Refusing("", scope)).sync_once()
+    services.hours.add(family_id, date=TODAY, minutes=45, activity="huisbezoek")
+    body = "Moeder belt de school over het verzuim."
+    services.notes.create(family_id, title="Huisbezoek", body=body, visit_date=TODAY)
+    SyncEngine(services.store, _Refusing(family_id, scope)).sync_once()
 
 
 def main() -> int:
@@ -130,6 +168,16 @@ def main() -> int:
         settle(app, worker)
         shoot(window.connect_dialog, out, "13-koppelen")
         window.connect_dialog.reject()
+        handed_over = next(r.family_id for r in rows if r.family_id != family.family_id)
+        context.run(lambda s: refuse_work_in(s, handed_over, [r.family_id for r in rows]))
+        settle(app, worker)
+        window.open_rejected()
+        settle(app, worker, 0.5)
+        assert window.rejected_dialog is not None
+        window.rejected_dialog.table.selectRow(0)
+        settle(app, worker, 0.2)
+        shoot(window.rejected_dialog, out, "14-apart-gezet")
+        window.rejected_dialog.reject()
         window.open_settings()
         settle(app, worker)
         shoot(window.settings_dialog, out, "09-instellingen")

@@ -338,10 +338,107 @@ EN: dict[str, str] = {
     (
         "De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn "
         "versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de "
-        "nieuwe regisseur."
+        "nieuwe regisseur. Klik om ze te bekijken."
     ): (
         "The server refused {0} change(s), for example after a handover. They are kept "
         "encrypted and included in an export (regiedesk export); pass them on to the new "
-        "caseworker."
+        "caseworker. Click to see them."
     ),
+    # work the server refused, kept aside (ui/rejected_dialog.py)
+    "A&part gezet werk...": "Set-aside &work...",
+    "Apart gezet werk": "Set-aside work",
+    (
+        "De server weigerde deze wijzigingen, bijvoorbeeld omdat het gezin is overgedragen. "
+        "Ze staan versleuteld op deze laptop. Neem over wat nog nodig is (of geef het door "
+        "aan de nieuwe regisseur) en verwijder ze daarna."
+    ): (
+        "The server refused these changes, for example because the family was handed over. "
+        "They are kept encrypted on this laptop. Copy what is still needed (or pass it on to "
+        "the new caseworker) and then remove them."
+    ),
+    "&Geweigerde wijzigingen:": "Refused c&hanges:",
+    "Gewijzigde velden": "Changed fields",
+    "Ge&wijzigde velden:": "Changed &fields:",
+    "&Verwijderen": "&Remove",
+    "Geselecteerd werk verwijderen": "Remove the selected work",
+    "&Sluiten": "&Close",
+    "Geweigerd op": "Refused on",
+    "Soort": "Kind",
+    "Wat": "What",
+    "Reden": "Reason",
+    "Veld": "Field",
+    "Waarde": "Value",
+    "{0} (niet meer op deze laptop)": "{0} (no longer on this laptop)",
+    "gezin niet meer op deze laptop": "family no longer on this laptop",
+    "Er is geen apart gezet werk.": "There is no set-aside work.",
+    "(geen velden: het record werd verwijderd)": "(no fields: the record was deleted)",
+    "Apart gezet werk verwijderen": "Remove set-aside work",
+    (
+        "{0} apart gezet(te) wijziging(en) definitief van deze laptop verwijderen? Neem eerst "
+        "over wat u nog nodig hebt; dit kan niet ongedaan worden gemaakt."
+    ): (
+        "Permanently remove {0} set-aside change(s) from this laptop? First copy what you "
+        "still need; this cannot be undone."
+    ),
+    "gezinslid": "family member",
+    "urenregel": "hours entry",
+    "bezoektimer": "visit timer",
+    "meting": "assessment",
+    "score van een meting": "assessment score",
+    "betrokkene": "involved party",
+    "contactmoment": "contact",
+    "doel": "goal",
+    "afspraak": "agreement",
+    "verslag": "note",
+    "tekst van een verslag": "text of a note",
+    "nieuw": "new",
+    "gewijzigd": "changed",
+    "verwijderd": "deleted",
+    (
+        "Dit gezin staat niet (meer) op uw naam, bijvoorbeeld na een overdracht of een "
+        "afgelopen waarneming."
+    ): (
+        "This family is not (or no longer) assigned to you, for example after a handover or "
+        "when a stand-in period ended."
+    ),
+    "De server kent dit soort gegevens niet; misschien is de server ouder dan deze app.": (
+        "The server does not know this kind of data; the server may be older than this app."
+    ),
+    "De server kent dit gezin niet (meer).": "The server does not (or no longer) know this family.",
+    "Dit gezin is gemaakt op naam van een andere regisseur.": (
+        "This family was created in the name of another caseworker."
+    ),
+    "Alleen een teamleider kan een gezin aan een andere regisseur overdragen.": (
+        "Only a team leader can hand a family over to another caseworker."
+    ),
+    "De server weigerde deze wijziging (code: {0}).": "The server refused this change (code: {0}).",
+    "(leeg)": "(empty)",
+    "naam": "name",
+    "status": "status",
+    "startdatum": "start date",
+    "einddatum": "end date",
+    "reden van afsluiten": "reason for closing",
+    "regisseur": "caseworker",
+    "rol": "role",
+    "geboortedatum": "date of birth",
+    "datum": "date",
+    "minuten": "minutes",
+    "activiteit": "activity",
+    "leefgebied": "life domain",
+    "score": "score",
+    "organisatie": "organisation",
+    "persoon": "person",
+    "telefoon": "phone",
+    "e-mail": "email",
+    "manier van contact": "contact method",
+    "samenvatting": "summary",
+    "tekst": "text",
+    "streefdatum": "target date",
+    "uiterlijk op": "due by",
+    "wie": "who",
+    "gedaan": "done",
+    "titel": "title",
+    "datum bezoek": "visit date",
+    "tekst van het verslag": "text of the note",
+    "auteur": "author",
 }

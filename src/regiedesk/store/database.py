@@ -223,6 +223,27 @@ class Store:
         """How many changes ``rejected_changes`` holds (without reading them)."""
         return int(self.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
 
+    def dismiss_rejected(self, mutation_ids: list[str]) -> int:
+        """Delete kept rejected changes the user has dealt with, with one audit event in the
+        same transaction. Unknown ids are ignored. Returns how many were deleted."""
+        if not mutation_ids:
+            return 0
+        marks = ", ".join("?" for _ in mutation_ids)
+        select = (
+            "SELECT entity, record_id, family_id FROM rejected_changes"
+            f" WHERE mutation_id IN ({marks}) ORDER BY seq"
+        )
+        if not self.query(select, tuple(mutation_ids)):
+            return 0  # nothing to delete: no audit event either
+        with self.transaction(event="delete", client=None) as tx:
+            rows = self.query(select, tuple(mutation_ids))
+            self.conn.execute(
+                f"DELETE FROM rejected_changes WHERE mutation_id IN ({marks})", tuple(mutation_ids)
+            )
+            tx.objects.extend(f"{r['entity']}/{r['record_id']}" for r in rows)
+            tx.objects.extend(f"families/{r['family_id']}" for r in rows if r["family_id"])
+        return len(rows)
+
     # --- writing -------------------------------------------------------------
 
     @contextmanager

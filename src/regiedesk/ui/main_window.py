@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,11 +37,13 @@ from .unlock import StartPage, UnlockPage
 
 if TYPE_CHECKING:
     from ..services.indicators import CaseloadRow
+    from .rejected_dialog import RejectedDialog
     from .workspace import FamilyWorkspace
 
 log = logging.getLogger(__name__)
 
 WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a family
+SET_ASIDE_LINK = "set-aside"
 
 
 class IdleWatcher(QObject):
@@ -129,6 +132,10 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.sync_label = QLabel()
         self.sync_label.setAccessibleName(self.tr("Synchronisatie"))
+        self.sync_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.sync_label.linkActivated.connect(self._sync_link)
+        self.rejected_dialog: RejectedDialog | None = None
         self.cancel_sync_button = QToolButton()
         self.cancel_sync_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -188,13 +195,16 @@ class MainWindow(QMainWindow):
         self.act_refresh = self._action("F5", self.refresh_and_sync)
         self.act_cancel_sync = self._action(None, self.sync.cancel)
         self.act_connect = self._action(None, self.open_connect)
+        self.act_rejected = self._action(None, self.open_rejected)
         self.cancel_sync_button.setDefaultAction(self.act_cancel_sync)
         self.act_about = self._action(None, self.show_about)
         self.act_help = self._action("F1", self.show_help)
         self.menu_file = self.menuBar().addMenu("")
         self.menu_file.addActions([self.act_lock, self.act_settings])
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_refresh, self.act_cancel_sync, self.act_connect])
+        self.menu_file.addActions(
+            [self.act_refresh, self.act_cancel_sync, self.act_connect, self.act_rejected]
+        )
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_family = self.menuBar().addMenu("")
@@ -225,6 +235,7 @@ class MainWindow(QMainWindow):
             (self.act_refresh, self.tr("Ve&rnieuwen en synchroniseren")),
             (self.act_cancel_sync, self.tr("Synchronisatie a&fbreken")),
             (self.act_connect, self.tr("&Koppelen met de server...")),
+            (self.act_rejected, self.tr("A&part gezet werk...")),
             (self.act_help, self.tr("&Handleiding")),
             (self.act_about, self.tr("&Over regiedesk")),
         ):
@@ -252,6 +263,7 @@ class MainWindow(QMainWindow):
             self.act_previous_tab,
             self.act_refresh,
             self.act_connect,
+            self.act_rejected,
         ):
             action.setEnabled(unlocked)
         self.act_cancel_sync.setEnabled(False)
@@ -345,6 +357,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.flush_drafts()
         self.sync.stop()
+        self.close_rejected()
         self.close_workspace()
         self.caseload.clear()
         self.running_timer = None
@@ -517,8 +530,10 @@ class MainWindow(QMainWindow):
                 if status.conflicts == 1
                 else self.tr("{0} verslagen met twee versies").format(status.conflicts)
             )
-        if status.set_aside:
-            text += " · " + self.tr("{0} geweigerd, bewaard").format(status.set_aside)
+        text = html.escape(text)
+        if status.set_aside:  # a link: a click shows the work
+            count = html.escape(self.tr("{0} geweigerd, bewaard").format(status.set_aside))
+            text += f' · <a href="{SET_ASIDE_LINK}">{count}</a>'
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #a40000" if status.conflicts else "")
         tip = [status.error] if status.error else []
@@ -527,7 +542,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze "
                     "zijn versleuteld bewaard en staan in een export (regiedesk export); geef "
-                    "ze door aan de nieuwe regisseur."
+                    "ze door aan de nieuwe regisseur. Klik om ze te bekijken."
                 ).format(status.set_aside)
             )
         self.sync_label.setToolTip("\n".join(tip))
@@ -595,6 +610,29 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(connect)
         dialog.open()
         self.connect_dialog = dialog
+
+    def _sync_link(self, link: str) -> None:
+        if link == SET_ASIDE_LINK:
+            self.open_rejected()
+
+    def open_rejected(self) -> None:
+        """The changes the server refused, kept on this laptop: look at them, dismiss them."""
+        if self.context.services is None:
+            return
+        from .rejected_dialog import RejectedDialog
+
+        self.close_rejected()
+        dialog = RejectedDialog(self.context, self)
+        dialog.dismissed.connect(lambda _count: self.sync.recount())
+        self.rejected_dialog = dialog
+        dialog.open()
+        dialog.load()
+
+    def close_rejected(self) -> None:
+        """The dialog shows client data: it goes when the profile locks."""
+        if self.rejected_dialog is not None:
+            self.rejected_dialog.drop()
+            self.rejected_dialog = None
 
     def device_connected(self, error: BaseException | None) -> None:
         if error is None:

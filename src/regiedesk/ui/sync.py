@@ -222,6 +222,11 @@ class SyncController(QObject):
             self._after_change.start()
             self._refresh_counts()
 
+    def recount(self) -> None:
+        """Count again for the status bar (after a change that has no outbox entry)."""
+        if self.active and self.status.state is not SyncState.NOT_CONNECTED:
+            self._refresh_counts()
+
     def _refresh_counts(self) -> None:
         if not self._running:
             self._on_net(lambda: self._status_now(self.status.state), self._counted)

@@ -458,6 +458,10 @@
         <translation>&amp;Connect to the server...</translation>
     </message>
     <message>
+        <source>A&amp;part gezet werk...</source>
+        <translation>Set-aside &amp;work...</translation>
+    </message>
+    <message>
         <source>&amp;Handleiding</source>
         <translation>User &amp;guide</translation>
     </message>
@@ -510,8 +514,8 @@
         <translation>{0} refused, kept</translation>
     </message>
     <message>
-        <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur.</source>
-        <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker.</translation>
+        <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur. Klik om ze te bekijken.</source>
+        <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker. Click to see them.</translation>
     </message>
     <message>
         <source>Gezin overgedragen</source>
@@ -1054,6 +1058,301 @@
     <message>
         <source>(geen)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>gezin</source>
+        <translation>family</translation>
+    </message>
+    <message>
+        <source>gezinslid</source>
+        <translation>family member</translation>
+    </message>
+    <message>
+        <source>urenregel</source>
+        <translation>hours entry</translation>
+    </message>
+    <message>
+        <source>bezoektimer</source>
+        <translation>visit timer</translation>
+    </message>
+    <message>
+        <source>meting</source>
+        <translation>assessment</translation>
+    </message>
+    <message>
+        <source>score van een meting</source>
+        <translation>assessment score</translation>
+    </message>
+    <message>
+        <source>betrokkene</source>
+        <translation>involved party</translation>
+    </message>
+    <message>
+        <source>contactmoment</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>doel</source>
+        <translation>goal</translation>
+    </message>
+    <message>
+        <source>afspraak</source>
+        <translation>agreement</translation>
+    </message>
+    <message>
+        <source>verslag</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>tekst van een verslag</source>
+        <translation>text of a note</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Dit gezin staat niet (meer) op uw naam, bijvoorbeeld na een overdracht of een afgelopen waarneming.</source>
+        <translation>This family is not (or no longer) assigned to you, for example after a handover or when a stand-in period ended.</translation>
+    </message>
+    <message>
+        <source>De server kent dit soort gegevens niet; misschien is de server ouder dan deze app.</source>
+        <translation>The server does not know this kind of data; the server may be older than this app.</translation>
+    </message>
+    <message>
+        <source>De server kent dit gezin niet (meer).</source>
+        <translation>The server does not (or no longer) know this family.</translation>
+    </message>
+    <message>
+        <source>Dit gezin is gemaakt op naam van een andere regisseur.</source>
+        <translation>This family was created in the name of another caseworker.</translation>
+    </message>
+    <message>
+        <source>Alleen een teamleider kan een gezin aan een andere regisseur overdragen.</source>
+        <translation>Only a team leader can hand a family over to another caseworker.</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>startdatum</source>
+        <translation>start date</translation>
+    </message>
+    <message>
+        <source>einddatum</source>
+        <translation>end date</translation>
+    </message>
+    <message>
+        <source>reden van afsluiten</source>
+        <translation>reason for closing</translation>
+    </message>
+    <message>
+        <source>regisseur</source>
+        <translation>caseworker</translation>
+    </message>
+    <message>
+        <source>rol</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>geboortedatum</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>minuten</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>activiteit</source>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>leefgebied</source>
+        <translation>life domain</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>toelichting</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>organisatie</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>persoon</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>manier van contact</source>
+        <translation>contact method</translation>
+    </message>
+    <message>
+        <source>samenvatting</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>tekst</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>streefdatum</source>
+        <translation>target date</translation>
+    </message>
+    <message>
+        <source>uiterlijk op</source>
+        <translation>due by</translation>
+    </message>
+    <message>
+        <source>wie</source>
+        <translation>who</translation>
+    </message>
+    <message>
+        <source>gedaan</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>titel</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>datum bezoek</source>
+        <translation>visit date</translation>
+    </message>
+    <message>
+        <source>tekst van het verslag</source>
+        <translation>text of the note</translation>
+    </message>
+    <message>
+        <source>auteur</source>
+        <translation>author</translation>
+    </message>
+    <message>
+        <source>De server weigerde deze wijziging (code: {0}).</source>
+        <translation>The server refused this change (code: {0}).</translation>
+    </message>
+    <message>
+        <source>(leeg)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Apart gezet werk</source>
+        <translation>Set-aside work</translation>
+    </message>
+    <message>
+        <source>De server weigerde deze wijzigingen, bijvoorbeeld omdat het gezin is overgedragen. Ze staan versleuteld op deze laptop. Neem over wat nog nodig is (of geef het door aan de nieuwe regisseur) en verwijder ze daarna.</source>
+        <translation>The server refused these changes, for example because the family was handed over. They are kept encrypted on this laptop. Copy what is still needed (or pass it on to the new caseworker) and then remove them.</translation>
+    </message>
+    <message>
+        <source>&amp;Geweigerde wijzigingen:</source>
+        <translation>Refused c&amp;hanges:</translation>
+    </message>
+    <message>
+        <source>Gewijzigde velden</source>
+        <translation>Changed fields</translation>
+    </message>
+    <message>
+        <source>Ge&amp;wijzigde velden:</source>
+        <translation>Changed &amp;fields:</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Geselecteerd werk verwijderen</source>
+        <translation>Remove the selected work</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Geweigerd op</source>
+        <translation>Refused on</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Gezin</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{0} (niet meer op deze laptop)</source>
+        <translation>{0} (no longer on this laptop)</translation>
+    </message>
+    <message>
+        <source>gezin niet meer op deze laptop</source>
+        <translation>family no longer on this laptop</translation>
+    </message>
+    <message>
+        <source>Er is geen apart gezet werk.</source>
+        <translation>There is no set-aside work.</translation>
+    </message>
+    <message>
+        <source>(geen velden: het record werd verwijderd)</source>
+        <translation>(no fields: the record was deleted)</translation>
+    </message>
+    <message>
+        <source>Apart gezet werk verwijderen</source>
+        <translation>Remove set-aside work</translation>
+    </message>
+    <message>
+        <source>{0} apart gezet(te) wijziging(en) definitief van deze laptop verwijderen? Neem eerst over wat u nog nodig hebt; dit kan niet ongedaan worden gemaakt.</source>
+        <translation>Permanently remove {0} set-aside change(s) from this laptop? First copy what you still need; this cannot be undone.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,43 @@
+"""A stand-in server for SyncEngine that refuses chosen changes, so the real engine sets
+them aside the way it does after a real refusal (see tests/server/test_rejected.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from regiedesk.store import Store
+from regiedesk.sync.client import SyncEngine, SyncReport
+
+Refusal = Callable[[dict[str, Any]], str | None]
+
+
+class RefusingServer:
+    """Answers pushes with ``refuse(mutation)`` (None accepts); pulls bring nothing new and
+    keep ``scope`` as this device's families."""
+
+    def __init__(self, refuse: Refusal, scope: list[str]) -> None:
+        self.refuse = refuse
+        self.scope = scope
+
+    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        answers = []
+        for m in mutations:
+            reason = self.refuse(m)
+            outcome = "accepted" if reason is None else "rejected"
+            answers.append({"mutation_id": m["mutation_id"], "outcome": outcome, "reason": reason})
+        return answers
+
+    def pull(self, since: int, *, family: str | None = None, limit: int = 0) -> Any:
+        return {"changes": [], "has_more": False, "cursor": since, "families": self.scope}
+
+    def checksums(self, families: list[str] | None = None) -> dict[str, str]:
+        return {}
+
+    def close(self) -> None:
+        pass
+
+
+def sync_with(store: Store, refuse: Refusal, scope: list[str]) -> SyncReport:
+    """One round of the real engine against a server that refuses what ``refuse`` says."""
+    return SyncEngine(store, RefusingServer(refuse, scope)).sync_once()  # type: ignore[arg-type]
