@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -12,21 +11,18 @@ from regiedesk.ids import uuid7
 from regiedesk.sync.client import ClockAhead, StampsAhead
 
 from .conftest import Running
-from .world import Laptop, assert_converged, delegate, enrol
+from .world import Laptop, assert_converged, delegate
 
 HOURS_3 = 3 * 3600 * 1000
+Pair = tuple[Laptop, Laptop]
 
 
 @pytest.fixture
-def pair(server: Running, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    anna = Laptop(server.url, tmp_path / "anna", "anna", enrol(server.db, "anna"))
-    bert = Laptop(server.url, tmp_path / "bert", "bert", enrol(server.db, "bert"))
-    yield anna, bert
-    anna.close()
-    bert.close()
+def pair(laptop: Callable[[str], Laptop]) -> Pair:
+    return laptop("anna"), laptop("bert")
 
 
-def test_edits_made_hours_ahead_do_not_beat_a_later_edit(server: Running, pair) -> None:  # type: ignore[no-untyped-def]
+def test_edits_made_hours_ahead_do_not_beat_a_later_edit(server: Running, pair: Pair) -> None:
     anna, bert = pair
     family = anna.services.families.create(name="Gezin Klok", status="actief")
     anna.sync()
@@ -53,8 +49,8 @@ def test_edits_made_hours_ahead_do_not_beat_a_later_edit(server: Running, pair) 
 
 
 def test_the_server_refuses_stamps_from_the_future_whatever_the_header(
-    server: Running, pair
-) -> None:  # type: ignore[no-untyped-def]
+    server: Running, pair: Pair
+) -> None:
     anna, _ = pair
     family = anna.services.families.create(name="Gezin Stempel", status="actief")
     anna.sync()

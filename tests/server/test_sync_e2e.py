@@ -3,63 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile, open_profile
 from regiedesk.store.profile import KEY_FILE
 from regiedesk.sync.client import DeviceRevoked, Offline, SyncClient, SyncEngine
 
 from ..conftest import FAST_KDF
-from .conftest import PASSWORD, Running
+from .conftest import Running
+from .world import TODAY, Laptop, delegate
 
-TODAY = dt.date(2026, 11, 24)
-
-
-class Laptop:
-    def __init__(self, server: Running, folder: Path, user: str) -> None:
-        self.folder = folder
-        self.store: Store = create_profile(folder, "laptop passphrase", user=user, kdf=FAST_KDF)
-        self.services = Services.over(self.store, today=lambda: TODAY)
-        registrar = SyncClient(server.url)
-        answer = registrar.register(user, PASSWORD, folder.name, None)
-        registrar.close()
-        self.client = SyncClient(server.url, answer["token"])
-        self.engine = SyncEngine(self.store, self.client)
-
-    def sync(self):  # type: ignore[no-untyped-def]
-        return self.engine.sync_once()
-
-    def close(self) -> None:
-        self.client.close()
-        self.store.close()
-
-
-@pytest.fixture
-def laptops(server: Running, tmp_path: Path):  # type: ignore[no-untyped-def]
-    made: list[Laptop] = []
-
-    def make(user: str, name: str | None = None) -> Laptop:
-        if not server.db.query("SELECT 1 AS x FROM users WHERE name = ?", (user,)):
-            server.add_user(user)
-        laptop = Laptop(server, tmp_path / (name or user), user)
-        made.append(laptop)
-        return laptop
-
-    yield make
-    for laptop in made:
-        laptop.close()
+Make = Callable[[str], Laptop]
 
 
 def table(store: Store, name: str) -> list[dict]:  # type: ignore[type-arg]
     return store.query(f"SELECT * FROM {name} ORDER BY id")
 
 
-def test_offline_work_arrives_once_and_a_standin_gets_the_history(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
-    anna = laptops("anna")
+def test_offline_work_arrives_once_and_a_standin_gets_the_history(
+    server: Running, laptop: Make
+) -> None:
+    anna = laptop("anna")
     family = anna.services.families.create(name="Gezin Sync", status="actief")
     for day in range(5):
         anna.services.hours.add(
@@ -68,17 +36,13 @@ def test_offline_work_arrives_once_and_a_standin_gets_the_history(server: Runnin
     note, first = anna.services.notes.create(family.id, title="Bezoek", body="Eerste")
     report = anna.sync()
     assert report.pushed == 8 and report.rejected == 0
-    assert anna.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 0
+    assert anna.outbox() == 0
     assert anna.sync().pushed == 0  # nothing twice
     assert server.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == 8
 
-    bert = laptops("bert")
+    bert = laptop("bert")
     assert bert.sync().backfilled == 0
-    server.db.execute(
-        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), family.id, "bert", "2000-01-01", "2100-01-01"),
-    )
+    delegate(server.db, family.id, "bert")
     bert.sync()
     assert len(table(bert.store, "hours")) == 5
     assert bert.services.notes.latest(note.id).body == "Eerste"
@@ -113,9 +77,9 @@ def test_offline_work_arrives_once_and_a_standin_gets_the_history(server: Runnin
 
 
 def test_lost_response_is_retried_without_a_new_change(
-    server: Running, laptops, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    anna = laptops("anna")
+    server: Running, laptop: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna = laptop("anna")
     family = anna.services.families.create(name="Gezin Retry")
     anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
     real_push = anna.client.push
@@ -127,14 +91,14 @@ def test_lost_response_is_retried_without_a_new_change(
     monkeypatch.setattr(anna.client, "push", push_then_drop)
     with pytest.raises(Offline):
         anna.sync()
-    assert anna.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 2  # kept
+    assert anna.outbox() == 2  # kept
     monkeypatch.setattr(anna.client, "push", real_push)
     assert anna.sync().pushed == 2  # the same mutation ids again, no new local change
     assert server.db.query("SELECT count(*) AS n FROM changes")[0]["n"] == 2
 
 
-def test_a_delete_the_server_rejects_is_restored(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
-    anna = laptops("anna")
+def test_a_delete_the_server_rejects_is_restored(server: Running, laptop: Make) -> None:
+    anna = laptop("anna")
     family = anna.services.families.create(name="Gezin Weigering")
     entry = anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
     anna.sync()
@@ -146,14 +110,15 @@ def test_a_delete_the_server_rejects_is_restored(server: Running, laptops) -> No
     assert anna.store.get("hours", entry.id)["deleted"] == 0  # restored, not lost
 
 
-def test_revoked_device_wipes_its_profile(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
-    anna = laptops("anna")
+def test_a_revoked_device_is_told_so_at_its_next_contact(server: Running, laptop: Make) -> None:
+    anna = laptop("anna")
     anna.services.families.create(name="Gezin Weg")
     anna.sync()
     server.db.execute("UPDATE devices SET revoked = 1")
     with pytest.raises(DeviceRevoked):
         anna.sync()
-    assert (anna.folder / KEY_FILE).exists()  # the engine reports; the caller wipes (CLI test)
+    # the engine reports it; the caller wipes (test_cli_sync; ui/test_sync_ui for the window)
+    assert (anna.folder / KEY_FILE).exists()
 
 
 def test_unreachable_server_is_offline_not_an_error(tmp_path: Path) -> None:
@@ -168,17 +133,19 @@ def test_unreachable_server_is_offline_not_an_error(tmp_path: Path) -> None:
         client.close()
     finally:
         store.close()
-    _ = open_profile  # the profile stays usable offline: opened again in other tests
+    again = open_profile(tmp_path / "p", "laptop passphrase")  # nothing broke offline
+    assert again.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 1
+    again.close()
 
 
-def test_a_drifted_family_is_detected_and_fetched_again(server: Running, laptops) -> None:  # type: ignore[no-untyped-def]
-    anna = laptops("anna")
+def test_a_drifted_family_is_detected_and_fetched_again(server: Running, laptop: Make) -> None:
+    anna = laptop("anna")
     family = anna.services.families.create(name="Gezin Drift")
     entry = anna.services.hours.add(family.id, date=TODAY, minutes=30, activity="huisbezoek")
     anna.sync()
     # damage the local copy behind the engine's back (as a bug or a bad restore would)
     anna.store.conn.execute("DELETE FROM hours WHERE id = ?", (entry.id,))
     assert anna.sync().repaired == 0  # an ordinary round only checks families it touched
-    report = anna.engine.sync_once(verify_all=True)
+    report = anna.sync(verify_all=True)
     assert report.repaired == 1
     assert anna.store.get("hours", entry.id)["minutes"] == 30

@@ -90,8 +90,11 @@ class Laptop:
     def sync(self, *, verify_all: bool = False) -> Any:
         return self.engine.sync_once(verify_all=verify_all)
 
+    def count(self, table: str) -> int:
+        return int(self.store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
     def outbox(self) -> int:
-        return int(self.store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
+        return self.count("outbox")
 
     def rows(self, table: str, families: Iterable[str]) -> dict[str, dict[str, Any]]:
         column = "id" if table == "families" else "family_id"
