@@ -26,7 +26,7 @@ import httpx
 from ..errors import RegiedeskError
 from ..store import Store
 from ..store.database import utc_now
-from ..store.schema import SCHEMA_VERSION
+from ..store.schema import ENTITY_TABLES, SCHEMA_VERSION
 from . import protocol as p
 from .apply import apply_page, local_checksums, purge_family
 
@@ -314,13 +314,27 @@ class SyncEngine:
         )
 
     def _undo_rejected(self, mutation: dict[str, Any]) -> None:
-        """A delete the server refused is undone locally, so the record is not lost."""
+        """A delete the server refused is undone locally, so the record is not lost, with
+        the stamps the row had before it: a kept delete stamp would differ from the
+        server's row for good (a checksum mismatch, and a re-fetch, at every sync) and
+        would beat a later delete by someone else."""
         log.warning("server rejected a %s of %s", mutation["op"], mutation["entity"])
-        if mutation["op"] == "delete":
-            self.store.conn.execute(
-                f"UPDATE {mutation['entity']} SET deleted = 0 WHERE id = ?",
-                (mutation["record_id"],),
-            )
+        if mutation["op"] != "delete":
+            return
+        table = mutation["entity"]
+        if table not in ENTITY_TABLES:
+            return
+        row = self.store.conn.execute(
+            f"SELECT field_hlc FROM {table} WHERE id = ?", (mutation["record_id"],)
+        ).fetchone()
+        clocks = json.loads(row[0] or "{}") if row else {}
+        if clocks.get("deleted") != mutation["hlc"]:
+            return  # gone, or deleted again since by a delete that stands
+        del clocks["deleted"]
+        self.store.conn.execute(
+            f"UPDATE {table} SET deleted = 0, field_hlc = ?, updated_hlc = ? WHERE id = ?",
+            (json.dumps(clocks), max(clocks.values(), default=""), mutation["record_id"]),
+        )
 
     def _pages(self, since: int, family: str | None = None) -> Generator[Any, None, None]:
         """The pages after ``since``, in order. A worker thread fetches up to PAGES_AHEAD
