@@ -329,7 +329,7 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
                         {"mutation_id": m.mutation_id, "outcome": "accepted", "reason": None}
                     )
                     continue
-                reason = _refusal(tx, m, who, scope, today())
+                reason = _refusal(tx, m, who, scope)
                 if reason is not None:
                     results.append(
                         {"mutation_id": m.mutation_id, "outcome": "rejected", "reason": reason}
@@ -516,9 +516,7 @@ def _known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
     return known
 
 
-def _refusal(
-    tx: Transaction, m: MutationIn, who: Caller, scope: set[str], today: dt.date
-) -> str | None:
+def _refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> str | None:
     if m.entity not in ENTITY_TABLES:
         return "unknown_entity"
     if m.entity == "families":
@@ -535,7 +533,7 @@ def _refusal(
         return None
     if not m.family_id:
         return "out_of_scope"
-    if m.family_id not in scope and not may_push(tx, who.user, m.family_id, _when(m.hlc), today):
+    if not may_push(tx, who.user, m.family_id, _when(m.hlc), scope):
         return "out_of_scope"
     return None
 

@@ -17,13 +17,13 @@ def families_in_scope(tx: Transaction, user: str, today: dt.date) -> set[str]:
     return {row[0] for row in rows}
 
 
-def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, today: dt.date) -> bool:
+def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, scope: set[str]) -> bool:
     """Whether a change made at ``when`` may be pushed: in scope now, or in scope back then.
 
     Work done offline during a stand-in period, or before a handover, still
     reaches the server after the access ended; nothing done in scope is lost.
     """
-    if family in families_in_scope(tx, user, today):
+    if family in scope:  # families_in_scope, already read by the caller
         return True
     day = when.date().isoformat()
     delegated = tx.query(
