@@ -229,14 +229,14 @@ class Store:
         if not mutation_ids:
             return 0
         marks = ", ".join("?" for _ in mutation_ids)
-        select = (
+        rows = self.query(
             "SELECT entity, record_id, family_id FROM rejected_changes"
-            f" WHERE mutation_id IN ({marks}) ORDER BY seq"
-        )
-        if not self.query(select, tuple(mutation_ids)):
+            f" WHERE mutation_id IN ({marks}) ORDER BY seq",
+            tuple(mutation_ids),
+        )  # only this (the database) thread removes them: still there in the transaction
+        if not rows:
             return 0  # nothing to delete: no audit event either
         with self.transaction(event="delete", client=None) as tx:
-            rows = self.query(select, tuple(mutation_ids))
             self.conn.execute(
                 f"DELETE FROM rejected_changes WHERE mutation_id IN ({marks})", tuple(mutation_ids)
             )
