@@ -291,10 +291,8 @@ class MainWindow(QMainWindow):
             self.set_unlocked_actions(True)
             self.idle.timer.start()  # its event filter goes on once the caseload shows
             self._timer_due = True
-            self.close_workspace()
-            self.pages.setCurrentWidget(self.caseload)
+            self._to_caseload_page()
             self._caseload_rows(rows)
-            self.caseload.table.setFocus()
             if profile_dir != self.context.practice_dir:  # the practice profile never syncs
                 self.sync.start(services.store, profile_dir)
             self.unlocked.emit()
@@ -377,11 +375,14 @@ class MainWindow(QMainWindow):
     def show_caseload(self) -> None:
         if self.context.services is None:
             return
-        self.close_workspace()
-        self.pages.setCurrentWidget(self.caseload)
+        self._to_caseload_page()
         self.context.run(
             lambda s: s.indicators.caseload(), self._caseload_rows, lambda e: show_error(self, e)
         )
+
+    def _to_caseload_page(self) -> None:
+        self.close_workspace()
+        self.pages.setCurrentWidget(self.caseload)
         self.caseload.table.setFocus()
 
     def _caseload_rows(self, rows: list[CaseloadRow]) -> None:
