@@ -30,6 +30,7 @@ from ..services import Services
 from .context import AppContext
 from .format import date_text
 from .messages import show_error
+from .translations import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,6 @@ def load_set_aside(services: Services) -> list[SetAside]:
         )
         for r in rows
     ]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    return text
 
 
 def _tr(text: str) -> str:

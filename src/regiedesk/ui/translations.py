@@ -9,6 +9,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 _installed: dict[int, QTranslator] = {}
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks ``text`` for translation in ``context``, for a table of texts made before a
+    translator is loaded; translate it where it is shown."""
+    return text
+
+
 def translations_dir() -> str:
     return str(resources.files("regiedesk") / "resources" / "translations")
 

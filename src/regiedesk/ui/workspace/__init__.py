@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
+from ..translations import QT_TRANSLATE_NOOP
 from .base import FamilyTab
 from .domains_tab import DomainsTab
 from .hours_tab import HoursTab
@@ -13,10 +14,6 @@ from .network_tab import NetworkTab
 from .notes_tab import NotesTab
 from .overview_tab import OverviewTab
 from .plan_tab import PlanTab
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    return text
 
 
 def _tr(text: str) -> str:
