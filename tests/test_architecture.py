@@ -55,3 +55,18 @@ def test_importing_the_core_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_app_module_loads_the_core_before_qt() -> None:
+    """PySide reads the source of every module imported after it; the core comes first."""
+    code = (
+        "import sys\n"
+        "import regiedesk.ui.app\n"
+        "print('PySide6' in sys.modules, "
+        "all(n in sys.modules for n in ('regiedesk.store.profile', 'sqlcipher3', "
+        "'cryptography.hazmat.primitives.ciphers.aead', 'regiedesk.services.indicators')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "True"]

@@ -20,3 +20,9 @@ def test_ids_sort_by_time_and_are_unique() -> None:
     ids = [uuid7(1_000 + i) for i in range(1_000)]
     assert ids == sorted(ids)
     assert len(set(uuid7() for _ in range(10_000))) == 10_000
+
+
+@given(st.integers(min_value=0, max_value=2**48 - 1))
+def test_uuid7_is_the_canonical_form(ms: int) -> None:
+    text = uuid7(ms)
+    assert text == str(uuid.UUID(text))  # lower-case hex, hyphens at 8-4-4-4-12

@@ -10,6 +10,11 @@ from pathlib import Path
 from .. import i18n
 from ..logging_setup import setup_logging
 
+# The core loads before PySide on purpose: PySide6 hooks __import__ and reads the source
+# of every module imported after it (looking for `from __feature__`), about 5 ms here.
+from ..services import indicators as _indicators  # noqa: F401
+from ..store import profile as _profile  # noqa: F401
+
 log = logging.getLogger(__name__)
 
 
