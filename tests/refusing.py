@@ -1,5 +1,6 @@
 """A stand-in server for SyncEngine that refuses chosen changes, so the real engine sets
-them aside the way it does after a real refusal (see tests/server/test_rejected.py)."""
+them aside the way it does after a real refusal (see tests/server/test_rejected.py).
+tools/screenshots.py uses it too, for the picture of set-aside work."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from regiedesk.store import Store
+from regiedesk.store.database import utc_now
 from regiedesk.sync.client import SyncEngine, SyncReport
 
 Refusal = Callable[[dict[str, Any]], str | None]
@@ -38,6 +40,9 @@ class RefusingServer:
         pass
 
 
-def sync_with(store: Store, refuse: Refusal, scope: list[str]) -> SyncReport:
+def sync_with(
+    store: Store, refuse: Refusal, scope: list[str], *, now: Callable[[], str] = utc_now
+) -> SyncReport:
     """One round of the real engine against a server that refuses what ``refuse`` says."""
-    return SyncEngine(store, RefusingServer(refuse, scope)).sync_once()  # type: ignore[arg-type]
+    server = RefusingServer(refuse, scope)
+    return SyncEngine(store, server, now=now).sync_once()  # type: ignore[arg-type]

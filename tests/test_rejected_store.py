@@ -65,3 +65,16 @@ def test_unknown_ids_are_harmless(store: Store) -> None:
         kept[0]["mutation_id"],
         kept[2]["mutation_id"],
     ]
+
+
+def test_a_refusal_is_dated_by_the_engine_clock(store: Store) -> None:
+    families = FamilyService(store, today=lambda: TODAY)
+    family = families.create(name="Gezin Klok", status="actief")
+    sync_with(store, lambda m: None, [family.id])
+    HoursService(store, today=lambda: TODAY).add(
+        family.id, date=TODAY, minutes=30, activity="huisbezoek"
+    )
+    sync_with(
+        store, lambda m: "out_of_scope", [family.id], now=lambda: "2026-11-24T10:12:00.000+00:00"
+    )
+    assert [c["rejected_at"] for c in store.rejected_changes()] == ["2026-11-24T10:12:00.000+00:00"]

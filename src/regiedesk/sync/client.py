@@ -227,9 +227,12 @@ class SyncReport:
 
 
 class SyncEngine:
-    def __init__(self, store: Store, client: SyncClient) -> None:
+    def __init__(
+        self, store: Store, client: SyncClient, *, now: Callable[[], str] = utc_now
+    ) -> None:
         self.store = store
         self.client = client
+        self.now = now  # when a refused change was set aside
 
     def sync_once(
         self, cancelled: Callable[[], bool] = lambda: False, *, verify_all: bool = False
@@ -309,7 +312,7 @@ class SyncEngine:
                 mutation["op"],
                 json.dumps(mutation["data"]),
                 reason,
-                utc_now(),
+                self.now(),
             ),
         )
 
