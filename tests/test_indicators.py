@@ -165,3 +165,34 @@ def test_caseload_rows(store: Store, indicators: IndicatorService, family_id: st
     )
     assert rows[0].minutes_this_week == 0 and rows[0].last_visit is None
     assert [r.name for r in indicators.caseload(status="actief")] == ["Gezin Test"]
+
+
+def test_domain_trends_follow_the_instrument_order(
+    store: Store, indicators: IndicatorService, family_id: str
+) -> None:
+    from regiedesk.domain.instruments import load_instrument
+
+    codes = load_instrument("zrm_huishoudens").domain_codes
+    mother = FamilyService(store, today=lambda: TODAY).add_member(family_id, name="M", role="ouder")
+    assessments = AssessmentService(store, today=lambda: TODAY)
+    member_codes = load_instrument("zrm2017").domain_codes[:4]
+    assessments.record(  # the member first, and every list backwards
+        family_id,
+        instrument="zrm2017",
+        moment="intake",
+        date=dt.date(2025, 1, 1),
+        member_id=mother.id,
+        scores={code: 2 for code in reversed(member_codes)},
+    )
+    assessments.record(
+        family_id,
+        instrument="zrm_huishoudens",
+        moment="intake",
+        date=dt.date(2025, 1, 1),
+        scores={code: 3 for code in reversed(codes)},
+    )
+    trends = indicators.domain_trends(family_id)
+    assert [(t.member_id, t.domain) for t in trends] == [
+        *((None, code) for code in codes),
+        *((mother.id, code) for code in member_codes),
+    ]

@@ -79,6 +79,16 @@ class CaseloadRow:
     evaluation_overdue: bool = False  # evaluation date passed and the family not closed
 
 
+def _domain_rank(code: str) -> int:
+    """A domain's place in its instrument's list; after every known one when unknown."""
+    from ..domain.instruments import instrument_of  # not needed for the caseload
+
+    try:
+        return instrument_of(code).domain_codes.index(code)
+    except KeyError:
+        return 1_000
+
+
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -161,8 +171,9 @@ class IndicatorService(Service):
         Measurements are ordered by date (then by the order they were made).
         Scores of the older ZRM are mapped to the 2017 domains first, so a trend
         runs across a change of instrument. Measurements of a removed member do
-        not count. The order: the household first, then per member, each in the
-        order the domains first appeared.
+        not count. The order: the household first, then per member in the order
+        they were first measured, each in the order of the instrument's domains
+        (domains of an instrument this installation does not ship last).
         """
         rows = self.store.query(
             "SELECT a.member_id, a.instrument, a.date, s.domain, s.score"
@@ -180,7 +191,10 @@ class IndicatorService(Service):
             point = (int(r["score"]), dt.date.fromisoformat(r["date"]))
             first.setdefault(key, point)
             latest[key] = point
-        keys = sorted(first, key=lambda k: k[0] is not None)  # stable: household first
+        members = list(dict.fromkeys(k[0] for k in first))
+        keys = sorted(
+            first, key=lambda k: (k[0] is not None, members.index(k[0]), _domain_rank(k[1]))
+        )
         return [
             DomainTrend(k[0], k[1], first[k][0], latest[k][0], first[k][1], latest[k][1])
             for k in keys
