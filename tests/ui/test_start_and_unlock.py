@@ -149,3 +149,15 @@ def test_the_practice_environment_opens_with_made_up_families(
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.start_page, timeout=10_000)
     qtbot.mouseClick(button(window, "Oefenomgeving openen"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 12, timeout=10_000)  # reopened
+
+
+def test_the_start_page_gives_its_wrapped_text_room(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1200, 780)
+    page = window.start_page
+    qtbot.waitExposed(window)
+    page.show_error("Er ging iets mis. " * 12)  # a long message wraps over several lines
+    qtbot.wait(50)  # the layout settles on the event loop
+    for label in (page.intro, page.error):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:30]
+    for field in (page.first, page.second):
+        assert field.height() >= field.sizeHint().height()

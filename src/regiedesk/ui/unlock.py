@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +33,22 @@ def strength_hint(passphrase: str) -> str:
     return QCoreApplication.translate(
         "strength", "Redelijk. Langer is sterker: een zin van een paar woorden werkt goed."
     )
+
+
+def centre(page: QWidget, box: QWidget) -> None:
+    """Put a fixed-width ``box`` in the middle of ``page``, a little above centre.
+
+    Between stretches rather than with an alignment flag: an aligned item's wrapped
+    labels got their height for the page's width, not the box's, and were cut off.
+    """
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box)
+    row.addStretch(1)
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
 
 
 class PasswordField(QLineEdit):
@@ -76,17 +92,14 @@ class StartPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.practice_button)
         box = QWidget()
-        box.setMaximumWidth(560)
+        box.setFixedWidth(560)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.intro)
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addLayout(buttons)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        centre(self, box)
         self.first.textChanged.connect(lambda text: self.hint.setText(strength_hint(text)))
         self.create_button.clicked.connect(self._create)
         self.second.returnPressed.connect(self._create)
@@ -164,7 +177,7 @@ class UnlockPage(QWidget):
         form = QFormLayout()
         form.addRow(self.label, self.passphrase)
         box = QWidget()
-        box.setMaximumWidth(480)
+        box.setFixedWidth(480)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addLayout(form)
@@ -174,10 +187,7 @@ class UnlockPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.practice_button)
         inner.addLayout(row)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        centre(self, box)
         self.button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
         self.practice_button.clicked.connect(self.practice_requested)
