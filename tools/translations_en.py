@@ -441,4 +441,5 @@ EN: dict[str, str] = {
     "datum bezoek": "visit date",
     "tekst van het verslag": "text of the note",
     "auteur": "author",
+    "{0}, verstreken": "{0}, overdue",
 }

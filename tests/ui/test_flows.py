@@ -82,6 +82,20 @@ def services(window: MainWindow):  # type: ignore[no-untyped-def]
     return window.context.services
 
 
+def test_the_overview_says_when_the_evaluation_date_has_passed(
+    qtbot, family_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    overview = go_to_tab(qtbot, family_window, "Overzicht")
+    family_id = family_window.workspace.family_id  # type: ignore[union-attr]
+    for day, late in ((TODAY + dt.timedelta(days=1), False), (TODAY - dt.timedelta(days=1), True)):
+        services(family_window).families.update(family_id, evaluation_date=day)
+        overview.refresh()
+        qtbot.waitUntil(
+            lambda d=day: d.strftime("%d-%m-%Y") in overview.summary.text(), timeout=WAIT
+        )
+        assert ("verstreken" in overview.summary.text()) is late
+
+
 def test_a_family_created_from_the_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     for field in ("Nieuw wachtwoord", "Herhaal wachtwoord"):
         qtbot.keyClicks(by_name(window, field, QLineEdit), PASSPHRASE)

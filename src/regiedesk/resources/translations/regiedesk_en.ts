@@ -893,6 +893,10 @@
         <translation>not planned</translation>
     </message>
     <message>
+        <source>{0}, verstreken</source>
+        <translation>{0}, overdue</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; · regisseur {1} · gestart {2} · volgende evaluatie {3}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · caseworker {1} · started {2} · next evaluation {3}</translation>
     </message>

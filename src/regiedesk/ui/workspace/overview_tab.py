@@ -89,6 +89,9 @@ class OverviewTab(FamilyTab):
     def show_overview(self, o: Overview) -> None:
         language = self.context.settings.language
         evaluation = date_text(o.family.evaluation_date) or self.tr("niet gepland")
+        if o.family.evaluation_date and o.family.evaluation_date < self.context.today():
+            late = self.tr("{0}, verstreken").format(evaluation)
+            evaluation = f'<span style="color: #a40000">{late}</span>'
         self.summary.setText(
             self.tr("<b>{0}</b> · regisseur {1} · gestart {2} · volgende evaluatie {3}").format(
                 o.family.name,
