@@ -62,6 +62,25 @@ def test_record_writes_one_transaction_with_a_row_per_score(setup: Setup, store:
     assert audit["client"] == fam
 
 
+def test_history_lists_a_measurement_in_the_instrument_order(setup: Setup) -> None:
+    service, fam, mother = setup
+    codes = load_instrument("zrm2017").domain_codes[:5]
+    for day in (dt.date(2025, 1, 10), dt.date(2025, 6, 10)):
+        service.record(  # scored in the reverse order
+            fam,
+            instrument="zrm2017",
+            moment="tussenmeting",
+            date=day,
+            member_id=mother,
+            scores={code: 3 for code in reversed(codes)},
+        )
+    history = service.history(fam, member_id=mother)
+    assert [(p.date.month, p.domain) for p in history] == [
+        *((1, code) for code in codes),
+        *((6, code) for code in codes),
+    ]
+
+
 def test_history_maps_the_older_zrm_to_2017(setup: Setup) -> None:
     service, fam, mother = setup
     service.record(

@@ -154,8 +154,19 @@ def test_a_measurement_scored(qtbot, family_window: MainWindow) -> None:  # type
     qtbot.mouseClick(button(tab, "Meting opslaan"), Qt.MouseButton.LeftButton)
     history = by_name(tab, "Eerdere metingen", QTableWidget)
     qtbot.waitUntil(lambda: history.rowCount() == 2, timeout=WAIT)
-    assert {r[2]: r[3] for r in rows(history)} == {"Financiën": "2", "Huisvesting": "4"}
+    assert [r[2:] for r in rows(history)] == [["Financiën", "2"], ["Huisvesting", "4"]]
     assert score.currentData() is None  # the form is ready for the next measurement
+    by_name(tab, "Score Huisvesting", QComboBox).setCurrentIndex(5)  # scored the other way round
+    score.setCurrentIndex(score.findData(3))
+    qtbot.mouseClick(button(tab, "Meting opslaan"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.rowCount() == 4, timeout=WAIT)
+    # the newest measurement first, each in the instrument's order
+    assert [r[2:] for r in rows(history)] == [
+        ["Financiën", "3"],
+        ["Huisvesting", "5"],
+        ["Financiën", "2"],
+        ["Huisvesting", "4"],
+    ]
 
 
 def test_a_party_and_a_contact(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

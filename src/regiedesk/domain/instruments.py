@@ -237,6 +237,15 @@ def instrument_of(domain_code: str) -> Instrument:
     raise KeyError(domain_code)
 
 
+def domain_rank(code: str) -> int:
+    """A domain's place in its instrument's list, for showing domains in that order;
+    after every known domain when the code belongs to no shipped instrument."""
+    try:
+        return instrument_of(code).domain_codes.index(code)
+    except KeyError:
+        return 1_000
+
+
 def domain_name(code: str, language: Language | None = None) -> str:
     """The display name of any known domain code; the code itself if unknown."""
     try:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..domain import validate as v
-from ..domain.instruments import load_instrument
+from ..domain.instruments import domain_rank, load_instrument
 from ..domain.models import Assessment, Score
 from ..domain.vocabulary import Moment
 from ..errors import ValidationError
@@ -147,7 +147,8 @@ class AssessmentService(Service):
         map_to_2017: bool = True,
         domain: str | None = None,
     ) -> builtins.list[DomainPoint]:
-        """Every score of the family (one member, or the household when None), oldest first.
+        """Every score of the family (one member, or the household when None), oldest
+        measurement first, and within a measurement in the instrument's domain order.
 
         With ``map_to_2017`` the older 11-domain ZRM's codes are translated to
         the 2017 codes, so a trend runs across a change of instrument.
@@ -177,7 +178,8 @@ class AssessmentService(Service):
                     int(r["score"]),
                 )
             )
-        return points
+        order = {a: i for i, a in enumerate(dict.fromkeys(p.assessment_id for p in points))}
+        return sorted(points, key=lambda p: (order[p.assessment_id], domain_rank(p.domain)))
 
     def history_by_domain(
         self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True

@@ -79,16 +79,6 @@ class CaseloadRow:
     evaluation_overdue: bool = False  # evaluation date passed and the family not closed
 
 
-def _domain_rank(code: str) -> int:
-    """A domain's place in its instrument's list; after every known one when unknown."""
-    from ..domain.instruments import instrument_of  # not needed for the caseload
-
-    try:
-        return instrument_of(code).domain_codes.index(code)
-    except KeyError:
-        return 1_000
-
-
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -191,10 +181,10 @@ class IndicatorService(Service):
             point = (int(r["score"]), dt.date.fromisoformat(r["date"]))
             first.setdefault(key, point)
             latest[key] = point
-        members = list(dict.fromkeys(k[0] for k in first))
-        keys = sorted(
-            first, key=lambda k: (k[0] is not None, members.index(k[0]), _domain_rank(k[1]))
-        )
+        from ..domain.instruments import domain_rank  # not needed for the caseload
+
+        members = {m: i for i, m in enumerate(dict.fromkeys(k[0] for k in first))}
+        keys = sorted(first, key=lambda k: (k[0] is not None, members[k[0]], domain_rank(k[1])))
         return [
             DomainTrend(k[0], k[1], first[k][0], latest[k][0], first[k][1], latest[k][1])
             for k in keys

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,12 @@ from .base import FamilyTab, date_edit, date_of, fill, table
 class DomainData:
     members: list[Member]
     history: dict[str | None, list[DomainPoint]]
+
+
+def newest_measurement_first(points: list[DomainPoint]) -> list[DomainPoint]:
+    """The measurements newest first, each one's domains still in the instrument's order."""
+    groups = [list(g) for _, g in itertools.groupby(points, key=lambda p: p.assessment_id)]
+    return [p for group in reversed(groups) for p in group]
 
 
 class DomainsTab(FamilyTab):
@@ -174,7 +181,7 @@ class DomainsTab(FamilyTab):
                     domain_name(p.domain, language),
                     str(p.score),
                 ]
-                for p in reversed(points)
+                for p in newest_measurement_first(points)
             ],
         )
         current = self.chart_domain.currentData()
