@@ -8,23 +8,33 @@ Dates are pinned to 24-11-2026 so the pictures do not change from day to day.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from regiedesk.services import Services
+from regiedesk.store import create_profile
+from regiedesk.ui.context import PRACTICE_KDF as FAST_KDF
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import Settings
 from regiedesk.ui.sync import SyncState, SyncStatus
 from regiedesk.ui.worker import DbWorker
 
+# the stand-in server the tests use, for the picture of set-aside work
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.refusing import sync_with
+
 TODAY = dt.date(2026, 11, 24)
+
+
+def refused_at() -> str:  # pinned, like the dates
+    return "2026-11-24T10:12:00.000+00:00"
 
 
 def settle(app: QApplication, worker: DbWorker, seconds: float = 0.3) -> None:
@@ -44,40 +54,20 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
-class _Refusing:
-    """A stand-in server: refuses the changes in one family (handed over meanwhile)."""
-
-    def __init__(self, family_id: str, scope: list[str]) -> None:
-        self.family_id = family_id
-        self.scope = [f for f in scope if f != family_id]
-
-    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [
-            {"mutation_id": m["mutation_id"], "outcome": "rejected", "reason": "out_of_scope"}
-            if m["family_id"] == self.family_id and m["entity"] != "families"
-            else {"mutation_id": m["mutation_id"], "outcome": "accepted", "reason": None}
-            for m in mutations
-        ]
-
-    def pull(self, since: int, *, family: str | None = None) -> Any:
-        return {"changes": [], "has_more": False, "cursor": since, "families": self.scope}
-
-    def checksums(self, families: list[str]) -> dict[str, str]:
-        return {}
-
-
 def refuse_work_in(services: Services, family_id: str, scope: list[str]) -> None:
     """Work written in a family after its handover, refused and set aside by the engine."""
-    from regiedesk.sync import client
-    from regiedesk.sync.client import SyncEngine
-
-    client.utc_now = lambda: "2026-11-24T10:12:00.000+00:00"  # pinned, like the dates
-
-    SyncEngine(services.store, _Refusing("", scope)).sync_once()
+    sync_with(services.store, lambda m: None, scope, now=refused_at)
     services.hours.add(family_id, date=TODAY, minutes=45, activity="huisbezoek")
     body = "Moeder belt de school over het verzuim."
     services.notes.create(family_id, title="Huisbezoek", body=body, visit_date=TODAY)
-    SyncEngine(services.store, _Refusing(family_id, scope)).sync_once()
+    sync_with(
+        services.store,
+        lambda m: (
+            "out_of_scope" if m["family_id"] == family_id and m["entity"] != "families" else None
+        ),
+        [f for f in scope if f != family_id],
+        now=refused_at,
+    )
 
 
 def main() -> int:
@@ -88,7 +78,11 @@ def main() -> int:
     )
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
-    with tempfile.TemporaryDirectory() as tmp:
+    # a fixed folder, not a random one: the settings dialog shows the data folder
+    tmp = Path(tempfile.gettempdir()) / "regiedesk-screenshots"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         worker = DbWorker()
         context = AppContext(
@@ -182,12 +176,19 @@ def main() -> int:
         settle(app, worker)
         shoot(window.settings_dialog, out, "09-instellingen")
         window.settings_dialog.reject()
+        # a profile of one's own by now, so locking shows the passphrase page
+        create_profile(context.data_dir, "een eigen wachtwoord", user="regisseur", kdf=FAST_KDF)
         window.lock()
+        settle(app, worker)
+        window.unlock_page.passphrase.setText("verkeerd wachtwoord")
+        window.unlock_page.button.click()
         settle(app, worker)
         shoot(window, out, "10-vergrendeld")
         window.close()
         settle(app, worker)
         worker.shutdown()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -321,7 +321,7 @@ class SyncEngine:
         the stamps the row had before it: a kept delete stamp would differ from the
         server's row for good (a checksum mismatch, and a re-fetch, at every sync) and
         would beat a later delete by someone else."""
-        log.warning("server rejected a %s of %s", mutation["op"], mutation["entity"])
+        log.warning("server rejected the %s of a row in %s", mutation["op"], mutation["entity"])
         if mutation["op"] != "delete":
             return
         table = mutation["entity"]
