@@ -97,3 +97,18 @@ def test_same_seed_same_content(tmp_path: Path) -> None:
         assert content(other) != runs[0]
     finally:
         other.close()
+
+
+def test_notes_are_written_on_the_day_of_the_visit(demo: tuple[Store, DemoSummary]) -> None:
+    store, _ = demo
+    rows = store.query(
+        "SELECT n.id, n.visit_date, r.created_at FROM notes n"
+        " JOIN note_revisions r ON r.note_id = n.id ORDER BY n.id, r.created_at"
+    )
+    assert rows
+    by_note: dict[str, list[str]] = {}
+    for row in rows:
+        assert row["created_at"][:10] == row["visit_date"]
+        by_note.setdefault(row["id"], []).append(row["created_at"])
+    assert all(len(set(times)) == len(times) for times in by_note.values())  # in order
+    assert any(len(times) > 1 for times in by_note.values())

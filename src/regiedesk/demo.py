@@ -140,8 +140,13 @@ def generate_demo(
     rng = random.Random(seed)
     today = today or dt.date.today()
 
+    # notes are written on the afternoon of the visit and amended later that day, so their
+    # revision times fit the story and are the same in every run (screenshots, tests)
+    written = [dt.datetime.combine(today, dt.time(9), tzinfo=dt.UTC)]
+    clock_rng = random.Random(seed + 1)  # its own, so the content stays that of the seed
+
     def now() -> dt.datetime:
-        return dt.datetime.now(dt.UTC)
+        return written[0]
 
     kw = {"today": lambda: today, "now": now}
     fam_service = FamilyService(store, **kw)  # type: ignore[arg-type]
@@ -322,6 +327,9 @@ def generate_demo(
         for n in range(rng.randint(4, 9)):
             visit = start + dt.timedelta(days=rng.randint(0, max(0, (end - start).days)))
             topic = rng.choice(NOTE_TOPICS)
+            written[0] = dt.datetime.combine(
+                visit, dt.time(15, clock_rng.randrange(60)), tzinfo=dt.UTC
+            )
             note, revision = notes.create(
                 fid,
                 title=f"{topic} {visit:%d-%m-%Y}",
@@ -331,6 +339,7 @@ def generate_demo(
                 "gaat.",
             )
             for r in range(n % 3):
+                written[0] += dt.timedelta(minutes=30 + clock_rng.randrange(120))
                 revision = notes.revise(
                     note.id,
                     body=revision.body + f"\nAanvulling {r + 1}: afspraak nagebeld.",
