@@ -1052,10 +1052,6 @@
         <translation>New agreement</translation>
     </message>
     <message>
-        <source>gezin</source>
-        <translation>family</translation>
-    </message>
-    <message>
         <source>Het hele gezin</source>
         <translation>The whole family</translation>
     </message>

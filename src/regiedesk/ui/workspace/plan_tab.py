@@ -152,7 +152,7 @@ class PlanTab(FamilyTab):
                 [
                     g.text,
                     domain_name(g.domain, language),
-                    names.get(g.member_id or "", self.tr("gezin")),
+                    names.get(g.member_id or "", self.tr("Het hele gezin")),
                     date_text(g.target_date),
                     GoalStatus(g.status).label(language),
                     "" if g.attainment is None else f"{g.attainment} %",
