@@ -107,14 +107,16 @@ def server(db_url: str) -> Iterator[Running]:
 @pytest.fixture
 def laptop(server: Running, tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
     """``laptop(user, transport=None)``: a caseworker's laptop with a device on ``server``
-    (``world.enrol``), in ``tmp_path / user``; all of them are closed after the test."""
+    (``world.enrol``), in a folder of its own (``tmp_path / "anna-1"``; a caseworker may
+    have two); all of them are closed after the test. Its ``token`` is its device's."""
     from .world import Laptop, enrol  # world imports this module
 
     made: list[Laptop] = []
 
     def make(user: str, *, transport: httpx.BaseTransport | None = None) -> Laptop:
         token = enrol(server.db, user)
-        made.append(Laptop(server.url, tmp_path / user, user, token, transport=transport))
+        folder = tmp_path / f"{user}-{len(made) + 1}"
+        made.append(Laptop(server.url, folder, user, token, transport=transport))
         return made[-1]
 
     yield make

@@ -12,6 +12,7 @@ from regiedesk.services import Services
 from regiedesk.store import Store, create_profile, open_profile
 from regiedesk.store.profile import KEY_FILE
 from regiedesk.sync.client import DeviceRevoked, Offline, SyncClient, SyncEngine
+from regiedesk.sync.server import auth
 
 from ..conftest import FAST_KDF
 from .conftest import Running
@@ -122,6 +123,25 @@ def test_a_revoked_device_is_told_so_at_its_next_contact(server: Running, laptop
         anna.sync()
     # the engine reports it; the caller wipes (test_cli_sync; ui/test_sync_ui for the window)
     assert (anna.folder / KEY_FILE).exists()
+
+
+def test_a_caseworkers_second_laptop_gets_her_work_and_is_revoked_on_its_own(
+    server: Running, laptop: Make
+) -> None:
+    old, new = laptop("anna"), laptop("anna")
+    family = old.services.families.create(name="Gezin Nieuwe Laptop", status="actief")
+    old.services.hours.add(family.id, date=TODAY, minutes=45, activity="huisbezoek")
+    old.sync()
+    new.sync()
+    assert [f.name for f in new.services.families.list()] == ["Gezin Nieuwe Laptop"]
+    assert new.count("hours") == 1
+    server.db.execute(
+        "UPDATE devices SET revoked = 1 WHERE token_hash = ?", (auth.token_hash(old.token),)
+    )
+    with pytest.raises(DeviceRevoked):
+        old.sync()
+    new.services.hours.add(family.id, date=TODAY, minutes=30, activity="telefonisch_contact")
+    assert new.sync().pushed == 1
 
 
 def test_unreachable_server_is_offline_not_an_error(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ class Laptop:
     ) -> None:
         self.folder = folder
         self.user = user
+        self.token = token
         self.skew_ms = 0
         self.store: Store = create_profile(folder, "laptop passphrase", user=user, kdf=FAST_KDF)
         old = self.store.clock
