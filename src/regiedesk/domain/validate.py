@@ -13,18 +13,69 @@ MAX_LONG_TEXT = 1_000_000  # a note of a million characters is a book; beyond th
 
 E = TypeVar("E", bound=StrEnum)
 
+# The services name a field by its Dutch label; its English one for the English message.
+FIELDS_EN = {
+    "activiteit": "activity",
+    "afspraak": "agreement",
+    "behaald": "attained",
+    "betrokken tot": "involved until",
+    "betrokken vanaf": "involved from",
+    "betrokkene": "involved party",
+    "datum": "date",
+    "doel": "goal",
+    "e-mail": "email",
+    "eigenaar": "owner",
+    "einddatum": "end date",
+    "geboortedatum": "date of birth",
+    "gezinslid": "family member",
+    "leefgebied": "life domain",
+    "manier": "channel",
+    "minuten": "minutes",
+    "moment": "moment",
+    "naam": "name",
+    "organisatie": "organisation",
+    "persoon": "person",
+    "reden": "reason",
+    "regisseur": "caseworker",
+    "revisie": "revision",
+    "rol": "role",
+    "samenvatting": "summary",
+    "score": "score",
+    "scores": "scores",
+    "status": "status",
+    "streefdatum": "target date",
+    "telefoon": "phone",
+    "timer": "timer",
+    "titel": "title",
+    "toelichting": "note",
+    "uiterlijk": "due date",
+    "verslag": "note",
+}
+
+
+def field_en(field: str) -> str:
+    return FIELDS_EN.get(field, field)
+
+
+def count_nl(n: int) -> str:
+    """A number as Dutch writes it: 10.000.000."""
+    return f"{n:,}".replace(",", ".")
+
 
 def text(field: str, value: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
     value = value.strip()
     if required and not value:
-        raise ValidationError(field, f"Vul het veld '{field}' in.", f"Fill in the field '{field}'.")
+        raise ValidationError(
+            field, f"Vul het veld '{field}' in.", f"Fill in the field '{field_en(field)}'."
+        )
     if len(value) > limit:
         raise ValidationError(
             field,
-            f"Het veld '{field}' is te lang: {len(value):,} tekens, het maximum is {limit:,}. "
-            "Uw tekst is niet weggegooid; maak hem korter of verdeel hem over meerdere verslagen.",
-            f"The field '{field}' is too long: {len(value):,} characters, the maximum is "
-            f"{limit:,}. Your text was kept; shorten it or split it over several notes.",
+            f"Het veld '{field}' is te lang: {count_nl(len(value))} tekens, het maximum is "
+            f"{count_nl(limit)}. Uw tekst is niet weggegooid; maak hem korter of verdeel hem "
+            "over meerdere verslagen.",
+            f"The field '{field_en(field)}' is too long: {len(value):,} characters, the "
+            f"maximum is {limit:,}. Your text was kept; shorten it or split it over several notes.",
         )
     return value
 
@@ -44,7 +95,7 @@ def choice(field: str, value: str, options: type[E]) -> E:
         raise ValidationError(
             field,
             f"Onbekende waarde voor '{field}': kies uit {allowed}.",
-            f"Unknown value for '{field}': choose from {allowed}.",
+            f"Unknown value for '{field_en(field)}': choose from {allowed}.",
         ) from None
 
 
@@ -80,6 +131,6 @@ def day(field: str, value: object) -> dt.date:
         raise ValidationError(
             field,
             f"Het veld '{field}' moet een datum zijn.",
-            f"The field '{field}' must be a date.",
+            f"The field '{field_en(field)}' must be a date.",
         )
     return value

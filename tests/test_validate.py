@@ -1,0 +1,44 @@
+"""The checks' messages: Dutch and English, every field named in both."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from regiedesk.domain import validate as v
+from regiedesk.errors import ValidationError
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "regiedesk"
+CHECKS = {"text", "optional_text", "choice", "date_order", "not_future", "day"}
+
+
+def field_names() -> set[str]:
+    """The first argument of every check and ValidationError the services raise."""
+    found = set()
+    for path in (SRC / "services").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            named = (isinstance(func, ast.Attribute) and func.attr in CHECKS) or (
+                isinstance(func, ast.Name) and func.id == "ValidationError"
+            )
+            first = node.args[0]
+            if named and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.add(first.value)
+    return found
+
+
+def test_every_field_the_services_check_has_an_english_name() -> None:
+    names = field_names()
+    assert {"verslag", "naam", "datum"} <= names  # the scan sees the services' checks
+    assert names - set(v.FIELDS_EN) == set()
+
+
+def test_the_english_message_names_the_field_in_english() -> None:
+    with pytest.raises(ValidationError) as err:
+        v.text("organisatie", "   ")
+    assert err.value.nl == "Vul het veld 'organisatie' in."
+    assert err.value.en == "Fill in the field 'organisation'."
