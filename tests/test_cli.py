@@ -129,6 +129,8 @@ def test_export_is_complete_private_and_logged(profile: Path, tmp_path: Path) ->
     result = run_cli("export", "--data-dir", str(profile), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "NIET versleuteld" in result.stdout
+    size = f"{out.stat().st_size:,}".replace(",", ".")
+    assert f"({size} bytes)" in result.stdout  # in Dutch digit groups
     assert out.stat().st_mode & 0o777 == 0o600
     doc = json.loads(out.read_text())
     assert doc["tables"]["families"][0]["name"] == "Gezin Export"

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .domain.validate import count_nl
 from .errors import RegiedeskError
 from .i18n import pick
 from .logging_setup import setup_logging
@@ -154,7 +155,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         size = export_json(store, Path(args.out))
     out(
         pick(
-            f"Export geschreven: {args.out} ({size:,} bytes). Dit bestand is NIET versleuteld: "
+            f"Export geschreven: {args.out} ({count_nl(size)} bytes). Dit bestand is NIET "
+            "versleuteld: "
             "bewaar het veilig en verwijder het na gebruik.",
             f"Export written: {args.out} ({size:,} bytes). This file is NOT encrypted: "
             "keep it safe and delete it after use.",
