@@ -105,7 +105,7 @@ class NotesTab(FamilyTab):
         splitter.addWidget(left_widget)
         splitter.addWidget(editor)
         splitter.addWidget(versions)
-        splitter.setSizes([220, 520, 260])
+        splitter.setSizes([300, 500, 260])
         QVBoxLayout(self).addWidget(splitter)
         self.new_button.clicked.connect(self.new_note)
         self.list.currentItemChanged.connect(self._picked)
@@ -130,6 +130,7 @@ class NotesTab(FamilyTab):
         self.list.clear()
         for note in data.notes:
             item = QListWidgetItem(f"{date_text(note.visit_date)}  {note.title}".strip())
+            item.setToolTip(note.title)  # a long title is cut off in the list
             item.setData(256, note.id)
             self.list.addItem(item)
             if note.id == keep:
