@@ -96,6 +96,23 @@ def test_the_overview_says_when_the_evaluation_date_has_passed(
         assert ("verstreken" in overview.summary.text()) is late
 
 
+def test_what_arrives_after_a_lock_or_a_closed_family_is_dropped(  # type: ignore[no-untyped-def]
+    qtbot, family_window: MainWindow, context: AppContext
+) -> None:
+    window = family_window
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    window.open_family(family_id)  # its tabs start loading on the database thread ...
+    window.show_caseload()  # ... and the family closes before the answers come back
+    qtbot.waitUntil(lambda: context.worker.idle, timeout=WAIT)
+    window.open_family(family_id)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # lock at once
+    qtbot.waitUntil(lambda: context.worker.idle, timeout=WAIT)
+    qtbot.wait(50)
+    # no answer reached a closed tab (pytest-qt fails the test on an error in a slot), and
+    # none put client data back into a view after the lock
+    assert window.workspace is None and window.caseload.model.rowCount() == 0
+
+
 def test_a_family_created_from_the_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     for field in ("Nieuw wachtwoord", "Herhaal wachtwoord"):
         qtbot.keyClicks(by_name(window, field, QLineEdit), PASSPHRASE)

@@ -6,6 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject
 
 from ..services import Services
 from ..store import DEFAULT_KDF, KdfParams
@@ -45,9 +49,32 @@ class AppContext:
     def practice_dir(self) -> Path:
         return self.data_dir / PRACTICE_FOLDER
 
-    def run(self, fn: Callable[[Services], object], on_success=None, on_failure=None) -> None:  # type: ignore[no-untyped-def]
-        """Run ``fn(services)`` on the database thread."""
+    def run(  # type: ignore[no-untyped-def]
+        self,
+        fn: Callable[[Services], object],
+        on_success=None,
+        on_failure=None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run ``fn(services)`` on the database thread.
+
+        Its result (or error) comes back only while the same profile is open and ``owner``
+        still exists: after a lock, or once the tab that asked has closed, it is dropped,
+        not put into a widget that is gone (the worker logs a failure either way).
+        """
         services = self.services
         if services is None:
             return
-        self.worker.submit(lambda: fn(services), on_success, on_failure)
+
+        def current(callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+            if callback is None:
+                return None
+
+            def deliver(value: Any) -> None:
+                if self.services is services and (owner is None or shiboken6.isValid(owner)):
+                    callback(value)
+
+            return deliver
+
+        self.worker.submit(lambda: fn(services), current(on_success), current(on_failure))

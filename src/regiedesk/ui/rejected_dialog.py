@@ -275,7 +275,7 @@ class RejectedDialog(QDialog):
 
     def load(self) -> None:
         """Read the kept changes on the database thread (a read event in the audit log)."""
-        self.context.run(load_set_aside, self.show_entries, self._failed)
+        self.context.run(load_set_aside, self.show_entries, self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
         if not self.dropped:
@@ -373,4 +373,4 @@ class RejectedDialog(QDialog):
                 self.show_entries([e for e in self.entries if e.mutation_id not in ids])
                 self.dismissed.emit(count)
 
-        self.context.run(lambda s: s.store.dismiss_rejected(ids), done, self._failed)
+        self.context.run(lambda s: s.store.dismiss_rejected(ids), done, self._failed, owner=self)

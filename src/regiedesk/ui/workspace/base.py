@@ -29,8 +29,14 @@ class FamilyTab(QWidget):
         self.context = context
         self.family_id = family_id
 
+    def run(  # type: ignore[no-untyped-def]
+        self, fn: Callable[[Services], Any], then=None, failed=None
+    ) -> None:
+        """``context.run`` for this tab: what comes back after it closed is dropped."""
+        self.context.run(fn, then, failed or self.failed, owner=self)
+
     def load(self, fn: Callable[[Services], Any], then: Callable[[Any], None]) -> None:
-        self.context.run(fn, then, self.failed)
+        self.run(fn, then)
 
     def failed(self, error: BaseException) -> None:
         show_error(self, error)

@@ -227,7 +227,7 @@ class DomainsTab(FamilyTab):
                 note.clear()
             self.refresh()
 
-        self.context.run(
+        self.run(
             lambda s: s.assessments.record(
                 family_id,
                 instrument=instrument,

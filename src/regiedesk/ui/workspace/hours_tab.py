@@ -232,7 +232,7 @@ class HoursTab(FamilyTab):
             self.stop_editing()
             self.refresh()
 
-        self.context.run(save, done, self.failed)
+        self.run(save, done, self.failed)
 
     def edit_entry(self) -> None:
         """Load the selected entry into the form; saving changes that entry."""
@@ -256,16 +256,14 @@ class HoursTab(FamilyTab):
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
         if entry_id:
-            self.context.run(
-                lambda s: s.hours.delete(entry_id), lambda _: self.refresh(), self.failed
-            )
+            self.run(lambda s: s.hours.delete(entry_id), lambda _: self.refresh(), self.failed)
 
     def _timer_action(self, action: Any) -> None:
         def done(_: object) -> None:
             self.timer_changed.emit()
             self.refresh()
 
-        self.context.run(action, done, self.failed)
+        self.run(action, done, self.failed)
 
     def start_timer(self) -> None:
         family_id, activity = self.family_id, self.activity.currentData()

@@ -170,7 +170,7 @@ class NetworkTab(FamilyTab):
                 field.clear()
             self.refresh()
 
-        self.context.run(
+        self.run(
             lambda s: s.network.add_party(
                 family_id,
                 organisation=organisation,
@@ -187,7 +187,7 @@ class NetworkTab(FamilyTab):
     def end_party(self) -> None:
         party_id, until = selected_id(self.parties), date_of(self.end_date)
         if party_id:
-            self.context.run(
+            self.run(
                 lambda s: s.network.end_involvement(party_id, until),
                 lambda _: self.refresh(),
                 self.failed,
@@ -208,7 +208,7 @@ class NetworkTab(FamilyTab):
             self.summary.clear()
             self.refresh()
 
-        self.context.run(
+        self.run(
             lambda s: s.network.add_contact(
                 family_id, party_id=party_id, date=day, mode=mode, summary=summary
             ),

@@ -216,7 +216,7 @@ class NotesTab(FamilyTab):
         text = self.body.toPlainText()
         if not text.strip():
             return
-        self.context.run(lambda s: s.drafts.save(key, text), None, self.failed)
+        self.run(lambda s: s.drafts.save(key, text), None, self.failed)
 
     def flush_draft(self) -> None:
         """Save a pending draft now (before switching notes, locking or closing)."""
@@ -249,7 +249,7 @@ class NotesTab(FamilyTab):
             self.draft_state.setText(self.tr("Opgeslagen."))
             self._reload(note_id)
 
-        self.context.run(work, done, self.failed)
+        self.run(work, done, self.failed)
 
     # --- merging two versions ---------------------------------------------------------
 
@@ -285,7 +285,7 @@ class NotesTab(FamilyTab):
                 dialog.open()  # the merged text is still in it
                 self.failed(error)
 
-            self.context.run(work, self._merged, retry)
+            self.run(work, self._merged, retry)
 
         dialog.accepted.connect(save)
         dialog.rejected.connect(lambda: self._reload(note_id))  # typed text may be a version now

@@ -200,7 +200,7 @@ class PlanTab(FamilyTab):
             self.goal_text.clear()
             self.refresh()
 
-        self.context.run(
+        self.run(
             lambda s: s.plan.add_goal(
                 family_id, domain=domain, text=text, member_id=member, target_date=target
             ),
@@ -212,7 +212,7 @@ class PlanTab(FamilyTab):
         goal_id = selected_id(self.goals)
         if goal_id:
             status, attainment = self.goal_status.currentData(), self.attainment.value()
-            self.context.run(
+            self.run(
                 lambda s: s.plan.update_goal(goal_id, status=status, attainment=attainment),
                 lambda _: self.refresh(),
                 self.failed,
@@ -231,7 +231,7 @@ class PlanTab(FamilyTab):
             self.agreement_text.clear()
             self.refresh()
 
-        self.context.run(
+        self.run(
             lambda s: s.plan.add_agreement(
                 family_id, text=text, owner=owner, due_date=due, party_id=party
             ),
@@ -242,7 +242,7 @@ class PlanTab(FamilyTab):
     def complete_agreement(self) -> None:
         agreement_id = selected_id(self.agreements)
         if agreement_id:
-            self.context.run(
+            self.run(
                 lambda s: s.plan.complete_agreement(agreement_id),
                 lambda _: self.refresh(),
                 self.failed,
@@ -250,7 +250,7 @@ class PlanTab(FamilyTab):
 
     def save_evaluation(self) -> None:
         family_id, day = self.family_id, date_of(self.evaluation)
-        self.context.run(
+        self.run(
             lambda s: s.families.update(family_id, evaluation_date=day),
             lambda _: self.refresh(),
             self.failed,
