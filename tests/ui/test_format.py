@@ -27,6 +27,9 @@ def test_examples() -> None:
     assert parse_date("31-02-2026") is None
     assert parse_duration("1:30") == 90 and parse_duration("45") == 45
     assert parse_duration("1:75") is None and parse_duration("anderhalf") is None
+    assert parse_duration(" 1:30 ") == 90 and parse_duration("0:05") == 5
+    for signed in ("-0:30", "-45", "+1:30", "1:-5", "1:5", "1:30:00"):
+        assert parse_duration(signed) is None, signed
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def date_text(value: dt.date | None) -> str:
@@ -30,18 +31,17 @@ def duration_text(minutes: int) -> str:
     return f"{sign}{minutes // 60}:{minutes % 60:02d}"
 
 
+_DURATION = re.compile(r"(\d+):([0-5]\d)|(\d+)")
+
+
 def parse_duration(text: str) -> int | None:
-    """Minutes from u:mm or a plain number of minutes; None when unreadable."""
-    cleaned = text.strip()
-    try:
-        if ":" in cleaned:
-            hours, minutes = cleaned.split(":", 1)
-            if not 0 <= int(minutes) < 60:
-                return None
-            return int(hours) * 60 + int(minutes)
-        return int(cleaned)
-    except ValueError:
+    """Minutes from u:mm or a plain number of minutes; None when unreadable (a sign too:
+    int() read "-0:30" as 30 minutes)."""
+    found = _DURATION.fullmatch(text.strip())
+    if found is None:
         return None
+    hours, minutes, plain = found.groups()
+    return int(plain) if plain is not None else int(hours) * 60 + int(minutes)
 
 
 def euro_text(cents: int) -> str:
