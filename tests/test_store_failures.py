@@ -231,3 +231,19 @@ def test_a_held_write_lock_is_reported_as_busy(store: Store, data_dir: Path) -> 
     finally:
         other.close()
     assert [f.name for f in FamilyService(store).list()] == ["Gezin Wacht"]
+
+
+def test_a_storage_failure_is_said_in_each_language_s_own_words() -> None:
+    import errno
+
+    from regiedesk.errors import StorageUnavailable, storage_reason
+
+    assert [storage_reason(e) for e in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EIO)] == [
+        "full",
+        "read_only",
+        "read_only",
+        "write_error",
+    ]
+    full = StorageUnavailable("/data", "full")
+    assert "de schijf is vol" in full.nl and "disk" not in full.nl
+    assert "the disk is full" in full.en and "schijf" not in full.en

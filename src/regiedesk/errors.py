@@ -7,6 +7,8 @@ client data: only file paths, field names and limits.
 
 from __future__ import annotations
 
+import errno
+
 from .i18n import pick
 
 
@@ -135,14 +137,32 @@ class MigrationFailed(StoreError):
         )
 
 
+STORAGE_REASONS = {
+    "full": ("de schijf is vol", "the disk is full"),
+    "read_only": ("de map is alleen-lezen", "the folder is read-only"),
+    "write_error": ("een schrijffout", "a write error"),
+}
+
+
+def storage_reason(errno_value: int | None) -> str:
+    """The STORAGE_REASONS key for an OSError's errno."""
+    if errno_value in (errno.ENOSPC, errno.EDQUOT):
+        return "full"
+    if errno_value in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "read_only"
+    return "write_error"
+
+
 class StorageUnavailable(StoreError):
-    """The data directory cannot be written: read-only, full, or gone."""
+    """The data directory cannot be written: read-only, full, or gone. ``reason`` is a key
+    of STORAGE_REASONS, so each language says it in its own words."""
 
     def __init__(self, path: str, reason: str) -> None:
+        nl, en = STORAGE_REASONS.get(reason, STORAGE_REASONS["write_error"])
         super().__init__(
-            f"Kan niet schrijven in {path}: {reason}. Er is niets verloren gegaan. "
+            f"Kan niet schrijven in {path}: {nl}. Er is niets verloren gegaan. "
             "Maak ruimte vrij of kies een map waarin u mag schrijven, en probeer het opnieuw.",
-            f"Cannot write to {path}: {reason}. Nothing was lost. "
+            f"Cannot write to {path}: {en}. Nothing was lost. "
             "Free some space or choose a folder you may write to, and try again.",
         )
 

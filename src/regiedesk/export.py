@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import BackupError, StorageUnavailable
+from .errors import BackupError, StorageUnavailable, storage_reason
 from .store import Store
 from .store.database import utc_now
 from .store.schema import ENTITY_TABLES, SCHEMA_VERSION
@@ -81,5 +81,4 @@ def export_json(store: Store, out: Path) -> int:
 
 
 def _cannot_write(out: Path, exc: OSError) -> StorageUnavailable:
-    reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
-    return StorageUnavailable(str(out.parent), reason)
+    return StorageUnavailable(str(out.parent), storage_reason(exc.errno))

@@ -48,13 +48,13 @@ def storage_error(exc: BaseException, path: Path) -> StorageUnavailable | None:
     """Translate SQLite's disk-level failures into the error a person can act on."""
     text = str(exc).lower()
     if "full" in text:
-        return StorageUnavailable(str(path.parent), "de schijf is vol / the disk is full")
+        return StorageUnavailable(str(path.parent), "full")
     if "readonly" in text or "read-only" in text:
-        return StorageUnavailable(str(path.parent), "alleen-lezen / read-only")
+        return StorageUnavailable(str(path.parent), "read_only")
     if "locked" in text or "busy" in text:
         return ProfileBusy(str(path.parent))
     if "disk i/o" in text or "unable to open" in text:
-        return StorageUnavailable(str(path.parent), "schrijffout / write error")
+        return StorageUnavailable(str(path.parent), "write_error")
     return None
 
 

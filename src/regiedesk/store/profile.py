@@ -36,6 +36,7 @@ from ..errors import (
     NotAProfile,
     ProfileExists,
     StorageUnavailable,
+    storage_reason,
 )
 from ..i18n import pick
 from ..ids import uuid7
@@ -223,10 +224,9 @@ def create_profile(
 
 def _as_storage_error(exc: BaseException, data_dir: Path) -> StorageUnavailable:
     if isinstance(exc, OSError):
-        reason = os.strerror(exc.errno) if exc.errno else type(exc).__name__
-        return StorageUnavailable(str(data_dir), reason)
+        return StorageUnavailable(str(data_dir), storage_reason(exc.errno))
     return storage_error(exc, data_dir / DB_FILE) or StorageUnavailable(
-        str(data_dir), type(exc).__name__
+        str(data_dir), "write_error"
     )
 
 
