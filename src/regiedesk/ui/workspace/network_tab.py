@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.models import ContactMoment, InvolvedParty
 from ...domain.vocabulary import ContactMode
+from ...errors import ValidationError
 from ..format import date_text
 from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
 
@@ -196,6 +197,13 @@ class NetworkTab(FamilyTab):
     def add_contact(self) -> None:
         party_id = selected_id(self.parties)
         if not party_id:
+            self.failed(
+                ValidationError(
+                    "betrokkene",
+                    "Kies eerst in de lijst de betrokkene met wie u contact had.",
+                    "First choose the involved party you were in touch with from the list.",
+                )
+            )
             return
         family_id, day, mode, summary = (
             self.family_id,
