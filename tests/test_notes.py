@@ -161,6 +161,21 @@ def test_revise_refuses_a_parent_of_another_note_and_writes_nothing(
     assert writes(store) == before
 
 
+def test_revise_with_a_new_title_is_one_transaction(
+    notes: NoteService, family_id: str, store: Store
+) -> None:
+    note, first = notes.create(family_id, title="Huisbezoek", body="tekst")
+    before = writes(store)
+    with pytest.raises(ValidationError) as err:
+        notes.revise(note.id, body="nieuwe tekst", parent_id=first.id, title="x" * 201)
+    assert err.value.field == "titel"
+    assert writes(store) == before  # no revision without its title
+    second = notes.revise(note.id, body="nieuwe tekst", parent_id=first.id, title="Bezoek")
+    assert notes.note(note.id).title == "Bezoek"
+    assert notes.heads(note.id) == [second]  # one line of versions, no conflict
+    assert writes(store)[1] == before[1] + 1  # revision and title: one audit event
+
+
 def test_concurrent_edits_keep_both_heads(
     notes: NoteService, family_id: str, clock: FakeClock
 ) -> None:

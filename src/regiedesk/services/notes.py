@@ -133,8 +133,14 @@ class NoteService(Service):
             tx.insert("note_revisions", revision_row)
         return self.note(note_id), self.revision(str(revision_row["id"]))
 
-    def revise(self, note_id: str, *, body: str, parent_id: str) -> NoteRevision:
-        """Add a revision that starts from ``parent_id``. A stale parent gives a second head."""
+    def revise(
+        self, note_id: str, *, body: str, parent_id: str, title: str | None = None
+    ) -> NoteRevision:
+        """Add a revision that starts from ``parent_id``. A stale parent gives a second head.
+
+        A changed ``title`` is written in the same transaction: a refused title (too long)
+        writes nothing, not a revision that a retry would then fork from.
+        """
         note = self.note(note_id)
         if parent_id not in {r.id for r in self.history(note_id)}:
             raise ValidationError(
@@ -142,7 +148,7 @@ class NoteService(Service):
                 "Deze versie hoort niet bij dit verslag.",
                 "This revision does not belong to this note.",
             )
-        return self._add(note, body, parent_id=parent_id, merge_parents=None)
+        return self._add(note, body, parent_id=parent_id, merge_parents=None, title=title)
 
     def merge(self, note_id: str, *, body: str, parent_ids: Sequence[str]) -> NoteRevision:
         """Resolve two or more heads into one revision whose parents are all of them."""
@@ -246,11 +252,15 @@ class NoteService(Service):
         *,
         parent_id: str,
         merge_parents: builtins.list[str] | None,
+        title: str | None = None,
     ) -> NoteRevision:
         row = self._revision_row(note.id, note.family_id, body, parent_id=parent_id)
         row["merge_parents"] = json.dumps(merge_parents) if merge_parents else None
+        retitled = None if title is None else v.text("titel", title, limit=MAX_TITLE)
         with self.store.transaction(event="update", client=note.family_id) as tx:
             tx.insert("note_revisions", row)
+            if retitled is not None and retitled != note.title:
+                tx.update("notes", note.id, {"title": retitled})
         return self.revision(str(row["id"]))
 
     def _revision_row(

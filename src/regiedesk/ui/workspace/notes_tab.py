@@ -239,9 +239,9 @@ class NotesTab(FamilyTab):
                 s.drafts.discard(draft_key(family_id, None))
                 return note.id
             # from the version shown: a newer one that arrived meanwhile stays as a second head
-            s.notes.revise(detail.note.id, body=body, parent_id=detail.heads[-1].id)
-            if title and title != detail.note.title:
-                s.notes.retitle(detail.note.id, title)
+            s.notes.revise(
+                detail.note.id, body=body, parent_id=detail.heads[-1].id, title=title or None
+            )
             s.drafts.discard(draft_key(family_id, detail.note.id))
             return detail.note.id
 
