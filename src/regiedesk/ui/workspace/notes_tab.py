@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -32,13 +33,30 @@ DRAFT_DELAY_MS = 400
 
 
 def draft_key(family_id: str, note_id: str | None) -> str:
+    """The body's draft; the title's is this key with ``:title``."""
     return f"note:{family_id}:{note_id or 'new'}"
+
+
+@dataclass
+class Draft:
+    title: str | None
+    body: str | None
+
+
+def load_draft(s: Services, key: str) -> Draft | None:
+    title, body = s.drafts.load(f"{key}:title"), s.drafts.load(key)
+    return None if title is None and body is None else Draft(title, body)
+
+
+def discard_draft(s: Services, key: str) -> None:
+    s.drafts.discard(key)
+    s.drafts.discard(f"{key}:title")
 
 
 @dataclass
 class NoteList:
     notes: list[Note]
-    new_draft: str | None
+    new_draft: Draft | None
 
 
 @dataclass
@@ -46,7 +64,7 @@ class NoteDetail:
     note: Note
     history: list[NoteRevision]
     heads: list[NoteRevision]
-    draft: str | None
+    draft: Draft | None
 
 
 class NotesTab(FamilyTab):
@@ -73,6 +91,7 @@ class NotesTab(FamilyTab):
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
         self.current: NoteDetail | None = None
+        self.merge_dialog: MergeDialog | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -120,7 +139,7 @@ class NotesTab(FamilyTab):
     def refresh(self) -> None:
         family_id = self.family_id
         self.load(
-            lambda s: NoteList(s.notes.notes(family_id), s.drafts.load(draft_key(family_id, None))),
+            lambda s: NoteList(s.notes.notes(family_id), load_draft(s, draft_key(family_id, None))),
             self.show_list,
         )
 
@@ -136,8 +155,9 @@ class NotesTab(FamilyTab):
             if note.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        if keep is None and data.new_draft and not self.body.toPlainText():
-            self._set_editor("", data.new_draft)
+        draft = data.new_draft
+        if keep is None and draft and not self.body.toPlainText() and not self.title.text():
+            self._set_editor(draft.title or "", draft.body or "")
             self.draft_state.setText(self.tr("Concept teruggezet."))
 
     def _picked(self, item: QListWidgetItem | None) -> None:
@@ -150,16 +170,17 @@ class NotesTab(FamilyTab):
                 s.notes.note(note_id),
                 s.notes.history(note_id),
                 s.notes.heads(note_id),
-                s.drafts.load(draft_key(family_id, note_id)),
+                load_draft(s, draft_key(family_id, note_id)),
             ),
             self.show_note,
         )
 
     def show_note(self, detail: NoteDetail) -> None:
         self.current = detail
-        latest = detail.heads[-1]
+        latest, draft = detail.heads[-1], detail.draft or Draft(None, None)
         self._set_editor(
-            detail.note.title, detail.draft if detail.draft is not None else latest.body
+            detail.note.title if draft.title is None else draft.title,
+            latest.body if draft.body is None else draft.body,
         )
         if detail.note.visit_date is not None:
             day = detail.note.visit_date
@@ -213,16 +234,33 @@ class NotesTab(FamilyTab):
 
     def save_draft(self) -> None:
         key = draft_key(self.family_id, self.current.note.id if self.current else None)
-        text = self.body.toPlainText()
-        if not text.strip():
+        title, text = self.title.text(), self.body.toPlainText()
+        if not text.strip() and not title.strip():
             return
-        self.run(lambda s: s.drafts.save(key, text), None, self.failed)
+
+        def work(s: Services) -> None:
+            for part, value in ((key, text), (f"{key}:title", title)):
+                if value.strip():
+                    s.drafts.save(part, value)
+                else:
+                    s.drafts.discard(part)
+
+        self.run(work, None, self.failed)
 
     def flush_draft(self) -> None:
-        """Save a pending draft now (before switching notes, locking or closing)."""
+        """Save what is typed now (before switching notes, locking or closing). The text of
+        an open merge dialog, once changed, becomes the note's draft: after a lock it is
+        back in the editor, and a new merge starts from it."""
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self.save_draft()
+        dialog = self.merge_dialog
+        if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return
+        merged = dialog.text()
+        if merged != dialog.proposal.text and merged.strip():
+            key = draft_key(self.family_id, dialog.proposal.heads[0].note_id)
+            self.run(lambda s: s.drafts.save(key, merged), None, self.failed)
 
     # --- saving -----------------------------------------------------------------
 
@@ -236,13 +274,13 @@ class NotesTab(FamilyTab):
                 note, _ = s.notes.create(
                     family_id, title=title, body=body, visit_date=date_of(self.visit_date)
                 )
-                s.drafts.discard(draft_key(family_id, None))
+                discard_draft(s, draft_key(family_id, None))
                 return note.id
             # from the version shown: a newer one that arrived meanwhile stays as a second head
             s.notes.revise(
                 detail.note.id, body=body, parent_id=detail.heads[-1].id, title=title or None
             )
-            s.drafts.discard(draft_key(family_id, detail.note.id))
+            discard_draft(s, draft_key(family_id, detail.note.id))
             return detail.note.id
 
         def done(note_id: str) -> None:
@@ -264,7 +302,7 @@ class NotesTab(FamilyTab):
         def work(s: Services) -> MergeProposal:
             if typed != shown.body and typed.strip():  # what was typed becomes a version too
                 s.notes.revise(note_id, body=typed, parent_id=shown.id)
-                s.drafts.discard(draft_key(family_id, note_id))
+                discard_draft(s, draft_key(family_id, note_id))
             return s.notes.merge_proposal(note_id)
 
         self.load(work, self._show_merge)
@@ -272,13 +310,14 @@ class NotesTab(FamilyTab):
     def _show_merge(self, proposal: MergeProposal) -> None:
         dialog = MergeDialog(proposal, self)
         self.merge_dialog = dialog
-        note_id = proposal.heads[0].note_id
+        note_id, family_id = proposal.heads[0].note_id, self.family_id
 
         def save() -> None:
             body, parents = dialog.text(), dialog.parent_ids()
 
             def work(s: Services) -> str:
                 s.notes.merge(note_id, body=body, parent_ids=parents)
+                discard_draft(s, draft_key(family_id, note_id))
                 return note_id
 
             def retry(error: BaseException) -> None:
