@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
@@ -36,7 +37,9 @@ from .translations import install_language
 from .unlock import StartPage, UnlockPage
 
 if TYPE_CHECKING:
+    from ..domain.models import Family
     from ..services.indicators import CaseloadRow
+    from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog
     from .rejected_dialog import RejectedDialog
     from .workspace import FamilyWorkspace
 
@@ -136,6 +139,10 @@ class MainWindow(QMainWindow):
         self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.sync_label.linkActivated.connect(self._sync_link)
         self.rejected_dialog: RejectedDialog | None = None
+        self.new_family_dialog: NewFamilyDialog | None = None
+        self.connect_dialog: ConnectDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.about_box: QMessageBox | None = None
         self.cancel_sync_button = QToolButton()
         self.cancel_sync_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -156,6 +163,9 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         context.worker.busy_changed.connect(self.show_busy)
         self._build_menus()
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.focusWindowChanged.connect(self._lock_from_dialogs)
         self.start_page.create_requested.connect(self.create_profile)
         self.start_page.practice_requested.connect(self.open_practice)
         self.unlock_page.unlock_requested.connect(self.unlock)
@@ -355,7 +365,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.flush_drafts()
         self.sync.stop()
-        self.close_rejected()
+        self.close_dialogs()
         self.close_workspace()
         self.caseload.clear()
         self.running_timer = None
@@ -432,13 +442,24 @@ class MainWindow(QMainWindow):
             name, status, start = dialog.values()
             self.context.run(
                 lambda s: s.families.create(name=name, status=status, start_date=start),
-                lambda family: self.open_family(family.id),
+                created,
                 lambda error: self._retry_new_family(dialog, error),
+                owner=dialog,
             )
 
+        def created(family: Family) -> None:
+            self._forget_dialog("new_family_dialog", dialog)  # with the name typed in it
+            self.open_family(family.id)
+
         dialog.accepted.connect(create)
+        dialog.rejected.connect(lambda: self._forget_dialog("new_family_dialog", dialog))
         dialog.open()
         self.new_family_dialog = dialog
+
+    def _forget_dialog(self, name: str, dialog: QDialog) -> None:
+        if getattr(self, name) is dialog:
+            setattr(self, name, None)
+        dialog.deleteLater()
 
     def _retry_new_family(self, dialog: QDialog, error: BaseException) -> None:
         dialog.open()  # what was typed is still in the dialog
@@ -635,9 +656,30 @@ class MainWindow(QMainWindow):
             self.rejected_dialog.drop()
             self.rejected_dialog = None
 
+    def _lock_from_dialogs(self, _window: QWindow | None) -> None:
+        """Ctrl+L in a dialog locks too: a modal dialog blocks the main window's shortcuts,
+        so the lock action joins every window that gets the focus."""
+        active = QApplication.activeWindow()
+        if active is not None and active is not self and self.act_lock not in active.actions():
+            active.addAction(self.act_lock)
+
+    def close_dialogs(self) -> None:
+        """Every dialog goes when the profile locks, with what was typed in it (a family's
+        name, the server password): none stays open over the lock page or in memory."""
+        self.close_rejected()
+        for name in ("new_family_dialog", "connect_dialog", "settings_dialog", "about_box"):
+            dialog = getattr(self, name)
+            setattr(self, name, None)
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.reject()
+                dialog.deleteLater()
+
     def device_connected(self, error: BaseException | None) -> None:
         if error is None:
             self.statusBar().showMessage(self.tr("Gekoppeld met de server."), 5000)
+            return
+        if self.connect_dialog is None:  # locked meanwhile: the dialog went with the lock
+            show_error(self, error)
             return
         self.connect_dialog.open()  # what was typed is still there
         show_error(self.connect_dialog, error)
