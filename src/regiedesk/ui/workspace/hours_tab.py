@@ -60,7 +60,7 @@ class HoursTab(FamilyTab):
         self.activity.setAccessibleName(self.tr("Activiteit"))
         self.domain = QComboBox()
         self.domain.setAccessibleName(self.tr("Leefgebied"))
-        self.add_button = QPushButton(self.tr("&Uren toevoegen"))
+        self.add_button = QPushButton(self.tr("Uren &toevoegen"))
         self.delete_button = QPushButton(self.tr("Regel verwijderen"))
         self.edit_button = QPushButton(self.tr("Regel &bewerken"))
         self.editing: HoursEntry | None = None
@@ -68,7 +68,7 @@ class HoursTab(FamilyTab):
         self.timer_state = QLabel()
         self.start_button = QPushButton(self.tr("&Start bezoek"))
         self.pause_button = QPushButton(self.tr("&Pauze"))
-        self.book_button = QPushButton(self.tr("Stop en &boek"))
+        self.book_button = QPushButton(self.tr("Stop en boe&k"))
         for button in (self.start_button, self.pause_button, self.book_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self._fill_choices()
@@ -193,6 +193,7 @@ class HoursTab(FamilyTab):
         self.pause_button.setText(
             self.tr("&Hervat") if timer and timer.state == "paused" else self.tr("&Pauze")
         )
+        self.pause_button.setAccessibleName(self.pause_button.text().replace("&", ""))
         self.book_button.setEnabled(timer is not None)
         if timer is None:
             self.timer_state.setText(self.tr("Geen bezoek bezig."))
@@ -251,7 +252,7 @@ class HoursTab(FamilyTab):
 
     def stop_editing(self) -> None:
         self.editing = None
-        self.add_button.setText(self.tr("&Uren toevoegen"))
+        self.add_button.setText(self.tr("Uren &toevoegen"))
 
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
