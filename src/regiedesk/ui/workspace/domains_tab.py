@@ -72,6 +72,7 @@ class DomainsTab(FamilyTab):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.scores_box)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the scores in it
         self.save_button = QPushButton(self.tr("Meting &opslaan"))
         self.history = table(
             [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")],
@@ -137,6 +138,10 @@ class DomainsTab(FamilyTab):
             self.scores_grid.addWidget(score, row, 1)
             self.scores_grid.addWidget(note, row, 2)
             self.score_inputs[domain.code] = (score, note)
+        # Tab runs date, then score and note per domain, then save (new widgets would come last)
+        chain = [self.date, *(w for pair in self.score_inputs.values() for w in pair)]
+        for before, after in itertools.pairwise([*chain, self.save_button]):
+            QWidget.setTabOrder(before, after)
         self._fill_members()
 
     def _fill_members(self) -> None:
