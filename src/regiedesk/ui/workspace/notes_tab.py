@@ -77,6 +77,7 @@ class NotesTab(FamilyTab):
         self.title.setAccessibleName(self.tr("Titel van het verslag"))
         self.visit_date = date_edit(self.tr("Datum van het bezoek"), self.context.today())
         self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)  # Tab reaches "Verslag opslaan"; a note needs no tabs
         self.body.setAccessibleName(self.tr("Tekst van het verslag"))
         self.save_button = QPushButton(self.tr("Verslag &opslaan"))
         self.draft_state = QLabel()
