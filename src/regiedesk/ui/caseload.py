@@ -206,6 +206,12 @@ class CaseloadPage(QWidget):
         self.search.clear()
         self._update_count()
 
+    def selected_family_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        return self.proxy.data(index, Qt.ItemDataRole.UserRole) or None
+
     def _activated(self, index: QModelIndex) -> None:
         family_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
         if family_id:

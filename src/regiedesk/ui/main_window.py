@@ -472,8 +472,15 @@ class MainWindow(QMainWindow):
         self.caseload.search.selectAll()
 
     def new_hours(self) -> None:
+        """Ctrl+U: a new hours entry for the open family, or for the one chosen in the
+        caseload."""
         if self.workspace is None:
-            return
+            family_id = self.caseload.selected_family_id()
+            if family_id is None:
+                self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
+                return
+            self.open_family(family_id)
+            assert self.workspace is not None
         from .workspace.hours_tab import HoursTab
 
         tab = self.workspace.select(HoursTab)
