@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation>&amp;Code:</translation>
+        <translation>Co&amp;de:</translation>
     </message>
     <message>
         <source>&amp;Koppelen</source>
@@ -242,7 +242,7 @@
     </message>
     <message>
         <source>&amp;Verslagen</source>
-        <translation>&amp;Notes</translation>
+        <translation>Not&amp;es</translation>
     </message>
     <message>
         <source>Werkruimte van het gezin</source>
@@ -291,10 +291,6 @@
         <translation>h:mm, for example 1:30</translation>
     </message>
     <message>
-        <source>&amp;Uren toevoegen</source>
-        <translation>Add &amp;hours</translation>
-    </message>
-    <message>
         <source>Regel verwijderen</source>
         <translation>Delete entry</translation>
     </message>
@@ -311,7 +307,11 @@
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <source>Stop en &amp;boek</source>
+        <source>Uren &amp;toevoegen</source>
+        <translation>Add h&amp;ours</translation>
+    </message>
+    <message>
+        <source>Stop en boe&amp;k</source>
         <translation>Stop and &amp;book</translation>
     </message>
     <message>
@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>&amp;Gezin</source>
-        <translation>&amp;Family</translation>
+        <translation>Fa&amp;mily</translation>
     </message>
     <message>
         <source>Beel&amp;d</source>
@@ -468,6 +468,10 @@
     <message>
         <source>&amp;Over regiedesk</source>
         <translation>&amp;About regiedesk</translation>
+    </message>
+    <message>
+        <source>Kies eerst een gezin.</source>
+        <translation>Choose a family first.</translation>
     </message>
     <message>
         <source>Bezoek loopt</source>
@@ -625,7 +629,7 @@
     </message>
     <message>
         <source>Betrokkene &amp;toevoegen</source>
-        <translation>Add &amp;party</translation>
+        <translation>Add par&amp;ty</translation>
     </message>
     <message>
         <source>Datum</source>
@@ -1387,7 +1391,7 @@
     </message>
     <message>
         <source>&amp;Vergrendelen na:</source>
-        <translation>&amp;Lock after:</translation>
+        <translation>Lock a&amp;fter:</translation>
     </message>
     <message>
         <source>&amp;Instrument:</source>
@@ -1430,7 +1434,7 @@
     </message>
     <message>
         <source>&amp;Oefenomgeving openen</source>
-        <translation>Open the &amp;practice environment</translation>
+        <translation>Open the practice &amp;environment</translation>
     </message>
     <message>
         <source>Een aparte omgeving met verzonnen gezinnen, om te oefenen.</source>
