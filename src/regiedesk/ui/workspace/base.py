@@ -10,7 +10,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFormLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -84,6 +86,13 @@ def fill(widget: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
                 item.setData(256, ids[r])  # Qt.UserRole
             widget.setItem(r, c, item)
     widget.resizeColumnsToContents()
+
+
+def relabel(form: QFormLayout, field: QWidget, text: str) -> None:
+    """Set the label of ``field``'s row in ``form`` (for a tab's ``retranslate``)."""
+    label = form.labelForField(field)
+    if isinstance(label, QLabel):
+        label.setText(text)
 
 
 def selected_id(widget: QTableWidget) -> str | None:
