@@ -647,10 +647,6 @@ def test_workspace_tab_mnemonics_are_unique_in_english(  # type: ignore[no-untyp
     assert problems == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: tabs already built keep their Dutch labels after switching to English",
-)
 def test_open_tabs_speak_english_after_the_switch(  # type: ignore[no-untyped-def]
     qtbot, family_window: MainWindow, english: None
 ) -> None:

@@ -130,6 +130,18 @@
 <context>
     <name>DomainsTab</name>
     <message>
+        <source>ZRM 2017</source>
+        <translation>SSM 2017</translation>
+    </message>
+    <message>
+        <source>ZRM-Huishoudens</source>
+        <translation>SSM-Households</translation>
+    </message>
+    <message>
+        <source>ZRM (11 domeinen)</source>
+        <translation>SSM (11 domains)</translation>
+    </message>
+    <message>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>

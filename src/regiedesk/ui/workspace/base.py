@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHeaderView,
@@ -86,6 +87,21 @@ def fill(widget: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
                 item.setData(256, ids[r])  # Qt.UserRole
             widget.setItem(r, c, item)
     widget.resizeColumnsToContents()
+
+
+def add_rows(form: QFormLayout, *fields: QWidget) -> None:
+    """A row per field, its label (with the field as buddy, for Alt+letter) named later by
+    ``relabel`` in the tab's ``retranslate``."""
+    for field in fields:
+        label = QLabel()
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+
+def label_items(combo: QComboBox, label: Callable[[Any], str]) -> None:
+    """Name a combo box's items by their data; the items and the current choice stay."""
+    for i in range(combo.count()):
+        combo.setItemText(i, label(combo.itemData(i)))
 
 
 def relabel(form: QFormLayout, field: QWidget, text: str) -> None:

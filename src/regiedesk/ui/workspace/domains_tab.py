@@ -30,7 +30,7 @@ from ...services import Services
 from ...services.assessments import DomainPoint
 from ..charts import BarChart
 from ..format import date_text
-from .base import FamilyTab, date_edit, date_of, fill, table
+from .base import FamilyTab, add_rows, date_edit, date_of, fill, label_items, relabel, table
 
 
 @dataclass
@@ -49,62 +49,91 @@ class DomainsTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.instrument = QComboBox()
-        self.instrument.setAccessibleName(self.tr("Instrument"))
-        for code, name in (
-            ("zrm2017", "ZRM 2017"),
-            ("zrm_huishoudens", "ZRM-Huishoudens"),
-            ("zrm2010", "ZRM (11 domeinen)"),
-        ):
-            self.instrument.addItem(name, code)
+        for code in ("zrm2017", "zrm_huishoudens", "zrm2010"):
+            self.instrument.addItem("", code)
         self.instrument.setCurrentIndex(
             max(0, self.instrument.findData(self.context.settings.instrument))
         )
         self.member = QComboBox()
-        self.member.setAccessibleName(self.tr("Gezinslid"))
         self.moment = QComboBox()
-        self.moment.setAccessibleName(self.tr("Moment"))
         for moment in Moment:
-            self.moment.addItem(moment.label(self.context.settings.language), moment.value)
-        self.date = date_edit(self.tr("Datum van de meting"), self.context.today())
+            self.moment.addItem("", moment.value)
+        self.date = date_edit("", self.context.today())
         self.scores_box = QWidget()
         self.scores_grid = QGridLayout(self.scores_box)
         self.score_inputs: dict[str, tuple[QComboBox, QLineEdit]] = {}
+        self.score_labels: dict[str, QLabel] = {}
+        # one list of choices shared by every domain's box (filling each box item by item
+        # cost a fifth more when the tab first opens), named per instrument in _label_scores
+        self.choices = QStandardItemModel(self)
+        self.choices.appendRow(QStandardItem())
+        for value in range(1, 6):
+            choice = QStandardItem()
+            choice.setData(value, Qt.ItemDataRole.UserRole)
+            self.choices.appendRow(choice)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.scores_box)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the scores in it
-        self.save_button = QPushButton(self.tr("Meting &opslaan"))
-        self.history = table(
-            [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")],
-            self.tr("Eerdere metingen"),
-        )
+        self.save_button = QPushButton()
+        self.history = table([""] * 4, "")
         self.chart_domain = QComboBox()
-        self.chart_domain.setAccessibleName(self.tr("Leefgebied voor de grafiek"))
-        self.chart = BarChart(self.tr("Score door de tijd"))
+        self.chart = BarChart()
         self.data: DomainData | None = None
-        form = QFormLayout()
-        form.addRow(self.tr("&Instrument:"), self.instrument)
-        form.addRow(self.tr("&Voor:"), self.member)
-        form.addRow(self.tr("&Moment:"), self.moment)
-        form.addRow(self.tr("&Datum:"), self.date)
-        new_box = QGroupBox(self.tr("Nieuwe meting"))
-        new_layout = QVBoxLayout(new_box)
-        new_layout.addLayout(form)
+        self.form = QFormLayout()
+        add_rows(self.form, self.instrument, self.member, self.moment, self.date)
+        self.new_box = QGroupBox()
+        new_layout = QVBoxLayout(self.new_box)
+        new_layout.addLayout(self.form)
         new_layout.addWidget(scroll, 1)
         new_layout.addWidget(self.save_button)
+        self.history_label = QLabel()
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Geschiedenis")))
+        right.addWidget(self.history_label)
         right.addWidget(self.history, 2)
         right.addWidget(self.chart_domain)
         right.addWidget(self.chart, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(new_box, 1)
+        layout.addWidget(self.new_box, 1)
         layout.addLayout(right, 1)
         self.instrument.currentIndexChanged.connect(self._build_form)
         self.member.currentIndexChanged.connect(self._show_history)
         self.chart_domain.currentIndexChanged.connect(self._show_chart)
         self.save_button.clicked.connect(self.save)
         self._build_form()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "zrm2017": self.tr("ZRM 2017"),
+            "zrm_huishoudens": self.tr("ZRM-Huishoudens"),
+            "zrm2010": self.tr("ZRM (11 domeinen)"),
+        }
+        language = self.context.settings.language
+        label_items(self.instrument, names.__getitem__)
+        label_items(self.moment, lambda value: Moment(value).label(language))
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        self.member.setAccessibleName(self.tr("Gezinslid"))
+        self.moment.setAccessibleName(self.tr("Moment"))
+        self.date.setAccessibleName(self.tr("Datum van de meting"))
+        self.save_button.setText(self.tr("Meting &opslaan"))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")]
+        )
+        self.history.setAccessibleName(self.tr("Eerdere metingen"))
+        self.chart_domain.setAccessibleName(self.tr("Leefgebied voor de grafiek"))
+        self.chart.title = self.tr("Score door de tijd")
+        for field, text in (
+            (self.instrument, self.tr("&Instrument:")),
+            (self.member, self.tr("&Voor:")),
+            (self.moment, self.tr("&Moment:")),
+            (self.date, self.tr("&Datum:")),
+        ):
+            relabel(self.form, field, text)
+        self.new_box.setTitle(self.tr("Nieuwe meting"))
+        self.history_label.setText(self.tr("Geschiedenis"))
+        self._label_scores()
+        self._fill_members()  # the household's name, the history and the chart's domains
 
     def _build_form(self) -> None:
         while self.scores_grid.count():
@@ -115,34 +144,40 @@ class DomainsTab(FamilyTab):
                 widget.setParent(None)
                 widget.deleteLater()
         self.score_inputs.clear()
+        self.score_labels.clear()
         instrument = load_instrument(self.instrument.currentData())
-        language = self.context.settings.language
-        # one list of choices shared by every domain's box (filling each box item by item
-        # cost a fifth more when the tab first opens)
-        choices = QStandardItemModel(self)
-        choices.appendRow(QStandardItem(self.tr("(niet gescoord)")))
-        for value in range(1, 6):
-            choice = QStandardItem(f"{value} {instrument.score_label(value, language)}")
-            choice.setData(value, Qt.ItemDataRole.UserRole)
-            choices.appendRow(choice)
         for row, domain in enumerate(instrument.domains):
-            label = QLabel(domain.name(language).replace("&", "&&"))
+            label = QLabel()
             score = QComboBox()
-            score.setModel(choices)
-            score.setAccessibleName(self.tr("Score {0}").format(domain.name(language)))
+            score.setModel(self.choices)
             label.setBuddy(score)
             note = QLineEdit()
-            note.setPlaceholderText(self.tr("toelichting"))
-            note.setAccessibleName(self.tr("Toelichting {0}").format(domain.name(language)))
             self.scores_grid.addWidget(label, row, 0)
             self.scores_grid.addWidget(score, row, 1)
             self.scores_grid.addWidget(note, row, 2)
             self.score_inputs[domain.code] = (score, note)
+            self.score_labels[domain.code] = label
         # Tab runs date, then score and note per domain, then save (new widgets would come last)
         chain = [self.date, *(w for pair in self.score_inputs.values() for w in pair)]
         for before, after in itertools.pairwise([*chain, self.save_button]):
             QWidget.setTabOrder(before, after)
+        self._label_scores()
         self._fill_members()
+
+    def _label_scores(self) -> None:
+        """The score rows' texts; the choices and notes typed stay."""
+        instrument = load_instrument(self.instrument.currentData())
+        language = self.context.settings.language
+        self.choices.item(0).setText(self.tr("(niet gescoord)"))
+        for value in range(1, 6):
+            self.choices.item(value).setText(f"{value} {instrument.score_label(value, language)}")
+        for domain in instrument.domains:
+            name = domain.name(language)
+            score, note = self.score_inputs[domain.code]
+            self.score_labels[domain.code].setText(name.replace("&", "&&"))
+            score.setAccessibleName(self.tr("Score {0}").format(name))
+            note.setPlaceholderText(self.tr("toelichting"))
+            note.setAccessibleName(self.tr("Toelichting {0}").format(name))
 
     def _fill_members(self) -> None:
         instrument = load_instrument(self.instrument.currentData())

@@ -25,7 +25,7 @@ from ...errors import ValidationError
 from ...services import Services
 from ...services.indicators import monday_of
 from ..format import date_text, duration_text, parse_duration
-from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
+from .base import FamilyTab, add_rows, date_edit, date_of, fill, relabel, selected_id, table
 
 
 @dataclass
@@ -43,48 +43,38 @@ class HoursTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.monday = monday_of(self.context.today())
+        self.week: Week | None = None
+        self.timer: VisitTimer | None = None
+        self.editing: HoursEntry | None = None
         self.week_label = QLabel()
-        self.previous = QPushButton(self.tr("< Vorige week"))
-        self.next = QPushButton(self.tr("Volgende week >"))
-        self.entries = table(
-            [self.tr("Datum"), self.tr("Duur"), self.tr("Activiteit"), self.tr("Leefgebied")],
-            self.tr("Urenregels van deze week"),
-        )
+        self.previous = QPushButton()
+        self.next = QPushButton()
+        self.entries = table([""] * 4, "")
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.date = date_edit(self.tr("Datum"), self.context.today())
+        self.date = date_edit("", self.context.today())
         self.duration = QLineEdit()
-        self.duration.setPlaceholderText(self.tr("u:mm, bijvoorbeeld 1:30"))
-        self.duration.setAccessibleName(self.tr("Duur"))
         self.activity = QComboBox()
-        self.activity.setAccessibleName(self.tr("Activiteit"))
+        for activity in Activity:
+            self.activity.addItem("", activity.value)
         self.domain = QComboBox()
-        self.domain.setAccessibleName(self.tr("Leefgebied"))
-        self.add_button = QPushButton(self.tr("Uren &toevoegen"))
-        self.delete_button = QPushButton(self.tr("Regel verwijderen"))
-        self.edit_button = QPushButton(self.tr("Regel &bewerken"))
-        self.editing: HoursEntry | None = None
-        self.shown_entries: list[HoursEntry] = []
+        self.add_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.edit_button = QPushButton()
         self.timer_state = QLabel()
-        self.start_button = QPushButton(self.tr("&Start bezoek"))
-        self.pause_button = QPushButton(self.tr("&Pauze"))
-        self.book_button = QPushButton(self.tr("Stop en boe&k"))
-        for button in (self.start_button, self.pause_button, self.book_button):
-            button.setAccessibleName(button.text().replace("&", ""))
-        self._fill_choices()
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.book_button = QPushButton()
         nav = QHBoxLayout()
         nav.addWidget(self.previous)
         nav.addWidget(self.week_label, 1)
         nav.addWidget(self.next)
-        form = QFormLayout()
-        form.addRow(self.tr("&Datum:"), self.date)
-        form.addRow(self.tr("D&uur:"), self.duration)
-        form.addRow(self.tr("&Activiteit:"), self.activity)
-        form.addRow(self.tr("&Leefgebied:"), self.domain)
+        self.form = form = QFormLayout()
+        add_rows(form, self.date, self.duration, self.activity, self.domain)
         form.addRow(self.add_button)
-        add_box = QGroupBox(self.tr("Nieuwe urenregel"))
-        add_box.setLayout(form)
-        timer_box = QGroupBox(self.tr("Bezoektimer"))
+        self.add_box = QGroupBox()
+        self.add_box.setLayout(form)
+        self.timer_box = timer_box = QGroupBox()
         timer_layout = QHBoxLayout(timer_box)
         timer_layout.addWidget(self.timer_state, 1)
         timer_layout.addWidget(self.start_button)
@@ -100,7 +90,7 @@ class HoursTab(FamilyTab):
         left.addLayout(buttons)
         right = QVBoxLayout()
         right.addWidget(timer_box)
-        right.addWidget(add_box)
+        right.addWidget(self.add_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -115,18 +105,60 @@ class HoursTab(FamilyTab):
         self.start_button.clicked.connect(self.start_timer)
         self.pause_button.clicked.connect(self.pause_timer)
         self.book_button.clicked.connect(self.book_timer)
-        self.timer: VisitTimer | None = None
+        self.retranslate()
 
-    def _fill_choices(self) -> None:
+    def retranslate(self) -> None:
+        self.previous.setText(self.tr("< Vorige week"))
+        self.next.setText(self.tr("Volgende week >"))
+        self.entries.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Duur"), self.tr("Activiteit"), self.tr("Leefgebied")]
+        )
+        self.entries.setAccessibleName(self.tr("Urenregels van deze week"))
+        self.date.setAccessibleName(self.tr("Datum"))
+        self.duration.setPlaceholderText(self.tr("u:mm, bijvoorbeeld 1:30"))
+        self.duration.setAccessibleName(self.tr("Duur"))
+        self.activity.setAccessibleName(self.tr("Activiteit"))
+        self.domain.setAccessibleName(self.tr("Leefgebied"))
+        relabel(self.form, self.date, self.tr("&Datum:"))
+        relabel(self.form, self.duration, self.tr("D&uur:"))
+        relabel(self.form, self.activity, self.tr("&Activiteit:"))
+        relabel(self.form, self.domain, self.tr("&Leefgebied:"))
+        self.add_box.setTitle(self.tr("Nieuwe urenregel"))
+        self.timer_box.setTitle(self.tr("Bezoektimer"))
+        self.delete_button.setText(self.tr("Regel verwijderen"))
+        self.edit_button.setText(self.tr("Regel &bewerken"))
+        self.start_button.setText(self.tr("&Start bezoek"))
+        self.book_button.setText(self.tr("Stop en boe&k"))
+        self._label_choices()
+        self._label_add_button()
+        self._label_timer()
+        if self.week is not None:
+            self._label_week(self.week)
+
+    def _label_choices(self) -> None:
+        """Name the choices in the current language; the domains follow the instrument."""
         language = self.context.settings.language
-        self.activity.clear()
-        for activity in Activity:
-            self.activity.addItem(activity.label(language), activity.value)
-        self.domain.clear()
-        self.domain.addItem(self.tr("(geen)"), None)
+        for index in range(self.activity.count()):
+            self.activity.setItemText(
+                index, Activity(self.activity.itemData(index)).label(language)
+            )
         instrument = load_instrument(self.context.settings.instrument)
-        for domain in instrument.domains:
-            self.domain.addItem(domain.name(language), domain.code)
+        codes = [None, *instrument.domain_codes]
+        if [self.domain.itemData(i) for i in range(self.domain.count())] != codes:
+            chosen = self.domain.currentData()
+            self.domain.clear()
+            for code in codes:
+                self.domain.addItem("", code)
+            self.domain.setCurrentIndex(max(0, self.domain.findData(chosen)))
+        self.domain.setItemText(0, self.tr("(geen)"))
+        for index, domain in enumerate(instrument.domains, start=1):
+            self.domain.setItemText(index, domain.name(language))
+
+    def _label_add_button(self) -> None:
+        editing = self.editing is not None
+        self.add_button.setText(
+            self.tr("Wijziging &opslaan") if editing else self.tr("Uren &toevoegen")
+        )
 
     def _move(self, days: int) -> None:
         self.monday += dt.timedelta(days=days)
@@ -151,8 +183,12 @@ class HoursTab(FamilyTab):
         self.load(work, self.show_week)
 
     def show_week(self, week: Week) -> None:
+        self.week = week
+        self._label_week(week)
+        self.show_timer(week.timer)
+
+    def _label_week(self, week: Week) -> None:
         language = self.context.settings.language
-        self.shown_entries = week.entries
         year, number, _ = self.monday.isocalendar()
         self.week_label.setText(
             self.tr("Week {0} van {1} ({2} t/m {3})").format(
@@ -183,23 +219,27 @@ class HoursTab(FamilyTab):
                 duration_text(week.week_total), duration_text(week.month_total), per_activity or "-"
             )
         )
-        self.show_timer(week.timer)
 
     def show_timer(self, timer: VisitTimer | None) -> None:
         self.timer = timer
-        running = timer is not None and timer.state == "running"
         self.start_button.setEnabled(timer is None)
         self.pause_button.setEnabled(timer is not None)
-        self.pause_button.setText(
-            self.tr("&Hervat") if timer and timer.state == "paused" else self.tr("&Pauze")
-        )
-        self.pause_button.setAccessibleName(self.pause_button.text().replace("&", ""))
         self.book_button.setEnabled(timer is not None)
+        self._label_timer()
+
+    def _label_timer(self) -> None:
+        timer = self.timer
+        paused = timer is not None and timer.state == "paused"
+        self.pause_button.setText(self.tr("&Hervat") if paused else self.tr("&Pauze"))
+        for button in (self.start_button, self.pause_button, self.book_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        if self.week is None:  # not loaded yet
+            return
         if timer is None:
             self.timer_state.setText(self.tr("Geen bezoek bezig."))
         else:
             elapsed = timer.elapsed_seconds(self.context.now()) // 60
-            state = self.tr("loopt") if running else self.tr("gepauzeerd")
+            state = self.tr("loopt") if timer.state == "running" else self.tr("gepauzeerd")
             self.timer_state.setText(
                 self.tr("Bezoek {0}: {1}").format(state, duration_text(elapsed))
             )
@@ -238,7 +278,8 @@ class HoursTab(FamilyTab):
     def edit_entry(self) -> None:
         """Load the selected entry into the form; saving changes that entry."""
         entry_id = selected_id(self.entries)
-        entry = next((e for e in self.shown_entries if e.id == entry_id), None)
+        shown = self.week.entries if self.week is not None else []
+        entry = next((e for e in shown if e.id == entry_id), None)
         if entry is None:
             return
         self.editing = entry
@@ -246,13 +287,13 @@ class HoursTab(FamilyTab):
         self.duration.setText(duration_text(entry.minutes))
         self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
         self.domain.setCurrentIndex(max(0, self.domain.findData(entry.domain)))
-        self.add_button.setText(self.tr("Wijziging &opslaan"))
+        self._label_add_button()
         self.duration.setFocus()
         self.duration.selectAll()
 
     def stop_editing(self) -> None:
         self.editing = None
-        self.add_button.setText(self.tr("Uren &toevoegen"))
+        self._label_add_button()
 
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
@@ -283,6 +324,3 @@ class HoursTab(FamilyTab):
             return
         timer_id, domain = self.timer.id, self.domain.currentData()
         self._timer_action(lambda s: s.timer.book(timer_id, domain=domain))
-
-    def retranslate(self) -> None:
-        self._fill_choices()

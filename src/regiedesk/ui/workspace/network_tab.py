@@ -20,7 +20,7 @@ from ...domain.models import ContactMoment, InvolvedParty
 from ...domain.vocabulary import ContactMode
 from ...errors import ValidationError
 from ..format import date_text
-from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
+from .base import FamilyTab, add_rows, date_edit, date_of, fill, relabel, selected_id, table
 
 
 @dataclass
@@ -33,64 +33,41 @@ class NetworkData:
 class NetworkTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        self.data: NetworkData | None = None
+        self.names: dict[str, str] = {}
         self.active = QLabel()
-        self.parties = table(
-            [
-                self.tr("Organisatie"),
-                self.tr("Persoon"),
-                self.tr("Rol"),
-                self.tr("Van"),
-                self.tr("Tot"),
-                self.tr("Telefoon"),
-                self.tr("E-mail"),
-            ],
-            self.tr("Betrokkenen"),
-        )
-        self.end_button = QPushButton(self.tr("Betrokkenheid &beëindigen"))
-        self.end_date = date_edit(self.tr("Einddatum betrokkenheid"), self.context.today())
+        self.parties = table([""] * 7, "")
+        self.end_button = QPushButton()
+        self.end_date = date_edit("", self.context.today())
         self.organisation = QLineEdit()
-        self.organisation.setAccessibleName(self.tr("Organisatie"))
         self.person = QLineEdit()
-        self.person.setAccessibleName(self.tr("Persoon"))
         self.role = QLineEdit()
-        self.role.setAccessibleName(self.tr("Rol"))
         self.phone = QLineEdit()
-        self.phone.setAccessibleName(self.tr("Telefoon"))
         self.email = QLineEdit()
-        self.email.setAccessibleName(self.tr("E-mail"))
-        self.since = date_edit(self.tr("Betrokken vanaf"), self.context.today())
-        self.add_button = QPushButton(self.tr("Betrokkene &toevoegen"))
-        self.contacts = table(
-            [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")],
-            self.tr("Contactmomenten"),
-        )
-        self.contact_date = date_edit(self.tr("Datum contact"), self.context.today())
+        self.since = date_edit("", self.context.today())
+        self.add_button = QPushButton()
+        self.contacts = table([""] * 4, "")
+        self.contact_date = date_edit("", self.context.today())
         self.contact_mode = QComboBox()
-        self.contact_mode.setAccessibleName(self.tr("Soort contact"))
         for mode in ContactMode:
-            self.contact_mode.addItem(mode.label(self.context.settings.language), mode.value)
+            self.contact_mode.addItem("", mode.value)
         self.summary = QLineEdit()
-        self.summary.setAccessibleName(self.tr("Samenvatting contact"))
-        self.contact_button = QPushButton(
-            self.tr("&Contact vastleggen met geselecteerde betrokkene")
-        )
-        party_form = QFormLayout()
-        party_form.addRow(self.tr("&Organisatie:"), self.organisation)
-        party_form.addRow(self.tr("&Persoon:"), self.person)
-        party_form.addRow(self.tr("&Rol:"), self.role)
-        party_form.addRow(self.tr("Telefoon:"), self.phone)
-        party_form.addRow(self.tr("E-mail:"), self.email)
-        party_form.addRow(self.tr("Betrokken &vanaf:"), self.since)
-        party_form.addRow(self.add_button)
-        party_box = QGroupBox(self.tr("Nieuwe betrokkene"))
-        party_box.setLayout(party_form)
-        contact_form = QFormLayout()
-        contact_form.addRow(self.tr("Datum:"), self.contact_date)
-        contact_form.addRow(self.tr("Hoe:"), self.contact_mode)
-        contact_form.addRow(self.tr("Samenvatting:"), self.summary)
-        contact_form.addRow(self.contact_button)
-        contact_box = QGroupBox(self.tr("Nieuw contactmoment"))
-        contact_box.setLayout(contact_form)
+        self.contact_button = QPushButton()
+        self.party_form, self.contact_form = QFormLayout(), QFormLayout()
+        for form, fields in (
+            (
+                self.party_form,
+                (self.organisation, self.person, self.role, self.phone, self.email, self.since),
+            ),
+            (self.contact_form, (self.contact_date, self.contact_mode, self.summary)),
+        ):
+            add_rows(form, *fields)
+        self.party_form.addRow(self.add_button)
+        self.contact_form.addRow(self.contact_button)
+        self.party_box = QGroupBox()
+        self.party_box.setLayout(self.party_form)
+        self.contact_box = QGroupBox()
+        self.contact_box.setLayout(self.contact_form)
         end_row = QHBoxLayout()
         end_row.addWidget(self.end_date)
         end_row.addWidget(self.end_button)
@@ -101,8 +78,8 @@ class NetworkTab(FamilyTab):
         left.addLayout(end_row)
         left.addWidget(self.contacts, 1)
         right = QVBoxLayout()
-        right.addWidget(party_box)
-        right.addWidget(contact_box)
+        right.addWidget(self.party_box)
+        right.addWidget(self.contact_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -110,7 +87,55 @@ class NetworkTab(FamilyTab):
         self.add_button.clicked.connect(self.add_party)
         self.end_button.clicked.connect(self.end_party)
         self.contact_button.clicked.connect(self.add_contact)
-        self.names: dict[str, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.parties.setHorizontalHeaderLabels(
+            [
+                self.tr("Organisatie"),
+                self.tr("Persoon"),
+                self.tr("Rol"),
+                self.tr("Van"),
+                self.tr("Tot"),
+                self.tr("Telefoon"),
+                self.tr("E-mail"),
+            ]
+        )
+        self.parties.setAccessibleName(self.tr("Betrokkenen"))
+        self.contacts.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")]
+        )
+        self.contacts.setAccessibleName(self.tr("Contactmomenten"))
+        self.end_button.setText(self.tr("Betrokkenheid &beëindigen"))
+        self.end_date.setAccessibleName(self.tr("Einddatum betrokkenheid"))
+        self.organisation.setAccessibleName(self.tr("Organisatie"))
+        self.person.setAccessibleName(self.tr("Persoon"))
+        self.role.setAccessibleName(self.tr("Rol"))
+        self.phone.setAccessibleName(self.tr("Telefoon"))
+        self.email.setAccessibleName(self.tr("E-mail"))
+        self.since.setAccessibleName(self.tr("Betrokken vanaf"))
+        self.add_button.setText(self.tr("Betrokkene &toevoegen"))
+        self.contact_date.setAccessibleName(self.tr("Datum contact"))
+        self.contact_mode.setAccessibleName(self.tr("Soort contact"))
+        language = self.context.settings.language
+        for index in range(self.contact_mode.count()):
+            mode = ContactMode(self.contact_mode.itemData(index))
+            self.contact_mode.setItemText(index, mode.label(language))
+        self.summary.setAccessibleName(self.tr("Samenvatting contact"))
+        self.contact_button.setText(self.tr("&Contact vastleggen met geselecteerde betrokkene"))
+        relabel(self.party_form, self.organisation, self.tr("&Organisatie:"))
+        relabel(self.party_form, self.person, self.tr("&Persoon:"))
+        relabel(self.party_form, self.role, self.tr("&Rol:"))
+        relabel(self.party_form, self.phone, self.tr("Telefoon:"))
+        relabel(self.party_form, self.email, self.tr("E-mail:"))
+        relabel(self.party_form, self.since, self.tr("Betrokken &vanaf:"))
+        relabel(self.contact_form, self.contact_date, self.tr("Datum:"))
+        relabel(self.contact_form, self.contact_mode, self.tr("Hoe:"))
+        relabel(self.contact_form, self.summary, self.tr("Samenvatting:"))
+        self.party_box.setTitle(self.tr("Nieuwe betrokkene"))
+        self.contact_box.setTitle(self.tr("Nieuw contactmoment"))
+        if self.data is not None:
+            self.show_network(self.data)
 
     def refresh(self) -> None:
         family_id = self.family_id
@@ -124,6 +149,7 @@ class NetworkTab(FamilyTab):
         )
 
     def show_network(self, data: NetworkData) -> None:
+        self.data = data
         self.active.setText(
             self.tr("<b>{0}</b> actieve betrokkenen, {1} in totaal").format(
                 data.active, len(data.parties)

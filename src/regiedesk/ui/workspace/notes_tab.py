@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ from ...domain.models import Note, NoteRevision
 from ...services import Services
 from ...services.notes import MergeProposal
 from ..format import date_text
-from .base import FamilyTab, date_edit, date_of
+from .base import FamilyTab, add_rows, date_edit, date_of, relabel
 from .merge_dialog import MergeDialog
 
 DRAFT_DELAY_MS = 400
@@ -71,26 +72,22 @@ class NotesTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Verslagen"))
-        self.new_button = QPushButton(self.tr("&Nieuw verslag"))
+        self.new_button = QPushButton()
         self.title = QLineEdit()
-        self.title.setAccessibleName(self.tr("Titel van het verslag"))
-        self.visit_date = date_edit(self.tr("Datum van het bezoek"), self.context.today())
+        self.visit_date = date_edit("", self.context.today())
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)  # Tab reaches "Verslag opslaan"; a note needs no tabs
-        self.body.setAccessibleName(self.tr("Tekst van het verslag"))
-        self.save_button = QPushButton(self.tr("Verslag &opslaan"))
+        self.save_button = QPushButton()
         self.draft_state = QLabel()
+        self.draft_text: Callable[[], str] = str  # what draft_state says, in the language now
         self.conflict = QLabel()
         self.conflict.setWordWrap(True)
         self.conflict.setStyleSheet("color: #a40000")
-        self.merge_button = QPushButton(self.tr("Versies &samenvoegen..."))
+        self.merge_button = QPushButton()
         self.merge_button.setVisible(False)
         self.history = QListWidget()
-        self.history.setAccessibleName(self.tr("Versies van het verslag"))
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
         self.current: NoteDetail | None = None
         self.merge_dialog: MergeDialog | None = None
         self._draft_timer = QTimer(self)
@@ -99,12 +96,11 @@ class NotesTab(FamilyTab):
         left = QVBoxLayout()
         left.addWidget(self.new_button)
         left.addWidget(self.list)
-        form = QFormLayout()
-        form.addRow(self.tr("&Titel:"), self.title)
-        form.addRow(self.tr("Bezoek&datum:"), self.visit_date)
+        self.form = QFormLayout()
+        add_rows(self.form, self.title, self.visit_date)
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
-        editor_layout.addLayout(form)
+        editor_layout.addLayout(self.form)
         conflict_row = QHBoxLayout()
         conflict_row.addWidget(self.conflict, 1)
         conflict_row.addWidget(self.merge_button)
@@ -116,7 +112,8 @@ class NotesTab(FamilyTab):
         editor_layout.addLayout(row)
         versions = QWidget()
         versions_layout = QVBoxLayout(versions)
-        versions_layout.addWidget(QLabel(self.tr("Versies")))
+        self.versions_label = QLabel()
+        versions_layout.addWidget(self.versions_label)
         versions_layout.addWidget(self.history, 1)
         versions_layout.addWidget(self.preview, 2)
         splitter = QSplitter()
@@ -134,6 +131,40 @@ class NotesTab(FamilyTab):
         self.title.textChanged.connect(self._typed)
         self.save_button.clicked.connect(self.save)
         self.merge_button.clicked.connect(self.open_merge)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Verslagen"))
+        self.new_button.setText(self.tr("&Nieuw verslag"))
+        self.title.setAccessibleName(self.tr("Titel van het verslag"))
+        self.visit_date.setAccessibleName(self.tr("Datum van het bezoek"))
+        self.body.setAccessibleName(self.tr("Tekst van het verslag"))
+        self.save_button.setText(self.tr("Verslag &opslaan"))
+        self.merge_button.setText(self.tr("Versies &samenvoegen..."))
+        self.history.setAccessibleName(self.tr("Versies van het verslag"))
+        self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
+        relabel(self.form, self.title, self.tr("&Titel:"))
+        relabel(self.form, self.visit_date, self.tr("Bezoek&datum:"))
+        self.versions_label.setText(self.tr("Versies"))
+        self._say(self.draft_text)
+        self._show_conflict()
+
+    def _say(self, text: Callable[[], str]) -> None:
+        """Show the draft's state; kept as a function to say it again in another language."""
+        self.draft_text = text
+        self.draft_state.setText(text())
+
+    def _show_conflict(self) -> None:
+        both = self.current is not None and len(self.current.heads) > 1
+        self.conflict.setText(
+            self.tr(
+                "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn "
+                "bewaard; voeg ze samen."
+            )
+            if both
+            else ""
+        )
+        self.merge_button.setVisible(both)
 
     # --- loading -----------------------------------------------------------
 
@@ -159,7 +190,7 @@ class NotesTab(FamilyTab):
         draft = data.new_draft
         if keep is None and draft and not self.body.toPlainText() and not self.title.text():
             self._set_editor(draft.title or "", draft.body or "")
-            self.draft_state.setText(self.tr("Concept teruggezet."))
+            self._say(lambda: self.tr("Concept teruggezet."))
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -186,17 +217,8 @@ class NotesTab(FamilyTab):
         if detail.note.visit_date is not None:
             day = detail.note.visit_date
             self.visit_date.setDate(QDate(day.year, day.month, day.day))
-        self.draft_state.setText(self.tr("Concept teruggezet.") if detail.draft is not None else "")
-        if len(detail.heads) > 1:
-            self.conflict.setText(
-                self.tr(
-                    "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn "
-                    "bewaard; voeg ze samen."
-                )
-            )
-        else:
-            self.conflict.clear()
-        self.merge_button.setVisible(len(detail.heads) > 1)
+        self._say(lambda: self.tr("Concept teruggezet.") if detail.draft is not None else "")
+        self._show_conflict()
         self.history.clear()
         for revision in detail.history:
             local = revision.created_at.astimezone()
@@ -225,12 +247,11 @@ class NotesTab(FamilyTab):
         self._set_editor("", "")
         self.history.clear()
         self.preview.clear()
-        self.conflict.clear()
-        self.merge_button.setVisible(False)
+        self._show_conflict()
         self.title.setFocus()
 
     def _typed(self) -> None:
-        self.draft_state.setText(self.tr("Wijzigingen nog niet opgeslagen (concept bewaard)."))
+        self._say(lambda: self.tr("Wijzigingen nog niet opgeslagen (concept bewaard)."))
         self._draft_timer.start(DRAFT_DELAY_MS)
 
     def save_draft(self) -> None:
@@ -285,7 +306,7 @@ class NotesTab(FamilyTab):
             return detail.note.id
 
         def done(note_id: str) -> None:
-            self.draft_state.setText(self.tr("Opgeslagen."))
+            self._say(lambda: self.tr("Opgeslagen."))
             self._reload(note_id)
 
         self.run(work, done, self.failed)
@@ -332,7 +353,7 @@ class NotesTab(FamilyTab):
         dialog.open()
 
     def _merged(self, note_id: str) -> None:
-        self.draft_state.setText(self.tr("Versies samengevoegd en opgeslagen."))
+        self._say(lambda: self.tr("Versies samengevoegd en opgeslagen."))
         self._reload(note_id)
 
     def _reload(self, note_id: str) -> None:

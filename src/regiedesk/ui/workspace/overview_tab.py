@@ -50,43 +50,63 @@ def load_overview(services: Services, family_id: str) -> Overview:
 class OverviewTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        self.overview: Overview | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.members = table(
-            [self.tr("Naam"), self.tr("Rol"), self.tr("Geboortedatum")], self.tr("Gezinsleden")
-        )
-        self.hours_chart = BarChart(self.tr("Uren per week"))
+        self.members = table([""] * 3, "")
+        self.hours_chart = BarChart()
         self.hours_chart.value_text = lambda v: duration_text(int(v))
-        self.parties_chart = BarChart(self.tr("Actieve betrokkenen"))
+        self.parties_chart = BarChart()
         self.parties_chart.value_text = lambda v: str(int(v))
-        self.trends = table(
-            [self.tr("Leefgebied"), self.tr("Intake"), self.tr("Laatste"), self.tr("Verschil")],
-            self.tr("Leefgebieden tegen intake"),
+        self.trends = table([""] * 4, "")
+        self.due = table([""] * 2, "")
+        self.members_box, self.trends_box, self.due_box = (
+            self._box(content) for content in (self.members, self.trends, self.due)
         )
-        self.due = table([self.tr("Afspraak"), self.tr("Datum")], self.tr("Afspraken binnenkort"))
         grid = QGridLayout()
-        grid.addWidget(self._box(self.tr("Gezinsleden"), self.members), 0, 0)
-        grid.addWidget(
-            self._box(self.tr("Leefgebieden: laatste meting tegen de eerste"), self.trends), 0, 1
-        )
+        grid.addWidget(self.members_box, 0, 0)
+        grid.addWidget(self.trends_box, 0, 1)
         grid.addWidget(self.hours_chart, 1, 0)
         grid.addWidget(self.parties_chart, 1, 1)
-        grid.addWidget(self._box(self.tr("Afspraken te doen (14 dagen)"), self.due), 2, 0, 1, 2)
+        grid.addWidget(self.due_box, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(grid)
+        self.retranslate()
 
     @staticmethod
-    def _box(title: str, content: QWidget) -> QGroupBox:
-        box = QGroupBox(title)
+    def _box(content: QWidget) -> QGroupBox:
+        box = QGroupBox()
         QVBoxLayout(box).addWidget(content)
         return box
+
+    def retranslate(self) -> None:
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("Naam"), self.tr("Rol"), self.tr("Geboortedatum")]
+        )
+        self.members.setAccessibleName(self.tr("Gezinsleden"))
+        self.trends.setHorizontalHeaderLabels(
+            [self.tr("Leefgebied"), self.tr("Intake"), self.tr("Laatste"), self.tr("Verschil")]
+        )
+        self.trends.setAccessibleName(self.tr("Leefgebieden tegen intake"))
+        self.due.setHorizontalHeaderLabels([self.tr("Afspraak"), self.tr("Datum")])
+        self.due.setAccessibleName(self.tr("Afspraken binnenkort"))
+        self.members_box.setTitle(self.tr("Gezinsleden"))
+        self.trends_box.setTitle(self.tr("Leefgebieden: laatste meting tegen de eerste"))
+        self.due_box.setTitle(self.tr("Afspraken te doen (14 dagen)"))
+        self.hours_chart.title = self.tr("Uren per week")
+        self.parties_chart.title = self.tr("Actieve betrokkenen")
+        if self.overview is not None:
+            self.show_overview(self.overview)  # the charts' descriptions take the new titles
+        for chart in (self.hours_chart, self.parties_chart):
+            chart.update()  # repainted with the new title
 
     def refresh(self) -> None:
         family_id = self.family_id
         self.load(lambda s: load_overview(s, family_id), self.show_overview)
 
     def show_overview(self, o: Overview) -> None:
+        self.overview = o
         language = self.context.settings.language
         evaluation = date_text(o.family.evaluation_date) or self.tr("niet gepland")
         if o.family.evaluation_date and o.family.evaluation_date < self.context.today():

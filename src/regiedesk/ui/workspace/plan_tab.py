@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +21,17 @@ from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import Agreement, Family, Goal, InvolvedParty, Member
 from ...domain.vocabulary import AgreementOwner, GoalStatus
 from ..format import date_text
-from .base import FamilyTab, date_edit, date_of, fill, selected_id, table
+from .base import (
+    FamilyTab,
+    add_rows,
+    date_edit,
+    date_of,
+    fill,
+    label_items,
+    relabel,
+    selected_id,
+    table,
+)
 
 
 @dataclass
@@ -35,77 +46,51 @@ class PlanData:
 class PlanTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        language = self.context.settings.language
-        self.goals = table(
-            [
-                self.tr("Doel"),
-                self.tr("Leefgebied"),
-                self.tr("Voor"),
-                self.tr("Streefdatum"),
-                self.tr("Status"),
-                self.tr("Behaald"),
-            ],
-            self.tr("Doelen"),
-        )
-        self.agreements = table(
-            [self.tr("Afspraak"), self.tr("Wie"), self.tr("Uiterlijk"), self.tr("Gedaan")],
-            self.tr("Afspraken"),
-        )
+        self.data: PlanData | None = None
+        self.goals = table([""] * 6, "")
+        self.agreements = table([""] * 4, "")
         self.goal_text = QLineEdit()
-        self.goal_text.setPlaceholderText(self.tr("In de woorden van het gezin"))
-        self.goal_text.setAccessibleName(self.tr("Doel in de woorden van het gezin"))
         self.goal_domain = QComboBox()
-        self.goal_domain.setAccessibleName(self.tr("Leefgebied van het doel"))
         for code in ("zrm2017", "zrm_huishoudens"):
             for d in load_instrument(code).domains:
-                self.goal_domain.addItem(d.name(language), d.code)
+                self.goal_domain.addItem("", d.code)
         self.goal_member = QComboBox()
-        self.goal_member.setAccessibleName(self.tr("Doel voor gezinslid"))
-        self.goal_target = date_edit(self.tr("Streefdatum"), self.context.today())
-        self.add_goal_button = QPushButton(self.tr("&Doel toevoegen"))
+        self.goal_target = date_edit("", self.context.today())
+        self.add_goal_button = QPushButton()
         self.goal_status = QComboBox()
-        self.goal_status.setAccessibleName(self.tr("Status van het doel"))
         for status in GoalStatus:
-            self.goal_status.addItem(status.label(language), status.value)
+            self.goal_status.addItem("", status.value)
         self.attainment = QSpinBox()
         self.attainment.setRange(0, 100)
         self.attainment.setSuffix(" %")
-        self.attainment.setAccessibleName(self.tr("Hoe ver behaald"))
-        self.update_goal_button = QPushButton(self.tr("Status &bijwerken"))
+        self.update_goal_button = QPushButton()
         self.agreement_text = QLineEdit()
-        self.agreement_text.setAccessibleName(self.tr("Afspraak"))
         self.owner = QComboBox()
-        self.owner.setAccessibleName(self.tr("Eigenaar van de afspraak"))
         for owner in AgreementOwner:
-            self.owner.addItem(owner.label(language), owner.value)
+            self.owner.addItem("", owner.value)
         self.party = QComboBox()
-        self.party.setAccessibleName(self.tr("Betrokkene"))
-        self.due = date_edit(self.tr("Uiterlijk op"), self.context.today())
-        self.add_agreement_button = QPushButton(self.tr("&Afspraak toevoegen"))
-        self.done_button = QPushButton(self.tr("Afspraak &gedaan"))
-        self.evaluation = date_edit(self.tr("Evaluatiedatum"), self.context.today())
-        self.evaluation_button = QPushButton(self.tr("Evaluatiedatum opslaan"))
-        goal_form = QFormLayout()
-        goal_form.addRow(self.tr("Doel:"), self.goal_text)
-        goal_form.addRow(self.tr("Leefgebied:"), self.goal_domain)
-        goal_form.addRow(self.tr("Voor:"), self.goal_member)
-        goal_form.addRow(self.tr("Streefdatum:"), self.goal_target)
-        goal_form.addRow(self.add_goal_button)
-        goal_box = QGroupBox(self.tr("Nieuw doel"))
-        goal_box.setLayout(goal_form)
+        self.due = date_edit("", self.context.today())
+        self.add_agreement_button = QPushButton()
+        self.done_button = QPushButton()
+        self.evaluation = date_edit("", self.context.today())
+        self.evaluation_button = QPushButton()
+        self.goal_form = QFormLayout()
+        add_rows(
+            self.goal_form, self.goal_text, self.goal_domain, self.goal_member, self.goal_target
+        )
+        self.goal_form.addRow(self.add_goal_button)
+        self.goal_box = QGroupBox()
+        self.goal_box.setLayout(self.goal_form)
         status_row = QHBoxLayout()
         status_row.addWidget(self.goal_status)
         status_row.addWidget(self.attainment)
         status_row.addWidget(self.update_goal_button)
         status_row.addStretch(1)
-        agreement_form = QFormLayout()
-        agreement_form.addRow(self.tr("Afspraak:"), self.agreement_text)
-        agreement_form.addRow(self.tr("Wie:"), self.owner)
-        agreement_form.addRow(self.tr("Betrokkene:"), self.party)
-        agreement_form.addRow(self.tr("Uiterlijk:"), self.due)
-        agreement_form.addRow(self.add_agreement_button)
-        agreement_box = QGroupBox(self.tr("Nieuwe afspraak"))
-        agreement_box.setLayout(agreement_form)
+        self.agreement_form = QFormLayout()
+        add_rows(self.agreement_form, self.agreement_text, self.owner, self.party, self.due)
+        self.agreement_form.addRow(self.add_agreement_button)
+        self.agreement_box = QGroupBox()
+        self.agreement_box.setLayout(self.agreement_form)
         evaluation_row = QHBoxLayout()
         evaluation_row.addWidget(self.evaluation)
         evaluation_row.addWidget(self.evaluation_button)
@@ -117,8 +102,8 @@ class PlanTab(FamilyTab):
         left.addWidget(self.done_button)
         left.addLayout(evaluation_row)
         right = QVBoxLayout()
-        right.addWidget(goal_box)
-        right.addWidget(agreement_box)
+        right.addWidget(self.goal_box)
+        right.addWidget(self.agreement_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -128,6 +113,66 @@ class PlanTab(FamilyTab):
         self.add_agreement_button.clicked.connect(self.add_agreement)
         self.done_button.clicked.connect(self.complete_agreement)
         self.evaluation_button.clicked.connect(self.save_evaluation)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.goals.setHorizontalHeaderLabels(
+            [
+                self.tr("Doel"),
+                self.tr("Leefgebied"),
+                self.tr("Voor"),
+                self.tr("Streefdatum"),
+                self.tr("Status"),
+                self.tr("Behaald"),
+            ]
+        )
+        self.goals.setAccessibleName(self.tr("Doelen"))
+        self.agreements.setHorizontalHeaderLabels(
+            [self.tr("Afspraak"), self.tr("Wie"), self.tr("Uiterlijk"), self.tr("Gedaan")]
+        )
+        self.agreements.setAccessibleName(self.tr("Afspraken"))
+        self.goal_text.setPlaceholderText(self.tr("In de woorden van het gezin"))
+        self.goal_text.setAccessibleName(self.tr("Doel in de woorden van het gezin"))
+        self.goal_domain.setAccessibleName(self.tr("Leefgebied van het doel"))
+        self.goal_member.setAccessibleName(self.tr("Doel voor gezinslid"))
+        self.goal_target.setAccessibleName(self.tr("Streefdatum"))
+        self.add_goal_button.setText(self.tr("&Doel toevoegen"))
+        self.goal_status.setAccessibleName(self.tr("Status van het doel"))
+        self.attainment.setAccessibleName(self.tr("Hoe ver behaald"))
+        self.update_goal_button.setText(self.tr("Status &bijwerken"))
+        self.agreement_text.setAccessibleName(self.tr("Afspraak"))
+        self.owner.setAccessibleName(self.tr("Eigenaar van de afspraak"))
+        self.party.setAccessibleName(self.tr("Betrokkene"))
+        self.due.setAccessibleName(self.tr("Uiterlijk op"))
+        self.add_agreement_button.setText(self.tr("&Afspraak toevoegen"))
+        self.done_button.setText(self.tr("Afspraak &gedaan"))
+        self.evaluation.setAccessibleName(self.tr("Evaluatiedatum"))
+        self.evaluation_button.setText(self.tr("Evaluatiedatum opslaan"))
+        for form, field, text in (
+            (self.goal_form, self.goal_text, self.tr("Doel:")),
+            (self.goal_form, self.goal_domain, self.tr("Leefgebied:")),
+            (self.goal_form, self.goal_member, self.tr("Voor:")),
+            (self.goal_form, self.goal_target, self.tr("Streefdatum:")),
+            (self.agreement_form, self.agreement_text, self.tr("Afspraak:")),
+            (self.agreement_form, self.owner, self.tr("Wie:")),
+            (self.agreement_form, self.party, self.tr("Betrokkene:")),
+            (self.agreement_form, self.due, self.tr("Uiterlijk:")),
+        ):
+            relabel(form, field, text)
+        self.goal_box.setTitle(self.tr("Nieuw doel"))
+        self.agreement_box.setTitle(self.tr("Nieuwe afspraak"))
+        self._label_choices()
+        if self.data is not None:
+            self._show_tables(self.data)
+
+    def _label_choices(self) -> None:
+        """The texts of the combo boxes' items, which keep their data and the current choice."""
+        language = self.context.settings.language
+        label_items(self.goal_domain, lambda code: domain_name(code, language))
+        label_items(self.goal_status, lambda value: GoalStatus(value).label(language))
+        label_items(self.owner, lambda value: AgreementOwner(value).label(language))
+        self.goal_member.setItemText(0, self.tr("Het hele gezin"))
+        self.party.setItemText(0, self.tr("(geen)"))
 
     def refresh(self) -> None:
         family_id = self.family_id
@@ -143,6 +188,22 @@ class PlanTab(FamilyTab):
         )
 
     def show_plan(self, data: PlanData) -> None:
+        self.data = data
+        self._show_tables(data)
+        self.goal_member.clear()
+        self.goal_member.addItem("", None)
+        for m in data.members:
+            self.goal_member.addItem(m.name, m.id)
+        self.party.clear()
+        self.party.addItem("", None)
+        for p in data.parties:
+            self.party.addItem(p.organisation, p.id)
+        self._label_choices()
+        if data.family.evaluation_date:
+            d = data.family.evaluation_date
+            self.evaluation.setDate(QDate(d.year, d.month, d.day))
+
+    def _show_tables(self, data: PlanData) -> None:
         language = self.context.settings.language
         names = {m.id: m.name for m in data.members}
         parties = {p.id: p.organisation for p in data.parties}
@@ -174,19 +235,6 @@ class PlanTab(FamilyTab):
             ],
             [a.id for a in data.agreements],
         )
-        self.goal_member.clear()
-        self.goal_member.addItem(self.tr("Het hele gezin"), None)
-        for m in data.members:
-            self.goal_member.addItem(m.name, m.id)
-        self.party.clear()
-        self.party.addItem(self.tr("(geen)"), None)
-        for p in data.parties:
-            self.party.addItem(p.organisation, p.id)
-        if data.family.evaluation_date:
-            from PySide6.QtCore import QDate
-
-            d = data.family.evaluation_date
-            self.evaluation.setDate(QDate(d.year, d.month, d.day))
 
     def add_goal(self) -> None:
         family_id, text, domain = (
