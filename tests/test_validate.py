@@ -42,3 +42,8 @@ def test_the_english_message_names_the_field_in_english() -> None:
         v.text("organisatie", "   ")
     assert err.value.nl == "Vul het veld 'organisatie' in."
     assert err.value.en == "Fill in the field 'organisation'."
+
+
+def test_text_is_kept_composed_however_it_was_typed() -> None:
+    decomposed = "Gezin Noe\u0308l"  # 'e' and a combining diaeresis, as some pastes bring it
+    assert v.text("naam", decomposed) == "Gezin No\u00ebl"

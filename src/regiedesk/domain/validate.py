@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
@@ -63,7 +64,8 @@ def count_nl(n: int) -> str:
 
 
 def text(field: str, value: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
-    value = value.strip()
+    # one form for 'ë' (composed), however it was typed or pasted, so it is found again
+    value = unicodedata.normalize("NFC", value.strip())
     if required and not value:
         raise ValidationError(
             field, f"Vul het veld '{field}' in.", f"Fill in the field '{field_en(field)}'."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,6 +32,12 @@ from ..services.indicators import CaseloadRow
 from .format import date_text, duration_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def fold(text: str) -> str:
+    """A name as a Dutch reader compares it: without case or accents (Koës ~ koes)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -78,7 +85,7 @@ class CaseloadModel(QAbstractTableModel):
             return row.family_id
         if role == Qt.ItemDataRole.UserRole + 1:  # sort key
             return (
-                row.name.lower(),
+                fold(row.name),
                 row.status,
                 row.minutes_this_week,
                 row.last_visit.isoformat() if row.last_visit else "",
@@ -103,20 +110,28 @@ class CaseloadFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status: str | None = None
+        self.search = ""
         self.setSortRole(Qt.ItemDataRole.UserRole + 1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
 
     def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()
         self.status = status
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        """Part of the family's name: case, accents and surrounding spaces do not matter
+        ('koes' finds Koës)."""
+        self.beginFilterChange()
+        self.search = fold(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, CaseloadModel)
-        if self.status and model.rows[source_row].status != self.status:
+        row = model.rows[source_row]
+        if self.status and row.status != self.status:
             return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        return self.search in fold(row.name)
 
 
 class CaseloadPage(QWidget):
@@ -187,7 +202,7 @@ class CaseloadPage(QWidget):
             # the clear button shows only over typed text; its icon comes from the icon
             # theme, about 5 ms on first use, which the caseload's first paint waited for
             self.search.setClearButtonEnabled(True)
-        self.proxy.setFilterFixedString(text)
+        self.proxy.set_search(text)
         self._update_count()
 
     def _update_count(self) -> None:
