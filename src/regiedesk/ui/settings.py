@@ -11,6 +11,14 @@ from ..i18n import Language
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("nl", "en")
+DEFAULT_INSTRUMENT = "zrm2017"
+
+
+def _int(value: object, *, default: int | None) -> int | None:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
 
 
 class Settings:
@@ -19,13 +27,17 @@ class Settings:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        version = int(str(self._s.value("settings_version", 0)))
+        """Bring older settings up to date; a garbled value is dropped, never fatal, and
+        settings of a newer version keep their version."""
+        version = _int(self._s.value("settings_version", 0), default=None) or 0
+        if version >= SETTINGS_VERSION:
+            return
         if version < 1:
             # before version 1 the idle lock was stored in seconds under "lock_after"
-            old = self._s.value("lock_after")
-            if old is not None:
-                self._s.setValue("idle_lock_minutes", max(1, int(str(old)) // 60))
-                self._s.remove("lock_after")
+            seconds = _int(self._s.value("lock_after"), default=None)
+            if seconds is not None:
+                self._s.setValue("idle_lock_minutes", max(1, seconds // 60))
+            self._s.remove("lock_after")
         self._s.setValue("settings_version", SETTINGS_VERSION)
 
     @property
@@ -39,10 +51,8 @@ class Settings:
 
     @property
     def idle_lock_minutes(self) -> int:
-        try:
-            return max(1, min(120, int(str(self._s.value("idle_lock_minutes", 5)))))
-        except (TypeError, ValueError):
-            return 5
+        minutes = _int(self._s.value("idle_lock_minutes", 5), default=None)
+        return 5 if minutes is None else max(1, min(120, minutes))
 
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, value: int) -> None:
@@ -59,11 +69,15 @@ class Settings:
 
     @property
     def instrument(self) -> str:
-        return str(self._s.value("instrument", "zrm2017"))
+        """A shipped instrument: an unknown code (an older install, a typo) gives the default."""
+        from ..domain.instruments import available_instruments  # not needed at start-up
+
+        value = str(self._s.value("instrument", DEFAULT_INSTRUMENT))
+        return value if value in available_instruments() else DEFAULT_INSTRUMENT
 
     @instrument.setter
     def instrument(self, value: str) -> None:
-        self._s.setValue("instrument", value)
+        self._s.setValue("instrument", value)  # read back through the check above
 
     @property
     def geometry(self) -> QByteArray | None:
@@ -73,6 +87,11 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._s.setValue("geometry", value)
+
+    @property
+    def location(self) -> str:
+        """Where the settings are kept (a file, or a registry key on Windows), for the log."""
+        return self._s.fileName()
 
     def sync(self) -> None:
         self._s.sync()
