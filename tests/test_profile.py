@@ -53,6 +53,7 @@ def test_missing_or_half_profile(store: Store, data_dir: Path, tmp_path: Path) -
     with pytest.raises(NotAProfile) as err:
         open_profile(data_dir, PASSPHRASE)
     assert KEY_FILE in err.value.en
+    assert "ontbreekt" in err.value.nl and "missing" in err.value.en  # not "damaged"
 
 
 def test_old_schema_migrates_on_open(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,6 +104,20 @@ class NotAProfile(StoreError):
         )
 
 
+class ProfileFileMissing(NotAProfile):
+    """One of a profile's two files is there, the other is not."""
+
+    def __init__(self, path: str) -> None:
+        RegiedeskError.__init__(
+            self,
+            f"{path} ontbreekt: het profiel is niet compleet. Er is niets aan veranderd. "
+            "Zet het bestand of een reservekopie terug ('regiedesk restore') of neem contact "
+            "op met de ICT-afdeling.",
+            f"{path} is missing: the profile is incomplete. Nothing was changed. "
+            "Put the file or a backup back ('regiedesk restore') or contact your IT department.",
+        )
+
+
 class CorruptDatabase(StoreError):
     def __init__(self, path: str, detail: str = "") -> None:
         extra = f" ({detail})" if detail else ""

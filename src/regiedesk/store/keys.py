@@ -25,6 +25,7 @@ ENVELOPE_FORMAT = "regiedesk-key"
 ENVELOPE_VERSION = 1
 MIN_PASSPHRASE_LENGTH = 10
 DATA_KEY_BYTES = 32
+MAX_KDF_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB: more than any laptop should spend on a key
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +73,30 @@ class KeyEnvelope:
             if kdf["name"] != "argon2id":
                 raise ValueError("kdf")
             params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-            return cls(
+            envelope = cls(
                 params,
                 base64.b64decode(doc["salt"], validate=True),
                 base64.b64decode(doc["nonce"], validate=True),
                 base64.b64decode(doc["sealed"], validate=True),
             )
+            if not envelope._plausible():
+                raise ValueError("values")
+            return envelope
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
             raise NotAProfile(source) from exc
+
+    def _plausible(self) -> bool:
+        """Values this app could have written: a damaged file is named as such, rather than
+        failing inside Argon2id (or asking it for terabytes)."""
+        kdf = self.kdf
+        return (
+            1 <= kdf.lanes <= 64
+            and 8 * kdf.lanes <= kdf.memory_kib <= MAX_KDF_MEMORY_KIB
+            and 1 <= kdf.iterations <= 64
+            and len(self.salt) >= 8
+            and len(self.nonce) == 12
+            and len(self.sealed) == DATA_KEY_BYTES + 16  # the key and its GCM tag
+        )
 
 
 def _b64(data: bytes) -> str:

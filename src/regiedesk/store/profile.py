@@ -35,6 +35,7 @@ from ..errors import (
     NoProfile,
     NotAProfile,
     ProfileExists,
+    ProfileFileMissing,
     StorageUnavailable,
     storage_reason,
 )
@@ -84,7 +85,7 @@ def _read_envelope(data_dir: Path) -> KeyEnvelope:
     if not key_path.exists() or not (data_dir / DB_FILE).exists():
         if key_path.exists() or (data_dir / DB_FILE).exists():
             missing = DB_FILE if key_path.exists() else KEY_FILE
-            raise NotAProfile(str(data_dir / missing))
+            raise ProfileFileMissing(str(data_dir / missing))
         raise NoProfile(str(data_dir))
     try:
         raw = key_path.read_bytes()
