@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .. import i18n
+from .. import __version__, i18n
 from ..logging_setup import setup_logging
 
 # The core loads before PySide on purpose: PySide6 hooks __import__ and reads the source
@@ -37,15 +37,23 @@ def run(argv: list[str]) -> int:
     from .worker import DbWorker
 
     args = parse(argv)
-    setup_logging(args.log_dir)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("regiedesk")
     app.setOrganizationName("regiedesk")
-    # paths are resolved only now that the QApplication exists
+    # paths are resolved only now that the QApplication exists; the log never goes into
+    # the data directory
     data_dir = args.data_dir or Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     )
+    log_file = setup_logging(args.log_dir, data_dir=data_dir)
     settings = Settings()
+    log.info(
+        "regiedesk %s started: data directory %s, settings %s, log %s",
+        __version__,
+        data_dir,
+        settings.location,
+        log_file,
+    )
     i18n.set_language(settings.language)
     install_language(app, settings.language)
     worker = DbWorker()
