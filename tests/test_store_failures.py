@@ -83,7 +83,8 @@ def test_damaged_or_foreign_files(profile: Path, damage: str) -> None:
     check = run_cli("check", "--data-dir", str(profile))
     assert_refused(check, profile, before)
     said = check.stdout + check.stderr
-    assert any(w in said for w in ("beschadigd", "geen regiedesk-bestand", "FOUT")), said
+    words = ("ontbreekt",) if damage == "missing_db" else ("beschadigd", "geen regiedesk-bestand")
+    assert any(w in said for w in (*words, "FOUT")), said
     assert "ERROR CORE" not in check.stderr  # SQLCipher's own log stays quiet
     out = profile.parent / "x.json"
     export = run_cli("export", "--data-dir", str(profile), "--out", str(out))
