@@ -18,14 +18,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...domain.instruments import load_instrument
+from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import HoursEntry, VisitTimer
 from ...domain.vocabulary import Activity
 from ...errors import ValidationError
 from ...services import Services
 from ...services.indicators import monday_of
 from ..format import date_text, duration_text, parse_duration
-from .base import FamilyTab, add_rows, date_edit, date_of, fill, relabel, selected_id, table
+from .base import (
+    FamilyTab,
+    add_rows,
+    date_edit,
+    date_of,
+    fill,
+    label_items,
+    relabel,
+    selected_id,
+    table,
+)
 
 
 @dataclass
@@ -138,10 +148,7 @@ class HoursTab(FamilyTab):
     def _label_choices(self) -> None:
         """Name the choices in the current language; the domains follow the instrument."""
         language = self.context.settings.language
-        for index in range(self.activity.count()):
-            self.activity.setItemText(
-                index, Activity(self.activity.itemData(index)).label(language)
-            )
+        label_items(self.activity, lambda value: Activity(value).label(language))
         instrument = load_instrument(self.context.settings.instrument)
         codes = [None, *instrument.domain_codes]
         if [self.domain.itemData(i) for i in range(self.domain.count())] != codes:
@@ -150,9 +157,10 @@ class HoursTab(FamilyTab):
             for code in codes:
                 self.domain.addItem("", code)
             self.domain.setCurrentIndex(max(0, self.domain.findData(chosen)))
-        self.domain.setItemText(0, self.tr("(geen)"))
-        for index, domain in enumerate(instrument.domains, start=1):
-            self.domain.setItemText(index, domain.name(language))
+        label_items(
+            self.domain,
+            lambda code: self.tr("(geen)") if code is None else domain_name(code, language),
+        )
 
     def _label_add_button(self) -> None:
         editing = self.editing is not None

@@ -20,7 +20,17 @@ from ...domain.models import ContactMoment, InvolvedParty
 from ...domain.vocabulary import ContactMode
 from ...errors import ValidationError
 from ..format import date_text
-from .base import FamilyTab, add_rows, date_edit, date_of, fill, relabel, selected_id, table
+from .base import (
+    FamilyTab,
+    add_rows,
+    date_edit,
+    date_of,
+    fill,
+    label_items,
+    relabel,
+    selected_id,
+    table,
+)
 
 
 @dataclass
@@ -118,9 +128,7 @@ class NetworkTab(FamilyTab):
         self.contact_date.setAccessibleName(self.tr("Datum contact"))
         self.contact_mode.setAccessibleName(self.tr("Soort contact"))
         language = self.context.settings.language
-        for index in range(self.contact_mode.count()):
-            mode = ContactMode(self.contact_mode.itemData(index))
-            self.contact_mode.setItemText(index, mode.label(language))
+        label_items(self.contact_mode, lambda value: ContactMode(value).label(language))
         self.summary.setAccessibleName(self.tr("Samenvatting contact"))
         self.contact_button.setText(self.tr("&Contact vastleggen met geselecteerde betrokkene"))
         relabel(self.party_form, self.organisation, self.tr("&Organisatie:"))
