@@ -6,6 +6,7 @@ so the window never waits on SQLite or on Argon2id.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,20 @@ log = logging.getLogger(__name__)
 
 Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
+
+
+GC_EVERY_MS = 500
+_live_workers: list[DbWorker] = []  # the automatic collector is off while any exists
+
+
+def collect_garbage() -> None:
+    """What the automatic collector would do now, here: the oldest generation whose count
+    is over its threshold (a young collection takes well under a millisecond)."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
 
 
 class DbWorker(QObject):
@@ -38,6 +53,16 @@ class DbWorker(QObject):
         self._busy_timer.timeout.connect(lambda: self.busy_changed.emit(True))
         self._finished.connect(self._deliver)
         self._failed.connect(self._deliver_failure)
+        # Python's cyclic garbage collector runs in whichever thread happens to allocate:
+        # on this thread it could free a widget caught in a cycle, and a widget destroyed
+        # off the GUI thread crashes the process (seen as a segfault in the UI tests).
+        # While a worker exists, the collector runs on the GUI thread only.
+        _live_workers.append(self)
+        gc.disable()
+        self._gc_timer = QTimer(self)
+        self._gc_timer.setInterval(GC_EVERY_MS)
+        self._gc_timer.timeout.connect(collect_garbage)
+        self._gc_timer.start()
 
     def submit(
         self,
@@ -91,3 +116,9 @@ class DbWorker(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+        self._gc_timer.stop()
+        collect_garbage()
+        if self in _live_workers:
+            _live_workers.remove(self)
+        if not _live_workers:
+            gc.enable()
