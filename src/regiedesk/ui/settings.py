@@ -14,11 +14,12 @@ LANGUAGES = ("nl", "en")
 DEFAULT_INSTRUMENT = "zrm2017"
 
 
-def _int(value: object, *, default: int | None) -> int | None:
+def _int(value: object) -> int | None:
+    """A stored number, or None when the value is not one."""
     try:
         return int(str(value))
     except (TypeError, ValueError):
-        return default
+        return None
 
 
 class Settings:
@@ -29,12 +30,12 @@ class Settings:
     def _upgrade(self) -> None:
         """Bring older settings up to date; a garbled value is dropped, never fatal, and
         settings of a newer version keep their version."""
-        version = _int(self._s.value("settings_version", 0), default=None) or 0
+        version = _int(self._s.value("settings_version", 0)) or 0
         if version >= SETTINGS_VERSION:
             return
         if version < 1:
             # before version 1 the idle lock was stored in seconds under "lock_after"
-            seconds = _int(self._s.value("lock_after"), default=None)
+            seconds = _int(self._s.value("lock_after"))
             if seconds is not None:
                 self._s.setValue("idle_lock_minutes", max(1, seconds // 60))
             self._s.remove("lock_after")
@@ -51,7 +52,7 @@ class Settings:
 
     @property
     def idle_lock_minutes(self) -> int:
-        minutes = _int(self._s.value("idle_lock_minutes", 5), default=None)
+        minutes = _int(self._s.value("idle_lock_minutes", 5))
         return 5 if minutes is None else max(1, min(120, minutes))
 
     @idle_lock_minutes.setter

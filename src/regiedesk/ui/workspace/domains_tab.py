@@ -76,7 +76,7 @@ class DomainsTab(FamilyTab):
         scroll.setWidget(self.scores_box)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the scores in it
         self.save_button = QPushButton()
-        self.history = table([""] * 4, "")
+        self.history = table(4)
         self.chart_domain = QComboBox()
         self.chart = BarChart()
         self.data: DomainData | None = None
@@ -277,5 +277,4 @@ class DomainsTab(FamilyTab):
                 member_id=member,
             ),
             done,
-            self.failed,
         )

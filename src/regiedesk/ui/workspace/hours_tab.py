@@ -59,7 +59,7 @@ class HoursTab(FamilyTab):
         self.week_label = QLabel()
         self.previous = QPushButton()
         self.next = QPushButton()
-        self.entries = table([""] * 4, "")
+        self.entries = table(4)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.date = date_edit("", self.context.today())
@@ -281,7 +281,7 @@ class HoursTab(FamilyTab):
             self.stop_editing()
             self.refresh()
 
-        self.run(save, done, self.failed)
+        self.run(save, done)
 
     def edit_entry(self) -> None:
         """Load the selected entry into the form; saving changes that entry."""
@@ -306,14 +306,14 @@ class HoursTab(FamilyTab):
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
         if entry_id:
-            self.run(lambda s: s.hours.delete(entry_id), lambda _: self.refresh(), self.failed)
+            self.run(lambda s: s.hours.delete(entry_id), lambda _: self.refresh())
 
     def _timer_action(self, action: Any) -> None:
         def done(_: object) -> None:
             self.timer_changed.emit()
             self.refresh()
 
-        self.run(action, done, self.failed)
+        self.run(action, done)
 
     def start_timer(self) -> None:
         family_id, activity = self.family_id, self.activity.currentData()

@@ -46,7 +46,7 @@ class NetworkTab(FamilyTab):
         self.data: NetworkData | None = None
         self.names: dict[str, str] = {}
         self.active = QLabel()
-        self.parties = table([""] * 7, "")
+        self.parties = table(7)
         self.end_button = QPushButton()
         self.end_date = date_edit("", self.context.today())
         self.organisation = QLineEdit()
@@ -56,7 +56,7 @@ class NetworkTab(FamilyTab):
         self.email = QLineEdit()
         self.since = date_edit("", self.context.today())
         self.add_button = QPushButton()
-        self.contacts = table([""] * 4, "")
+        self.contacts = table(4)
         self.contact_date = date_edit("", self.context.today())
         self.contact_mode = QComboBox()
         for mode in ContactMode:
@@ -216,7 +216,6 @@ class NetworkTab(FamilyTab):
                 email=email,
             ),
             done,
-            self.failed,
         )
 
     def end_party(self) -> None:
@@ -225,7 +224,6 @@ class NetworkTab(FamilyTab):
             self.run(
                 lambda s: s.network.end_involvement(party_id, until),
                 lambda _: self.refresh(),
-                self.failed,
             )
 
     def add_contact(self) -> None:
@@ -255,5 +253,4 @@ class NetworkTab(FamilyTab):
                 family_id, party_id=party_id, date=day, mode=mode, summary=summary
             ),
             done,
-            self.failed,
         )

@@ -267,7 +267,7 @@ class NotesTab(FamilyTab):
                 else:
                     s.drafts.discard(part)
 
-        self.run(work, None, self.failed)
+        self.run(work)
 
     def flush_draft(self) -> None:
         """Save what is typed now (before switching notes, locking or closing). The text of
@@ -282,7 +282,7 @@ class NotesTab(FamilyTab):
         merged = dialog.text()
         if merged != dialog.proposal.text and merged.strip():
             key = draft_key(self.family_id, dialog.proposal.heads[0].note_id)
-            self.run(lambda s: s.drafts.save(key, merged), None, self.failed)
+            self.run(lambda s: s.drafts.save(key, merged))
 
     # --- saving -----------------------------------------------------------------
 
@@ -309,7 +309,7 @@ class NotesTab(FamilyTab):
             self._say(lambda: self.tr("Opgeslagen."))
             self._reload(note_id)
 
-        self.run(work, done, self.failed)
+        self.run(work, done)
 
     # --- merging two versions ---------------------------------------------------------
 

@@ -53,13 +53,13 @@ class OverviewTab(FamilyTab):
         self.overview: Overview | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.members = table([""] * 3, "")
+        self.members = table(3)
         self.hours_chart = BarChart()
         self.hours_chart.value_text = lambda v: duration_text(int(v))
         self.parties_chart = BarChart()
         self.parties_chart.value_text = lambda v: str(int(v))
-        self.trends = table([""] * 4, "")
-        self.due = table([""] * 2, "")
+        self.trends = table(4)
+        self.due = table(2)
         self.members_box, self.trends_box, self.due_box = (
             self._box(content) for content in (self.members, self.trends, self.due)
         )

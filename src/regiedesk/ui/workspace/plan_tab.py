@@ -47,8 +47,8 @@ class PlanTab(FamilyTab):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.data: PlanData | None = None
-        self.goals = table([""] * 6, "")
-        self.agreements = table([""] * 4, "")
+        self.goals = table(6)
+        self.agreements = table(4)
         self.goal_text = QLineEdit()
         self.goal_domain = QComboBox()
         for code in ("zrm2017", "zrm_huishoudens"):
@@ -253,7 +253,6 @@ class PlanTab(FamilyTab):
                 family_id, domain=domain, text=text, member_id=member, target_date=target
             ),
             done,
-            self.failed,
         )
 
     def update_goal(self) -> None:
@@ -263,7 +262,6 @@ class PlanTab(FamilyTab):
             self.run(
                 lambda s: s.plan.update_goal(goal_id, status=status, attainment=attainment),
                 lambda _: self.refresh(),
-                self.failed,
             )
 
     def add_agreement(self) -> None:
@@ -284,7 +282,6 @@ class PlanTab(FamilyTab):
                 family_id, text=text, owner=owner, due_date=due, party_id=party
             ),
             done,
-            self.failed,
         )
 
     def complete_agreement(self) -> None:
@@ -293,7 +290,6 @@ class PlanTab(FamilyTab):
             self.run(
                 lambda s: s.plan.complete_agreement(agreement_id),
                 lambda _: self.refresh(),
-                self.failed,
             )
 
     def save_evaluation(self) -> None:
@@ -301,5 +297,4 @@ class PlanTab(FamilyTab):
         self.run(
             lambda s: s.families.update(family_id, evaluation_date=day),
             lambda _: self.refresh(),
-            self.failed,
         )
