@@ -49,6 +49,14 @@ def load_draft(s: Services, key: str) -> Draft | None:
     return None if title is None and body is None else Draft(title, body)
 
 
+def store_draft(s: Services, key: str, title: str, body: str) -> None:
+    for part, value in ((key, body), (f"{key}:title", title)):
+        if value.strip():
+            s.drafts.save(part, value)
+        else:
+            s.drafts.discard(part)
+
+
 def discard_draft(s: Services, key: str) -> None:
     s.drafts.discard(key)
     s.drafts.discard(f"{key}:title")
@@ -259,15 +267,7 @@ class NotesTab(FamilyTab):
         title, text = self.title.text(), self.body.toPlainText()
         if not text.strip() and not title.strip():
             return
-
-        def work(s: Services) -> None:
-            for part, value in ((key, text), (f"{key}:title", title)):
-                if value.strip():
-                    s.drafts.save(part, value)
-                else:
-                    s.drafts.discard(part)
-
-        self.run(work)
+        self.run(lambda s: store_draft(s, key, title, text))
 
     def flush_draft(self) -> None:
         """Save what is typed now (before switching notes, locking or closing). The text of
