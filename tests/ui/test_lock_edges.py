@@ -274,9 +274,7 @@ def test_a_family_made_before_the_lock_leaves_no_name_in_a_hidden_dialog(  # typ
     qtbot, family_window: MainWindow
 ) -> None:
     window = family_window
-    window.show_caseload()
-    window.act_new_family.trigger()
-    dialog = window.new_family_dialog
+    dialog = open_new_family_dialog(qtbot, window)
     qtbot.keyClicks(by_name(dialog, "Naam van het gezin", QLineEdit), "Gezin Verborgen")
     qtbot.mouseClick(button(dialog, "Gezin maken"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
@@ -289,9 +287,7 @@ def test_accepting_a_new_family_dialog_after_a_lock_does_no_harm(  # type: ignor
     qtbot, family_window: MainWindow
 ) -> None:
     window = family_window
-    window.show_caseload()
-    window.act_new_family.trigger()
-    dialog = window.new_family_dialog
+    dialog = open_new_family_dialog(qtbot, window)
     qtbot.keyClicks(by_name(dialog, "Naam van het gezin", QLineEdit), "Gezin Na Slot")
     window.lock()
     if shiboken6.isValid(dialog) and dialog.isVisible():
