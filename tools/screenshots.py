@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.refusing import sync_with
 
 TODAY = dt.date(2026, 11, 24)
+clock = [dt.datetime(2026, 11, 24, 10, 30, tzinfo=dt.UTC)]  # pinned; moved on by hand
 
 
 def refused_at() -> str:  # pinned, like the dates
@@ -90,7 +91,7 @@ def main() -> int:
             settings=settings,
             worker=worker,
             today=lambda: TODAY,
-            now=lambda: dt.datetime(2026, 11, 24, 10, 30, tzinfo=dt.UTC),
+            now=lambda: clock[0],
         )
         window = MainWindow(context)
         window.resize(1360, 860)
@@ -137,7 +138,8 @@ def main() -> int:
                 ["Oma was er ook bij.", first, "Moeder belt dinsdag terug."],
                 [first, "Afspraak met school verzet naar volgende week."],
             )
-            for lines in versions:
+            for lines in versions:  # a minute apart: which one is newest is then fixed
+                clock[0] += dt.timedelta(minutes=1)
                 services.notes.revise(note_id, body="\n".join(lines), parent_id=shown.id)
 
         context.run(clash)
