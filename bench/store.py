@@ -56,18 +56,18 @@ def encrypted_store(folder: Path) -> Store:
 
 def write_workload(store: Store, n: int) -> None:
     """n hours entries, one transaction each, through the service as the app does."""
-    family = FamilyService(store, today=lambda: TODAY).create(name="Gezin Bench").id
+    family = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Bench").id
     hours = HoursService(store, today=lambda: TODAY)
     start = TODAY - dt.timedelta(days=n // 20 + 1)
     for i in range(n):
-        hours.add(
+        hours.add_entry(
             family, date=start + dt.timedelta(days=i // 20), minutes=30, activity="huisbezoek"
         )
 
 
 def bulk_workload(store: Store, n: int, batch: int = 10_000) -> None:
     """n hours entries in large transactions (an import), still with outbox and audit."""
-    family = FamilyService(store, today=lambda: TODAY).create(name="Gezin Bulk").id
+    family = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Bulk").id
     day = TODAY.isoformat()
     done = 0
     while done < n:

@@ -123,9 +123,9 @@ def main() -> None:
         assert count == len(rows), (count, len(rows))
 
         services = Services.over(store, today=lambda: dt.date(2026, 11, 24))
-        family = services.families.list()[0].id
+        family = services.families.list_families()[0].id
         for i in range(100):
-            services.hours.add(
+            services.hours.add_entry(
                 family,
                 date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
                 minutes=5,

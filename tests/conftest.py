@@ -59,4 +59,6 @@ def clock() -> FakeClock:
 def family_id(store: Store) -> str:
     from regiedesk.services.families import FamilyService
 
-    return FamilyService(store, today=lambda: TODAY).create(name="Gezin Test", status="actief").id
+    return (
+        FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Test", status="actief").id
+    )

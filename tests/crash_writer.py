@@ -20,13 +20,13 @@ def main() -> None:
     if kind == "families":
         i = 0
         while True:
-            print(families.create(name=f"Gezin {i}").id, flush=True)
+            print(families.add_family(name=f"Gezin {i}").id, flush=True)
             i += 1
-    family = families.create(name="Gezin Crash").id
+    family = families.add_family(name="Gezin Crash").id
     day = dt.date(2020, 1, 1)
     hours = HoursService(store, today=lambda: dt.date(2100, 1, 1))
     while True:
-        entry = hours.add(family, date=day, minutes=30, activity="huisbezoek")
+        entry = hours.add_entry(family, date=day, minutes=30, activity="huisbezoek")
         print(entry.id, flush=True)
         day += dt.timedelta(days=1)
 

@@ -70,3 +70,39 @@ def test_the_app_module_loads_the_core_before_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "True"]
+
+
+RECORD_VERBS = ("list", "get", "add", "update", "remove")
+
+
+def test_service_methods_follow_one_naming_scheme() -> None:
+    """The five record verbs carry the record's name (``add_family``), never stand bare;
+    the old synonyms (create, delete, record, ...) are gone."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import regiedesk.services as package
+    from regiedesk.services.base import Service
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"regiedesk.services.{info.name}")
+    kinds = {k for k in _subclasses(Service)}
+    assert len(kinds) >= 9
+    for kind in kinds:
+        own = [n for n, _ in inspect.getmembers(kind, inspect.isfunction) if n in vars(kind)]
+        for name in own:
+            if name.startswith("_"):
+                continue
+            verb = name.split("_")[0]
+            assert name not in RECORD_VERBS, f"{kind.__name__}.{name}: name the record"
+            assert verb not in {"create", "delete", "record", "save", "load"} or name in {
+                "save_draft"
+            }, f"{kind.__name__}.{name}: use {'/'.join(RECORD_VERBS)}"
+
+
+def _subclasses(kind: type) -> list[type]:
+    found = []
+    for sub in kind.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found

@@ -28,7 +28,7 @@ def snapshot(store: Store) -> tuple[int, ...]:
 @pytest.fixture
 def setup(store: Store) -> Setup:
     families = FamilyService(store, today=lambda: TODAY)
-    fam = families.create(name="Gezin Meting").id
+    fam = families.add_family(name="Gezin Meting").id
     mother = families.add_member(fam, name="Moeder", role="ouder").id
     return AssessmentService(store, today=lambda: TODAY), fam, mother
 
@@ -36,7 +36,7 @@ def setup(store: Store) -> Setup:
 def test_record_writes_one_transaction_with_a_row_per_score(setup: Setup, store: Store) -> None:
     service, fam, mother = setup
     before = snapshot(store)
-    assessment = service.record(
+    assessment = service.add_assessment(
         fam,
         instrument="zrm2017",
         moment="intake",
@@ -50,7 +50,7 @@ def test_record_writes_one_transaction_with_a_row_per_score(setup: Setup, store:
         mother,
     )
     assert assessment.date == dt.date(2026, 1, 5) and assessment.assessor == "regisseur.anna"
-    scores = service.scores(assessment.id)
+    scores = service.list_scores(assessment.id)
     assert [(s.domain, s.score, s.note) for s in scores] == [
         ("financien", 2, None),
         ("huisvesting", 4, "woont bij zus"),
@@ -66,7 +66,7 @@ def test_history_lists_a_measurement_in_the_instrument_order(setup: Setup) -> No
     service, fam, mother = setup
     codes = load_instrument("zrm2017").domain_codes[:5]
     for day in (dt.date(2025, 1, 10), dt.date(2025, 6, 10)):
-        service.record(  # scored in the reverse order
+        service.add_assessment(  # scored in the reverse order
             fam,
             instrument="zrm2017",
             moment="tussenmeting",
@@ -83,7 +83,7 @@ def test_history_lists_a_measurement_in_the_instrument_order(setup: Setup) -> No
 
 def test_history_maps_the_older_zrm_to_2017(setup: Setup) -> None:
     service, fam, mother = setup
-    service.record(
+    service.add_assessment(
         fam,
         instrument="zrm2010",
         moment="intake",
@@ -91,7 +91,7 @@ def test_history_maps_the_older_zrm_to_2017(setup: Setup) -> None:
         member_id=mother,
         scores={"z10_financien": 1, "z10_verslaving": (2, "gebruikt dagelijks")},
     )
-    service.record(
+    service.add_assessment(
         fam,
         instrument="zrm2017",
         moment="tussenmeting",
@@ -131,16 +131,16 @@ def test_latest_scores_follow_the_measurement_date_not_the_order_of_entry(setup:
         ("eindmeting", dt.date(2026, 6, 1), {"financien": 5}),
         ("intake", dt.date(2025, 6, 1), {"financien": 1, "justitie": 2}),
     ]:
-        service.record(
+        service.add_assessment(
             fam, instrument="zrm2017", moment=moment, date=day, member_id=mother, scores=scores
         )
     assert service.latest_scores(fam, member_id=mother) == {"financien": 5, "justitie": 2}
-    assert [a.moment for a in service.list(fam)] == ["intake", "eindmeting"]
+    assert [a.moment for a in service.list_assessments(fam)] == ["intake", "eindmeting"]
 
 
 def test_household_measurement_with_the_children_supplement(setup: Setup) -> None:
     service, fam, _ = setup
-    household = service.record(
+    household = service.add_assessment(
         fam,
         instrument="zrm_huishoudens",
         moment="intake",
@@ -153,12 +153,12 @@ def test_household_measurement_with_the_children_supplement(setup: Setup) -> Non
 
 def test_delete_tombstones_the_assessment_and_its_scores(setup: Setup, store: Store) -> None:
     service, fam, mother = setup
-    a = service.record(
+    a = service.add_assessment(
         fam, instrument="zrm2017", moment="intake", date=TODAY, member_id=mother,
         scores={"financien": 2, "justitie": 4},
     )  # fmt: skip
-    service.delete(a.id)
-    assert service.list(fam) == [] and service.scores(a.id) == []
+    service.remove_assessment(a.id)
+    assert service.list_assessments(fam) == [] and service.list_scores(a.id) == []
     assert service.history(fam, member_id=mother) == []
     assert count(store, "scores") == 2  # tombstones, not removed
 
@@ -204,7 +204,7 @@ def test_invalid_measurements_write_nothing(
     args.update(kwargs)
     before = snapshot(store)
     with pytest.raises(ValidationError) as err:
-        service.record(fam, **args)  # type: ignore[arg-type]
+        service.add_assessment(fam, **args)  # type: ignore[arg-type]
     assert err.value.field == field
     assert snapshot(store) == before
 
@@ -212,11 +212,11 @@ def test_invalid_measurements_write_nothing(
 def test_a_member_of_another_family_is_refused(setup: Setup, store: Store) -> None:
     service, fam, _ = setup
     families = FamilyService(store, today=lambda: TODAY)
-    other = families.create(name="Gezin Ander").id
+    other = families.add_family(name="Gezin Ander").id
     stranger = families.add_member(other, name="Buurman", role="ouder").id
     before = snapshot(store)
     with pytest.raises(ValidationError) as err:
-        service.record(
+        service.add_assessment(
             fam,
             instrument="zrm2017",
             moment="intake",
@@ -231,7 +231,7 @@ def test_an_unknown_instrument_is_a_config_error(setup: Setup, store: Store) -> 
     service, fam, mother = setup
     before = snapshot(store)
     with pytest.raises(ConfigError):
-        service.record(
+        service.add_assessment(
             fam, instrument="zrm1999", moment="intake", date=TODAY, member_id=mother,
             scores={"financien": 3},
         )  # fmt: skip
@@ -252,10 +252,10 @@ def test_a_measurement_is_stored_whole_or_not_at_all(
     before = snapshot(store)
     kw: dict[str, object] = {"instrument": "zrm2017", "moment": "tussenmeting", "date": TODAY}
     if all(1 <= s <= 5 for s in scores.values()):
-        a = service.record(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
-        assert {s.domain: s.score for s in service.scores(a.id)} == scores
+        a = service.add_assessment(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
+        assert {s.domain: s.score for s in service.list_scores(a.id)} == scores
         assert snapshot(store)[:2] == (before[0] + 1, before[1] + len(scores))
     else:
         with pytest.raises(ValidationError):
-            service.record(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
+            service.add_assessment(fam, member_id=mother, scores=scores, **kw)  # type: ignore[arg-type]
         assert snapshot(store) == before

@@ -48,7 +48,7 @@ def ids(store: Store, today: dt.date = TODAY, status: str | None = None) -> list
 
 
 def new_family(store: Store, name: str = "Gezin Rand", status: str = "actief") -> str:
-    return FamilyService(store, today=lambda: TODAY).create(name=name, status=status).id
+    return FamilyService(store, today=lambda: TODAY).add_family(name=name, status=status).id
 
 
 def add_hours(
@@ -57,7 +57,7 @@ def add_hours(
     # the hours service refuses dates after its own 'today'; book as of the entry's day
     return (
         HoursService(store, today=lambda: day)
-        .add(family_id, date=day, minutes=minutes, activity=activity)
+        .add_entry(family_id, date=day, minutes=minutes, activity=activity)
         .id
     )
 
@@ -126,10 +126,10 @@ def test_a_deleted_or_moved_entry_leaves_this_week(store: Store) -> None:
     moved = add_hours(store, fam, D(2026, 12, 30), 50)
     assert row_of(store, fam, today).minutes_this_week == 125
     hours = HoursService(store, today=lambda: today)
-    hours.delete(gone)
-    hours.update(moved, date=D(2026, 12, 27))  # into the previous week (2026-W52)
+    hours.remove_entry(gone)
+    hours.update_entry(moved, date=D(2026, 12, 27))  # into the previous week (2026-W52)
     assert row_of(store, fam, today).minutes_this_week == 30
-    hours.update(kept, minutes=31)
+    hours.update_entry(kept, minutes=31)
     assert row_of(store, fam, today).minutes_this_week == 31
 
 
@@ -157,7 +157,7 @@ def test_hours_this_week_match_isocalendar(
         day = base + dt.timedelta(days=shift)
         if hours.minutes_on(day) + minutes > 24 * 60:
             continue
-        hours.add(fam, date=day, minutes=minutes, activity="administratie")
+        hours.add_entry(fam, date=day, minutes=minutes, activity="administratie")
         if day.isocalendar()[:2] == today.isocalendar()[:2]:
             expected += minutes
     assert row_of(store, fam, today).minutes_this_week == expected
@@ -182,14 +182,14 @@ def test_a_deleted_visit_falls_back_to_the_one_before(store: Store) -> None:
     add_hours(store, fam, D(2026, 11, 1), 60)
     latest = add_hours(store, fam, D(2026, 11, 20), 60)
     assert row_of(store, fam, TODAY).last_visit == D(2026, 11, 20)
-    HoursService(store, today=lambda: TODAY).delete(latest)
+    HoursService(store, today=lambda: TODAY).remove_entry(latest)
     assert row_of(store, fam, TODAY).last_visit == D(2026, 11, 1)
 
 
 def test_a_visit_rebooked_as_travel_no_longer_counts(store: Store) -> None:
     fam = new_family(store)
     entry = add_hours(store, fam, D(2026, 11, 20), 60)
-    HoursService(store, today=lambda: TODAY).update(entry, activity="reistijd")
+    HoursService(store, today=lambda: TODAY).update_entry(entry, activity="reistijd")
     assert row_of(store, fam, TODAY).last_visit is None
 
 
@@ -230,9 +230,9 @@ def test_last_visit_matches_a_plain_recomputation(
         day = TODAY + dt.timedelta(days=shift)
         if hours.minutes_on(day) + 5 > 24 * 60:
             continue
-        entry = hours.add(fam, date=day, minutes=5, activity=activity.value)
+        entry = hours.add_entry(fam, date=day, minutes=5, activity=activity.value)
         if delete:
-            hours.delete(entry.id)
+            hours.remove_entry(entry.id)
             continue
         if day <= TODAY:
             anything.append(day)
@@ -264,7 +264,7 @@ def test_a_party_ending_today_still_counts_and_agrees_with_the_network(store: St
         network.add_party(
             fam, organisation=organisation, role="r", involved_from=begin, involved_until=until
         )
-    active = {p.organisation for p in network.parties(fam, active_on=TODAY)}
+    active = {p.organisation for p in network.list_parties(fam, active_on=TODAY)}
     assert active == {"ends today", "starts today", "one day, today", "open", "ends tomorrow"}
     assert row_of(store, fam, TODAY).active_parties == 5 == network.active_count(fam)
     assert row_of(store, fam, tomorrow).active_parties == 4  # ends today/one day: gone
@@ -371,7 +371,7 @@ def test_agreements_of_a_closed_family_still_agree_with_the_plan(store: Store) -
     fam = new_family(store)
     plan = PlanService(store, today=lambda: TODAY)
     plan.add_agreement(fam, text="x", owner="gezin", due_date=TODAY - dt.timedelta(days=3))
-    FamilyService(store, today=lambda: TODAY).close(fam, end_date=TODAY, reason="verhuisd")
+    FamilyService(store, today=lambda: TODAY).close_family(fam, end_date=TODAY, reason="verhuisd")
     row = row_of(store, fam, TODAY)
     assert row.status == "afgesloten"
     assert row.agreements_overdue == len(plan.overdue_agreements(fam)) == 1
@@ -417,7 +417,7 @@ def test_a_deleted_family_is_gone_and_its_figures_with_it(store: Store) -> None:
     NetworkService(store, today=lambda: TODAY).add_party(
         gone, organisation="S", role="r", involved_from=TODAY
     )
-    FamilyService(store, today=lambda: TODAY).delete(gone)
+    FamilyService(store, today=lambda: TODAY).remove_family(gone)
     assert ids(store) == [keep]
     assert IndicatorService(store, today=lambda: TODAY).active_parties_over_time(
         None, start=monday_of_today(), end=monday_of_today()
@@ -434,7 +434,7 @@ def test_a_purged_family_is_gone(store: Store) -> None:
     PlanService(store, today=lambda: TODAY).add_agreement(
         handed, text="x", owner="gezin", due_date=TODAY
     )
-    FamilyService(store, today=lambda: TODAY).assign(handed, "bram")
+    FamilyService(store, today=lambda: TODAY).assign_caseworker(handed, "bram")
     purge_family(store, handed)
     assert ids(store) == [keep]
 
@@ -442,7 +442,7 @@ def test_a_purged_family_is_gone(store: Store) -> None:
 def test_a_closed_family_stays_under_its_status(store: Store) -> None:
     active, closing = new_family(store, "Gezin Actief"), new_family(store, "Gezin Dicht")
     registered = new_family(store, "Gezin Nieuw", status="aangemeld")
-    FamilyService(store, today=lambda: TODAY).close(closing, end_date=TODAY, reason="uitval")
+    FamilyService(store, today=lambda: TODAY).close_family(closing, end_date=TODAY, reason="uitval")
     assert set(ids(store)) == {active, closing, registered}
     assert ids(store, status="afgesloten") == [closing]
     assert ids(store, status="actief") == [active]

@@ -28,7 +28,7 @@ from .conftest import FAST_KDF
 def profile(tmp_path: Path) -> Path:
     data_dir = tmp_path / "profile"
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).create(name="Gezin Export")
+    FamilyService(store).add_family(name="Gezin Export")
     store.close()
     return data_dir
 
@@ -279,10 +279,10 @@ def test_export_contents(
 ) -> None:
     with open_profile(profile, PASSPHRASE) as store:
         families = FamilyService(store)
-        family = families.list()[0]
+        family = families.list_families()[0]
         member = families.add_member(family.id, name="Gezinslid Weg", role="kind")
         families.remove_member(member.id)
-        DraftService(store).save("note:nieuw", "half getypt verslag")
+        DraftService(store).save_draft("note:nieuw", "half getypt verslag")
         store.set_meta("device_token", "geheim-token-123")
     monkeypatch.setenv("REGIEDESK_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "inzage.json"

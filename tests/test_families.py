@@ -18,30 +18,30 @@ def families(store: Store) -> FamilyService:
 
 
 def test_create_get_list_and_search(families: FamilyService) -> None:
-    a = families.create(name="Gezin de Vries", start_date=dt.date(2025, 1, 6))
-    families.create(name="Gezin Bakker", status="actief")
-    assert families.get(a.id) == a
+    a = families.add_family(name="Gezin de Vries", start_date=dt.date(2025, 1, 6))
+    families.add_family(name="Gezin Bakker", status="actief")
+    assert families.get_family(a.id) == a
     assert a.caseworker == "regisseur.anna"
     assert a.status == "aangemeld"
-    assert [f.name for f in families.list()] == ["Gezin Bakker", "Gezin de Vries"]
-    assert [f.name for f in families.list(search="vries")] == ["Gezin de Vries"]
-    assert [f.name for f in families.list(status="actief")] == ["Gezin Bakker"]
-    assert families.list(search="%") == []
+    assert [f.name for f in families.list_families()] == ["Gezin Bakker", "Gezin de Vries"]
+    assert [f.name for f in families.list_families(search="vries")] == ["Gezin de Vries"]
+    assert [f.name for f in families.list_families(status="actief")] == ["Gezin Bakker"]
+    assert families.list_families(search="%") == []
 
 
 def test_close_requires_known_reason_and_end_after_start(families: FamilyService) -> None:
-    fam = families.create(name="Gezin Smit", start_date=dt.date(2025, 3, 1))
+    fam = families.add_family(name="Gezin Smit", start_date=dt.date(2025, 3, 1))
     with pytest.raises(ValidationError):
-        families.close(fam.id, end_date=dt.date(2025, 2, 1), reason="doelen_behaald")
+        families.close_family(fam.id, end_date=dt.date(2025, 2, 1), reason="doelen_behaald")
     with pytest.raises(ValidationError):
-        families.close(fam.id, end_date=dt.date(2025, 6, 1), reason="zomaar")
-    assert families.get(fam.id).status == "aangemeld"
-    closed = families.close(fam.id, end_date=dt.date(2025, 6, 1), reason="uitval")
+        families.close_family(fam.id, end_date=dt.date(2025, 6, 1), reason="zomaar")
+    assert families.get_family(fam.id).status == "aangemeld"
+    closed = families.close_family(fam.id, end_date=dt.date(2025, 6, 1), reason="uitval")
     assert (closed.status, closed.closure_reason) == ("afgesloten", "uitval")
 
 
 def test_members_with_bsn_keep_leading_zero(families: FamilyService) -> None:
-    fam = families.create(name="Gezin Yilmaz")
+    fam = families.add_family(name="Gezin Yilmaz")
     # 012345672: 0*9+1*8+2*7+3*6+4*5+5*4+6*3+7*2-2 = 110, divisible by 11
     mother = families.add_member(
         fam.id, name="Ayla", role="ouder", date_of_birth=dt.date(1988, 4, 2), bsn="0123.456.72"
@@ -52,15 +52,15 @@ def test_members_with_bsn_keep_leading_zero(families: FamilyService) -> None:
     assert err.value.field == "bsn"
     with pytest.raises(ValidationError):
         families.add_member(fam.id, name="Kerem", role="kind", date_of_birth=dt.date(2030, 1, 1))
-    assert [m.name for m in families.members(fam.id)] == ["Ayla"]
+    assert [m.name for m in families.list_members(fam.id)] == ["Ayla"]
 
 
 def test_every_write_appends_outbox_and_audit_in_one_transaction(
     families: FamilyService, store: Store
 ) -> None:
-    fam = families.create(name="Gezin Jansen")
-    families.update(fam.id, name="Gezin Jansen-Pietersen")
-    families.delete(fam.id)
+    fam = families.add_family(name="Gezin Jansen")
+    families.update_family(fam.id, name="Gezin Jansen-Pietersen")
+    families.remove_family(fam.id)
     outbox = store.query("SELECT * FROM outbox ORDER BY seq")
     assert [r["op"] for r in outbox] == ["insert", "update", "delete"]
     assert len({r["mutation_id"] for r in outbox}) == 3
@@ -73,22 +73,22 @@ def test_every_write_appends_outbox_and_audit_in_one_transaction(
     assert json.loads(audit[0]["objects"]) == [f"families/{fam.id}"]
     # a tombstone: the row stays, but the family is gone for every reader
     with pytest.raises(NotFound):
-        families.get(fam.id)
+        families.get_family(fam.id)
     assert store.get("families", fam.id, include_deleted=True)["deleted"] == 1
 
 
 def test_invalid_input_writes_nothing(families: FamilyService, store: Store) -> None:
     before = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
     with pytest.raises(ValidationError):
-        families.create(name="   ")
+        families.add_family(name="   ")
     with pytest.raises(ValidationError):
-        families.create(name="Gezin X", status="onbekend")
+        families.add_family(name="Gezin X", status="onbekend")
     assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == before
     assert store.query("SELECT count(*) AS n FROM audit_log")[0]["n"] == 0
 
 
 def test_audit_log_is_append_only(families: FamilyService, store: Store) -> None:
-    families.create(name="Gezin Visser")
+    families.add_family(name="Gezin Visser")
     with pytest.raises(Exception, match="append-only"):
         store.conn.execute("DELETE FROM audit_log")
     with pytest.raises(Exception, match="append-only"):

@@ -24,18 +24,20 @@ def count(store: Store, table: str) -> int:
 
 
 def test_add_edit_delete_and_totals(hours: HoursService, family_id: str) -> None:
-    a = hours.add(family_id, date=dt.date(2026, 11, 23), minutes=90, activity="huisbezoek")
-    hours.add(family_id, date=dt.date(2026, 11, 24), minutes=30, activity="reistijd")
-    c = hours.add(
+    a = hours.add_entry(family_id, date=dt.date(2026, 11, 23), minutes=90, activity="huisbezoek")
+    hours.add_entry(family_id, date=dt.date(2026, 11, 24), minutes=30, activity="reistijd")
+    c = hours.add_entry(
         family_id, date=dt.date(2026, 11, 2), minutes=45, activity="huisbezoek", domain="financien"
     )
     assert hours.totals_by_week(family_id) == {(2026, 45): 45, (2026, 48): 90 + 30}
     assert hours.totals_by_month(family_id) == {(2026, 11): 165}
     assert hours.totals_by_activity(family_id) == {"huisbezoek": 135, "reistijd": 30}
-    hours.update(a.id, minutes=60)
-    hours.delete(c.id)
-    assert [e.minutes for e in hours.entries(family_id)] == [60, 30]
-    assert hours.entries(family_id, start=dt.date(2026, 11, 24)) == [hours.entries(family_id)[1]]
+    hours.update_entry(a.id, minutes=60)
+    hours.remove_entry(c.id)
+    assert [e.minutes for e in hours.list_entries(family_id)] == [60, 30]
+    assert hours.list_entries(family_id, start=dt.date(2026, 11, 24)) == [
+        hours.list_entries(family_id)[1]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -58,7 +60,7 @@ def test_invalid_entries_raise_and_write_nothing(
     args.update(kwargs)
     before = (count(store, "outbox"), count(store, "hours"), count(store, "audit_log"))
     with pytest.raises(ValidationError) as err:
-        hours.add(family_id, **args)  # type: ignore[arg-type]
+        hours.add_entry(family_id, **args)  # type: ignore[arg-type]
     assert err.value.field == field
     assert (count(store, "outbox"), count(store, "hours"), count(store, "audit_log")) == before
 
@@ -66,26 +68,26 @@ def test_invalid_entries_raise_and_write_nothing(
 def test_a_day_holds_at_most_24_hours_over_all_families(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
-    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Twee").id
-    first = hours.add(family_id, date=TODAY, minutes=1000, activity="crisisinterventie")
-    hours.add(other, date=TODAY, minutes=440, activity="huisbezoek")
+    other = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Twee").id
+    first = hours.add_entry(family_id, date=TODAY, minutes=1000, activity="crisisinterventie")
+    hours.add_entry(other, date=TODAY, minutes=440, activity="huisbezoek")
     with pytest.raises(ValidationError, match="24"):
-        hours.add(other, date=TODAY, minutes=1, activity="reistijd")
+        hours.add_entry(other, date=TODAY, minutes=1, activity="reistijd")
     # editing an entry does not count its own old minutes twice
-    assert hours.update(first.id, minutes=1000).minutes == 1000
+    assert hours.update_entry(first.id, minutes=1000).minutes == 1000
 
 
 def test_goal_must_belong_to_the_same_family(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
-    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Twee").id
+    other = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Twee").id
     with store.transaction(event="create", client=other) as tx:
         goal = tx.insert(
             "goals", {"family_id": other, "domain": "financien", "text": "x", "status": "open"}
         )
     with pytest.raises(ValidationError):
-        hours.add(family_id, date=TODAY, minutes=10, activity="reistijd", goal_id=goal)
-    assert hours.add(other, date=TODAY, minutes=10, activity="reistijd", goal_id=goal).goal_id
+        hours.add_entry(family_id, date=TODAY, minutes=10, activity="reistijd", goal_id=goal)
+    assert hours.add_entry(other, date=TODAY, minutes=10, activity="reistijd", goal_id=goal).goal_id
 
 
 def goal_of(store: Store, family: str) -> str:
@@ -99,7 +101,7 @@ def test_update_keeps_what_is_not_given_and_none_clears(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
     goal = goal_of(store, family_id)
-    e = hours.add(
+    e = hours.add_entry(
         family_id,
         date=TODAY,
         minutes=30,
@@ -107,58 +109,60 @@ def test_update_keeps_what_is_not_given_and_none_clears(
         domain="financien",
         goal_id=goal,
     )
-    kept = hours.update(e.id, minutes=45)
+    kept = hours.update_entry(e.id, minutes=45)
     assert (kept.minutes, kept.domain, kept.goal_id, kept.activity) == (
         45,
         "financien",
         goal,
         "huisbezoek",
     )
-    moved = hours.update(e.id, date=dt.date(2026, 11, 1), activity="reistijd", domain="justitie")
+    moved = hours.update_entry(
+        e.id, date=dt.date(2026, 11, 1), activity="reistijd", domain="justitie"
+    )
     assert (moved.date, moved.activity, moved.domain) == (
         dt.date(2026, 11, 1),
         "reistijd",
         "justitie",
     )
-    cleared = hours.update(e.id, domain=None, goal_id=None)
+    cleared = hours.update_entry(e.id, domain=None, goal_id=None)
     assert (cleared.domain, cleared.goal_id, cleared.minutes) == (None, None, 45)
     # an update is one change of the same record, not a new record
-    assert [x.id for x in hours.entries(family_id)] == [e.id]
+    assert [x.id for x in hours.list_entries(family_id)] == [e.id]
 
 
 def test_invalid_update_writes_nothing(hours: HoursService, store: Store, family_id: str) -> None:
-    e = hours.add(family_id, date=TODAY, minutes=30, activity="huisbezoek")
+    e = hours.add_entry(family_id, date=TODAY, minutes=30, activity="huisbezoek")
     before = (count(store, "outbox"), count(store, "audit_log"))
     for kwargs in ({"minutes": 0}, {"date": TODAY + dt.timedelta(days=1)}, {"domain": "x"}):
         with pytest.raises(ValidationError):
-            hours.update(e.id, **kwargs)  # type: ignore[arg-type]
+            hours.update_entry(e.id, **kwargs)  # type: ignore[arg-type]
     assert (count(store, "outbox"), count(store, "audit_log")) == before
-    assert hours.get(e.id) == e
+    assert hours.get_entry(e.id) == e
 
 
 def test_delete_is_a_tombstone_that_frees_the_day(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
-    e = hours.add(family_id, date=TODAY, minutes=1440, activity="crisisinterventie")
+    e = hours.add_entry(family_id, date=TODAY, minutes=1440, activity="crisisinterventie")
     with pytest.raises(ValidationError):
-        hours.add(family_id, date=TODAY, minutes=1, activity="reistijd")
-    hours.delete(e.id)
+        hours.add_entry(family_id, date=TODAY, minutes=1, activity="reistijd")
+    hours.remove_entry(e.id)
     row = store.query("SELECT deleted FROM hours WHERE id = ?", (e.id,))
     assert row == [{"deleted": 1}]
-    assert hours.entries(family_id) == [] and hours.totals_by_week(family_id) == {}
+    assert hours.list_entries(family_id) == [] and hours.totals_by_week(family_id) == {}
     assert hours.minutes_on(TODAY) == 0
-    hours.add(family_id, date=TODAY, minutes=1, activity="reistijd")
+    hours.add_entry(family_id, date=TODAY, minutes=1, activity="reistijd")
     with pytest.raises(NotFound):
-        hours.update(e.id, minutes=5)
+        hours.update_entry(e.id, minutes=5)
     with pytest.raises(NotFound):
-        hours.delete(e.id)
+        hours.remove_entry(e.id)
 
 
 def test_each_add_is_one_audited_transaction(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
     before = (count(store, "outbox"), count(store, "audit_log"))
-    e = hours.add(family_id, date=TODAY, minutes=15, activity="telefonisch_contact")
+    e = hours.add_entry(family_id, date=TODAY, minutes=15, activity="telefonisch_contact")
     assert (count(store, "outbox"), count(store, "audit_log")) == (before[0] + 1, before[1] + 1)
     audit = store.query("SELECT * FROM audit_log ORDER BY rowid DESC LIMIT 1")[0]
     assert audit["client"] == family_id and e.id in audit["objects"]
@@ -167,7 +171,7 @@ def test_each_add_is_one_audited_transaction(
 
 def test_a_datetime_is_not_a_date(hours: HoursService, family_id: str) -> None:
     with pytest.raises(ValidationError) as err:
-        hours.add(
+        hours.add_entry(
             family_id,
             date=dt.datetime(2026, 11, 24, 9, 0),
             minutes=10,
@@ -178,7 +182,7 @@ def test_a_datetime_is_not_a_date(hours: HoursService, family_id: str) -> None:
 
 def test_unknown_family_is_refused(hours: HoursService, store: Store) -> None:
     with pytest.raises(NotFound):
-        hours.add(
+        hours.add_entry(
             "01900000-0000-7000-8000-000000000000", date=TODAY, minutes=5, activity="reistijd"
         )
     assert count(store, "hours") == 0
@@ -187,10 +191,10 @@ def test_unknown_family_is_refused(hours: HoursService, store: Store) -> None:
 def test_minutes_on_counts_this_caseworker_over_all_families(
     hours: HoursService, store: Store, family_id: str
 ) -> None:
-    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Twee").id
-    hours.add(family_id, date=TODAY, minutes=100, activity="huisbezoek")
-    hours.add(other, date=TODAY, minutes=20, activity="reistijd")
-    hours.add(other, date=TODAY - dt.timedelta(days=1), minutes=7, activity="reistijd")
+    other = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Twee").id
+    hours.add_entry(family_id, date=TODAY, minutes=100, activity="huisbezoek")
+    hours.add_entry(other, date=TODAY, minutes=20, activity="reistijd")
+    hours.add_entry(other, date=TODAY - dt.timedelta(days=1), minutes=7, activity="reistijd")
     with store.transaction(event="create", client=other) as tx:  # a stand-in colleague's hours
         tx.insert(
             "hours",
@@ -203,17 +207,19 @@ def test_minutes_on_counts_this_caseworker_over_all_families(
             },
         )
     assert hours.minutes_on(TODAY) == 120
-    assert hours.add(other, date=TODAY, minutes=1320, activity="administratie").minutes == 1320
+    assert (
+        hours.add_entry(other, date=TODAY, minutes=1320, activity="administratie").minutes == 1320
+    )
 
 
 def test_weeks_follow_iso_years_and_ranges_are_inclusive(
     hours: HoursService, family_id: str
 ) -> None:
     for day in (dt.date(2025, 12, 28), dt.date(2025, 12, 29), dt.date(2026, 1, 4)):
-        hours.add(family_id, date=day, minutes=10, activity="administratie")
+        hours.add_entry(family_id, date=day, minutes=10, activity="administratie")
     assert hours.totals_by_week(family_id) == {(2025, 52): 10, (2026, 1): 20}
     assert hours.totals_by_month(family_id) == {(2025, 12): 20, (2026, 1): 10}
-    picked = hours.entries(family_id, start=dt.date(2025, 12, 29), end=dt.date(2026, 1, 4))
+    picked = hours.list_entries(family_id, start=dt.date(2025, 12, 29), end=dt.date(2026, 1, 4))
     assert [e.date for e in picked] == [dt.date(2025, 12, 29), dt.date(2026, 1, 4)]
 
 
@@ -230,13 +236,13 @@ def test_weeks_follow_iso_years_and_ranges_are_inclusive(
 def test_week_totals_add_up_to_the_entries(
     hours: HoursService, store: Store, entries: list[tuple[int, int]]
 ) -> None:
-    fam = FamilyService(store, today=lambda: TODAY).create(name="Gezin Som").id
+    fam = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Som").id
     for days_back, minutes in entries:
         day = TODAY - dt.timedelta(days=days_back)
         if hours.minutes_on(day) + minutes <= 1440:
-            hours.add(fam, date=day, minutes=minutes, activity="huisbezoek")
+            hours.add_entry(fam, date=day, minutes=minutes, activity="huisbezoek")
     expected: dict[tuple[int, int], int] = {}
-    for e in hours.entries(fam):
+    for e in hours.list_entries(fam):
         key = e.date.isocalendar()[:2]
         expected[key] = expected.get(key, 0) + e.minutes
     weeks = hours.totals_by_week(fam)
@@ -261,21 +267,21 @@ def test_totals_match_a_model_after_adds_edits_and_deletes(
     hours: HoursService, store: Store, ops: list[tuple[str, int, int, str]]
 ) -> None:
     for left in store.query("SELECT id FROM hours WHERE deleted = 0"):  # the store is shared
-        hours.delete(left["id"])
-    fam = FamilyService(store, today=lambda: TODAY).create(name="Gezin Model").id
+        hours.remove_entry(left["id"])
+    fam = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Model").id
     model: dict[str, tuple[dt.date, int, str]] = {}
     for op, days_back, minutes, activity in ops:
         day = TODAY - dt.timedelta(days=days_back)
         if op == "add" or not model:
-            entry = hours.add(fam, date=day, minutes=minutes, activity=activity)
+            entry = hours.add_entry(fam, date=day, minutes=minutes, activity=activity)
             model[entry.id] = (day, minutes, activity)
         elif op == "update":
             target = sorted(model)[days_back % len(model)]
-            hours.update(target, date=day, minutes=minutes, activity=activity)
+            hours.update_entry(target, date=day, minutes=minutes, activity=activity)
             model[target] = (day, minutes, activity)
         else:
             target = sorted(model)[days_back % len(model)]
-            hours.delete(target)
+            hours.remove_entry(target)
             del model[target]
     weeks: dict[tuple[int, int], int] = {}
     months: dict[tuple[int, int], int] = {}
@@ -287,4 +293,4 @@ def test_totals_match_a_model_after_adds_edits_and_deletes(
     assert hours.totals_by_week(fam) == weeks
     assert hours.totals_by_month(fam) == months
     assert hours.totals_by_activity(fam) == activities
-    assert sum(e.minutes for e in hours.entries(fam)) == sum(m for _, m, _ in model.values())
+    assert sum(e.minutes for e in hours.list_entries(fam)) == sum(m for _, m, _ in model.values())

@@ -31,9 +31,11 @@ def test_intensity_curve_fills_zero_weeks_across_the_year_end(
     store: Store, indicators: IndicatorService, family_id: str
 ) -> None:
     hours = HoursService(store, today=lambda: dt.date(2027, 2, 1))
-    hours.add(family_id, date=dt.date(2026, 12, 28), minutes=120, activity="huisbezoek")
-    hours.add(family_id, date=dt.date(2027, 1, 3), minutes=30, activity="reistijd")  # same week
-    hours.add(family_id, date=dt.date(2027, 1, 18), minutes=60, activity="huisbezoek")
+    hours.add_entry(family_id, date=dt.date(2026, 12, 28), minutes=120, activity="huisbezoek")
+    hours.add_entry(
+        family_id, date=dt.date(2027, 1, 3), minutes=30, activity="reistijd"
+    )  # same week
+    hours.add_entry(family_id, date=dt.date(2027, 1, 18), minutes=60, activity="huisbezoek")
     curve = indicators.intensity_curve(family_id)
     assert [(w.year, w.week, w.minutes) for w in curve] == [
         (2026, 53, 150),
@@ -50,14 +52,14 @@ def test_intensity_curve_fills_zero_weeks_across_the_year_end(
 def test_curve_matches_a_plain_recomputation(
     store: Store, indicators: IndicatorService, entries: list[tuple[int, int]]
 ) -> None:
-    fam = FamilyService(store, today=lambda: TODAY).create(name="Gezin P").id
+    fam = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin P").id
     hours = HoursService(store, today=lambda: TODAY)
     expected: dict[dt.date, int] = {}
     for back, minutes in entries:
         day = TODAY - dt.timedelta(days=back)
         if hours.minutes_on(day) + minutes > 1440:
             continue
-        hours.add(fam, date=day, minutes=minutes, activity="huisbezoek")
+        hours.add_entry(fam, date=day, minutes=minutes, activity="huisbezoek")
         expected[monday_of(day)] = expected.get(monday_of(day), 0) + minutes
     curve = indicators.intensity_curve(fam)
     assert sum(w.minutes for w in curve) == sum(expected.values())
@@ -76,7 +78,7 @@ def test_curve_matches_a_plain_recomputation(
 def test_active_parties_match_a_plain_count(
     store: Store, indicators: IndicatorService, spans: list[tuple[int, int | None]]
 ) -> None:
-    fam = FamilyService(store, today=lambda: TODAY).create(name="Gezin N").id
+    fam = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin N").id
     network = NetworkService(store, today=lambda: TODAY)
     origin = dt.date(2025, 1, 6)
     made = []
@@ -98,7 +100,7 @@ def test_domain_trends_map_old_instrument(
 ) -> None:
     mother = FamilyService(store, today=lambda: TODAY).add_member(family_id, name="M", role="ouder")
     assessments = AssessmentService(store, today=lambda: TODAY)
-    assessments.record(
+    assessments.add_assessment(
         family_id,
         instrument="zrm2010",
         moment="intake",
@@ -106,7 +108,7 @@ def test_domain_trends_map_old_instrument(
         member_id=mother.id,
         scores={"z10_verslaving": 1, "z10_huisvesting": 3, "z10_justitie": 4},
     )
-    assessments.record(
+    assessments.add_assessment(
         family_id,
         instrument="zrm2017",
         moment="eindmeting",
@@ -135,25 +137,25 @@ def test_goals_share_and_overdue(
     plan.add_agreement(family_id, text="b", owner="gezin", due_date=TODAY)
     assert indicators.overdue_agreements() == {family_id: 1}
     families = FamilyService(store, today=lambda: TODAY)
-    families.update(family_id, evaluation_date=dt.date(2026, 11, 1))
-    late = families.create(name="Gezin Laat", evaluation_date=dt.date(2026, 10, 1))
+    families.update_family(family_id, evaluation_date=dt.date(2026, 11, 1))
+    late = families.add_family(name="Gezin Laat", evaluation_date=dt.date(2026, 10, 1))
     assert indicators.overdue_evaluations() == [late.id, family_id]
-    families.close(late.id, end_date=TODAY, reason="verhuisd")
+    families.close_family(late.id, end_date=TODAY, reason="verhuisd")
     assert indicators.overdue_evaluations() == [family_id]
 
 
 def test_caseload_rows(store: Store, indicators: IndicatorService, family_id: str) -> None:
     hours = HoursService(store, today=lambda: TODAY)
-    hours.add(family_id, date=TODAY, minutes=60, activity="huisbezoek")
-    hours.add(family_id, date=monday_of(TODAY), minutes=15, activity="reistijd")
-    hours.add(family_id, date=TODAY - dt.timedelta(days=7), minutes=99, activity="huisbezoek")
+    hours.add_entry(family_id, date=TODAY, minutes=60, activity="huisbezoek")
+    hours.add_entry(family_id, date=monday_of(TODAY), minutes=15, activity="reistijd")
+    hours.add_entry(family_id, date=TODAY - dt.timedelta(days=7), minutes=99, activity="huisbezoek")
     NetworkService(store, today=lambda: TODAY).add_party(
         family_id, organisation="School", role="mentor", involved_from=TODAY
     )
     PlanService(store, today=lambda: TODAY).add_agreement(
         family_id, text="x", owner="regisseur", due_date=TODAY
     )
-    FamilyService(store, today=lambda: TODAY).create(name="Aardig Gezin")
+    FamilyService(store, today=lambda: TODAY).add_family(name="Aardig Gezin")
     rows = indicators.caseload()
     assert [r.name for r in rows] == ["Aardig Gezin", "Gezin Test"]
     row = rows[1]
@@ -176,7 +178,7 @@ def test_domain_trends_follow_the_instrument_order(
     mother = FamilyService(store, today=lambda: TODAY).add_member(family_id, name="M", role="ouder")
     assessments = AssessmentService(store, today=lambda: TODAY)
     member_codes = load_instrument("zrm2017").domain_codes[:4]
-    assessments.record(  # the member first, and every list backwards
+    assessments.add_assessment(  # the member first, and every list backwards
         family_id,
         instrument="zrm2017",
         moment="intake",
@@ -184,7 +186,7 @@ def test_domain_trends_follow_the_instrument_order(
         member_id=mother.id,
         scores={code: 2 for code in reversed(member_codes)},
     )
-    assessments.record(
+    assessments.add_assessment(
         family_id,
         instrument="zrm_huishoudens",
         moment="intake",

@@ -51,7 +51,7 @@ def test_add_party_stores_every_field_in_one_audited_write(
     )
     assert (party.phone, party.email) == ("030-1234567", "j.deboer@school.example")
     assert (party.involved_from, party.involved_until) == (dt.date(2025, 1, 1), None)
-    assert network.party(party.id) == party
+    assert network.get_party(party.id) == party
     assert writes(store) == (before[0] + 1, before[1] + 1)
     entry = store.query("SELECT * FROM outbox ORDER BY seq DESC LIMIT 1")[0]
     assert (entry["entity"], entry["op"], entry["family_id"]) == ("parties", "insert", family_id)
@@ -109,7 +109,7 @@ def test_add_party_refuses_bad_input_and_writes_nothing(
     with pytest.raises(NotFound):
         network.add_party("no-such-family", organisation="GGZ", role="rol", involved_from=start)
     assert writes(store) == before
-    assert network.parties(family_id) == []
+    assert network.list_parties(family_id) == []
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_bad_email_is_refused_with_a_clear_message(
     assert "naam@organisatie.nl" in err.value.nl and "name@organisation.nl" in err.value.en
     assert email not in err.value.nl  # the typed address is not echoed back
     assert writes(store) == before
-    assert network.party(party).email is None
+    assert network.get_party(party).email is None
 
 
 def test_update_party_changes_only_what_is_given(
@@ -186,7 +186,7 @@ def test_update_party_refuses_bad_input_and_writes_nothing(
     with pytest.raises(NotFound):
         network.update_party("no-such-party", role="coach")
     assert writes(store) == before
-    assert network.party(party.id) == party
+    assert network.get_party(party.id) == party
 
 
 def test_end_involvement(network: NetworkService, family_id: str, store: Store) -> None:
@@ -216,34 +216,34 @@ def test_parties_active_over_time(network: NetworkService, family_id: str) -> No
         role="schuldhulpverlener",
         involved_from=dt.date(2025, 3, 1),
     )
-    assert [p.id for p in network.parties(family_id)] == [school.id, debt.id]
+    assert [p.id for p in network.list_parties(family_id)] == [school.id, debt.id]
     assert network.active_count(family_id, dt.date(2024, 12, 31)) == 0
     assert network.active_count(family_id, dt.date(2025, 2, 1)) == 1
     assert network.active_count(family_id, dt.date(2025, 4, 1)) == 2
     network.end_involvement(debt.id, dt.date(2025, 6, 30))
     assert network.active_count(family_id, dt.date(2025, 6, 30)) == 2
     assert network.active_count(family_id, dt.date(2025, 7, 1)) == 1
-    assert [p.id for p in network.parties(family_id, dt.date(2025, 7, 1))] == [school.id]
+    assert [p.id for p in network.list_parties(family_id, dt.date(2025, 7, 1))] == [school.id]
     assert network.active_count(family_id) == 1  # today
     # an ended party stays in the history
-    assert {p.id for p in network.parties(family_id)} == {school.id, debt.id}
+    assert {p.id for p in network.list_parties(family_id)} == {school.id, debt.id}
 
 
 def test_parties_are_per_family(network: NetworkService, family_id: str, store: Store) -> None:
-    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Ander").id
+    other = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Ander").id
     mine = party_of(network, family_id)
     theirs = party_of(network, other)
-    assert [p.id for p in network.parties(family_id)] == [mine]
-    assert [p.id for p in network.parties(other)] == [theirs]
+    assert [p.id for p in network.list_parties(family_id)] == [mine]
+    assert [p.id for p in network.list_parties(other)] == [theirs]
 
 
 def test_remove_party_is_a_tombstone(network: NetworkService, family_id: str, store: Store) -> None:
     party = party_of(network, family_id)
     network.remove_party(party)
-    assert network.parties(family_id) == []
+    assert network.list_parties(family_id) == []
     assert network.active_count(family_id) == 0
     with pytest.raises(NotFound):
-        network.party(party)
+        network.get_party(party)
     assert store.get("parties", party, include_deleted=True)["deleted"] == 1
     last = store.query("SELECT * FROM outbox ORDER BY seq DESC LIMIT 1")[0]
     assert (last["op"], last["record_id"]) == ("delete", party)
@@ -265,7 +265,7 @@ def test_add_contact(network: NetworkService, family_id: str, store: Store) -> N
         "overleg",
         "afstemming plan",
     )
-    assert network.contact(contact.id) == contact
+    assert network.get_contact(contact.id) == contact
     assert writes(store) == (before[0] + 1, before[1] + 1)
     audit = store.query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
     assert (audit["event"], audit["client"]) == ("create", family_id)
@@ -277,7 +277,7 @@ def test_add_contact_refuses_bad_input_and_writes_nothing(
     party = party_of(network, family_id)
     removed = party_of(network, family_id)
     network.remove_party(removed)
-    other = FamilyService(store, today=lambda: TODAY).create(name="Gezin Ander").id
+    other = FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Ander").id
     before = writes(store)
     refused = [
         dict(family_id=other, party_id=party, date=TODAY, mode="mail"),  # not their party
@@ -295,7 +295,7 @@ def test_add_contact_refuses_bad_input_and_writes_nothing(
         fields.append(err.value.field)
     assert fields == ["betrokkene", "betrokkene", "betrokkene", "manier", "datum", "samenvatting"]
     assert writes(store) == before
-    assert network.contacts(family_id) == [] and network.contacts(other) == []
+    assert network.list_contacts(family_id) == [] and network.list_contacts(other) == []
 
 
 def test_contacts_newest_first_filter_and_remove(
@@ -306,11 +306,11 @@ def test_contacts_newest_first_filter_and_remove(
     feb = network.add_contact(family_id, party_id=wijk, date=dt.date(2025, 2, 1), mode="telefoon")
     mar = network.add_contact(family_id, party_id=school, date=dt.date(2025, 3, 1), mode="mail")
     jan = network.add_contact(family_id, party_id=wijk, date=dt.date(2025, 1, 1), mode="overleg")
-    assert [c.id for c in network.contacts(family_id)] == [mar.id, feb.id, jan.id]
-    assert [c.id for c in network.contacts(family_id, wijk)] == [feb.id, jan.id]
-    assert [c.id for c in network.contacts(family_id, party_id=school)] == [mar.id]
+    assert [c.id for c in network.list_contacts(family_id)] == [mar.id, feb.id, jan.id]
+    assert [c.id for c in network.list_contacts(family_id, wijk)] == [feb.id, jan.id]
+    assert [c.id for c in network.list_contacts(family_id, party_id=school)] == [mar.id]
     network.remove_contact(feb.id)
-    assert [c.id for c in network.contacts(family_id)] == [mar.id, jan.id]
+    assert [c.id for c in network.list_contacts(family_id)] == [mar.id, jan.id]
     assert store.get("contacts", feb.id, include_deleted=True)["deleted"] == 1
     with pytest.raises(NotFound):
         network.remove_contact(feb.id)

@@ -47,9 +47,9 @@ def fill(data_dir: Path) -> None:
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     keep = dict(today=lambda: TODAY)
     families = FamilyService(store, **keep)  # type: ignore[arg-type]
-    family = families.create(name="Gezin Zwanenburg-Oudekerk", status="actief")
+    family = families.add_family(name="Gezin Zwanenburg-Oudekerk", status="actief")
     mother = families.add_member(family.id, name="Philomena", role="ouder", bsn="123456782")
-    HoursService(store, **keep).add(  # type: ignore[arg-type]
+    HoursService(store, **keep).add_entry(  # type: ignore[arg-type]
         family.id, date=TODAY, minutes=60, activity="huisbezoek"
     )
     party = NetworkService(store, **keep).add_party(  # type: ignore[arg-type]
@@ -63,7 +63,7 @@ def fill(data_dir: Path) -> None:
         family.id, domain="huiselijke_relaties", text="Wij willen samen weer lachen aan tafel"
     )
     plan.add_agreement(family.id, text="Bellen", owner="betrokkene", party_id=party.id)
-    AssessmentService(store, **keep).record(  # type: ignore[arg-type]
+    AssessmentService(store, **keep).add_assessment(  # type: ignore[arg-type]
         family.id,
         instrument="zrm2017",
         moment="intake",
@@ -73,7 +73,7 @@ def fill(data_dir: Path) -> None:
     )
     notes = NoteService(store, **keep)  # type: ignore[arg-type]
     for i in range(50):  # enough pages that the WAL holds them before a checkpoint
-        notes.create(family.id, title=f"Bezoek {i}", body=SECRETS[3] + " " + SECRETS[5] * 20)
+        notes.add_note(family.id, title=f"Bezoek {i}", body=SECRETS[3] + " " + SECRETS[5] * 20)
     assert goal.text == SECRETS[5]
     # a snapshot of the folder while the profile is open and the WAL is full
     shutil.copytree(data_dir, data_dir.parent / "while-open")

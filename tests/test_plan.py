@@ -43,7 +43,7 @@ def families(store: Store) -> FamilyService:
 
 @pytest.fixture
 def other_family(families: FamilyService) -> str:
-    return families.create(name="Gezin Ander").id
+    return families.add_family(name="Gezin Ander").id
 
 
 def writes(store: Store) -> tuple[int, int]:
@@ -84,7 +84,7 @@ def test_add_goal_in_the_familys_words(
         mother,
     )
     assert (goal.status, goal.attainment, goal.target_date) == ("open", None, dt.date(2026, 6, 1))
-    assert plan.goal(goal.id) == goal
+    assert plan.get_goal(goal.id) == goal
     assert writes(store) == (before[0] + 1, before[1] + 1)
     audit = store.query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
     assert (audit["event"], audit["client"]) == ("create", family_id)
@@ -94,7 +94,7 @@ def test_every_zrm_2017_domain_is_a_known_domain(plan: PlanService, family_id: s
     assert set(ZRM_2017) <= all_domain_codes()
     for code in ZRM_2017:
         plan.add_goal(family_id, domain=code, text=f"doel voor {code}")
-    assert sorted(g.domain for g in plan.goals(family_id)) == sorted(ZRM_2017)
+    assert sorted(g.domain for g in plan.list_goals(family_id)) == sorted(ZRM_2017)
 
 
 def test_a_goal_entered_as_reached_counts_as_fully_reached(
@@ -143,7 +143,7 @@ def test_add_goal_refuses_bad_input_and_writes_nothing(
     with pytest.raises(NotFound):
         plan.add_goal("no-such-family", domain="financien", text="x")
     assert writes(store) == before
-    assert plan.goals(family_id) == []
+    assert plan.list_goals(family_id) == []
 
 
 def test_update_goal_status_and_attainment(plan: PlanService, family_id: str, store: Store) -> None:
@@ -209,7 +209,7 @@ def test_update_goal_refuses_bad_input_and_writes_nothing(
         plan.update_goal(goal.id, **kwargs)  # type: ignore[arg-type]
     assert err.value.field == field
     assert writes(store) == before
-    assert plan.goal(goal.id) == goal
+    assert plan.get_goal(goal.id) == goal
 
 
 def test_goals_per_family_and_remove(
@@ -218,13 +218,13 @@ def test_goals_per_family_and_remove(
     money = plan.add_goal(family_id, domain="financien", text="Geld")
     home = plan.add_goal(family_id, domain="huisvesting", text="Huis")
     theirs = plan.add_goal(other_family, domain="justitie", text="Geen nieuwe zaken")
-    assert [g.id for g in plan.goals(family_id)] == [money.id, home.id]
-    assert [g.id for g in plan.goals(other_family)] == [theirs.id]
+    assert [g.id for g in plan.list_goals(family_id)] == [money.id, home.id]
+    assert [g.id for g in plan.list_goals(other_family)] == [theirs.id]
     plan.remove_goal(money.id)
-    assert [g.id for g in plan.goals(family_id)] == [home.id]
+    assert [g.id for g in plan.list_goals(family_id)] == [home.id]
     assert store.get("goals", money.id, include_deleted=True)["deleted"] == 1
     with pytest.raises(NotFound):
-        plan.goal(money.id)
+        plan.get_goal(money.id)
     with pytest.raises(NotFound):
         plan.update_goal(money.id, attainment=10)
 
@@ -257,7 +257,7 @@ def test_add_agreement_for_each_owner(plan: PlanService, family_id: str, store: 
     by_family = plan.add_agreement(family_id, text="Post openen", owner="gezin")
     by_caseworker = plan.add_agreement(family_id, text="School bellen", owner="regisseur")
     assert by_family.party_id is None and by_caseworker.owner == "regisseur"
-    assert plan.agreement(by_party.id) == by_party
+    assert plan.get_agreement(by_party.id) == by_party
     assert writes(store) == (before[0] + 3, before[1] + 3)
 
 
@@ -296,7 +296,7 @@ def test_add_agreement_refuses_bad_input_and_writes_nothing(
     with pytest.raises(NotFound):
         plan.add_agreement("no-such-family", text="x", owner="gezin")
     assert writes(store) == before
-    assert plan.agreements(family_id) == []
+    assert plan.list_agreements(family_id) == []
 
 
 def test_update_agreement(plan: PlanService, family_id: str, store: Store) -> None:
@@ -336,11 +336,11 @@ def test_agreements_order_open_only_and_remove(
     undated = plan.add_agreement(family_id, text="c", owner="gezin")
     sooner = plan.add_agreement(family_id, text="a", owner="gezin", due_date=dt.date(2026, 12, 1))
     plan.add_agreement(other_family, text="d", owner="gezin")
-    assert [a.id for a in plan.agreements(family_id)] == [sooner.id, later.id, undated.id]
+    assert [a.id for a in plan.list_agreements(family_id)] == [sooner.id, later.id, undated.id]
     plan.complete_agreement(sooner.id)
-    assert [a.id for a in plan.agreements(family_id, open_only=True)] == [later.id, undated.id]
+    assert [a.id for a in plan.list_agreements(family_id, open_only=True)] == [later.id, undated.id]
     plan.remove_agreement(later.id)
-    assert [a.id for a in plan.agreements(family_id)] == [sooner.id, undated.id]
+    assert [a.id for a in plan.list_agreements(family_id)] == [sooner.id, undated.id]
     assert store.get("agreements", later.id, include_deleted=True)["deleted"] == 1
 
 
@@ -368,5 +368,5 @@ def test_overdue_agreements(
     plan.reopen_agreement(late.id)
     assert [a.id for a in plan.overdue_agreements(family_id)] == [late.id]
     # a deleted family's agreements are nobody's work any more
-    families.delete(other_family)
+    families.remove_family(other_family)
     assert [a.id for a in plan.overdue_agreements()] == [late.id]

@@ -35,13 +35,13 @@ from .conftest import FAST_KDF, PASSPHRASE
 
 def test_create_close_and_open(store: Store, data_dir: Path) -> None:
     device = store.device_id
-    FamilyService(store).create(name="Gezin Open")
+    FamilyService(store).add_family(name="Gezin Open")
     store.close()
     # closed: the WAL is checkpointed away, only the key envelope and the database remain
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILE, KEY_FILE]
     with open_profile(data_dir, PASSPHRASE) as reopened:
         assert reopened.device_id == device and reopened.actor.user == "regisseur.anna"
-        assert [f.name for f in FamilyService(reopened).list()] == ["Gezin Open"]
+        assert [f.name for f in FamilyService(reopened).list_families()] == ["Gezin Open"]
         assert reopened.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -76,15 +76,15 @@ def test_old_schema_migrates_on_open(data_dir: Path, monkeypatch: pytest.MonkeyP
         assert "drafts" in migrated.db.table_names()
         assert "field_hlc" in migrated.db["families"].columns_dict
         families = FamilyService(migrated)
-        assert families.get("f1").name == "Gezin Versie 1"
-        families.update("f1", name="Gezin Versie 3")
+        assert families.get_family("f1").name == "Gezin Versie 1"
+        families.update_family("f1", name="Gezin Versie 3")
     assert check_profile(data_dir, PASSPHRASE).ok
 
 
 def test_check_report_finds_a_damaged_page(store: Store, data_dir: Path) -> None:
     families = FamilyService(store)
     for i in range(300):
-        families.create(name=f"Gezin {i:03d} " + "x" * 100)
+        families.add_family(name=f"Gezin {i:03d} " + "x" * 100)
     store.close()
     db = data_dir / DB_FILE
     raw = bytearray(db.read_bytes())
@@ -100,7 +100,7 @@ def test_check_report_finds_a_damaged_page(store: Store, data_dir: Path) -> None
 
 
 def test_passwd_keeps_the_database(store: Store, data_dir: Path) -> None:
-    FamilyService(store).create(name="Gezin Sleutel")
+    FamilyService(store).add_family(name="Gezin Sleutel")
     store.close()
     before = (data_dir / DB_FILE).read_bytes()
     change_passphrase(data_dir, PASSPHRASE, "nieuw wachtwoord!", kdf=FAST_KDF)
@@ -108,7 +108,7 @@ def test_passwd_keeps_the_database(store: Store, data_dir: Path) -> None:
     with pytest.raises(WrongPassphrase):
         open_profile(data_dir, PASSPHRASE)
     with open_profile(data_dir, "nieuw wachtwoord!") as reopened:
-        assert FamilyService(reopened).list()[0].name == "Gezin Sleutel"
+        assert FamilyService(reopened).list_families()[0].name == "Gezin Sleutel"
 
 
 def test_create_refuses_existing_and_check_reports(store: Store, data_dir: Path) -> None:
@@ -129,13 +129,13 @@ def test_newer_schema_refused(store: Store, data_dir: Path) -> None:
 
 
 def test_backup_restore_round_trip(store: Store, data_dir: Path, tmp_path: Path) -> None:
-    FamilyService(store).create(name="Gezin Kopie")
+    FamilyService(store).add_family(name="Gezin Kopie")
     backup_profile(data_dir, PASSPHRASE, tmp_path / "b.zip")  # while the store is open
     store.close()
     restore_profile(tmp_path / "b.zip", tmp_path / "r", PASSPHRASE)
     assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [DB_FILE, KEY_FILE]
     with open_profile(tmp_path / "r", PASSPHRASE) as restored:
-        assert [f.name for f in FamilyService(restored).list()] == ["Gezin Kopie"]
+        assert [f.name for f in FamilyService(restored).list_families()] == ["Gezin Kopie"]
     with pytest.raises(WrongPassphrase):
         restore_profile(tmp_path / "b.zip", tmp_path / "r2", "verkeerd wachtwoord")
     assert not (tmp_path / "r2" / DB_FILE).exists()
@@ -146,7 +146,7 @@ def test_migrations_run_on_open_in_one_transaction(
 ) -> None:
     from regiedesk.store import profile, schema
 
-    FamilyService(store).create(name="Gezin Oud")
+    FamilyService(store).add_family(name="Gezin Oud")
     store.close()
     broken = (*schema.MIGRATIONS, ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
     for module in (schema, profile):
@@ -162,7 +162,7 @@ def test_migrations_run_on_open_in_one_transaction(
     with open_profile(data_dir, PASSPHRASE) as migrated:
         assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == len(broken)
         assert "extra" in migrated.db.table_names()
-        assert FamilyService(migrated).list()[0].name == "Gezin Oud"
+        assert FamilyService(migrated).list_families()[0].name == "Gezin Oud"
 
 
 def test_restore_refuses_a_folder_that_is_not_empty(
@@ -189,7 +189,7 @@ def test_restore_refuses_a_damaged_backup_and_leaves_nothing(
 ) -> None:
     families = FamilyService(store)
     for i in range(100):
-        families.create(name=f"Gezin {i}")
+        families.add_family(name=f"Gezin {i}")
     backup_profile(data_dir, PASSPHRASE, tmp_path / "b.zip")
     store.close()
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:

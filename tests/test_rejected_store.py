@@ -15,11 +15,13 @@ from .refusing import sync_with
 
 def three_refused(store: Store) -> str:
     families = FamilyService(store, today=lambda: TODAY)
-    family = families.create(name="Gezin Weg", status="actief")
+    family = families.add_family(name="Gezin Weg", status="actief")
     sync_with(store, lambda m: None, [family.id])
     hours = HoursService(store, today=lambda: TODAY)
     for minutes in (30, 45, 60):
-        hours.add(family.id, date=dt.date(2026, 11, 23), minutes=minutes, activity="huisbezoek")
+        hours.add_entry(
+            family.id, date=dt.date(2026, 11, 23), minutes=minutes, activity="huisbezoek"
+        )
     report = sync_with(store, lambda m: "out_of_scope", [family.id])
     assert report.set_aside == 3
     return family.id
@@ -69,9 +71,9 @@ def test_unknown_ids_are_harmless(store: Store) -> None:
 
 def test_a_refusal_is_dated_by_the_engine_clock(store: Store) -> None:
     families = FamilyService(store, today=lambda: TODAY)
-    family = families.create(name="Gezin Klok", status="actief")
+    family = families.add_family(name="Gezin Klok", status="actief")
     sync_with(store, lambda m: None, [family.id])
-    HoursService(store, today=lambda: TODAY).add(
+    HoursService(store, today=lambda: TODAY).add_entry(
         family.id, date=TODAY, minutes=30, activity="huisbezoek"
     )
     sync_with(

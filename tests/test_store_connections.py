@@ -46,7 +46,7 @@ def test_an_edit_after_a_pull_on_the_other_connection_gets_a_later_stamp(
         assert apply_page(other, [change], cursor_key="pull_cursor", cursor=1) == 1
     finally:
         other.close()
-    FamilyService(store, today=lambda: TODAY).update(family_id, name="Gezin Van Anna")
+    FamilyService(store, today=lambda: TODAY).update_family(family_id, name="Gezin Van Anna")
     clocks = field_clocks(store.get("families", family_id))
     assert clocks["name"] > ahead.encode()
     stamp = store.query("SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1")[0]["hlc"]
@@ -56,7 +56,7 @@ def test_an_edit_after_a_pull_on_the_other_connection_gets_a_later_stamp(
 def test_a_commit_with_outbox_rows_is_announced(store: Store, family_id: str) -> None:
     calls: list[int] = []
     store.on_change = lambda: calls.append(1)
-    FamilyService(store, today=lambda: TODAY).update(family_id, name="Gezin Gewijzigd")
+    FamilyService(store, today=lambda: TODAY).update_family(family_id, name="Gezin Gewijzigd")
     assert calls == [1]
     store.set_meta("anything", json.dumps({}))  # local state only: no sync needed
     store.record_access("read", client=family_id, objects=[])

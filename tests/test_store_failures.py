@@ -30,7 +30,7 @@ needs_unshare = pytest.mark.skipif(
 def profile(tmp_path: Path) -> Path:
     data_dir = tmp_path / "profile"
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).create(name="Gezin Foutloos")
+    FamilyService(store).add_family(name="Gezin Foutloos")
     store.close()
     return data_dir
 
@@ -212,11 +212,11 @@ def test_full_disk(profile: Path, tmp_path: Path) -> None:
 
 def test_store_error_keeps_earlier_commits(store: Store) -> None:
     families = FamilyService(store)
-    kept = families.create(name="Gezin Blijft")
+    kept = families.add_family(name="Gezin Blijft")
     with pytest.raises(ZeroDivisionError), store.transaction(event="create", client=None) as tx:
         tx.insert("families", {"name": "Gezin Weg", "status": "actief", "caseworker": "a"})
         _ = 1 / 0
-    assert [f.name for f in families.list()] == [kept.name]
+    assert [f.name for f in families.list_families()] == [kept.name]
 
 
 def test_a_held_write_lock_is_reported_as_busy(store: Store, data_dir: Path) -> None:
@@ -225,13 +225,13 @@ def test_a_held_write_lock_is_reported_as_busy(store: Store, data_dir: Path) -> 
         other.conn.execute("PRAGMA busy_timeout = 50")
         store.conn.execute("BEGIN IMMEDIATE")  # e.g. the window in the middle of a save
         with pytest.raises(ProfileBusy) as err:
-            FamilyService(other).create(name="Gezin Wacht")
+            FamilyService(other).add_family(name="Gezin Wacht")
         assert "bezet" in err.value.nl and "busy" in err.value.en
         store.conn.execute("ROLLBACK")
-        FamilyService(other).create(name="Gezin Wacht")  # works once the lock is gone
+        FamilyService(other).add_family(name="Gezin Wacht")  # works once the lock is gone
     finally:
         other.close()
-    assert [f.name for f in FamilyService(store).list()] == ["Gezin Wacht"]
+    assert [f.name for f in FamilyService(store).list_families()] == ["Gezin Wacht"]
 
 
 def test_a_storage_failure_is_said_in_each_language_s_own_words() -> None:

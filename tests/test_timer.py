@@ -30,12 +30,14 @@ def test_start_pause_resume_book(store: Store, clock: FakeClock, family_id: str)
     clock.advance(minutes=30)  # a pause does not count
     timers.resume(timer.id)
     clock.advance(minutes=20, seconds=29)
-    assert timers.get(timer.id).elapsed_seconds(clock()) == 60 * 60 + 29
+    assert timers.get_timer(timer.id).elapsed_seconds(clock()) == 60 * 60 + 29
     entry = timers.book(timer.id, domain="huisvesting")
     assert (entry.minutes, entry.activity, entry.domain) == (60, "huisbezoek", "huisvesting")
-    assert timers.get(timer.id).hours_id == entry.id
+    assert timers.get_timer(timer.id).hours_id == entry.id
     assert timers.current() is None
-    assert [e.id for e in HoursService(store, today=lambda: TODAY).entries(family_id)] == [entry.id]
+    assert [e.id for e in HoursService(store, today=lambda: TODAY).list_entries(family_id)] == [
+        entry.id
+    ]
     with pytest.raises(ValidationError):
         timers.book(timer.id)
 
@@ -97,7 +99,7 @@ def test_a_paused_timer_survives_a_restart_with_its_time_frozen(
         assert current.elapsed_seconds(clock()) == 25 * 60
         timers.resume(current.id)
         clock.advance(minutes=5)
-        assert timers.get(current.id).elapsed_seconds(clock()) == 30 * 60
+        assert timers.get_timer(current.id).elapsed_seconds(clock()) == 30 * 60
     finally:
         reopened.close()
 
@@ -154,11 +156,11 @@ def test_booking_is_one_transaction_and_invalid_input_leaves_the_timer(
         timers.book(timer.id, domain="astrologie")
     assert err.value.field == "leefgebied"
     assert (count(store, "outbox"), count(store, "audit_log"), count(store, "hours")) == before
-    assert timers.get(timer.id).state == "running"
+    assert timers.get_timer(timer.id).state == "running"
     entry = timers.book(timer.id, domain="financien")
     # one audit event for the hours entry and the timer's stop + link together
     assert count(store, "audit_log") == before[1] + 1
-    booked = timers.get(timer.id)
+    booked = timers.get_timer(timer.id)
     assert (booked.state, booked.hours_id, booked.accumulated_seconds) == (
         "stopped",
         entry.id,
@@ -169,7 +171,7 @@ def test_booking_is_one_transaction_and_invalid_input_leaves_the_timer(
 def test_booking_over_the_days_24_hours_is_refused(
     store: Store, clock: FakeClock, family_id: str
 ) -> None:
-    HoursService(store, today=lambda: TODAY).add(
+    HoursService(store, today=lambda: TODAY).add_entry(
         family_id, date=TODAY, minutes=1430, activity="crisisinterventie"
     )
     timers = service(store, clock)

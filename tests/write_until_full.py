@@ -22,7 +22,7 @@ def main() -> int:
     written = []
     try:
         for i in range(100_000):
-            written.append(families.create(name=f"Gezin {i} " + "x" * 150).id)
+            written.append(families.add_family(name=f"Gezin {i} " + "x" * 150).id)
     except StorageUnavailable as error:
         print(error.message, file=sys.stderr)
     else:

@@ -58,9 +58,9 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
 def refuse_work_in(services: Services, family_id: str, scope: list[str]) -> None:
     """Work written in a family after its handover, refused and set aside by the engine."""
     sync_with(services.store, lambda m: None, scope, now=refused_at)
-    services.hours.add(family_id, date=TODAY, minutes=45, activity="huisbezoek")
+    services.hours.add_entry(family_id, date=TODAY, minutes=45, activity="huisbezoek")
     body = "Moeder belt de school over het verzuim."
-    services.notes.create(family_id, title="Huisbezoek", body=body, visit_date=TODAY)
+    services.notes.add_note(family_id, title="Huisbezoek", body=body, visit_date=TODAY)
     sync_with(
         services.store,
         lambda m: (
@@ -132,7 +132,7 @@ def main() -> int:
         note_id = notes_tab.current.note.id
 
         def clash(services):  # type: ignore[no-untyped-def]
-            shown = services.notes.latest(note_id)
+            shown = services.notes.latest_revision(note_id)
             first = shown.body.split("\n")[0]
             versions = (
                 ["Oma was er ook bij.", first, "Moeder belt dinsdag terug."],
@@ -140,7 +140,7 @@ def main() -> int:
             )
             for lines in versions:  # a minute apart: which one is newest is then fixed
                 clock[0] += dt.timedelta(minutes=1)
-                services.notes.revise(note_id, body="\n".join(lines), parent_id=shown.id)
+                services.notes.revise_note(note_id, body="\n".join(lines), parent_id=shown.id)
 
         context.run(clash)
         settle(app, worker)

@@ -164,7 +164,7 @@ def generate_demo(
         start = today - dt.timedelta(days=rng.randint(690, 760))
         closed = index % 5 == 4
         registered_only = index % 11 == 10
-        family = fam_service.create(
+        family = fam_service.add_family(
             name=f"Gezin {surname}",
             status="aangemeld" if registered_only else "actief",
             start_date=start,
@@ -214,7 +214,7 @@ def generate_demo(
                     weights=(45, 15, 10, 15, 10, 5 if week in relapses else 1),
                 )[0]  # fmt: skip
                 if hours.minutes_on(day) + chunk <= 600:
-                    hours.add(fid, date=day, minutes=chunk, activity=activity)
+                    hours.add_entry(fid, date=day, minutes=chunk, activity=activity)
                     totals["hours"] += 1
                 minutes_left -= chunk
 
@@ -266,7 +266,7 @@ def generate_demo(
             if closed and i == len(moments) - 1 and i > 0:
                 moment = "eindmeting"
             progress = i / max(1, len(moments) - 1)
-            assessments.record(
+            assessments.add_assessment(
                 fid,
                 instrument="zrm_huishoudens",
                 moment=moment,
@@ -282,7 +282,7 @@ def generate_demo(
             for member_id, is_parent in member_ids:
                 if not is_parent:
                     continue
-                assessments.record(
+                assessments.add_assessment(
                     fid,
                     instrument="zrm2010" if i == 0 and index % 3 == 0 else "zrm2017",
                     moment=moment,
@@ -330,7 +330,7 @@ def generate_demo(
             written[0] = dt.datetime.combine(
                 visit, dt.time(15, clock_rng.randrange(60)), tzinfo=dt.UTC
             )
-            note, revision = notes.create(
+            note, revision = notes.add_note(
                 fid,
                 title=f"{topic} {visit:%d-%m-%Y}",
                 visit_date=visit,
@@ -340,14 +340,16 @@ def generate_demo(
             )
             for r in range(n % 3):
                 written[0] += dt.timedelta(minutes=30 + clock_rng.randrange(120))
-                revision = notes.revise(
+                revision = notes.revise_note(
                     note.id,
                     body=revision.body + f"\nAanvulling {r + 1}: afspraak nagebeld.",
                     parent_id=revision.id,
                 )
 
         if closed:
-            fam_service.close(fid, end_date=end, reason=rng.choice(("doelen_behaald", "uitval")))
+            fam_service.close_family(
+                fid, end_date=end, reason=rng.choice(("doelen_behaald", "uitval"))
+            )
     store.set_meta("demo_seed", str(seed))
     return DemoSummary(
         families, totals["members"], totals["hours"], totals["parties"], totals["assessments"]

@@ -44,7 +44,7 @@ def test_connect_sync_and_a_revoked_laptop_is_wiped(server: Running, tmp_path: P
     server.add_user("anna")
     data_dir = tmp_path / "laptop"
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).create(name="Gezin Opdrachtregel")
+    FamilyService(store).add_family(name="Gezin Opdrachtregel")
     store.close()
     env = {"REGIEDESK_SERVER_PASSWORD": PASSWORD}
     connected = run_cli(

@@ -24,13 +24,13 @@ def pair(laptop: Callable[[str], Laptop]) -> Pair:
 
 def test_edits_made_hours_ahead_do_not_beat_a_later_edit(server: Running, pair: Pair) -> None:
     anna, bert = pair
-    family = anna.services.families.create(name="Gezin Klok", status="actief")
+    family = anna.services.families.add_family(name="Gezin Klok", status="actief")
     anna.sync()
     delegate(server.db, family.id, "bert")
     bert.sync()
 
     anna.skew_ms = HOURS_3  # the laptop's date and time are set wrong, it works offline
-    anna.services.families.update(family.id, name="Gezin Klok (Anna)")
+    anna.services.families.update_family(family.id, name="Gezin Klok (Anna)")
     with pytest.raises(ClockAhead) as refused:
         anna.sync()
     assert "loopt te ver voor" in refused.value.nl
@@ -39,12 +39,12 @@ def test_edits_made_hours_ahead_do_not_beat_a_later_edit(server: Running, pair: 
     anna.skew_ms = 0  # put right; the edit goes now, stamped again
     anna.sync()
     bert.sync()
-    assert bert.services.families.get(family.id).name == "Gezin Klok (Anna)"
-    bert.services.families.update(family.id, name="Gezin Klok (Bert, later)")
+    assert bert.services.families.get_family(family.id).name == "Gezin Klok (Anna)"
+    bert.services.families.update_family(family.id, name="Gezin Klok (Bert, later)")
     bert.sync()
     anna.sync()
     for laptop in (anna, bert):
-        assert laptop.services.families.get(family.id).name == "Gezin Klok (Bert, later)"
+        assert laptop.services.families.get_family(family.id).name == "Gezin Klok (Bert, later)"
     assert_converged(server.db, [anna, bert], [family.id])
 
 
@@ -52,7 +52,7 @@ def test_the_server_refuses_stamps_from_the_future_whatever_the_header(
     server: Running, pair: Pair
 ) -> None:
     anna, _ = pair
-    family = anna.services.families.create(name="Gezin Stempel", status="actief")
+    family = anna.services.families.add_family(name="Gezin Stempel", status="actief")
     anna.sync()
     future = Stamp(wall_clock_ms() + HOURS_3, 0, "a" * 32).encode()
     mutation = {

@@ -78,8 +78,8 @@ def test_three_laptops_converge_under_faults(server: Running, tmp_path: Path, se
         transports.append(transport)
         engines.append(SyncEngine(store, SyncClient(server.url, token, transport=transport)))
     services = [Services.over(s, today=lambda: TODAY) for s in stores]
-    family = services[0].families.create(name="Gezin Storing", status="actief")
-    note, first = services[0].notes.create(family.id, title="Verslag", body="begin")
+    family = services[0].families.add_family(name="Gezin Storing", status="actief")
+    note, first = services[0].notes.add_note(family.id, title="Verslag", body="begin")
     transports[0].healed = True  # the family reaches the server before the faults start
     engines[0].sync_once()
     transports[0].healed = False
@@ -98,19 +98,23 @@ def test_three_laptops_converge_under_faults(server: Running, tmp_path: Path, se
             if s.store.query("SELECT 1 AS x FROM families WHERE id = ?", (family.id,)):
                 action = rng.choice(["name", "evaluation", "hours", "hours", "note"])
                 if action == "name":
-                    s.families.update(family.id, name=f"Gezin Storing {step}")
+                    s.families.update_family(family.id, name=f"Gezin Storing {step}")
                 elif action == "evaluation":
-                    s.families.update(family.id, evaluation_date=TODAY + dt.timedelta(days=step))
+                    s.families.update_family(
+                        family.id, evaluation_date=TODAY + dt.timedelta(days=step)
+                    )
                 elif action == "hours":
-                    entry = s.hours.add(
+                    entry = s.hours.add_entry(
                         family.id, date=TODAY - dt.timedelta(days=step % 20), minutes=10,
                         activity="huisbezoek",
                     )  # fmt: skip
                     added_hours.add(entry.id)
                 elif s.store.query("SELECT 1 AS x FROM notes WHERE id = ?", (note.id,)):
-                    head = s.notes.latest(note.id)
+                    head = s.notes.latest_revision(note.id)
                     revisions.add(
-                        s.notes.revise(note.id, body=f"{head.body} +{step}", parent_id=head.id).id
+                        s.notes.revise_note(
+                            note.id, body=f"{head.body} +{step}", parent_id=head.id
+                        ).id
                     )
             engines[i].sync_once()
         except SyncError:

@@ -106,4 +106,4 @@ def _batches_and_cursor(
     high = server.db.query("SELECT value FROM counters")[0]["value"]
     assert store.meta("pull_cursor") == str(high)
     services = Services.over(store, today=lambda: TODAY)
-    assert services.families.get(family).name == "Gezin Paginas"
+    assert services.families.get_family(family).name == "Gezin Paginas"

@@ -26,16 +26,16 @@ def test_rejected_work_survives_the_purge_of_its_family(
     server: Running, laptop: Callable[[str], Laptop]
 ) -> None:
     anna = laptop("anna")
-    family = anna.services.families.create(name="Gezin Vlietstra", status="actief")
+    family = anna.services.families.add_family(name="Gezin Vlietstra", status="actief")
     anna.sync()
     bert = laptop("bert")
     delegate(server.db, family.id, "bert")
     bert.sync()
-    assert bert.services.families.get(family.id).name == "Gezin Vlietstra"
+    assert bert.services.families.get_family(family.id).name == "Gezin Vlietstra"
     # the stand-in ends while bert's laptop is offline; he still writes in the family
     server.db.execute("DELETE FROM delegations")
-    entry = bert.services.hours.add(family.id, date=TODAY, minutes=45, activity="huisbezoek")
-    note, _ = bert.services.notes.create(family.id, title="Bezoek", body=SECRET)
+    entry = bert.services.hours.add_entry(family.id, date=TODAY, minutes=45, activity="huisbezoek")
+    note, _ = bert.services.notes.add_note(family.id, title="Bezoek", body=SECRET)
 
     report = bert.sync()
     assert report.rejected == 3  # hours entry, note, its revision: out of scope; and ...
@@ -85,21 +85,21 @@ def test_a_rejected_family_record_is_kept_too(
     server: Running, laptop: Callable[[str], Laptop]
 ) -> None:
     anna = laptop("anna")
-    family = anna.services.families.create(name="Gezin Eigen", status="actief")
+    family = anna.services.families.add_family(name="Gezin Eigen", status="actief")
     anna.sync()
     bert = laptop("bert")
     # bert's laptop got the family through a stand-in that has ended since
     delegate(server.db, family.id, "bert")
     bert.sync()
     server.db.execute("DELETE FROM delegations")
-    bert.services.families.update(family.id, name="Gezin Eigen (Bert)")
+    bert.services.families.update_family(family.id, name="Gezin Eigen (Bert)")
     report = bert.sync()
     assert (report.rejected, report.purged, report.set_aside) == (1, 1, 1)
     (kept,) = bert.store.rejected_changes()
     assert (kept["entity"], kept["op"], kept["record_id"]) == ("families", "update", family.id)
     assert kept["data"] == {"name": "Gezin Eigen (Bert)"}
     anna.sync()
-    assert anna.services.families.get(family.id).name == "Gezin Eigen"
+    assert anna.services.families.get_family(family.id).name == "Gezin Eigen"
 
 
 def test_clients_on_the_previous_schema_still_sync(server: Running) -> None:

@@ -84,18 +84,22 @@ def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio: Trio)
     revisions = {first: "begin"}
     hours: set[str] = set()
 
-    anna.services.families.update(family, name="Gezin Anna")
+    anna.services.families.update_family(family, name="Gezin Anna")
     anna.services.network.update_party(party, organisation="GGD Anna")
-    revisions[anna.services.notes.revise(note, body="anna", parent_id=first).id] = "anna"
-    hours.add(anna.services.hours.add(family, date=TODAY, minutes=30, activity="huisbezoek").id)
+    revisions[anna.services.notes.revise_note(note, body="anna", parent_id=first).id] = "anna"
+    hours.add(
+        anna.services.hours.add_entry(family, date=TODAY, minutes=30, activity="huisbezoek").id
+    )
     tick()
-    bert.services.families.update(family, name="Gezin Bert", evaluation_date=TODAY)
+    bert.services.families.update_family(family, name="Gezin Bert", evaluation_date=TODAY)
     bert.services.network.update_party(party, organisation="GGD Bert", role="arts")
-    revisions[bert.services.notes.revise(note, body="bert", parent_id=first).id] = "bert"
-    hours.add(bert.services.hours.add(family, date=TODAY, minutes=45, activity="netwerkoverleg").id)
+    revisions[bert.services.notes.revise_note(note, body="bert", parent_id=first).id] = "bert"
+    hours.add(
+        bert.services.hours.add_entry(family, date=TODAY, minutes=45, activity="netwerkoverleg").id
+    )
     tick()
     later = TODAY + dt.timedelta(days=30)
-    anna.services.families.update(family, evaluation_date=later)
+    anna.services.families.update_family(family, evaluation_date=later)
     anna.services.network.update_party(party, role="jeugdarts GGD")
 
     reordering.mode = "delay"
@@ -129,11 +133,11 @@ def test_a_held_back_push_arrives_after_a_later_one(server: Running, trio: Trio)
             laptop.sync(verify_all=True)
     assert_converged(server.db, laptops, [family], revisions=revisions, hours=hours)
     for laptop in laptops:
-        merged = laptop.services.families.get(family)
+        merged = laptop.services.families.get_family(family)
         assert (merged.name, merged.evaluation_date) == ("Gezin Bert", later)
-        kept = laptop.services.network.party(party)
+        kept = laptop.services.network.get_party(party)
         assert (kept.organisation, kept.role) == ("GGD Bert", "jeugdarts GGD")
-        assert {r.body for r in laptop.services.notes.heads(note)} == {"anna", "bert"}
+        assert {r.body for r in laptop.services.notes.list_heads(note)} == {"anna", "bert"}
 
 
 def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio: Trio) -> None:
@@ -142,10 +146,10 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio: Trio) -> N
     revisions = {first: "begin"}
     hours: set[str] = set()
 
-    anna.services.families.update(family, name="Gezin A1")
-    entry = anna.services.hours.add(family, date=TODAY, minutes=30, activity="huisbezoek")
+    anna.services.families.update_family(family, name="Gezin A1")
+    entry = anna.services.hours.add_entry(family, date=TODAY, minutes=30, activity="huisbezoek")
     hours.add(entry.id)
-    revision = anna.services.notes.revise(note, body="anna 1", parent_id=first)
+    revision = anna.services.notes.revise_note(note, body="anna 1", parent_id=first)
     revisions[revision.id] = "anna 1"
     doomed = anna.services.network.add_party(
         family, organisation="Wijkteam", role="coach", involved_from=TODAY
@@ -156,13 +160,13 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio: Trio) -> N
     assert anna.outbox() == 4 and len(reordering.stranded) == 1
 
     tick()
-    anna.services.families.update(family, name="Gezin A2")
+    anna.services.families.update_family(family, name="Gezin A2")
     anna.services.network.remove_party(doomed.id)
-    hours.add(anna.services.hours.add(family, date=TODAY, minutes=10, activity="reistijd").id)
-    anna.services.hours.update(entry.id, minutes=35)
+    hours.add(anna.services.hours.add_entry(family, date=TODAY, minutes=10, activity="reistijd").id)
+    anna.services.hours.update_entry(entry.id, minutes=35)
     anna.sync()  # the retry: the four stranded mutations again, and the new ones
     tick()
-    bert.services.families.update(family, name="Gezin B")
+    bert.services.families.update_family(family, name="Gezin B")
     bert.sync()
     count = server.db.query("SELECT count(*) AS n FROM changes")[0]["n"]
 
@@ -175,9 +179,9 @@ def test_a_retry_overtakes_the_push_it_repeats(server: Running, trio: Trio) -> N
             laptop.sync(verify_all=True)
     assert_converged(server.db, laptops, [family], revisions=revisions, hours=hours)
     for laptop in laptops:
-        assert laptop.services.families.get(family).name == "Gezin B"
-        assert laptop.services.hours.get(entry.id).minutes == 35
-        assert [p.id for p in laptop.services.network.parties(family)] == [party]
+        assert laptop.services.families.get_family(family).name == "Gezin B"
+        assert laptop.services.hours.get_entry(entry.id).minutes == 35
+        assert [p.id for p in laptop.services.network.list_parties(family)] == [party]
 
 
 def test_the_same_push_twice_at_the_same_time_is_answered_twice(

@@ -166,8 +166,8 @@ def test_server_killed_during_a_large_push_loses_and_doubles_nothing(
     ]
     anna, bert, carla = laptops
     try:
-        family = anna.services.families.create(name="Gezin Crash", status="actief")
-        note, first = anna.services.notes.create(family.id, title="Verslag", body="begin")
+        family = anna.services.families.add_family(name="Gezin Crash", status="actief")
+        note, first = anna.services.notes.add_note(family.id, title="Verslag", body="begin")
         anna.sync()
         for user in users[1:]:
             delegate(db, family.id, user)
@@ -206,18 +206,22 @@ def test_server_killed_during_a_large_push_loses_and_doubles_nothing(
                         },
                     )
                     revisions[head] = body
-        anna.services.families.update(family.id, name="Gezin Crash (anna)")
+        anna.services.families.update_family(family.id, name="Gezin Crash (anna)")
         assert anna.outbox() > 2 * BATCH
 
         def work(laptop: Laptop, step: int) -> None:
-            laptop.services.families.update(family.id, evaluation_date=TODAY + dt.timedelta(step))
-            entry = laptop.services.hours.add(family.id, date=TODAY, minutes=5, activity="reistijd")
-            hours.add(entry.id)
-            parent = laptop.services.notes.latest(note.id)
-            body = f"{laptop.user} {step}"
-            revisions[laptop.services.notes.revise(note.id, body=body, parent_id=parent.id).id] = (
-                body
+            laptop.services.families.update_family(
+                family.id, evaluation_date=TODAY + dt.timedelta(step)
             )
+            entry = laptop.services.hours.add_entry(
+                family.id, date=TODAY, minutes=5, activity="reistijd"
+            )
+            hours.add(entry.id)
+            parent = laptop.services.notes.latest_revision(note.id)
+            body = f"{laptop.user} {step}"
+            revisions[
+                laptop.services.notes.revise_note(note.id, body=body, parent_id=parent.id).id
+            ] = body
 
         for laptop in (bert, carla):
             work(laptop, 1)
@@ -247,7 +251,7 @@ def test_server_killed_during_a_large_push_loses_and_doubles_nothing(
         assert process.kills == 2
         assert transport.outcomes[-1] == "killed after commit"
         assert_converged(db, laptops, [family.id], revisions=revisions, hours=hours)
-        heads = {r.body for r in bert.services.notes.heads(note.id)}
+        heads = {r.body for r in bert.services.notes.list_heads(note.id)}
         assert heads >= {"bert 3", "carla 3"}  # concurrent revisions stay as separate heads
     finally:
         for laptop in laptops:

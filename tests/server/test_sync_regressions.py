@@ -34,14 +34,14 @@ class Cable(httpx.HTTPTransport):
 
 def test_three_devices_writing_the_same_value_converge(server: Running, laptop: Make) -> None:
     anna, bert, carla = laptop("anna"), laptop("bert"), laptop("carla")
-    family = anna.services.families.create(name="Gezin Drie", status="actief")
+    family = anna.services.families.add_family(name="Gezin Drie", status="actief")
     anna.sync(verify_all=True)
     for user in ("bert", "carla"):
         delegate(server.db, family.id, user)
     for device in (bert, carla):
         device.sync(verify_all=True)
     for device in (anna, bert, carla):  # the same value, each with its own clock stamp
-        device.services.families.update(family.id, name="Gezin Drie-Zelfde")
+        device.services.families.update_family(family.id, name="Gezin Drie-Zelfde")
     for _ in range(2):
         for device in (anna, bert, carla):
             device.sync(verify_all=True)
@@ -57,15 +57,15 @@ def test_three_devices_writing_the_same_value_converge(server: Running, laptop: 
 def test_a_drop_right_after_the_sync_started_loses_nothing(server: Running, laptop: Make) -> None:
     cable = Cable()
     anna, bert = laptop("anna", transport=cable), laptop("bert")
-    family = anna.services.families.create(name="Gezin Kabel", status="actief")
+    family = anna.services.families.add_family(name="Gezin Kabel", status="actief")
     anna.sync(verify_all=True)
     delegate(server.db, family.id, "bert")
     bert.sync(verify_all=True)
     for minute in range(2500):  # three pages for anna to pull
         day = TODAY - dt.timedelta(days=minute // 20)
-        bert.services.hours.add(family.id, date=day, minutes=30, activity="huisbezoek")
+        bert.services.hours.add_entry(family.id, date=day, minutes=30, activity="huisbezoek")
     bert.sync(verify_all=True)
-    entry = anna.services.hours.add(family.id, date=TODAY, minutes=45, activity="reistijd")
+    entry = anna.services.hours.add_entry(family.id, date=TODAY, minutes=45, activity="reistijd")
     for cut in (0, 1, 2):  # before the push, after the push, after the first page
         cable.requests, cable.cut_after = 0, cut
         with pytest.raises(Offline):

@@ -106,7 +106,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     @rule(i=LAPTOP, edit=field_edit(FAMILY_FIELDS))
     def edit_family(self, i: int, edit: tuple[str, Any]) -> None:
-        self.laptops[i].services.families.update(self.family, **dict([edit]))
+        self.laptops[i].services.families.update_family(self.family, **dict([edit]))
 
     @rule(i=LAPTOP, k=PICK, edit=field_edit(PARTY_FIELDS))
     def edit_party(self, i: int, k: int, edit: tuple[str, Any]) -> None:
@@ -129,7 +129,7 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=LAPTOP, day=st.integers(0, 6), minutes=st.integers(1, 90))
     def add_hours(self, i: int, day: int, minutes: int) -> None:
         try:
-            entry = self.laptops[i].services.hours.add(
+            entry = self.laptops[i].services.hours.add_entry(
                 self.family,
                 date=TODAY - dt.timedelta(days=day),
                 minutes=minutes,
@@ -144,18 +144,18 @@ class SyncMachine(RuleBasedStateMachine):
         entry = self.pick(i, "hours", k)
         if entry is not None:
             with contextlib.suppress(RegiedeskError):  # more than 24 hours on the day
-                self.laptops[i].services.hours.update(entry, minutes=minutes)
+                self.laptops[i].services.hours.update_entry(entry, minutes=minutes)
 
     @rule(i=LAPTOP, k=PICK)
     def delete_hours(self, i: int, k: int) -> None:
         entry = self.pick(i, "hours", k)
         if entry is not None:
-            self.laptops[i].services.hours.delete(entry)
+            self.laptops[i].services.hours.remove_entry(entry)
 
     @rule(i=LAPTOP)
     def create_note(self, i: int) -> None:
         body = self.body(i)
-        _, first = self.laptops[i].services.notes.create(self.family, title="Bezoek", body=body)
+        _, first = self.laptops[i].services.notes.add_note(self.family, title="Bezoek", body=body)
         self.revisions[first.id] = body
 
     @rule(i=LAPTOP, k=PICK, stale=st.none() | PICK)
@@ -165,16 +165,16 @@ class SyncMachine(RuleBasedStateMachine):
         note = self.pick(i, "notes", k)
         if note is None:
             return
-        history = notes.history(note)
-        parent = notes.latest(note) if stale is None else history[stale % len(history)]
+        history = notes.list_revisions(note)
+        parent = notes.latest_revision(note) if stale is None else history[stale % len(history)]
         body = self.body(i)
-        self.revisions[notes.revise(note, body=body, parent_id=parent.id).id] = body
+        self.revisions[notes.revise_note(note, body=body, parent_id=parent.id).id] = body
 
     @rule(i=LAPTOP, k=PICK)
     def delete_note(self, i: int, k: int) -> None:
         note = self.pick(i, "notes", k)
         if note is not None and len(self.live(i, "notes")) > 1:
-            self.laptops[i].services.notes.delete(note)
+            self.laptops[i].services.notes.remove_note(note)
 
     # --- sync, faults, clocks ------------------------------------------------------
 
@@ -194,7 +194,7 @@ class SyncMachine(RuleBasedStateMachine):
         j = (i + d) % 3
         for laptop in (i, j):
             value = data.draw(st.sampled_from(FAMILY_FIELDS[field]))
-            self.laptops[laptop].services.families.update(self.family, **{field: value})
+            self.laptops[laptop].services.families.update_family(self.family, **{field: value})
         self.sync_both(i, j)
 
     @rule(i=LAPTOP, d=OTHER, field=st.sampled_from(sorted(PARTY_FIELDS)), data=st.data())

@@ -124,11 +124,11 @@ def share_family(db: ServerDB, laptops: Sequence[Laptop], *, name: str, role: st
     """The first laptop's family with a party and a note; the others stand in for it.
     Every laptop has synced it."""
     owner = laptops[0]
-    family = owner.services.families.create(name=name, status="actief")
+    family = owner.services.families.add_family(name=name, status="actief")
     party = owner.services.network.add_party(
         family.id, organisation="GGD", role=role, involved_from=TODAY
     )
-    note, first = owner.services.notes.create(family.id, title="Verslag", body="begin")
+    note, first = owner.services.notes.add_note(family.id, title="Verslag", body="begin")
     owner.sync()
     for laptop in laptops[1:]:
         delegate(db, family.id, laptop.user)

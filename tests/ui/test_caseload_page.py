@@ -53,12 +53,12 @@ def seed(context: AppContext) -> dict[str, str]:
 
     def family(name: str, status: str = "actief") -> str:
         shown_as = unicodedata.normalize("NFC", name)  # a name is kept composed
-        ids[shown_as] = families.create(name=name, status=status, start_date=D(2025, 1, 6)).id
+        ids[shown_as] = families.add_family(name=name, status=status, start_date=D(2025, 1, 6)).id
         return ids[shown_as]
 
     koes = family("Gezin Koës")
-    hours.add(koes, date=TODAY, minutes=45, activity="huisbezoek")
-    hours.add(koes, date=D(2026, 11, 22), minutes=30, activity="huisbezoek")  # last week
+    hours.add_entry(koes, date=TODAY, minutes=45, activity="huisbezoek")
+    hours.add_entry(koes, date=D(2026, 11, 22), minutes=30, activity="huisbezoek")  # last week
     for until in (None, TODAY, MONDAY):  # the one that ended yesterday does not count
         network.add_party(
             koes, organisation="O", role="r", involved_from=D(2026, 1, 1), involved_until=until
@@ -66,18 +66,18 @@ def seed(context: AppContext) -> dict[str, str]:
     for days in (-1, 0, 1):  # overdue, today: due; tomorrow: not yet
         plan.add_agreement(koes, text="a", owner="gezin", due_date=TODAY + dt.timedelta(days=days))
     ijzerman = family("Gezin IJzerman")
-    hours.add(ijzerman, date=MONDAY, minutes=600, activity="reistijd")  # no visit at all
+    hours.add_entry(ijzerman, date=MONDAY, minutes=600, activity="reistijd")  # no visit at all
     koster = family("Gezin Koster")
-    hours.add(koster, date=MONDAY, minutes=120, activity="administratie")
-    hours.add(koster, date=D(2026, 10, 1), minutes=60, activity="huisbezoek")
+    hours.add_entry(koster, date=MONDAY, minutes=120, activity="administratie")
+    hours.add_entry(koster, date=D(2026, 10, 1), minutes=60, activity="huisbezoek")
     ibrahim = family("Gezin Ibrahim", "aangemeld")
-    hours.add(ibrahim, date=D(2025, 12, 5), minutes=60, activity="huisbezoek")
+    hours.add_entry(ibrahim, date=D(2025, 12, 5), minutes=60, activity="huisbezoek")
     jansen = family("Gezin Jansen", "aangemeld")
     families.add_member(jansen, name="Pieter Zonnebloem", role="ouder")
     olmez = family("Gezin Ölmez")
-    hours.add(olmez, date=MONDAY, minutes=90, activity="huisbezoek")
+    hours.add_entry(olmez, date=MONDAY, minutes=90, activity="huisbezoek")
     zwart = family("Gezin Zwart")
-    families.close(zwart, end_date=D(2026, 11, 1), reason="doelen_behaald")
+    families.close_family(zwart, end_date=D(2026, 11, 1), reason="doelen_behaald")
     family("Gezin de Wit (pleeg)")
     family(NOEL_NFD)
     store.close()
@@ -337,7 +337,7 @@ def test_deleted_and_purged_families_are_gone_after_a_refresh(qtbot, loaded: Loa
     window, page, ids = loaded.window, loaded.page, loaded.ids
     services = window.context.services
     assert services is not None
-    services.families.delete(ids["Gezin Koster"])
+    services.families.remove_family(ids["Gezin Koster"])
     refresh(qtbot, window, len(ids) - 1)
     assert "Gezin Koster" not in shown(page)
     purge_family(services.store, ids["Gezin Koës"])  # handed over: purged after the push
@@ -349,7 +349,9 @@ def test_deleted_and_purged_families_are_gone_after_a_refresh(qtbot, loaded: Loa
 def test_a_closed_family_stays_as_closed_after_a_refresh(qtbot, loaded: Loaded) -> None:  # type: ignore[no-untyped-def]
     window, page, ids = loaded.window, loaded.page, loaded.ids
     assert window.context.services is not None
-    window.context.services.families.close(ids["Gezin Koster"], end_date=TODAY, reason="verhuisd")
+    window.context.services.families.close_family(
+        ids["Gezin Koster"], end_date=TODAY, reason="verhuisd"
+    )
     refresh(qtbot, window, len(ids))
     pick_status(page, "afgesloten")
     assert sorted(shown(page)) == ["Gezin Koster", "Gezin Zwart"]
@@ -361,7 +363,7 @@ def test_search_and_sort_survive_a_refresh(qtbot, loaded: Loaded) -> None:  # ty
     search(page, "gezin k")
     assert shown(page) == ["Gezin Koster", "Gezin Koës"]  # 2:00 before 0:45
     assert window.context.services is not None
-    window.context.services.hours.add(
+    window.context.services.hours.add_entry(
         ids["Gezin Koës"], date=TODAY, minutes=200, activity="huisbezoek"
     )
     refresh(qtbot, window, len(ids))

@@ -126,7 +126,7 @@ def test_hours_with_an_unreadable_duration(  # type: ignore[no-untyped-def]
     assert duration.text() == typed
     idle(qtbot, family_window)
     assert table.rowCount() == 0
-    assert services(family_window).hours.entries(family_window.workspace.family_id) == []  # type: ignore[union-attr]
+    assert services(family_window).hours.list_entries(family_window.workspace.family_id) == []  # type: ignore[union-attr]
     assert_logged_without(log, "ValidationError", typed)
 
 
@@ -242,7 +242,7 @@ def test_editing_hours_keeps_the_edit_after_errors(  # type: ignore[no-untyped-d
     assert duration.text() == "0"
     # the storage fails
     idle(qtbot, window)
-    monkeypatch.setattr(services(window).hours, "update", failing(disk_full(window)))
+    monkeypatch.setattr(services(window).hours, "update_entry", failing(disk_full(window)))
     duration.clear()
     qtbot.keyClicks(duration, "2:15")
     click(qtbot, tab, "Wijziging opslaan")
@@ -250,7 +250,7 @@ def test_editing_hours_keeps_the_edit_after_errors(  # type: ignore[no-untyped-d
     assert duration.text() == "2:15"
     assert button(tab, "Wijziging opslaan") is not None
     idle(qtbot, window)
-    assert [e.minutes for e in services(window).hours.entries(family_id)] == [60]
+    assert [e.minutes for e in services(window).hours.list_entries(family_id)] == [60]
     assert rows(table)[0][1] == "1:00"
     assert_logged_without(log, "StorageUnavailable", "twee uur", "2:15")
     # once the disk is back the edit still goes to the same entry
@@ -436,7 +436,7 @@ def test_a_measurement_when_the_storage_fails(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: member.count() == 1, timeout=WAIT)  # type: ignore[attr-defined]
     idle(qtbot, family_window)
     monkeypatch.setattr(
-        services(family_window).assessments, "record", failing(disk_full(family_window))
+        services(family_window).assessments, "add_assessment", failing(disk_full(family_window))
     )
     score = by_name(tab, "Score Financiën", QComboBox)
     score.setCurrentIndex(score.findData(2))  # type: ignore[attr-defined]
@@ -478,7 +478,7 @@ def test_a_new_note_with_a_too_long_title(qtbot, family_window: MainWindow, log)
     assert title.text() == long_title
     assert body.toPlainText() == "Moeder vertelt over de deurwaarder."  # type: ignore[attr-defined]
     idle(qtbot, family_window)
-    assert services(family_window).notes.notes(family_window.workspace.family_id) == []  # type: ignore[union-attr]
+    assert services(family_window).notes.list_notes(family_window.workspace.family_id) == []  # type: ignore[union-attr]
     assert_logged_without(log, "ValidationError", "deurwaarder", "Gesprek over de schulden")
 
 
@@ -515,13 +515,13 @@ def test_a_refused_title_writes_nothing_and_a_retry_gives_no_conflict(  # type: 
     window = family_window
     tab, title, body = _saved_note(qtbot, window)
     notes = services(window).notes
-    note_id = notes.notes(window.workspace.family_id)[0].id  # type: ignore[union-attr]
+    note_id = notes.list_notes(window.workspace.family_id)[0].id  # type: ignore[union-attr]
     title.setText("Huisbezoek " + "y" * 200)
     qtbot.keyClicks(body, " Aangevuld.")
     click(qtbot, tab, "Verslag opslaan")
     read_error(qtbot, window)
     idle(qtbot, window)
-    history_after_error = [r.body for r in notes.history(note_id)]
+    history_after_error = [r.body for r in notes.list_revisions(note_id)]
     # the user shortens the title and saves again
     title.setText("Huisbezoek dinsdag")
     click(qtbot, tab, "Verslag opslaan")
@@ -530,7 +530,7 @@ def test_a_refused_title_writes_nothing_and_a_retry_gives_no_conflict(  # type: 
     idle(qtbot, window)
     assert not error_boxes(window)
     assert tab.conflict.text() == ""  # no "op twee plaatsen tegelijk gewijzigd"
-    assert len(notes.heads(note_id)) == 1
+    assert len(notes.list_heads(note_id)) == 1
     assert history_after_error == ["Eerste versie."]  # a refused save writes nothing
 
 
@@ -539,7 +539,9 @@ def test_a_note_when_the_storage_fails(  # type: ignore[no-untyped-def]
 ) -> None:
     tab = go_to_tab(qtbot, family_window, "Verslagen")
     idle(qtbot, family_window)
-    monkeypatch.setattr(services(family_window).notes, "create", failing(disk_full(family_window)))
+    monkeypatch.setattr(
+        services(family_window).notes, "add_note", failing(disk_full(family_window))
+    )
     title = by_name(tab, "Titel van het verslag", QLineEdit)
     body = by_name(tab, "Tekst van het verslag", QPlainTextEdit)
     qtbot.keyClicks(title, "Gesprek met school")
@@ -595,7 +597,7 @@ def test_a_new_family_without_a_name(qtbot, unlocked: MainWindow, log) -> None: 
     assert status.currentIndex() == 1  # type: ignore[attr-defined]
     assert window.workspace is None
     idle(qtbot, window)
-    assert services(window).families.list() == []
+    assert services(window).families.list_families() == []
     assert_logged_without(log, "ValidationError")
 
 
@@ -604,7 +606,7 @@ def test_a_new_family_when_the_storage_fails(  # type: ignore[no-untyped-def]
 ) -> None:
     window = unlocked
     idle(qtbot, window)
-    monkeypatch.setattr(services(window).families, "create", failing(disk_full(window)))
+    monkeypatch.setattr(services(window).families, "add_family", failing(disk_full(window)))
     dialog = _new_family_dialog(window)
     name = by_name(dialog, "Naam van het gezin", QLineEdit)
     qtbot.keyClicks(name, "Gezin Kraaijeveld")
@@ -614,7 +616,7 @@ def test_a_new_family_when_the_storage_fails(  # type: ignore[no-untyped-def]
     assert name.text() == "Gezin Kraaijeveld"
     assert window.workspace is None
     idle(qtbot, window)
-    assert services(window).families.list() == []
+    assert services(window).families.list_families() == []
     assert_logged_without(log, "StorageUnavailable", "Kraaijeveld")
     # the disk is back: OK once more makes the family with what was typed
     monkeypatch.undo()

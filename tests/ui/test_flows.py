@@ -42,7 +42,7 @@ def unlock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
 def family_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     families = FamilyService(store, today=lambda: TODAY)
-    family = families.create(name="Gezin Flow", status="actief", start_date=dt.date(2026, 1, 5))
+    family = families.add_family(name="Gezin Flow", status="actief", start_date=dt.date(2026, 1, 5))
     families.add_member(family.id, name="Moeder Flow", role="ouder")
     store.close()
     window = MainWindow(context)
@@ -88,7 +88,7 @@ def test_the_overview_says_when_the_evaluation_date_has_passed(
     overview = go_to_tab(qtbot, family_window, "Overzicht")
     family_id = family_window.workspace.family_id  # type: ignore[union-attr]
     for day, late in ((TODAY + dt.timedelta(days=1), False), (TODAY - dt.timedelta(days=1), True)):
-        services(family_window).families.update(family_id, evaluation_date=day)
+        services(family_window).families.update_family(family_id, evaluation_date=day)
         overview.refresh()
         qtbot.waitUntil(
             lambda d=day: d.strftime("%d-%m-%Y") in overview.summary.text(), timeout=WAIT
@@ -239,8 +239,8 @@ def test_a_note_edited_into_two_revisions(qtbot, family_window: MainWindow, cloc
     qtbot.keyClicks(body, " Aangevuld.")
     qtbot.mouseClick(button(tab, "Verslag opslaan"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: versions.count() == 2, timeout=WAIT)  # type: ignore[attr-defined]
-    history = services(family_window).notes.history(
-        services(family_window).notes.notes(family_window.workspace.family_id)[0].id
+    history = services(family_window).notes.list_revisions(
+        services(family_window).notes.list_notes(family_window.workspace.family_id)[0].id
     )  # type: ignore[union-attr]
     assert [r.body for r in history] == ["Eerste versie.", "Eerste versie. Aangevuld."]
 
@@ -293,8 +293,8 @@ def test_a_running_visit_shows_after_unlock_and_the_caseload_search_filters(  # 
 ) -> None:
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     families = FamilyService(store, today=lambda: TODAY)
-    first = families.create(name="Gezin Bezoek", status="actief")
-    families.create(name="Gezin Anders", status="actief")
+    first = families.add_family(name="Gezin Bezoek", status="actief")
+    families.add_family(name="Gezin Anders", status="actief")
     VisitTimerService(store, today=lambda: TODAY, now=context.now).start(first.id)
     store.close()  # the app was closed while the visit ran
     window = MainWindow(context)
@@ -317,7 +317,7 @@ def test_the_caseload_speaks_english_when_the_app_starts_in_english(  # type: ig
     qtbot, context: AppContext
 ) -> None:
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store, today=lambda: TODAY).create(name="Gezin Engels", status="actief")
+    FamilyService(store, today=lambda: TODAY).add_family(name="Gezin Engels", status="actief")
     store.close()
     context.settings.language = "en"
     i18n.set_language("en")  # as app.run does from the settings

@@ -189,7 +189,7 @@ def dialog_button(dialog: QDialog, role: QDialogButtonBox.StandardButton) -> QAb
 def profile_window(qtbot, context: AppContext) -> MainWindow:  # type: ignore[no-untyped-def]
     """A window on the unlock page of an existing profile with one family."""
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store, today=lambda: TODAY).create(
+    FamilyService(store, today=lambda: TODAY).add_family(
         name="Gezin Toets", status="actief", start_date=dt.date(2026, 1, 5)
     )
     store.close()
@@ -322,9 +322,9 @@ def open_merge_dialog(qtbot, window: MainWindow) -> QDialog:  # type: ignore[no-
     """A note changed in two places, as after a sync, and its merge dialog."""
     notes = services(window).notes
     family_id = window.workspace.family_id  # type: ignore[union-attr]
-    note, first = notes.create(family_id, title="Bezoek", body="Begin.", visit_date=TODAY)
-    notes.revise(note.id, body="Begin. Hier.", parent_id=first.id)
-    notes.revise(note.id, body="Begin. Daar.", parent_id=first.id)
+    note, first = notes.add_note(family_id, title="Bezoek", body="Begin.", visit_date=TODAY)
+    notes.revise_note(note.id, body="Begin. Hier.", parent_id=first.id)
+    notes.revise_note(note.id, body="Begin. Daar.", parent_id=first.id)
     workspace = window.workspace
     assert workspace is not None
     tab = workspace.select(NotesTab)  # by kind: its title depends on the language

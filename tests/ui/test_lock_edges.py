@@ -163,9 +163,9 @@ def make_conflict(window: MainWindow) -> str:
     family_id = window.workspace.family_id  # type: ignore[union-attr]
 
     def work(s):  # type: ignore[no-untyped-def]
-        note, first = s.notes.create(family_id, title="Bezoek Jansen", body=NOTE_BASE)
-        s.notes.revise(note.id, body=NOTE_OURS, parent_id=first.id)
-        s.notes.revise(note.id, body=NOTE_THEIRS, parent_id=first.id)
+        note, first = s.notes.add_note(family_id, title="Bezoek Jansen", body=NOTE_BASE)
+        s.notes.revise_note(note.id, body=NOTE_OURS, parent_id=first.id)
+        s.notes.revise_note(note.id, body=NOTE_THEIRS, parent_id=first.id)
         return note.id
 
     return on_db(window, work)
@@ -345,7 +345,7 @@ def test_a_lock_while_an_hours_entry_is_edited_clears_the_week(  # type: ignore[
     family_id = window.workspace.family_id  # type: ignore[union-attr]
     on_db(
         window,
-        lambda s: s.hours.add(
+        lambda s: s.hours.add_entry(
             family_id, date=dt.date(2026, 11, 23), minutes=47, activity="huisbezoek"
         ),
     )
@@ -367,7 +367,7 @@ def test_a_lock_while_an_hours_entry_is_edited_clears_the_week(  # type: ignore[
     )
     # the unsaved edit was not written while locking
     reopen_family(qtbot, window)
-    entries = on_db(window, lambda s: s.hours.entries(family_id))
+    entries = on_db(window, lambda s: s.hours.list_entries(family_id))
     assert [e.minutes for e in entries] == [47]
 
 
@@ -393,8 +393,8 @@ def test_the_idle_lock_keeps_what_was_being_typed_in_the_same_note(  # type: ign
     on_db(
         window,
         lambda s: (
-            s.notes.create(family_id, title="Eerste bezoek", body="Eerste tekst."),
-            s.notes.create(family_id, title="Tweede bezoek", body="Tweede tekst."),
+            s.notes.add_note(family_id, title="Eerste bezoek", body="Eerste tekst."),
+            s.notes.add_note(family_id, title="Tweede bezoek", body="Tweede tekst."),
         ),
     )
     tab = notes_tab(qtbot, window, 2)

@@ -31,7 +31,7 @@ def test_typed_text_reaches_no_file_in_plaintext(  # type: ignore[no-untyped-def
     log_file = setup_logging(tmp_path / "logs")
     assert log_file is not None
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store, today=lambda: TODAY).create(name=FAMILY, status="actief")
+    FamilyService(store, today=lambda: TODAY).add_family(name=FAMILY, status="actief")
     store.close()
     window = MainWindow(context)
     qtbot.addWidget(window)

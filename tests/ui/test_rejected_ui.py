@@ -38,13 +38,13 @@ def refused_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type:
     of a family she keeps: both refused by the server, set aside by the real engine."""
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     families = FamilyService(store, today=lambda: TODAY)
-    gone = families.create(name="Gezin Weg", status="actief")
-    kept = families.create(name="Gezin Blijft", status="actief")
+    gone = families.add_family(name="Gezin Weg", status="actief")
+    kept = families.add_family(name="Gezin Blijft", status="actief")
     sync_with(store, lambda m: None, [gone.id, kept.id])
-    HoursService(store, today=lambda: TODAY).add(
+    HoursService(store, today=lambda: TODAY).add_entry(
         gone.id, date=dt.date(2026, 11, 23), minutes=45, activity="huisbezoek"
     )
-    families.update(kept.id, name="Gezin Blijft-Anders")
+    families.update_family(kept.id, name="Gezin Blijft-Anders")
     report = sync_with(store, lambda m: REFUSALS[m["entity"]], [kept.id])
     assert (report.rejected, report.purged, report.set_aside) == (2, 1, 2)
     store.set_metas({"server_url": "https://regiedesk.test", "device_token": "t"})

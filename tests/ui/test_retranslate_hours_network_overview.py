@@ -29,7 +29,7 @@ def test_the_hours_tab_follows_the_language_switch(  # type: ignore[no-untyped-d
     window = family_window
     family_id = window.workspace.family_id  # type: ignore[union-attr]
     s = services(window)
-    s.hours.add(family_id, date=TODAY, minutes=45, activity="huisbezoek")
+    s.hours.add_entry(family_id, date=TODAY, minutes=45, activity="huisbezoek")
     s.timer.pause(s.timer.start(family_id).id)
     tab = show_tab(qtbot, window, "Uren")
     assert isinstance(tab, HoursTab)
@@ -111,8 +111,8 @@ def test_the_overview_tab_follows_the_language_switch(  # type: ignore[no-untype
     window = family_window
     family_id = window.workspace.family_id  # type: ignore[union-attr]
     s = services(window)
-    s.families.update(family_id, evaluation_date=TODAY - dt.timedelta(days=1))
-    s.hours.add(family_id, date=TODAY, minutes=90, activity="huisbezoek")
+    s.families.update_family(family_id, evaluation_date=TODAY - dt.timedelta(days=1))
+    s.hours.add_entry(family_id, date=TODAY, minutes=90, activity="huisbezoek")
     tab = show_tab(qtbot, window, "Overzicht")
     assert isinstance(tab, OverviewTab)
     tab.refresh()

@@ -81,8 +81,8 @@ def test_the_open_domains_tab_follows_the_language(  # type: ignore[no-untyped-d
 ) -> None:
     window = family_window
     family_id = window.workspace.family_id  # type: ignore[union-attr]
-    member = services(window).families.members(family_id)[0]
-    services(window).assessments.record(
+    member = services(window).families.list_members(family_id)[0]
+    services(window).assessments.add_assessment(
         family_id,
         instrument="zrm2017",
         moment=Moment.INTAKE,
@@ -137,9 +137,9 @@ def test_the_open_notes_tab_follows_the_language(  # type: ignore[no-untyped-def
     window = family_window
     family_id = window.workspace.family_id  # type: ignore[union-attr]
     notes = services(window).notes
-    note, first = notes.create(family_id, title="Bezoek", body="Begin.", visit_date=TODAY)
-    notes.revise(note.id, body="Begin. Hier.", parent_id=first.id)  # changed in two places
-    notes.revise(note.id, body="Begin. Daar.", parent_id=first.id)
+    note, first = notes.add_note(family_id, title="Bezoek", body="Begin.", visit_date=TODAY)
+    notes.revise_note(note.id, body="Begin. Hier.", parent_id=first.id)  # changed in two places
+    notes.revise_note(note.id, body="Begin. Daar.", parent_id=first.id)
     tab = show_tab(qtbot, window, "Verslagen")
     assert isinstance(tab, NotesTab)
     qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=WAIT)

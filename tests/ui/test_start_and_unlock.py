@@ -35,7 +35,7 @@ def test_first_start_makes_a_profile(qtbot, window: MainWindow, context: AppCont
 
 def make_profile(data_dir: Path) -> None:
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).create(name="Gezin Ontgrendeld", status="actief")
+    FamilyService(store).add_family(name="Gezin Ontgrendeld", status="actief")
     store.close()
 
 

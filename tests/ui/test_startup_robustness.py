@@ -105,7 +105,7 @@ def writes_are_refused(folder: Path) -> bool:
 
 def make_profile(data_dir: Path) -> None:
     store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).create(name=FAMILY_NAME, status="actief")
+    FamilyService(store).add_family(name=FAMILY_NAME, status="actief")
     store.close()
 
 

@@ -128,7 +128,7 @@ def test_a_change_is_synced_in_the_background_and_shown(
     window = connected_window
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
     assert window.sync_label.text().startswith("Gesynchroniseerd")
-    run(window, lambda s: s.families.create(name="Gezin Achtergrond", status="actief"))
+    run(window, lambda s: s.families.add_family(name="Gezin Achtergrond", status="actief"))
     qtbot.waitUntil(lambda: server_changes(server) == 1, timeout=WAIT)  # nobody pressed a key
     qtbot.waitUntil(
         lambda: state(window) is SyncState.IDLE and window.sync.status.waiting == 0, timeout=WAIT
@@ -142,7 +142,7 @@ def test_offline_work_waits_and_goes_when_the_connection_returns(
     window = connected_window
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
     switch.down = True
-    run(window, lambda s: s.families.create(name="Gezin Offline", status="actief"))
+    run(window, lambda s: s.families.add_family(name="Gezin Offline", status="actief"))
     qtbot.waitUntil(lambda: state(window) is SyncState.OFFLINE, timeout=WAIT)
     assert window.sync_label.text() == "Offline · 1 wijziging wacht"
     assert "doorwerken" in window.sync_label.toolTip()
@@ -163,7 +163,7 @@ def test_a_sync_can_be_cancelled_between_batches(
     monkeypatch.setattr(sync_client, "PUSH_BATCH", 1)
     monkeypatch.setattr(SyncController, "AFTER_CHANGE_MS", 60_000)
     window.sync._after_change.setInterval(60_000)
-    run(window, lambda s: [s.families.create(name=f"Gezin {i}") for i in range(3)])
+    run(window, lambda s: [s.families.add_family(name=f"Gezin {i}") for i in range(3)])
     switch.hold_push = threading.Event()
     pushes = switch.pushes
     qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -189,8 +189,8 @@ def test_two_versions_of_a_note_are_merged_in_the_dialog(
     family, (note, first) = run(
         window,
         lambda s: (
-            fam := s.families.create(name="Gezin Samen", status="actief"),
-            s.notes.create(fam.id, title="Bezoek", body="Moeder thuis.\nSchulden besproken."),
+            fam := s.families.add_family(name="Gezin Samen", status="actief"),
+            s.notes.add_note(fam.id, title="Bezoek", body="Moeder thuis.\nSchulden besproken."),
         ),
     )
     window.sync.sync_now()
@@ -206,7 +206,7 @@ def test_two_versions_of_a_note_are_merged_in_the_dialog(
     register(server, other, "bert")
     other_client = SyncClient(server.url, other.meta("device_token"))
     SyncEngine(other, other_client).sync_once()
-    Services.over(other, today=lambda: TODAY).notes.revise(
+    Services.over(other, today=lambda: TODAY).notes.revise_note(
         note.id, body="Moeder en oma thuis.\nSchulden besproken.", parent_id=first.id
     )
     SyncEngine(other, other_client).sync_once()
@@ -214,7 +214,7 @@ def test_two_versions_of_a_note_are_merged_in_the_dialog(
     other.close()
     run(
         window,
-        lambda s: s.notes.revise(
+        lambda s: s.notes.revise_note(
             note.id, body="Moeder thuis.\nSchulden besproken.\nSchool gebeld.", parent_id=first.id
         ),
     )
@@ -246,7 +246,7 @@ def test_two_versions_of_a_note_are_merged_in_the_dialog(
         lambda: state(window) is SyncState.IDLE and window.sync.status.conflicts == 0,
         timeout=WAIT,
     )
-    assert len(run(window, lambda s: s.notes.history(note.id))) == 4  # nothing was lost
+    assert len(run(window, lambda s: s.notes.list_revisions(note.id))) == 4  # nothing was lost
 
 
 def test_a_revoked_laptop_locks_and_wipes_its_profile(
@@ -296,11 +296,11 @@ def test_work_the_server_refused_is_counted_in_the_status_bar(
 ) -> None:  # type: ignore[no-untyped-def]
     window = connected_window
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
-    family = run(window, lambda s: s.families.create(name="Gezin Weg", status="actief"))
+    family = run(window, lambda s: s.families.add_family(name="Gezin Weg", status="actief"))
     qtbot.waitUntil(lambda: server_changes(server) == 1, timeout=WAIT)
     server.add_user("carla")  # the family is handed over while this laptop is offline ...
     server.db.execute("UPDATE families SET caseworker = 'carla' WHERE id = ?", (family.id,))
-    run(window, lambda s: s.families.update(family.id, name="Gezin Weg (nog van Anna)"))
+    run(window, lambda s: s.families.update_family(family.id, name="Gezin Weg (nog van Anna)"))
     qtbot.waitUntil(lambda: window.sync.status.set_aside == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
     assert "1 geweigerd, bewaard" in window.sync_label.text()

@@ -1,4 +1,14 @@
-"""The use cases the UI and the command line call, one service per job."""
+"""The use cases the UI and the command line call, one service per job.
+
+Method names follow one scheme. A record is read and written with
+``list_<records>``, ``get_<record>``, ``add_<record>``, ``update_<record>`` and
+``remove_<record>`` (a tombstone, synced like any change): ``add_family``,
+``list_members``, ``remove_entry``. Another use case is a verb for the act, with the
+record it acts on when the service holds more than one kind (``close_family``,
+``revise_note``, ``complete_agreement``; the visit timer's ``start`` and ``book``);
+figures are named for what they return (``totals_by_week``, ``caseload``).
+``tests/test_architecture.py`` keeps the five record verbs from appearing bare.
+"""
 
 from __future__ import annotations
 

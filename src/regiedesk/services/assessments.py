@@ -3,7 +3,6 @@ with a score of 1 to 5 per domain, written together."""
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ class DomainPoint:
 
 
 class AssessmentService(Service):
-    def record(
+    def add_assessment(
         self,
         family_id: str,
         *,
@@ -113,30 +112,30 @@ class AssessmentService(Service):
             )
             for row in rows:
                 tx.insert("scores", {**row, "assessment_id": assessment_id, "family_id": family_id})
-        return self.get(assessment_id)
+        return self.get_assessment(assessment_id)
 
-    def get(self, assessment_id: str) -> Assessment:
+    def get_assessment(self, assessment_id: str) -> Assessment:
         return Assessment.from_row(self.store.get("assessments", assessment_id))
 
-    def list(self, family_id: str) -> builtins.list[Assessment]:
+    def list_assessments(self, family_id: str) -> list[Assessment]:
         rows = self.store.query(
             "SELECT * FROM assessments WHERE family_id = ? AND deleted = 0 ORDER BY date, id",
             (family_id,),
         )
         return [Assessment.from_row(r) for r in rows]
 
-    def scores(self, assessment_id: str) -> builtins.list[Score]:
+    def list_scores(self, assessment_id: str) -> list[Score]:
         rows = self.store.query(
             "SELECT * FROM scores WHERE assessment_id = ? AND deleted = 0 ORDER BY rowid",
             (assessment_id,),
         )
         return [Score.from_row(r) for r in rows]
 
-    def delete(self, assessment_id: str) -> None:
-        assessment = self.get(assessment_id)
+    def remove_assessment(self, assessment_id: str) -> None:
+        assessment = self.get_assessment(assessment_id)
         with self.store.transaction(event="delete", client=assessment.family_id) as tx:
             tx.delete("assessments", assessment_id)
-            for score in self.scores(assessment_id):
+            for score in self.list_scores(assessment_id):
                 tx.delete("scores", score.id)
 
     def history(
@@ -146,7 +145,7 @@ class AssessmentService(Service):
         member_id: str | None = None,
         map_to_2017: bool = True,
         domain: str | None = None,
-    ) -> builtins.list[DomainPoint]:
+    ) -> list[DomainPoint]:
         """Every score of the family (one member, or the household when None), oldest
         measurement first, and within a measurement in the instrument's domain order.
 
@@ -183,9 +182,9 @@ class AssessmentService(Service):
 
     def history_by_domain(
         self, family_id: str, *, member_id: str | None = None, map_to_2017: bool = True
-    ) -> dict[str, builtins.list[DomainPoint]]:
+    ) -> dict[str, list[DomainPoint]]:
         """The history split per domain (one line per domain in a chart), oldest first."""
-        series: dict[str, builtins.list[DomainPoint]] = {}
+        series: dict[str, list[DomainPoint]] = {}
         for point in self.history(family_id, member_id=member_id, map_to_2017=map_to_2017):
             series.setdefault(point.domain, []).append(point)
         return series

@@ -12,7 +12,7 @@ from .base import Service
 
 
 class DraftService(Service):
-    def save(self, key: str, text: str) -> None:
+    def save_draft(self, key: str, text: str) -> None:
         if len(text) > MAX_LONG_TEXT:
             text = text[:MAX_LONG_TEXT]
         self.store.write_local(
@@ -22,9 +22,9 @@ class DraftService(Service):
             (key, text, utc_now()),
         )
 
-    def load(self, key: str) -> str | None:
+    def get_draft(self, key: str) -> str | None:
         rows = self.store.query("SELECT body FROM drafts WHERE key = ?", (key,))
         return str(rows[0]["body"]) if rows else None
 
-    def discard(self, key: str) -> None:
+    def remove_draft(self, key: str) -> None:
         self.store.write_local("DELETE FROM drafts WHERE key = ?", (key,))

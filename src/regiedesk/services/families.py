@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from typing import Any
 
@@ -16,7 +15,7 @@ from .base import Service
 
 
 class FamilyService(Service):
-    def create(
+    def add_family(
         self,
         *,
         name: str,
@@ -47,12 +46,14 @@ class FamilyService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("families", row)
-        return self.get(family_id)
+        return self.get_family(family_id)
 
-    def get(self, family_id: str) -> Family:
+    def get_family(self, family_id: str) -> Family:
         return Family.from_row(self.store.get("families", family_id))
 
-    def list(self, *, status: str | None = None, search: str | None = None) -> list[Family]:
+    def list_families(
+        self, *, status: str | None = None, search: str | None = None
+    ) -> list[Family]:
         sql = "SELECT * FROM families WHERE deleted = 0"
         params: list[Any] = []
         if status:
@@ -65,7 +66,7 @@ class FamilyService(Service):
         sql += " ORDER BY name COLLATE NOCASE"
         return [Family.from_row(r) for r in self.store.query(sql, tuple(params))]
 
-    def update(
+    def update_family(
         self,
         family_id: str,
         *,
@@ -85,17 +86,17 @@ class FamilyService(Service):
             changes["intensity"] = intensity
         with self.store.transaction(event="update", client=family_id) as tx:
             tx.update("families", family_id, changes)
-        return self.get(family_id)
+        return self.get_family(family_id)
 
-    def activate(self, family_id: str, *, start_date: dt.date | None = None) -> Family:
-        family = self.get(family_id)
+    def activate_family(self, family_id: str, *, start_date: dt.date | None = None) -> Family:
+        family = self.get_family(family_id)
         start = start_date or family.start_date or self.today()
         with self.store.transaction(event="update", client=family_id) as tx:
             tx.update("families", family_id, {"status": "actief", "start_date": start.isoformat()})
-        return self.get(family_id)
+        return self.get_family(family_id)
 
-    def close(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
-        family = self.get(family_id)
+    def close_family(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
+        family = self.get_family(family_id)
         closure = v.choice("reden", reason, ClosureReason)
         v.date_order("einddatum", family.start_date, end_date)
         with self.store.transaction(event="update", client=family_id) as tx:
@@ -108,16 +109,16 @@ class FamilyService(Service):
                     "closure_reason": closure,
                 },
             )
-        return self.get(family_id)
+        return self.get_family(family_id)
 
-    def assign(self, family_id: str, caseworker: str) -> Family:
+    def assign_caseworker(self, family_id: str, caseworker: str) -> Family:
         """Record a new caseworker for the family (a handover)."""
         with self.store.transaction(event="transfer", client=family_id) as tx:
             tx.update("families", family_id, {"caseworker": v.text("regisseur", caseworker)})
-        return self.get(family_id)
+        return self.get_family(family_id)
 
-    def delete(self, family_id: str) -> None:
-        self.get(family_id)
+    def remove_family(self, family_id: str) -> None:
+        self.get_family(family_id)
         with self.store.transaction(event="delete", client=family_id) as tx:
             tx.delete("families", family_id)
 
@@ -132,7 +133,7 @@ class FamilyService(Service):
         date_of_birth: dt.date | None = None,
         bsn: str | None = None,
     ) -> Member:
-        self.get(family_id)
+        self.get_family(family_id)
         member_id = uuid7()
         row = {
             "id": member_id,
@@ -144,7 +145,7 @@ class FamilyService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("members", row)
-        return self.member(member_id)
+        return self.get_member(member_id)
 
     def update_member(
         self,
@@ -155,7 +156,7 @@ class FamilyService(Service):
         date_of_birth: dt.date | None = None,
         bsn: str | None = None,
     ) -> Member:
-        member = self.member(member_id)
+        member = self.get_member(member_id)
         changes: dict[str, Any] = {}
         if name is not None:
             changes["name"] = v.text("naam", name, limit=200)
@@ -167,17 +168,17 @@ class FamilyService(Service):
             changes["bsn"] = normalise_bsn(bsn) if bsn else None
         with self.store.transaction(event="update", client=member.family_id) as tx:
             tx.update("members", member_id, changes)
-        return self.member(member_id)
+        return self.get_member(member_id)
 
     def remove_member(self, member_id: str) -> None:
-        member = self.member(member_id)
+        member = self.get_member(member_id)
         with self.store.transaction(event="delete", client=member.family_id) as tx:
             tx.delete("members", member_id)
 
-    def member(self, member_id: str) -> Member:
+    def get_member(self, member_id: str) -> Member:
         return Member.from_row(self.store.get("members", member_id))
 
-    def members(self, family_id: str) -> builtins.list[Member]:
+    def list_members(self, family_id: str) -> list[Member]:
         rows = self.store.query(
             "SELECT * FROM members WHERE family_id = ? AND deleted = 0"
             " ORDER BY date_of_birth IS NULL, date_of_birth, name",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections import defaultdict
 from enum import Enum
@@ -24,11 +23,11 @@ class _Keep(Enum):
 
 
 KEEP: Final = _Keep.KEEP
-"""Default of ``update``'s optional fields: leave the stored value as it is (None clears it)."""
+"""Default of ``update_entry``'s optional fields: keep the stored value (None clears it)."""
 
 
 class HoursService(Service):
-    def add(
+    def add_entry(
         self,
         family_id: str,
         *,
@@ -46,9 +45,9 @@ class HoursService(Service):
         row.update(id=entry_id, family_id=family_id, caseworker=self.store.actor.user)
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("hours", row)
-        return self.get(entry_id)
+        return self.get_entry(entry_id)
 
-    def update(
+    def update_entry(
         self,
         entry_id: str,
         *,
@@ -64,7 +63,7 @@ class HoursService(Service):
         resulting entry is validated again (the day's 24 hours without its old
         minutes).
         """
-        entry = self.get(entry_id)
+        entry = self.get_entry(entry_id)
         row = self.validated_row(
             entry.family_id,
             entry.date if date is None else date,
@@ -76,20 +75,20 @@ class HoursService(Service):
         )
         with self.store.transaction(event="update", client=entry.family_id) as tx:
             tx.update("hours", entry_id, row)
-        return self.get(entry_id)
+        return self.get_entry(entry_id)
 
-    def delete(self, entry_id: str) -> None:
+    def remove_entry(self, entry_id: str) -> None:
         """Tombstone the entry; it no longer counts in any total."""
-        entry = self.get(entry_id)
+        entry = self.get_entry(entry_id)
         with self.store.transaction(event="delete", client=entry.family_id) as tx:
             tx.delete("hours", entry_id)
 
-    def get(self, entry_id: str) -> HoursEntry:
+    def get_entry(self, entry_id: str) -> HoursEntry:
         return HoursEntry.from_row(self.store.get("hours", entry_id))
 
-    def entries(
+    def list_entries(
         self, family_id: str, *, start: dt.date | None = None, end: dt.date | None = None
-    ) -> builtins.list[HoursEntry]:
+    ) -> list[HoursEntry]:
         sql = "SELECT * FROM hours WHERE family_id = ? AND deleted = 0"
         params: list[Any] = [family_id]
         if start:
@@ -104,7 +103,7 @@ class HoursService(Service):
     def totals_by_week(self, family_id: str) -> dict[tuple[int, int], int]:
         """Minutes per ISO (year, week)."""
         totals: dict[tuple[int, int], int] = defaultdict(int)
-        for e in self.entries(family_id):
+        for e in self.list_entries(family_id):
             year, week, _ = e.date.isocalendar()
             totals[(year, week)] += e.minutes
         return dict(sorted(totals.items()))

@@ -7,7 +7,6 @@ period of involvement; ending it keeps the party in the history.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from typing import Any
 
@@ -77,7 +76,7 @@ class NetworkService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("parties", row)
-        return self.party(party_id)
+        return self.get_party(party_id)
 
     def update_party(
         self,
@@ -91,7 +90,7 @@ class NetworkService(Service):
         involved_from: dt.date | None = None,
     ) -> InvolvedParty:
         """Change the given fields; an empty string clears person, phone or e-mail."""
-        party = self.party(party_id)
+        party = self.get_party(party_id)
         changes: dict[str, Any] = {}
         if organisation is not None:
             changes["organisation"] = v.text("organisatie", organisation, limit=MAX_NAME)
@@ -110,28 +109,26 @@ class NetworkService(Service):
         if changes:
             with self.store.transaction(event="update", client=party.family_id) as tx:
                 tx.update("parties", party_id, changes)
-        return self.party(party_id)
+        return self.get_party(party_id)
 
     def end_involvement(self, party_id: str, until: dt.date) -> InvolvedParty:
         """The last day the party is involved; not before the first."""
-        party = self.party(party_id)
+        party = self.get_party(party_id)
         v.date_order("betrokken tot", party.involved_from, v.day("betrokken tot", until))
         with self.store.transaction(event="update", client=party.family_id) as tx:
             tx.update("parties", party_id, {"involved_until": until.isoformat()})
-        return self.party(party_id)
+        return self.get_party(party_id)
 
     def remove_party(self, party_id: str) -> None:
         """Tombstone a party entered by mistake (an ended involvement uses ``end_involvement``)."""
-        party = self.party(party_id)
+        party = self.get_party(party_id)
         with self.store.transaction(event="delete", client=party.family_id) as tx:
             tx.delete("parties", party_id)
 
-    def party(self, party_id: str) -> InvolvedParty:
+    def get_party(self, party_id: str) -> InvolvedParty:
         return InvolvedParty.from_row(self.store.get("parties", party_id))
 
-    def parties(
-        self, family_id: str, active_on: dt.date | None = None
-    ) -> builtins.list[InvolvedParty]:
+    def list_parties(self, family_id: str, active_on: dt.date | None = None) -> list[InvolvedParty]:
         """The family's live parties, or only those involved on ``active_on``."""
         rows = self.store.query(
             "SELECT * FROM parties WHERE family_id = ? AND deleted = 0"
@@ -143,7 +140,7 @@ class NetworkService(Service):
 
     def active_count(self, family_id: str, on: dt.date | None = None) -> int:
         """How many parties are involved on ``on`` (default: today)."""
-        return len(self.parties(family_id, active_on=on or self.today()))
+        return len(self.list_parties(family_id, active_on=on or self.today()))
 
     # --- contact moments ----------------------------------------------------
 
@@ -169,17 +166,17 @@ class NetworkService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("contacts", row)
-        return self.contact(contact_id)
+        return self.get_contact(contact_id)
 
     def remove_contact(self, contact_id: str) -> None:
-        contact = self.contact(contact_id)
+        contact = self.get_contact(contact_id)
         with self.store.transaction(event="delete", client=contact.family_id) as tx:
             tx.delete("contacts", contact_id)
 
-    def contact(self, contact_id: str) -> ContactMoment:
+    def get_contact(self, contact_id: str) -> ContactMoment:
         return ContactMoment.from_row(self.store.get("contacts", contact_id))
 
-    def contacts(self, family_id: str, party_id: str | None = None) -> builtins.list[ContactMoment]:
+    def list_contacts(self, family_id: str, party_id: str | None = None) -> list[ContactMoment]:
         """The family's contact moments (with one party, if given), newest first."""
         sql = "SELECT * FROM contacts WHERE family_id = ? AND deleted = 0"
         params: list[Any] = [family_id]

@@ -9,7 +9,6 @@ JSON list ``merge_parents``). Text is never chosen last-writer-wins.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import json
 from collections.abc import Sequence
@@ -34,7 +33,7 @@ def _body(body: str) -> str:
     return body
 
 
-def _parents(revision: NoteRevision) -> builtins.list[str]:
+def _parents(revision: NoteRevision) -> list[str]:
     parents = [revision.parent_id] if revision.parent_id else []
     if revision.merge_parents:
         parents += [str(p) for p in json.loads(revision.merge_parents)]
@@ -53,7 +52,7 @@ class MergeProposal:
     first); where both changed the same lines, both are kept between markers for the
     person to choose."""
 
-    heads: builtins.list[NoteRevision]
+    heads: list[NoteRevision]
     text: str
     conflicts: int
 
@@ -71,9 +70,9 @@ def _label(revision: NoteRevision) -> str:
     )
 
 
-def _ancestors(revision_id: str, by_id: dict[str, NoteRevision]) -> builtins.list[str]:
+def _ancestors(revision_id: str, by_id: dict[str, NoteRevision]) -> list[str]:
     """The revision and everything it builds on, nearest first."""
-    seen: builtins.list[str] = []
+    seen: list[str] = []
     queue = [revision_id]
     while queue:
         current = queue.pop(0)
@@ -84,7 +83,7 @@ def _ancestors(revision_id: str, by_id: dict[str, NoteRevision]) -> builtins.lis
     return seen
 
 
-def _lines(text: str) -> builtins.list[str]:
+def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True) if text else []
 
 
@@ -92,7 +91,7 @@ def _ensure_newline(text: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
 
 
-# ``NoteService.heads`` in SQL, for all notes at once: a head is a live revision no live
+# ``NoteService.list_heads`` in SQL, for all notes at once: a head is a live revision no live
 # revision builds on; one set of the ids built on, not a scan per revision.
 _NOTES_WITH_TWO_HEADS = """
 WITH used(id) AS (
@@ -115,7 +114,7 @@ def notes_with_two_heads(store: Store) -> int:
 
 
 class NoteService(Service):
-    def create(
+    def add_note(
         self, family_id: str, *, title: str, body: str, visit_date: dt.date | None = None
     ) -> tuple[Note, NoteRevision]:
         """A new note and its first revision, in one transaction."""
@@ -131,9 +130,9 @@ class NoteService(Service):
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("notes", note_row)
             tx.insert("note_revisions", revision_row)
-        return self.note(note_id), self.revision(str(revision_row["id"]))
+        return self.get_note(note_id), self.get_revision(str(revision_row["id"]))
 
-    def revise(
+    def revise_note(
         self, note_id: str, *, body: str, parent_id: str, title: str | None = None
     ) -> NoteRevision:
         """Add a revision that starts from ``parent_id``. A stale parent gives a second head.
@@ -141,8 +140,8 @@ class NoteService(Service):
         A changed ``title`` is written in the same transaction: a refused title (too long)
         writes nothing, not a revision that a retry would then fork from.
         """
-        note = self.note(note_id)
-        if parent_id not in {r.id for r in self.history(note_id)}:
+        note = self.get_note(note_id)
+        if parent_id not in {r.id for r in self.list_revisions(note_id)}:
             raise ValidationError(
                 "revisie",
                 "Deze versie hoort niet bij dit verslag.",
@@ -150,10 +149,12 @@ class NoteService(Service):
             )
         return self._add(note, body, parent_id=parent_id, merge_parents=None, title=title)
 
-    def merge(self, note_id: str, *, body: str, parent_ids: Sequence[str]) -> NoteRevision:
+    def merge_revisions(
+        self, note_id: str, *, body: str, parent_ids: Sequence[str]
+    ) -> NoteRevision:
         """Resolve two or more heads into one revision whose parents are all of them."""
-        note = self.note(note_id)
-        heads = {r.id for r in self.heads(note_id)}
+        note = self.get_note(note_id)
+        heads = {r.id for r in self.list_heads(note_id)}
         if len(parent_ids) < 2 or len(set(parent_ids)) != len(parent_ids):
             raise ValidationError(
                 "revisie",
@@ -170,17 +171,17 @@ class NoteService(Service):
             )
         return self._add(note, body, parent_id=parent_ids[0], merge_parents=list(parent_ids[1:]))
 
-    def heads(self, note_id: str) -> builtins.list[NoteRevision]:
+    def list_heads(self, note_id: str) -> list[NoteRevision]:
         """Revisions no other revision builds on, oldest first: one, or more after a conflict."""
-        revisions = self.history(note_id)
+        revisions = self.list_revisions(note_id)
         used = {p for r in revisions for p in _parents(r)}
         return [r for r in revisions if r.id not in used]
 
     def merge_proposal(self, note_id: str) -> MergeProposal:
         """A starting text for merging the note's heads (see ``MergeProposal``)."""
-        history = self.history(note_id)
+        history = self.list_revisions(note_id)
         by_id = {r.id: r for r in history}
-        heads = self.heads(note_id)
+        heads = self.list_heads(note_id)
         text, conflicts = heads[0].body, 0
         merged_ancestry = set(_ancestors(heads[0].id, by_id))
         for head in heads[1:]:
@@ -190,7 +191,7 @@ class NoteService(Service):
             base_lines, ours, theirs = (_lines(_ensure_newline(t)) for t in (base, text, head.body))
             merger = Merge3(base_lines, ours, theirs)
             name_a = _label(heads[0]) if len(heads) == 2 else pick("samengevoegd", "merged")
-            lines: builtins.list[str] = []
+            lines: list[str] = []
             for group in merger.merge_groups():
                 if group[0] != "conflict":
                     lines += group[1]
@@ -204,13 +205,13 @@ class NoteService(Service):
             merged_ancestry.update(ancestry)
         return MergeProposal(heads, text.rstrip("\n"), conflicts)
 
-    def latest(self, note_id: str) -> NoteRevision:
-        """The newest head (with several heads, see ``heads``: they still need a merge)."""
-        return self.heads(note_id)[-1]
+    def latest_revision(self, note_id: str) -> NoteRevision:
+        """The newest head (with several heads, see ``list_heads``: they still need a merge)."""
+        return self.list_heads(note_id)[-1]
 
-    def history(self, note_id: str) -> builtins.list[NoteRevision]:
+    def list_revisions(self, note_id: str) -> list[NoteRevision]:
         """Every revision of a live note, oldest first."""
-        self.note(note_id)
+        self.get_note(note_id)
         rows = self.store.query(
             "SELECT * FROM note_revisions WHERE note_id = ? AND deleted = 0"
             " ORDER BY created_at, id",
@@ -218,7 +219,7 @@ class NoteService(Service):
         )
         return [NoteRevision.from_row(r) for r in rows]
 
-    def notes(self, family_id: str) -> builtins.list[Note]:
+    def list_notes(self, family_id: str) -> list[Note]:
         """The family's live notes, latest visit first (notes without a visit date last)."""
         rows = self.store.query(
             "SELECT * FROM notes WHERE family_id = ? AND deleted = 0"
@@ -227,21 +228,21 @@ class NoteService(Service):
         )
         return [Note.from_row(r) for r in rows]
 
-    def note(self, note_id: str) -> Note:
+    def get_note(self, note_id: str) -> Note:
         return Note.from_row(self.store.get("notes", note_id))
 
-    def revision(self, revision_id: str) -> NoteRevision:
+    def get_revision(self, revision_id: str) -> NoteRevision:
         return NoteRevision.from_row(self.store.get("note_revisions", revision_id))
 
-    def retitle(self, note_id: str, title: str) -> Note:
-        note = self.note(note_id)
+    def retitle_note(self, note_id: str, title: str) -> Note:
+        note = self.get_note(note_id)
         with self.store.transaction(event="update", client=note.family_id) as tx:
             tx.update("notes", note_id, {"title": v.text("titel", title, limit=MAX_TITLE)})
-        return self.note(note_id)
+        return self.get_note(note_id)
 
-    def delete(self, note_id: str) -> None:
+    def remove_note(self, note_id: str) -> None:
         """Tombstone the note; its revisions go with it for every reader."""
-        note = self.note(note_id)
+        note = self.get_note(note_id)
         with self.store.transaction(event="delete", client=note.family_id) as tx:
             tx.delete("notes", note_id)
 
@@ -251,7 +252,7 @@ class NoteService(Service):
         body: str,
         *,
         parent_id: str,
-        merge_parents: builtins.list[str] | None,
+        merge_parents: list[str] | None,
         title: str | None = None,
     ) -> NoteRevision:
         row = self._revision_row(note.id, note.family_id, body, parent_id=parent_id)
@@ -261,7 +262,7 @@ class NoteService(Service):
             tx.insert("note_revisions", row)
             if retitled is not None and retitled != note.title:
                 tx.update("notes", note.id, {"title": retitled})
-        return self.revision(str(row["id"]))
+        return self.get_revision(str(row["id"]))
 
     def _revision_row(
         self, note_id: str, family_id: str, body: str, *, parent_id: str | None

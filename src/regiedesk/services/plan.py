@@ -7,7 +7,6 @@ when: the family, the caseworker, or one of the involved parties.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from typing import Any
 
@@ -83,7 +82,7 @@ class PlanService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("goals", row)
-        return self.goal(goal_id)
+        return self.get_goal(goal_id)
 
     def update_goal(
         self,
@@ -97,7 +96,7 @@ class PlanService(Service):
         member_id: str | None = None,
     ) -> Goal:
         """Change the given fields. Status 'behaald' without an attainment sets it to 100%."""
-        goal = self.goal(goal_id)
+        goal = self.get_goal(goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = v.text("doel", text)
@@ -118,17 +117,17 @@ class PlanService(Service):
         if changes:
             with self.store.transaction(event="update", client=goal.family_id) as tx:
                 tx.update("goals", goal_id, changes)
-        return self.goal(goal_id)
+        return self.get_goal(goal_id)
 
     def remove_goal(self, goal_id: str) -> None:
-        goal = self.goal(goal_id)
+        goal = self.get_goal(goal_id)
         with self.store.transaction(event="delete", client=goal.family_id) as tx:
             tx.delete("goals", goal_id)
 
-    def goal(self, goal_id: str) -> Goal:
+    def get_goal(self, goal_id: str) -> Goal:
         return Goal.from_row(self.store.get("goals", goal_id))
 
-    def goals(self, family_id: str) -> builtins.list[Goal]:
+    def list_goals(self, family_id: str) -> list[Goal]:
         """The family's live goals, by domain and then in the order they were added."""
         rows = self.store.query(
             "SELECT * FROM goals WHERE family_id = ? AND deleted = 0 ORDER BY domain, id",
@@ -180,12 +179,12 @@ class PlanService(Service):
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("agreements", row)
-        return self.agreement(agreement_id)
+        return self.get_agreement(agreement_id)
 
     def update_agreement(
         self, agreement_id: str, *, text: str | None = None, due_date: dt.date | None = None
     ) -> Agreement:
-        agreement = self.agreement(agreement_id)
+        agreement = self.get_agreement(agreement_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = v.text("afspraak", text)
@@ -194,32 +193,32 @@ class PlanService(Service):
         if changes:
             with self.store.transaction(event="update", client=agreement.family_id) as tx:
                 tx.update("agreements", agreement_id, changes)
-        return self.agreement(agreement_id)
+        return self.get_agreement(agreement_id)
 
     def complete_agreement(self, agreement_id: str, done_date: dt.date | None = None) -> Agreement:
         """Mark an agreement done, on ``done_date`` (default today; not in the future)."""
-        agreement = self.agreement(agreement_id)
+        agreement = self.get_agreement(agreement_id)
         day = self.today() if done_date is None else v.day("datum", done_date)
         v.not_future("datum", day, self.today())
         with self.store.transaction(event="update", client=agreement.family_id) as tx:
             tx.update("agreements", agreement_id, {"done": 1, "done_date": day.isoformat()})
-        return self.agreement(agreement_id)
+        return self.get_agreement(agreement_id)
 
     def reopen_agreement(self, agreement_id: str) -> Agreement:
-        agreement = self.agreement(agreement_id)
+        agreement = self.get_agreement(agreement_id)
         with self.store.transaction(event="update", client=agreement.family_id) as tx:
             tx.update("agreements", agreement_id, {"done": 0, "done_date": None})
-        return self.agreement(agreement_id)
+        return self.get_agreement(agreement_id)
 
     def remove_agreement(self, agreement_id: str) -> None:
-        agreement = self.agreement(agreement_id)
+        agreement = self.get_agreement(agreement_id)
         with self.store.transaction(event="delete", client=agreement.family_id) as tx:
             tx.delete("agreements", agreement_id)
 
-    def agreement(self, agreement_id: str) -> Agreement:
+    def get_agreement(self, agreement_id: str) -> Agreement:
         return Agreement.from_row(self.store.get("agreements", agreement_id))
 
-    def agreements(self, family_id: str, *, open_only: bool = False) -> builtins.list[Agreement]:
+    def list_agreements(self, family_id: str, *, open_only: bool = False) -> list[Agreement]:
         """The family's live agreements, soonest due first, those without a due date last."""
         sql = "SELECT * FROM agreements WHERE family_id = ? AND deleted = 0"
         if open_only:
@@ -229,7 +228,7 @@ class PlanService(Service):
 
     def overdue_agreements(
         self, family_id: str | None = None, *, on: dt.date | None = None
-    ) -> builtins.list[Agreement]:
+    ) -> list[Agreement]:
         """Open agreements due before ``on`` (default today), of one family or of all."""
         day = (on or self.today()).isoformat()
         sql = (

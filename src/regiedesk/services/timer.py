@@ -31,7 +31,7 @@ class VisitTimerService(Service):
         )
         return VisitTimer.from_row(rows[0]) if rows else None
 
-    def get(self, timer_id: str) -> VisitTimer:
+    def get_timer(self, timer_id: str) -> VisitTimer:
         return VisitTimer.from_row(self.store.get("timers", timer_id))
 
     def start(self, family_id: str, activity: str = Activity.HOME_VISIT) -> VisitTimer:
@@ -61,7 +61,7 @@ class VisitTimerService(Service):
                     "caseworker": self.store.actor.user,
                 },
             )
-        return self.get(timer_id)
+        return self.get_timer(timer_id)
 
     def pause(self, timer_id: str) -> VisitTimer:
         timer = self._in_state(timer_id, "running")
@@ -76,7 +76,7 @@ class VisitTimerService(Service):
                     "segment_started_at": None,
                 },
             )
-        return self.get(timer_id)
+        return self.get_timer(timer_id)
 
     def resume(self, timer_id: str) -> VisitTimer:
         timer = self._in_state(timer_id, "paused")
@@ -84,16 +84,16 @@ class VisitTimerService(Service):
             tx.update(
                 "timers", timer_id, {"state": "running", "segment_started_at": _iso(self.now())}
             )
-        return self.get(timer_id)
+        return self.get_timer(timer_id)
 
     def stop(self, timer_id: str) -> VisitTimer:
         """Stop the clock (stopping a stopped timer changes nothing)."""
-        timer = self.get(timer_id)
+        timer = self.get_timer(timer_id)
         if timer.state == "stopped":
             return timer
         with self.store.transaction(event="update", client=timer.family_id) as tx:
             tx.update("timers", timer_id, self._stopped(timer, self.now()))
-        return self.get(timer_id)
+        return self.get_timer(timer_id)
 
     def book(
         self, timer_id: str, *, domain: str | None = None, goal_id: str | None = None
@@ -105,7 +105,7 @@ class VisitTimerService(Service):
         Invalid input (an unknown domain, a day over 24 hours, ...) raises
         ValidationError and leaves the timer as it was.
         """
-        timer = self.get(timer_id)
+        timer = self.get_timer(timer_id)
         if timer.hours_id is not None:
             raise ValidationError(
                 "timer", "Deze tijd is al geboekt.", "This time has already been booked."
@@ -126,11 +126,11 @@ class VisitTimerService(Service):
             if timer.state != "stopped":
                 changes.update(self._stopped(timer, now))
             tx.update("timers", timer_id, changes)
-        return hours.get(entry_id)
+        return hours.get_entry(entry_id)
 
     def discard(self, timer_id: str) -> None:
         """Throw the timer away (a tombstone); an hours entry it was booked as stays."""
-        timer = self.get(timer_id)
+        timer = self.get_timer(timer_id)
         with self.store.transaction(event="delete", client=timer.family_id) as tx:
             tx.delete("timers", timer_id)
 
@@ -144,7 +144,7 @@ class VisitTimerService(Service):
         }
 
     def _in_state(self, timer_id: str, state: str) -> VisitTimer:
-        timer = self.get(timer_id)
+        timer = self.get_timer(timer_id)
         if timer.state != state:
             raise ValidationError(
                 "timer",

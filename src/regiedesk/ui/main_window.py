@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         def create() -> None:
             name, status, start = dialog.values()
             self.context.run(
-                lambda s: s.families.create(name=name, status=status, start_date=start),
+                lambda s: s.families.add_family(name=name, status=status, start_date=start),
                 created,
                 lambda error: self._retry_new_family(dialog, error),
                 owner=dialog,

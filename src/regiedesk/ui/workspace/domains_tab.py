@@ -197,7 +197,7 @@ class DomainsTab(FamilyTab):
         family_id = self.family_id
 
         def work(s: Services) -> DomainData:
-            members = s.families.members(family_id)
+            members = s.families.list_members(family_id)
             history: dict[str | None, list[DomainPoint]] = {None: s.assessments.history(family_id)}
             for m in members:
                 history[m.id] = s.assessments.history(family_id, member_id=m.id)
@@ -268,7 +268,7 @@ class DomainsTab(FamilyTab):
             self.refresh()
 
         self.run(
-            lambda s: s.assessments.record(
+            lambda s: s.assessments.add_assessment(
                 family_id,
                 instrument=instrument,
                 moment=moment,

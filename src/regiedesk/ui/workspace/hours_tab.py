@@ -177,7 +177,7 @@ class HoursTab(FamilyTab):
 
         def work(s: Services) -> Week:
             sunday = monday + dt.timedelta(days=6)
-            entries = s.hours.entries(family_id, start=monday, end=sunday)
+            entries = s.hours.list_entries(family_id, start=monday, end=sunday)
             month = s.hours.totals_by_month(family_id).get((monday.year, monday.month), 0)
             current = s.timer.current()
             return Week(
@@ -269,10 +269,10 @@ class HoursTab(FamilyTab):
 
         def save(s: Services) -> HoursEntry:
             if editing is not None:
-                return s.hours.update(
+                return s.hours.update_entry(
                     editing.id, date=day, minutes=minutes, activity=activity, domain=domain
                 )
-            return s.hours.add(
+            return s.hours.add_entry(
                 family_id, date=day, minutes=minutes, activity=activity, domain=domain
             )
 
@@ -306,7 +306,7 @@ class HoursTab(FamilyTab):
     def delete_entry(self) -> None:
         entry_id = selected_id(self.entries)
         if entry_id:
-            self.run(lambda s: s.hours.delete(entry_id), lambda _: self.refresh())
+            self.run(lambda s: s.hours.remove_entry(entry_id), lambda _: self.refresh())
 
     def _timer_action(self, action: Any) -> None:
         def done(_: object) -> None:

@@ -149,8 +149,8 @@ class NetworkTab(FamilyTab):
         family_id = self.family_id
         self.load(
             lambda s: NetworkData(
-                s.network.parties(family_id),
-                s.network.contacts(family_id),
+                s.network.list_parties(family_id),
+                s.network.list_contacts(family_id),
                 s.network.active_count(family_id),
             ),
             self.show_network,

@@ -45,21 +45,21 @@ class Draft:
 
 
 def load_draft(s: Services, key: str) -> Draft | None:
-    title, body = s.drafts.load(f"{key}:title"), s.drafts.load(key)
+    title, body = s.drafts.get_draft(f"{key}:title"), s.drafts.get_draft(key)
     return None if title is None and body is None else Draft(title, body)
 
 
 def store_draft(s: Services, key: str, title: str, body: str) -> None:
     for part, value in ((key, body), (f"{key}:title", title)):
         if value.strip():
-            s.drafts.save(part, value)
+            s.drafts.save_draft(part, value)
         else:
-            s.drafts.discard(part)
+            s.drafts.remove_draft(part)
 
 
 def discard_draft(s: Services, key: str) -> None:
-    s.drafts.discard(key)
-    s.drafts.discard(f"{key}:title")
+    s.drafts.remove_draft(key)
+    s.drafts.remove_draft(f"{key}:title")
 
 
 @dataclass
@@ -179,7 +179,9 @@ class NotesTab(FamilyTab):
     def refresh(self) -> None:
         family_id = self.family_id
         self.load(
-            lambda s: NoteList(s.notes.notes(family_id), load_draft(s, draft_key(family_id, None))),
+            lambda s: NoteList(
+                s.notes.list_notes(family_id), load_draft(s, draft_key(family_id, None))
+            ),
             self.show_list,
         )
 
@@ -207,9 +209,9 @@ class NotesTab(FamilyTab):
         family_id, note_id = self.family_id, str(item.data(256))
         self.load(
             lambda s: NoteDetail(
-                s.notes.note(note_id),
-                s.notes.history(note_id),
-                s.notes.heads(note_id),
+                s.notes.get_note(note_id),
+                s.notes.list_revisions(note_id),
+                s.notes.list_heads(note_id),
                 load_draft(s, draft_key(family_id, note_id)),
             ),
             self.show_note,
@@ -282,7 +284,7 @@ class NotesTab(FamilyTab):
         merged = dialog.text()
         if merged != dialog.proposal.text and merged.strip():
             key = draft_key(self.family_id, dialog.proposal.heads[0].note_id)
-            self.run(lambda s: s.drafts.save(key, merged))
+            self.run(lambda s: s.drafts.save_draft(key, merged))
 
     # --- saving -----------------------------------------------------------------
 
@@ -293,13 +295,13 @@ class NotesTab(FamilyTab):
 
         def work(s: Services) -> str:
             if detail is None:
-                note, _ = s.notes.create(
+                note, _ = s.notes.add_note(
                     family_id, title=title, body=body, visit_date=date_of(self.visit_date)
                 )
                 discard_draft(s, draft_key(family_id, None))
                 return note.id
             # from the version shown: a newer one that arrived meanwhile stays as a second head
-            s.notes.revise(
+            s.notes.revise_note(
                 detail.note.id, body=body, parent_id=detail.heads[-1].id, title=title or None
             )
             discard_draft(s, draft_key(family_id, detail.note.id))
@@ -323,7 +325,7 @@ class NotesTab(FamilyTab):
 
         def work(s: Services) -> MergeProposal:
             if typed != shown.body and typed.strip():  # what was typed becomes a version too
-                s.notes.revise(note_id, body=typed, parent_id=shown.id)
+                s.notes.revise_note(note_id, body=typed, parent_id=shown.id)
                 discard_draft(s, draft_key(family_id, note_id))
             return s.notes.merge_proposal(note_id)
 
@@ -338,7 +340,7 @@ class NotesTab(FamilyTab):
             body, parents = dialog.text(), dialog.parent_ids()
 
             def work(s: Services) -> str:
-                s.notes.merge(note_id, body=body, parent_ids=parents)
+                s.notes.merge_revisions(note_id, body=body, parent_ids=parents)
                 discard_draft(s, draft_key(family_id, note_id))
                 return note_id
 
@@ -366,4 +368,4 @@ class NotesTab(FamilyTab):
                 if self.list.item(row).data(256) == note_id:
                     self.list.setCurrentRow(row)
 
-        self.load(lambda s: NoteList(s.notes.notes(family_id), None), then)
+        self.load(lambda s: NoteList(s.notes.list_notes(family_id), None), then)

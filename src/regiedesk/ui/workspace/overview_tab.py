@@ -29,19 +29,19 @@ class Overview:
 
 
 def load_overview(services: Services, family_id: str) -> Overview:
-    family = services.families.get(family_id)
+    family = services.families.get_family(family_id)
     today = services.families.today()
     curve = services.indicators.intensity_curve(family_id)
     start = family.start_date or (curve[0].monday if curve else today - dt.timedelta(days=365))
     return Overview(
         family,
-        services.families.members(family_id),
+        services.families.list_members(family_id),
         curve,
         services.indicators.active_parties_over_time(family_id, start=start, end=today),
         services.indicators.domain_trends(family_id),
         [
             a
-            for a in services.plan.agreements(family_id, open_only=True)
+            for a in services.plan.list_agreements(family_id, open_only=True)
             if a.due_date and a.due_date <= today + dt.timedelta(days=14)
         ],
     )

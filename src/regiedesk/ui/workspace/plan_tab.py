@@ -178,11 +178,11 @@ class PlanTab(FamilyTab):
         family_id = self.family_id
         self.load(
             lambda s: PlanData(
-                s.families.get(family_id),
-                s.plan.goals(family_id),
-                s.plan.agreements(family_id),
-                s.families.members(family_id),
-                s.network.parties(family_id),
+                s.families.get_family(family_id),
+                s.plan.list_goals(family_id),
+                s.plan.list_agreements(family_id),
+                s.families.list_members(family_id),
+                s.network.list_parties(family_id),
             ),
             self.show_plan,
         )
@@ -295,6 +295,6 @@ class PlanTab(FamilyTab):
     def save_evaluation(self) -> None:
         family_id, day = self.family_id, date_of(self.evaluation)
         self.run(
-            lambda s: s.families.update(family_id, evaluation_date=day),
+            lambda s: s.families.update_family(family_id, evaluation_date=day),
             lambda _: self.refresh(),
         )
