@@ -106,3 +106,17 @@ def _subclasses(kind: type) -> list[type]:
     for sub in kind.__subclasses__():
         found += [sub, *_subclasses(sub)]
     return found
+
+
+def test_every_deliberate_error_lives_in_errors_py() -> None:
+    import importlib
+
+    from regiedesk.errors import RegiedeskError
+
+    for path in SRC.rglob("*.py"):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        if parts[0] != "ui":
+            importlib.import_module(".".join(("regiedesk", *parts)).removesuffix(".__init__"))
+    kinds = _subclasses(RegiedeskError)
+    assert {"SyncError", "DeviceRevoked", "UsageError", "ClockDrift"} <= {k.__name__ for k in kinds}
+    assert [k for k in kinds if k.__module__ != "regiedesk.errors"] == []

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from regiedesk.clock import ClockDrift, HybridLogicalClock, Stamp
+from regiedesk.clock import HybridLogicalClock, Stamp
+from regiedesk.errors import ClockDrift
 
 wall_times = st.lists(st.integers(min_value=1_000, max_value=10_000), min_size=1, max_size=60)
 

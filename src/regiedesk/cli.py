@@ -1,8 +1,8 @@
 """The command line: `regiedesk` and its sub-commands for work without a window.
 
 Exit codes: 0 success, 1 a check found problems, 2 bad input, 3 storage,
-4 wrong passphrase, 130 interrupted. Messages are Dutch unless LANG asks
-for English.
+4 wrong passphrase, 5 sync, 130 interrupted (see errors.py). Messages are
+Dutch unless LANG asks for English.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .domain.validate import count_nl
-from .errors import RegiedeskError
+from .errors import RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
 from .paths import default_data_dir
@@ -29,10 +29,6 @@ PASSPHRASE_ENV = "REGIEDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "REGIEDESK_NEW_PASSPHRASE"
 # options the desktop app takes; a command line that starts with one of them opens the window
 DESKTOP_OPTIONS = ("--data-dir", "--log-dir")
-
-
-class UsageError(RegiedeskError):
-    exit_code = 2
 
 
 def _read_secret_file(path: str) -> str:
@@ -207,9 +203,10 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from .errors import DeviceRevoked, NotConnected
     from .store import open_profile
     from .store.profile import remove_profile_files
-    from .sync.client import DeviceRevoked, NotConnected, SyncClient, SyncEngine
+    from .sync.client import SyncClient, SyncEngine
 
     secret, _ = passphrase(args)
     store = open_profile(args.data_dir, secret)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import RegiedeskError
+from .errors import ClockDrift
 
 MAX_COUNTER = 0xFFFF
 
@@ -35,20 +35,6 @@ class Stamp:
             return cls(int(wall), int(counter, 16), node)
         except ValueError as exc:
             raise ValueError(f"not a clock stamp: {text!r}") from exc
-
-
-class ClockDrift(RegiedeskError):
-    """A remote stamp lies further in the future than we accept."""
-
-    def __init__(self, remote_ms: int, local_ms: int) -> None:
-        self.remote_ms = remote_ms
-        self.local_ms = local_ms
-        remote = time.strftime("%d-%m-%Y %H:%M:%S", time.localtime(remote_ms / 1000))
-        local = time.strftime("%d-%m-%Y %H:%M:%S", time.localtime(local_ms / 1000))
-        super().__init__(
-            f"De klok loopt te ver voor: {remote} tegen {local}. Zet de datum en tijd goed.",
-            f"The clock is too far ahead: {remote} against {local}. Correct the date and time.",
-        )
 
 
 class HybridLogicalClock:

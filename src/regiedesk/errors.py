@@ -2,12 +2,15 @@
 
 Each error carries a message for the person in front of the screen, in Dutch
 or English, that says what happened and what to do. Messages never contain
-client data: only file paths, field names and limits.
+client data: only file paths, field names and limits. ``exit_code`` is what the
+command line exits with: 2 bad input, 3 storage, 4 wrong passphrase, 5 sync
+(``tests/test_architecture.py`` fails when a deliberate error is defined elsewhere).
 """
 
 from __future__ import annotations
 
 import errno
+import time
 
 from .i18n import pick
 
@@ -226,3 +229,101 @@ class NotFound(RegiedeskError):
 
 class ConfigError(RegiedeskError):
     exit_code = 2
+
+
+# --- the command line ------------------------------------------------------------
+
+
+class UsageError(RegiedeskError):
+    exit_code = 2
+
+
+# --- the clock and sync with the server ------------------------------------------
+
+
+class ClockDrift(RegiedeskError):
+    """A remote stamp lies further in the future than we accept."""
+
+    def __init__(self, remote_ms: int, local_ms: int) -> None:
+        self.remote_ms = remote_ms
+        self.local_ms = local_ms
+        remote = time.strftime("%d-%m-%Y %H:%M:%S", time.localtime(remote_ms / 1000))
+        local = time.strftime("%d-%m-%Y %H:%M:%S", time.localtime(local_ms / 1000))
+        super().__init__(
+            f"De klok loopt te ver voor: {remote} tegen {local}. Zet de datum en tijd goed.",
+            f"The clock is too far ahead: {remote} against {local}. Correct the date and time.",
+        )
+
+
+class SyncError(RegiedeskError):
+    exit_code = 5
+
+
+class Offline(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De server is niet bereikbaar. U kunt gewoon doorwerken; regiedesk synchroniseert "
+            "zodra er verbinding is.",
+            "The server cannot be reached. You can keep working; regiedesk syncs as soon as "
+            "there is a connection.",
+        )
+
+
+class UpgradeRequired(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "De server vraagt een nieuwere versie van regiedesk. Laat regiedesk bijwerken; "
+            "uw gegevens blijven bewaard.",
+            "The server requires a newer version of regiedesk. Have regiedesk updated; your "
+            "data is kept.",
+        )
+
+
+class DeviceRevoked(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Dit apparaat is ingetrokken door de beheerder. De gegevens op dit apparaat worden "
+            "gewist.",
+            "This device was revoked by the administrator. The data on this device is wiped.",
+        )
+
+
+class ClockAhead(SyncError):
+    def __init__(self, device_time: str) -> None:
+        super().__init__(
+            f"De klok van dit apparaat loopt te ver voor ({device_time}). Zet de datum en tijd "
+            "goed en probeer het opnieuw.",
+            f"This device's clock is too far ahead ({device_time}). Correct the date and time "
+            "and try again.",
+        )
+
+
+class StampsAhead(SyncError):
+    """The server refused stamps from the future (the device clock was set ahead while it
+    worked); the engine stamps them again and pushes once more."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Wijzigingen van dit apparaat dragen een tijd in de toekomst. Controleer de datum "
+            "en tijd en synchroniseer opnieuw.",
+            "Changes on this device carry a time in the future. Check the date and time and "
+            "sync again.",
+        )
+
+
+class NotConnected(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Dit profiel is nog niet gekoppeld aan een server. Gebruik 'regiedesk connect'.",
+            "This profile is not connected to a server yet. Use 'regiedesk connect'.",
+        )
+
+
+class ServerRefused(SyncError):
+    def __init__(self, status: int, code: str) -> None:
+        super().__init__(
+            f"De server weigerde het verzoek ({status}, {code}). Probeer het later opnieuw of "
+            "neem contact op met de ICT-afdeling.",
+            f"The server refused the request ({status}, {code}). Try again later or contact "
+            "your IT department.",
+        )

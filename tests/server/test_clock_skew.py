@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from regiedesk.clock import Stamp, wall_clock_ms
+from regiedesk.errors import ClockAhead, StampsAhead
 from regiedesk.ids import uuid7
-from regiedesk.sync.client import ClockAhead, StampsAhead
 
 from .conftest import Running
 from .world import Laptop, assert_converged, delegate

@@ -15,10 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from regiedesk.errors import SyncError
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
-from regiedesk.sync.client import SyncClient, SyncEngine, SyncError
+from regiedesk.sync.client import SyncClient, SyncEngine
 
 from ..conftest import FAST_KDF
 from .conftest import PASSWORD, Running

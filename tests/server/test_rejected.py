@@ -8,11 +8,12 @@ from collections.abc import Callable
 
 import pytest
 
+from regiedesk.errors import UpgradeRequired
 from regiedesk.export import export_json
 from regiedesk.store import open_profile
 from regiedesk.store.schema import SCHEMA_VERSION
 from regiedesk.sync import protocol as p
-from regiedesk.sync.client import SyncClient, UpgradeRequired
+from regiedesk.sync.client import SyncClient
 
 from ..test_no_plaintext import leaks
 from .conftest import Running

@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-from regiedesk.sync.client import Offline
+from regiedesk.errors import Offline
 
 from .conftest import Running
 from .world import TODAY, Laptop, SharedFamily, assert_converged, share_family

@@ -25,8 +25,8 @@ from typing import IO
 import httpx
 import pytest
 
+from regiedesk.errors import Offline
 from regiedesk.sync import client as sync_client
-from regiedesk.sync.client import Offline
 from regiedesk.sync.server.db import ServerDB
 
 from .conftest import free_port

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from regiedesk.errors import DeviceRevoked, Offline
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile, open_profile
 from regiedesk.store.profile import KEY_FILE
-from regiedesk.sync.client import DeviceRevoked, Offline, SyncClient, SyncEngine
+from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
 
 from ..conftest import FAST_KDF

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
+from regiedesk.errors import Offline
 from regiedesk.sync.apply import local_checksums
-from regiedesk.sync.client import Offline
 
 from .conftest import Running
 from .world import TODAY, Laptop, delegate

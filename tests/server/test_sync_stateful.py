@@ -25,8 +25,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from regiedesk.errors import RegiedeskError
-from regiedesk.sync.client import SyncError
+from regiedesk.errors import RegiedeskError, SyncError
 
 from .conftest import Running
 from .test_faults import FaultyTransport

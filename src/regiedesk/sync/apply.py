@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
-from ..clock import ClockDrift, Stamp
+from ..clock import Stamp
+from ..errors import ClockDrift
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, clock_of, field_clocks, utc_now
 from ..store.schema import ENTITY_TABLES

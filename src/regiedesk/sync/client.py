@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from ..errors import RegiedeskError
+from ..errors import ClockAhead, DeviceRevoked, Offline, ServerRefused, StampsAhead, UpgradeRequired
 from ..store import Store
 from ..store.database import utc_now
 from ..store.schema import ENTITY_TABLES, SCHEMA_VERSION
@@ -38,80 +38,6 @@ PUSH_BATCH = 500
 # per page, which took more than half the time of a first sync.
 APPLY_BATCH = 5000
 PAGES_AHEAD = 8  # pages fetched ahead while a batch is applied (8,000 changes at most)
-
-
-class SyncError(RegiedeskError):
-    exit_code = 5
-
-
-class Offline(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "De server is niet bereikbaar. U kunt gewoon doorwerken; regiedesk synchroniseert "
-            "zodra er verbinding is.",
-            "The server cannot be reached. You can keep working; regiedesk syncs as soon as "
-            "there is a connection.",
-        )
-
-
-class UpgradeRequired(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "De server vraagt een nieuwere versie van regiedesk. Laat regiedesk bijwerken; "
-            "uw gegevens blijven bewaard.",
-            "The server requires a newer version of regiedesk. Have regiedesk updated; your "
-            "data is kept.",
-        )
-
-
-class DeviceRevoked(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Dit apparaat is ingetrokken door de beheerder. De gegevens op dit apparaat worden "
-            "gewist.",
-            "This device was revoked by the administrator. The data on this device is wiped.",
-        )
-
-
-class ClockAhead(SyncError):
-    def __init__(self, device_time: str) -> None:
-        super().__init__(
-            f"De klok van dit apparaat loopt te ver voor ({device_time}). Zet de datum en tijd "
-            "goed en probeer het opnieuw.",
-            f"This device's clock is too far ahead ({device_time}). Correct the date and time "
-            "and try again.",
-        )
-
-
-class StampsAhead(SyncError):
-    """The server refused stamps from the future (the device clock was set ahead while it
-    worked); the engine stamps them again and pushes once more."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Wijzigingen van dit apparaat dragen een tijd in de toekomst. Controleer de datum "
-            "en tijd en synchroniseer opnieuw.",
-            "Changes on this device carry a time in the future. Check the date and time and "
-            "sync again.",
-        )
-
-
-class NotConnected(SyncError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Dit profiel is nog niet gekoppeld aan een server. Gebruik 'regiedesk connect'.",
-            "This profile is not connected to a server yet. Use 'regiedesk connect'.",
-        )
-
-
-class ServerRefused(SyncError):
-    def __init__(self, status: int, code: str) -> None:
-        super().__init__(
-            f"De server weigerde het verzoek ({status}, {code}). Probeer het later opnieuw of "
-            "neem contact op met de ICT-afdeling.",
-            f"The server refused the request ({status}, {code}). Try again later or contact "
-            "your IT department.",
-        )
 
 
 class SyncClient:

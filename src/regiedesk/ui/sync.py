@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..errors import RegiedeskError
+from ..errors import DeviceRevoked, Offline, RegiedeskError
 from .messages import error_text
 
 if TYPE_CHECKING:  # httpx and the engine load on the network thread, not at start-up
@@ -260,7 +260,7 @@ class SyncController(QObject):
         url, token = store.meta("server_url"), store.meta("device_token")
         if not url or not token:
             return self._status_now(SyncState.NOT_CONNECTED)
-        from ..sync.client import DeviceRevoked, Offline, SyncEngine
+        from ..sync.client import SyncEngine
 
         client = self._client_factory(url, token)
         try:
@@ -289,8 +289,6 @@ class SyncController(QObject):
 
     def _synced(self, status: SyncStatus | BaseException) -> None:
         self._running = False
-        from ..sync.client import DeviceRevoked  # loaded already: a sync ran
-
         if isinstance(status, DeviceRevoked):
             self._wipe()
             return
