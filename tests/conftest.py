@@ -20,6 +20,14 @@ PASSPHRASE = "correct horse battery"
 TODAY = dt.date(2026, 11, 24)
 
 
+@pytest.fixture(autouse=True)
+def no_organisation_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """This machine's own organisation file (``/etc/regiedesk``) never leaks into a test;
+    a test that wants one writes it and points the variable there."""
+    missing = tmp_path_factory.getbasetemp() / "no-organisation.toml"
+    monkeypatch.setenv("REGIEDESK_ORGANISATION_FILE", str(missing))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "profile"

@@ -144,6 +144,8 @@ EN: dict[str, str] = {
     "Geen bezoek bezig.": "No visit in progress.",
     "Gegevensmap": "Data folder",
     "Gegevensmap (versleuteld):": "Data folder (encrypted):",
+    "ingesteld door uw organisatie": "set by your organisation",
+    "Organisatie:": "Organisation:",
     "Geschiedenis": "History",
     "Gezin": "Family",
     "Gezin ...": "Family ...",

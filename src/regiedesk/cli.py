@@ -21,6 +21,7 @@ from .domain.validate import count_nl
 from .errors import RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
+from .organisation import load_organisation
 from .paths import default_data_dir
 
 log = logging.getLogger("regiedesk.cli")
@@ -85,11 +86,42 @@ def _os_user() -> str:
 # --- commands -------------------------------------------------------------------
 
 
+def _passphrase_minimum(args: argparse.Namespace) -> int:
+    """The organisation's minimum passphrase length, or regiedesk's own."""
+    from .store import MIN_PASSPHRASE_LENGTH
+
+    return int(args.organisation.min_passphrase_length or MIN_PASSPHRASE_LENGTH)
+
+
+def _server_url(args: argparse.Namespace) -> str:
+    """--server, or the organisation's server; the organisation's cannot be overridden."""
+    preset = args.organisation.server_url
+    if preset and args.server and args.server.rstrip("/") != preset:
+        raise UsageError(
+            f"Uw organisatie heeft de server vastgelegd op {preset} "
+            f"({args.organisation.path}); laat --server weg.",
+            f"Your organisation has fixed the server to {preset} "
+            f"({args.organisation.path}); leave out --server.",
+        )
+    if not (preset or args.server):
+        raise UsageError(
+            "Geef het adres van de server met --server.",
+            "Give the server's address with --server.",
+        )
+    return str(preset or args.server)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from .store import create_profile
 
     secret, repeated = passphrase(args, new=True)
-    store = create_profile(args.data_dir, secret, repeated=repeated, user=args.user or _os_user())
+    store = create_profile(
+        args.data_dir,
+        secret,
+        repeated=repeated,
+        user=args.user or _os_user(),
+        min_passphrase_length=_passphrase_minimum(args),
+    )
     store.close()
     out(pick(f"Profiel gemaakt in {args.data_dir}.", f"Profile created in {args.data_dir}."))
     return 0
@@ -100,7 +132,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
     old, _ = passphrase(args)
     new, repeated = new_passphrase(args)
-    change_passphrase(args.data_dir, old, new, repeated=repeated)
+    change_passphrase(
+        args.data_dir, old, new, repeated=repeated, min_passphrase_length=_passphrase_minimum(args)
+    )
     out(pick("Het wachtwoord is gewijzigd.", "The passphrase has been changed."))
     return 0
 
@@ -183,22 +217,18 @@ def cmd_connect(args: argparse.Namespace) -> int:
     from .store import open_profile
     from .sync.client import SyncClient, register_device
 
+    server = _server_url(args)
     secret, _ = passphrase(args)
     password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
         pick("Wachtwoord voor de server: ", "Server password: ")
     )
     with open_profile(args.data_dir, secret) as store:
-        client = SyncClient(args.server)
+        client = SyncClient(server)
         try:
             register_device(store, client, args.user, password, args.totp)
         finally:
             client.close()
-    out(
-        pick(
-            f"Gekoppeld aan {args.server} als {args.user}.",
-            f"Connected to {args.server} as {args.user}.",
-        )
-    )
+    out(pick(f"Gekoppeld aan {server} als {args.user}.", f"Connected to {server} as {args.user}."))
     return 0
 
 
@@ -352,7 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
         "connect this profile to the server",
         cmd_connect,
     )
-    p.add_argument("--server", required=True)
+    p.add_argument(
+        "--server",
+        help=pick(
+            "adres van de server (niet nodig als de organisatie het vastlegt)",
+            "the server's address (not needed when the organisation presets it)",
+        ),
+    )
     p.add_argument("--user", required=True)
     p.add_argument("--totp", help=pick("code uit de authenticator-app", "authenticator code"))
     add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
@@ -370,6 +406,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = args.data_dir or default_data_dir()
     setup_logging(args.log_dir, data_dir=args.data_dir)
     try:
+        args.organisation = load_organisation()
+        log.info("%s", args.organisation.describe())
         code = int(args.handler(args))
         log.info("command %s finished with %d", args.command, code)
         return code

@@ -327,3 +327,18 @@ class ServerRefused(SyncError):
             f"The server refused the request ({status}, {code}). Try again later or contact "
             "your IT department.",
         )
+
+
+class OrganisationFileError(ConfigError):
+    """The organisation's settings file cannot be used; nothing of it is applied."""
+
+    def __init__(self, path: str, line: int | None, nl: str, en: str) -> None:
+        self.path, self.line = path, line
+        where_nl = f"{path}, regel {line}" if line else path
+        where_en = f"{path}, line {line}" if line else path
+        super().__init__(
+            f"Het organisatiebestand {where_nl} is niet in orde: {nl}. regiedesk start pas "
+            "als het klopt; vraag de ICT-afdeling het te herstellen.",
+            f"The organisation file {where_en} is not right: {en}. regiedesk starts only "
+            "once it is; ask your IT department to fix it.",
+        )

@@ -118,12 +118,16 @@ def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
     ).derive(passphrase.encode("utf-8"))
 
 
-def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
-    """Refuse a passphrase that is too short, or that was typed differently the second time."""
+def check_new_passphrase(
+    passphrase: str, repeated: str | None = None, *, minimum: int = MIN_PASSPHRASE_LENGTH
+) -> None:
+    """Refuse a passphrase that is too short (``minimum``, an organisation may raise it), or
+    that was typed differently the second time."""
     if repeated is not None and passphrase != repeated:
         raise PassphraseMismatch()
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphrase(MIN_PASSPHRASE_LENGTH)
+    minimum = max(minimum, MIN_PASSPHRASE_LENGTH)
+    if len(passphrase) < minimum:
+        raise WeakPassphrase(minimum)
 
 
 def new_data_key() -> bytes:

@@ -44,6 +44,7 @@ from ..ids import uuid7
 from .database import DatabaseError, Store, storage_error
 from .keys import (
     DEFAULT_KDF,
+    MIN_PASSPHRASE_LENGTH,
     KdfParams,
     KeyEnvelope,
     check_new_passphrase,
@@ -183,9 +184,10 @@ def create_profile(
     user: str,
     repeated: str | None = None,
     kdf: KdfParams = DEFAULT_KDF,
+    min_passphrase_length: int = MIN_PASSPHRASE_LENGTH,
 ) -> Store:
     """Make a new profile in an empty (or missing) data directory and open it."""
-    check_new_passphrase(passphrase, repeated)
+    check_new_passphrase(passphrase, repeated, minimum=min_passphrase_length)
     if profile_exists(data_dir):
         raise ProfileExists(str(data_dir))
     created: list[Path] = []
@@ -253,10 +255,16 @@ def _write_atomically(path: Path, content: bytes) -> None:
 
 
 def change_passphrase(
-    data_dir: Path, old: str, new: str, *, repeated: str | None = None, kdf: KdfParams = DEFAULT_KDF
+    data_dir: Path,
+    old: str,
+    new: str,
+    *,
+    repeated: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+    min_passphrase_length: int = MIN_PASSPHRASE_LENGTH,
 ) -> None:
     """Re-seal the data key under a new passphrase. The database is not touched."""
-    check_new_passphrase(new, repeated)
+    check_new_passphrase(new, repeated, minimum=min_passphrase_length)
     data_key, _ = unlock(data_dir, old)
     try:
         _write_atomically(data_dir / KEY_FILE, seal(data_key, new, kdf).to_bytes())

@@ -6,9 +6,12 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from .. import __version__, i18n
+from ..errors import OrganisationFileError
 from ..logging_setup import setup_logging
+from ..organisation import load_organisation
 
 # The core loads before PySide on purpose: PySide6 hooks __import__ and reads the source
 # of every module imported after it (looking for `from __feature__`), about 5 ms here.
@@ -24,6 +27,20 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--log-dir", type=Path, default=None)
     args, _ = parser.parse_known_args(argv)
     return args
+
+
+def refuse_to_start(app: Any, language: i18n.Language, error: OrganisationFileError) -> int:
+    """A bad organisation file: say so and stop, rather than run with half of it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .translations import install_language
+
+    log.error("organisation file %s refused (line %s): not started", error.path, error.line)
+    i18n.set_language(language)
+    install_language(app, language)
+    title = i18n.pick("regiedesk kan niet starten", "regiedesk cannot start")
+    QMessageBox.critical(None, title, error.message)
+    return 1
 
 
 def run(argv: list[str]) -> int:
@@ -46,13 +63,18 @@ def run(argv: list[str]) -> int:
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     )
     log_file = setup_logging(args.log_dir, data_dir=data_dir)
-    settings = Settings()
+    try:
+        organisation = load_organisation()
+    except OrganisationFileError as error:
+        return refuse_to_start(app, Settings().language, error)
+    settings = Settings(organisation=organisation)
     log.info(
-        "regiedesk %s started: data directory %s, settings %s, log %s",
+        "regiedesk %s started: data directory %s, settings %s, log %s, %s",
         __version__,
         data_dir,
         settings.location,
         log_file,
+        organisation.describe(),
     )
     i18n.set_language(settings.language)
     install_language(app, settings.language)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -65,6 +66,21 @@ class NewFamilyDialog(QDialog):
         return self.name.text(), str(self.status.currentData()), date_of(self.start)
 
 
+def fixed_by_organisation(widget: QWidget, text: str) -> QWidget:
+    """``widget`` greyed out beside ``text`` ("ingesteld door uw organisatie")."""
+    widget.setEnabled(False)
+    widget.setToolTip(text)
+    widget.setAccessibleDescription(text)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 1)
+    note = QLabel(text)
+    note.setEnabled(False)  # drawn in the disabled colour, like the value beside it
+    layout.addWidget(note)
+    return row
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,10 +103,17 @@ class SettingsDialog(QDialog):
         folder = QLabel(str(data_dir))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder.setAccessibleName(self.tr("Gegevensmap"))
+        fixed = self.tr("ingesteld door uw organisatie")
+
+        def row(widget: QWidget, setting: str) -> QWidget:
+            return fixed_by_organisation(widget, fixed) if settings.fixed(setting) else widget
+
         form = QFormLayout()
+        if settings.organisation.name:
+            form.addRow(self.tr("Organisatie:"), QLabel(settings.organisation.name))
         form.addRow(self.tr("&Taal:"), self.language)
-        form.addRow(self.tr("&Vergrendelen na:"), self.idle)
-        form.addRow(self.tr("&Instrument:"), self.instrument)
+        form.addRow(self.tr("&Vergrendelen na:"), row(self.idle, "idle_lock_minutes"))
+        form.addRow(self.tr("&Instrument:"), row(self.instrument, "instrument"))
         form.addRow(self.tr("Gegevensmap (versleuteld):"), folder)
         lay_out_form(self, form, None)
 
@@ -98,7 +121,11 @@ class SettingsDialog(QDialog):
 class ConnectDialog(QDialog):
     """Register this profile with the organisation's server (like `regiedesk connect`)."""
 
-    def __init__(self, server_url: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, server_url: str, parent: QWidget | None = None, *, server_fixed: bool = False
+    ) -> None:
+        """With ``server_fixed`` (the organisation file sets the server) only the user name
+        and password are asked (and the code, for those who need one)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Koppelen met de server"))
         self.server = QLineEdit(server_url)
@@ -116,12 +143,16 @@ class ConnectDialog(QDialog):
             hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
             field.setMinimumWidth(hint + 24)
         form = QFormLayout()
-        form.addRow(self.tr("&Server:"), self.server)
+        if server_fixed:
+            self.server.setParent(self)
+            self.server.hide()
+        else:
+            form.addRow(self.tr("&Server:"), self.server)
         form.addRow(self.tr("&Gebruikersnaam:"), self.user)
         form.addRow(self.tr("&Wachtwoord:"), self.password)
         form.addRow(self.tr("&Code:"), self.code)
         lay_out_form(self, form, self.tr("&Koppelen"))
-        (self.user if server_url else self.server).setFocus()
+        (self.user if server_url or server_fixed else self.server).setFocus()
 
     def values(self) -> tuple[str, str, str, str | None]:
         code = self.code.text().strip()

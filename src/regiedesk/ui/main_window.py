@@ -26,7 +26,7 @@ from .. import i18n
 from ..errors import RegiedeskError
 from ..i18n import Language
 from ..services import Services
-from ..store import create_profile, open_profile, profile_exists
+from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..store.profile import remove_profile_files
 from .caseload import CaseloadPage
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE, AppContext
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.workspace: FamilyWorkspace | None = None  # imported when a family opens
         self.pages = QStackedWidget()
-        self.start_page = StartPage()
+        self.start_page = StartPage(minimum=self.passphrase_minimum)
         self.unlock_page = UnlockPage()
         self.caseload = CaseloadPage()
         for page in (self.start_page, self.unlock_page, self.caseload):
@@ -318,11 +318,23 @@ class MainWindow(QMainWindow):
             store.close()  # the page that asked says what went wrong; nothing stays open
             raise
 
+    @property
+    def passphrase_minimum(self) -> int:
+        return self.context.settings.organisation.min_passphrase_length or MIN_PASSPHRASE_LENGTH
+
     def create_profile(self, passphrase: str, repeated: str) -> None:
         data_dir, kdf, user = self.context.data_dir, self.context.kdf, _user_name()
+        minimum = self.passphrase_minimum
         self.context.worker.submit(
             lambda: self._services(
-                create_profile(data_dir, passphrase, repeated=repeated, user=user, kdf=kdf)
+                create_profile(
+                    data_dir,
+                    passphrase,
+                    repeated=repeated,
+                    user=user,
+                    kdf=kdf,
+                    min_passphrase_length=minimum,
+                )
             ),
             self._opened(data_dir),
             lambda error: self.start_page.show_error(error_text(error)),
@@ -629,7 +641,8 @@ class MainWindow(QMainWindow):
             return
         from .dialogs import ConnectDialog
 
-        dialog = ConnectDialog(self.context.settings.server_url, self)
+        settings = self.context.settings
+        dialog = ConnectDialog(settings.server_url, self, server_fixed=settings.fixed("server_url"))
 
         def connect() -> None:
             url, user, password, code = dialog.values()

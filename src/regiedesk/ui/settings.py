@@ -1,6 +1,8 @@
 """Typed settings over QSettings, with an upgrade step for older versions.
 
-QSettings holds preferences only: never client data.
+QSettings holds preferences only: never client data. What the organisation file
+sets (``regiedesk.organisation``) wins over the user's choice and cannot be
+changed here: ``fixed(name)`` tells the settings dialog which ones.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..i18n import Language
+from ..organisation import Organisation, organisation_file
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("nl", "en")
@@ -23,9 +26,16 @@ def _int(value: object) -> int | None:
 
 
 class Settings:
-    def __init__(self, backend: QSettings | None = None) -> None:
+    def __init__(
+        self, backend: QSettings | None = None, organisation: Organisation | None = None
+    ) -> None:
         self._s = backend or QSettings("regiedesk", "regiedesk")
+        self.organisation = organisation or Organisation(path=organisation_file())
         self._upgrade()
+
+    def fixed(self, name: str) -> bool:
+        """Whether the organisation file sets this setting (the user cannot change it)."""
+        return self.organisation.sets(name)
 
     def _upgrade(self) -> None:
         """Bring older settings up to date; a garbled value is dropped, never fatal, and
@@ -52,6 +62,8 @@ class Settings:
 
     @property
     def idle_lock_minutes(self) -> int:
+        if self.organisation.idle_lock_minutes is not None:
+            return self.organisation.idle_lock_minutes
         minutes = _int(self._s.value("idle_lock_minutes", 5))
         return 5 if minutes is None else max(1, min(120, minutes))
 
@@ -61,7 +73,9 @@ class Settings:
 
     @property
     def server_url(self) -> str:
-        """The organisation's server; an installer can preset it in the system-wide settings."""
+        """The organisation's server: the organisation file's, else the last one connected to."""
+        if self.organisation.server_url is not None:
+            return self.organisation.server_url
         return str(self._s.value("server_url", ""))
 
     @server_url.setter
@@ -73,6 +87,8 @@ class Settings:
         """A shipped instrument: an unknown code (an older install, a typo) gives the default."""
         from ..domain.instruments import available_instruments  # not needed at start-up
 
+        if self.organisation.instrument is not None:
+            return self.organisation.instrument
         value = str(self._s.value("instrument", DEFAULT_INSTRUMENT))
         return value if value in available_instruments() else DEFAULT_INSTRUMENT
 

@@ -18,11 +18,11 @@ from ..store import MIN_PASSPHRASE_LENGTH
 from ..store.keys import check_new_passphrase
 
 
-def strength_hint(passphrase: str) -> str:
+def strength_hint(passphrase: str, minimum: int = MIN_PASSPHRASE_LENGTH) -> str:
     """A short, honest hint; the only hard rule is the minimum length."""
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+    if len(passphrase) < minimum:
         return QCoreApplication.translate("strength", "Te kort: minstens {0} tekens.").format(
-            MIN_PASSPHRASE_LENGTH
+            minimum
         )
     kinds = sum(
         any(test(c) for c in passphrase)
@@ -64,8 +64,11 @@ class StartPage(QWidget):
     create_requested = Signal(str, str)  # passphrase, repeated
     practice_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, minimum: int = MIN_PASSPHRASE_LENGTH
+    ) -> None:
         super().__init__(parent)
+        self.minimum = minimum  # the organisation may ask for longer passphrases
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.intro = QLabel()
@@ -100,7 +103,9 @@ class StartPage(QWidget):
         inner.addWidget(self.error)
         inner.addLayout(buttons)
         centre(self, box)
-        self.first.textChanged.connect(lambda text: self.hint.setText(strength_hint(text)))
+        self.first.textChanged.connect(
+            lambda text: self.hint.setText(strength_hint(text, self.minimum))
+        )
         self.create_button.clicked.connect(self._create)
         self.second.returnPressed.connect(self._create)
         self.practice_button.clicked.connect(self.practice_requested)
@@ -127,7 +132,7 @@ class StartPage(QWidget):
 
     def _create(self) -> None:
         try:
-            check_new_passphrase(self.first.text(), self.second.text())
+            check_new_passphrase(self.first.text(), self.second.text(), minimum=self.minimum)
         except RegiedeskError as error:
             self.error.setText(error.message)
             return

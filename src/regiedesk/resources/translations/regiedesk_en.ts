@@ -1398,6 +1398,14 @@
         <translation>Data folder</translation>
     </message>
     <message>
+        <source>ingesteld door uw organisatie</source>
+        <translation>set by your organisation</translation>
+    </message>
+    <message>
+        <source>Organisatie:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
     </message>
