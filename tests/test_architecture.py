@@ -120,3 +120,40 @@ def test_every_deliberate_error_lives_in_errors_py() -> None:
     kinds = _subclasses(RegiedeskError)
     assert {"SyncError", "DeviceRevoked", "UsageError", "ClockDrift"} <= {k.__name__ for k in kinds}
     assert [k for k in kinds if k.__module__ != "regiedesk.errors"] == []
+
+
+# SQL is written in upper case in this code base
+SQL_START = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", "PRAGMA ", "BEGIN", "WITH ")
+
+
+def sql_in(path: Path) -> list[str]:
+    """Calls that run SQL, and SQL text, in a module: the UI only calls services."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in {
+            "query",
+            "execute",
+            "executemany",
+            "executescript",
+            "write_local",
+            "conn",
+        }:
+            found.append(f"{path.name}:{node.lineno} .{node.attr}")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value.lstrip().startswith(SQL_START)
+        ):
+            found.append(f"{path.name}:{node.lineno} {node.value[:30]!r}")
+    return found
+
+
+def test_the_ui_runs_no_sql() -> None:
+    assert [hit for path in sorted((SRC / "ui").rglob("*.py")) for hit in sql_in(path)] == []
+
+
+def test_the_sql_check_would_see_a_query(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text('rows = s.store.query("SELECT 1 AS x FROM families")\n')
+    assert sql_in(probe) == ["probe.py:1 .query", "probe.py:1 'SELECT 1 AS x FROM families'"]

@@ -33,13 +33,13 @@ def audit(store: Store) -> list[dict[str, object]]:
 
 def test_dismissing_deletes_only_the_chosen_changes_and_audits_it(store: Store) -> None:
     family_id = three_refused(store)
-    kept = store.rejected_changes()
+    kept = store.set_aside.all()
     before = len(audit(store))
 
-    assert store.dismiss_rejected([kept[0]["mutation_id"], kept[2]["mutation_id"]]) == 2
+    assert store.set_aside.dismiss([kept[0]["mutation_id"], kept[2]["mutation_id"]]) == 2
 
-    assert store.rejected_changes() == [kept[1]]
-    assert store.rejected_count() == 1
+    assert store.set_aside.all() == [kept[1]]
+    assert store.set_aside.count() == 1
     events = audit(store)
     assert len(events) == before + 1
     event = events[-1]
@@ -54,16 +54,16 @@ def test_dismissing_deletes_only_the_chosen_changes_and_audits_it(store: Store) 
 
 def test_unknown_ids_are_harmless(store: Store) -> None:
     three_refused(store)
-    kept = store.rejected_changes()
+    kept = store.set_aside.all()
     before = len(audit(store))
 
-    assert store.dismiss_rejected(["no-such-id"]) == 0
-    assert store.dismiss_rejected([]) == 0
-    assert store.rejected_changes() == kept
+    assert store.set_aside.dismiss(["no-such-id"]) == 0
+    assert store.set_aside.dismiss([]) == 0
+    assert store.set_aside.all() == kept
     assert len(audit(store)) == before  # nothing happened, nothing to log
 
-    assert store.dismiss_rejected([kept[1]["mutation_id"], "no-such-id"]) == 1
-    assert [r["mutation_id"] for r in store.rejected_changes()] == [
+    assert store.set_aside.dismiss([kept[1]["mutation_id"], "no-such-id"]) == 1
+    assert [r["mutation_id"] for r in store.set_aside.all()] == [
         kept[0]["mutation_id"],
         kept[2]["mutation_id"],
     ]
@@ -79,4 +79,4 @@ def test_a_refusal_is_dated_by_the_engine_clock(store: Store) -> None:
     sync_with(
         store, lambda m: "out_of_scope", [family.id], now=lambda: "2026-11-24T10:12:00.000+00:00"
     )
-    assert [c["rejected_at"] for c in store.rejected_changes()] == ["2026-11-24T10:12:00.000+00:00"]
+    assert [c["rejected_at"] for c in store.set_aside.all()] == ["2026-11-24T10:12:00.000+00:00"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .domain.validate import count_nl
-from .errors import RegiedeskError, UsageError
+from .errors import DeviceRevoked, RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
 from .organisation import load_organisation
@@ -215,7 +215,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_connect(args: argparse.Namespace) -> int:
     from .store import open_profile
-    from .sync.client import SyncClient, register_device
+    from .sync.session import connect_profile
 
     server = _server_url(args)
     secret, _ = passphrase(args)
@@ -223,41 +223,22 @@ def cmd_connect(args: argparse.Namespace) -> int:
         pick("Wachtwoord voor de server: ", "Server password: ")
     )
     with open_profile(args.data_dir, secret) as store:
-        client = SyncClient(server)
-        try:
-            register_device(store, client, args.user, password, args.totp)
-        finally:
-            client.close()
+        connect_profile(store, server, args.user, password, args.totp)
     out(pick(f"Gekoppeld aan {server} als {args.user}.", f"Connected to {server} as {args.user}."))
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from .errors import DeviceRevoked, NotConnected
     from .store import open_profile
-    from .store.profile import remove_profile_files
-    from .sync.client import SyncClient, SyncEngine
+    from .sync.session import sync_profile, wipe_revoked
 
     secret, _ = passphrase(args)
-    store = open_profile(args.data_dir, secret)
     try:
-        url, token = store.meta("server_url"), store.meta("device_token")
-        if not url or not token:
-            raise NotConnected()
-        client = SyncClient(url, token)
-        try:
-            report = SyncEngine(store, client).sync_once(verify_all=True)
-        finally:
-            client.close()
+        with open_profile(args.data_dir, secret) as store:
+            report = sync_profile(store, verify_all=True)
     except DeviceRevoked:
-        store.close()
-        remove_profile_files(args.data_dir)  # the organisation revoked this laptop
-        log.warning("device revoked: local profile wiped")
+        wipe_revoked(args.data_dir)  # the organisation revoked this laptop; the store is closed
         raise
-    except BaseException:
-        store.close()
-        raise
-    store.close()
     out(pick(f"Gesynchroniseerd: {report.text()}.", f"Synced: {report.text()}."))
     return 0
 

@@ -36,7 +36,7 @@ def export_document(store: Store) -> dict[str, Any]:
         "tables": tables,
         "drafts": store.query("SELECT key, body, updated_at FROM drafts ORDER BY key"),
         # work the server refused (e.g. after a handover), kept so it can be handed on
-        "rejected_changes": store.rejected_changes(),
+        "rejected_changes": store.set_aside.all(),
         "audit_log": store.query("SELECT * FROM audit_log ORDER BY seq"),
     }
 

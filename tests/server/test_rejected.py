@@ -45,7 +45,7 @@ def test_rejected_work_survives_the_purge_of_its_family(
     assert report.set_aside == 3
     for name in ("families", "hours", "notes", "note_revisions", "outbox"):
         assert bert.store.query(f"SELECT count(*) AS n FROM {name}")[0]["n"] == 0, name
-    kept = bert.store.rejected_changes()
+    kept = bert.store.set_aside.all()
     assert {(r["entity"], r["op"], r["reason"]) for r in kept} == {
         ("hours", "insert", "out_of_scope"),
         ("notes", "insert", "out_of_scope"),
@@ -70,7 +70,7 @@ def test_rejected_work_survives_the_purge_of_its_family(
     assert leaks(bert.folder, [SECRET]) == []  # kept encrypted, like everything else
     reopened = open_profile(bert.folder, "laptop passphrase")
     try:
-        assert reopened.rejected_changes() == kept
+        assert reopened.set_aside.all() == kept
         # the export hands the kept work on, and the audit log says whose data left
         out = bert.folder.parent / "bert-export.json"
         export_json(reopened, out)
@@ -96,7 +96,7 @@ def test_a_rejected_family_record_is_kept_too(
     bert.services.families.update_family(family.id, name="Gezin Eigen (Bert)")
     report = bert.sync()
     assert (report.rejected, report.purged, report.set_aside) == (1, 1, 1)
-    (kept,) = bert.store.rejected_changes()
+    (kept,) = bert.store.set_aside.all()
     assert (kept["entity"], kept["op"], kept["record_id"]) == ("families", "update", family.id)
     assert kept["data"] == {"name": "Gezin Eigen (Bert)"}
     anna.sync()

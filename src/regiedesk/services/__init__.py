@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .network import NetworkService
     from .notes import NoteService
     from .plan import PlanService
+    from .rejected import RejectedChangeService
     from .timer import VisitTimerService
 
 S = TypeVar("S", bound=Service)
@@ -114,6 +115,12 @@ class Services:
         from .indicators import IndicatorService
 
         return self._make(IndicatorService)
+
+    @cached_property
+    def rejected(self) -> RejectedChangeService:
+        from .rejected import RejectedChangeService
+
+        return self._make(RejectedChangeService)
 
     @cached_property
     def drafts(self) -> DraftService:

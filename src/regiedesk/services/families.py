@@ -51,6 +51,11 @@ class FamilyService(Service):
     def get_family(self, family_id: str) -> Family:
         return Family.from_row(self.store.get("families", family_id))
 
+    def on_this_device(self, family_id: str) -> bool:
+        """Whether the family's record is on this laptop (deleted or not): a family that
+        left this device's scope is purged from it."""
+        return bool(self.store.query("SELECT 1 AS x FROM families WHERE id = ?", (family_id,)))
+
     def list_families(
         self, *, status: str | None = None, search: str | None = None
     ) -> list[Family]:

@@ -23,6 +23,7 @@ import sqlcipher3
 from ..clock import HybridLogicalClock, Stamp
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
+from .outbox import Outbox, SetAside
 from .schema import ENTITY_TABLES
 
 if TYPE_CHECKING:
@@ -75,11 +76,7 @@ class Tx:
     def _outbox(
         self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: str, data: Any
     ) -> None:
-        self._conn.execute(
-            "INSERT INTO outbox (mutation_id, hlc, entity, record_id, family_id, op, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
-        )
+        self._store.outbox.append(stamp, entity, record_id, family_id, op, data)
         self.outboxed += 1
         self.objects.append(f"{entity}/{record_id}")
 
@@ -171,6 +168,8 @@ class Store:
         self.conn = conn
         self.path = path
         self.on_change: Callable[[], None] | None = None  # called after a commit with outbox rows
+        self.outbox = Outbox(self)
+        self.set_aside = SetAside(self)
         self._reopen: Callable[[], Store] | None = None
         self.device_id = self.meta("device_id") or ""
         user = self.meta("user") or ""
@@ -207,42 +206,6 @@ class Store:
         if not rows or (rows[0]["deleted"] and not include_deleted):
             raise NotFound(table, record_id)
         return rows[0]
-
-    def rejected_changes(self) -> list[dict[str, Any]]:
-        """Local changes the server rejected, oldest first, kept so no work is lost (a purge
-        of their family leaves them): ``entity``, ``record_id``, ``family_id``, ``op``,
-        ``data`` (the changed fields), ``reason``, ``rejected_at``, ``mutation_id``, ``hlc``.
-        They contain client data: a caller that shows or exports them records that access."""
-        rows = self.query(
-            "SELECT mutation_id, hlc, entity, record_id, family_id, op, data, reason, rejected_at"
-            " FROM rejected_changes ORDER BY seq"
-        )
-        return [{**row, "data": json.loads(row["data"])} for row in rows]
-
-    def rejected_count(self) -> int:
-        """How many changes ``rejected_changes`` holds (without reading them)."""
-        return int(self.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
-
-    def dismiss_rejected(self, mutation_ids: list[str]) -> int:
-        """Delete kept rejected changes the user has dealt with, with one audit event in the
-        same transaction. Unknown ids are ignored. Returns how many were deleted."""
-        if not mutation_ids:
-            return 0
-        marks = ", ".join("?" for _ in mutation_ids)
-        rows = self.query(
-            "SELECT entity, record_id, family_id FROM rejected_changes"
-            f" WHERE mutation_id IN ({marks}) ORDER BY seq",
-            tuple(mutation_ids),
-        )  # only this (the database) thread removes them: still there in the transaction
-        if not rows:
-            return 0  # nothing to delete: no audit event either
-        with self.transaction(event="delete", client=None) as tx:
-            self.conn.execute(
-                f"DELETE FROM rejected_changes WHERE mutation_id IN ({marks})", tuple(mutation_ids)
-            )
-            tx.objects.extend(f"{r['entity']}/{r['record_id']}" for r in rows)
-            tx.objects.extend(f"families/{r['family_id']}" for r in rows if r["family_id"])
-        return len(rows)
 
     # --- writing -------------------------------------------------------------
 

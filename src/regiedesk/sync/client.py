@@ -26,7 +26,7 @@ import httpx
 from ..errors import ClockAhead, DeviceRevoked, Offline, ServerRefused, StampsAhead, UpgradeRequired
 from ..store import Store
 from ..store.database import utc_now
-from ..store.schema import ENTITY_TABLES, SCHEMA_VERSION
+from ..store.schema import SCHEMA_VERSION
 from . import protocol as p
 from .apply import apply_page, local_checksums, purge_family
 
@@ -173,29 +173,20 @@ class SyncEngine:
         for family in sorted(set(scope) - known):  # new in scope: its whole history
             report.backfilled += self._fetch_family(family)
         for family in sorted(known - set(scope)):
-            if not self._pending(family):
+            if not self.store.outbox.has_pending(family):
                 purge_family(self.store, family)
                 report.purged += 1
         if not cancelled():
             self._verify(report, scope if verify_all else sorted(self.touched & set(scope)))
-        report.set_aside = self.store.rejected_count()
+        report.set_aside = self.store.set_aside.count()
         return report
-
-    def _pending(self, family: str) -> bool:
-        rows = self.store.query("SELECT 1 AS x FROM outbox WHERE family_id = ? LIMIT 1", (family,))
-        return bool(rows)
 
     def _push(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
         rewound = False
         while not cancelled():
-            rows = self.store.query(
-                "SELECT mutation_id, hlc, entity, record_id, family_id, op, data FROM outbox"
-                " ORDER BY seq LIMIT ?",
-                (PUSH_BATCH,),
-            )
-            if not rows:
+            mutations = self.store.outbox.pending(PUSH_BATCH)
+            if not mutations:
                 return
-            mutations = [{**r, "data": json.loads(r["data"])} for r in rows]
             self.touched.update(str(m["family_id"]) for m in mutations if m["family_id"])
             try:
                 results = self.client.push(mutations)
@@ -204,66 +195,11 @@ class SyncEngine:
                     raise
                 rewound = True  # stamped again from the (now right) clock: push once more
                 continue
-            by_id = {m["mutation_id"]: m for m in mutations}
-            with self.store.transaction(event="transfer", client=None) as tx:
-                for result in results:
-                    mutation = by_id.get(result["mutation_id"])
-                    if mutation is None:
-                        continue
-                    if result["outcome"] == "rejected":
-                        report.rejected += 1
-                        self._set_aside(mutation, result.get("reason"))
-                        self._undo_rejected(mutation)
-                    else:
-                        report.pushed += 1
-                    self.store.conn.execute(
-                        "DELETE FROM outbox WHERE mutation_id = ?", (result["mutation_id"],)
-                    )
-                    tx.objects.append(f"{mutation['entity']}/{mutation['record_id']}")
-            if len(rows) < PUSH_BATCH:
+            settled = self.store.outbox.settle(mutations, results, at=self.now())
+            report.pushed += settled.pushed
+            report.rejected += settled.rejected
+            if len(mutations) < PUSH_BATCH:
                 return
-
-    def _set_aside(self, mutation: dict[str, Any], reason: str | None) -> None:
-        """Keep a rejected change in the local database (not in the outbox, and not in the
-        tables a purge clears), so the work survives the family leaving this device."""
-        self.store.conn.execute(
-            "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"
-            " family_id, op, data, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                mutation["mutation_id"],
-                mutation["hlc"],
-                mutation["entity"],
-                mutation["record_id"],
-                mutation["family_id"],
-                mutation["op"],
-                json.dumps(mutation["data"]),
-                reason,
-                self.now(),
-            ),
-        )
-
-    def _undo_rejected(self, mutation: dict[str, Any]) -> None:
-        """A delete the server refused is undone locally, so the record is not lost, with
-        the stamps the row had before it: a kept delete stamp would differ from the
-        server's row for good (a checksum mismatch, and a re-fetch, at every sync) and
-        would beat a later delete by someone else."""
-        log.warning("server rejected the %s of a row in %s", mutation["op"], mutation["entity"])
-        if mutation["op"] != "delete":
-            return
-        table = mutation["entity"]
-        if table not in ENTITY_TABLES:
-            return
-        row = self.store.conn.execute(
-            f"SELECT field_hlc FROM {table} WHERE id = ?", (mutation["record_id"],)
-        ).fetchone()
-        clocks = json.loads(row[0] or "{}") if row else {}
-        if clocks.get("deleted") != mutation["hlc"]:
-            return  # gone, or deleted again since by a delete that stands
-        del clocks["deleted"]
-        self.store.conn.execute(
-            f"UPDATE {table} SET deleted = 0, field_hlc = ?, updated_hlc = ? WHERE id = ?",
-            (json.dumps(clocks), max(clocks.values(), default=""), mutation["record_id"]),
-        )
 
     def _pages(self, since: int, family: str | None = None) -> Generator[Any, None, None]:
         """The pages after ``since``, in order. A worker thread fetches up to PAGES_AHEAD
@@ -329,7 +265,7 @@ class SyncEngine:
             )
 
     def _verify(self, report: SyncReport, families: list[str]) -> None:
-        settled = [f for f in families if not self._pending(f)]
+        settled = [f for f in families if not self.store.outbox.has_pending(f)]
         if not settled:
             return
         remote = self.client.checksums(settled)

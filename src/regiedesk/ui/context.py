@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 
 from ..services import Services
 from ..store import DEFAULT_KDF, KdfParams
+from ..sync.session import ClientFactory, default_client
 from .settings import Settings
-from .sync import ClientFactory, default_client
 from .worker import DbWorker
 
 PRACTICE_FOLDER = "oefenomgeving"

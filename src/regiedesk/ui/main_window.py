@@ -27,7 +27,7 @@ from ..errors import RegiedeskError
 from ..i18n import Language
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
-from ..store.profile import remove_profile_files
+from ..sync.session import wipe_revoked
 from .caseload import CaseloadPage
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE, AppContext
 from .format import date_text, duration_text
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
                 )
 
         self.context.run(
-            lambda s: bool(s.store.query("SELECT 1 AS x FROM families WHERE id = ?", (family_id,))),
+            lambda s: s.families.on_this_device(family_id),
             still_here,
             lambda e: None,
         )
@@ -621,7 +621,7 @@ class MainWindow(QMainWindow):
         self.lock()
         if profile_dir is not None:
             self.context.worker.submit(
-                lambda: remove_profile_files(profile_dir), lambda _: self.show_entry_page()
+                lambda: wipe_revoked(profile_dir), lambda _: self.show_entry_page()
             )
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -1,14 +1,13 @@
 """Work the server refused and the laptop kept aside: look at it, then dismiss it.
 
 Reading the kept changes shows client data, so opening the dialog writes a read
-event to the audit log; dismissing writes a delete event (``Store.dismiss_rejected``).
+event to the audit log; dismissing writes a delete event (``RejectedChangeService``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -26,57 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import Services
+from ..services.rejected import RejectedChange
 from .context import AppContext
 from .format import date_text
 from .messages import show_error
 from .translations import QT_TRANSLATE_NOOP
-
-
-@dataclass(frozen=True)
-class SetAside:
-    """One kept change, with the name of its family if that is still on this laptop."""
-
-    mutation_id: str
-    rejected_at: dt.datetime
-    entity: str
-    op: str
-    reason: str | None
-    family_id: str | None
-    family_name: str | None
-    data: dict[str, Any]
-
-
-def load_set_aside(services: Services) -> list[SetAside]:
-    """On the database thread: the kept changes, and their reading in the audit log."""
-    store = services.store
-    rows = store.rejected_changes()
-    families = sorted({str(r["family_id"]) for r in rows if r["family_id"]})
-    names = {
-        r["id"]: str(r["name"])
-        for r in store.query("SELECT id, name FROM families")
-        if r["id"] in families
-    }
-    if rows:
-        store.record_access(
-            "read",
-            client=None,
-            objects=[f"{r['entity']}/{r['record_id']}" for r in rows]
-            + [f"families/{family}" for family in families],
-        )
-    return [
-        SetAside(
-            mutation_id=str(r["mutation_id"]),
-            rejected_at=dt.datetime.fromisoformat(str(r["rejected_at"])),
-            entity=str(r["entity"]),
-            op=str(r["op"]),
-            reason=r["reason"],
-            family_id=r["family_id"],
-            family_name=names.get(r["family_id"]),
-            data=dict(r["data"]),
-        )
-        for r in rows
-    ]
 
 
 def _tr(text: str) -> str:
@@ -199,7 +152,7 @@ class RejectedDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.entries: list[SetAside] = []
+        self.entries: list[RejectedChange] = []
         self.dropped = False  # closed for good: late results from the database thread go
         self.setWindowTitle(self.tr("Apart gezet werk"))
         intro = QLabel(
@@ -275,7 +228,12 @@ class RejectedDialog(QDialog):
 
     def load(self) -> None:
         """Read the kept changes on the database thread (a read event in the audit log)."""
-        self.context.run(load_set_aside, self.show_entries, self._failed, owner=self)
+        self.context.run(
+            lambda s: s.rejected.list_rejected_changes(),
+            self.show_entries,
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, error: BaseException) -> None:
         if not self.dropped:
@@ -287,7 +245,7 @@ class RejectedDialog(QDialog):
         self.reject()
         self.deleteLater()
 
-    def show_entries(self, entries: list[SetAside]) -> None:
+    def show_entries(self, entries: list[RejectedChange]) -> None:
         if self.dropped:
             return
         self.entries = entries
@@ -324,7 +282,7 @@ class RejectedDialog(QDialog):
             self.table.selectRow(0)
         self.table.setFocus()
 
-    def selected(self) -> list[SetAside]:
+    def selected(self) -> list[RejectedChange]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.entries[row] for row in rows if row < len(self.entries)]
 
@@ -373,4 +331,6 @@ class RejectedDialog(QDialog):
                 self.show_entries([e for e in self.entries if e.mutation_id not in ids])
                 self.dismissed.emit(count)
 
-        self.context.run(lambda s: s.store.dismiss_rejected(ids), done, self._failed, owner=self)
+        self.context.run(
+            lambda s: s.rejected.remove_rejected_changes(ids), done, self._failed, owner=self
+        )

@@ -20,16 +20,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..errors import DeviceRevoked, Offline, RegiedeskError
+from ..errors import DeviceRevoked, NotConnected, Offline, RegiedeskError
+from ..sync.session import (
+    ClientFactory,
+    connect_profile,
+    default_client,
+    is_connected,
+    sync_counts,
+    sync_profile,
+)
 from .messages import error_text
 
 if TYPE_CHECKING:  # httpx and the engine load on the network thread, not at start-up
     from ..store import Store
-    from ..sync.client import SyncClient, SyncReport
+    from ..sync.client import SyncReport
 
 log = logging.getLogger(__name__)
-
-ClientFactory = Callable[[str, str | None], "SyncClient"]
 
 
 class SyncState(Enum):
@@ -49,26 +55,6 @@ class SyncStatus:
     last_sync: dt.datetime | None = None
     error: str = ""  # what went wrong, in the interface language
     report: SyncReport | None = field(default=None)
-
-
-def _counts(store: Store) -> tuple[int, int, int, dt.datetime | None]:
-    from ..services.notes import notes_with_two_heads  # on the network thread
-
-    waiting = int(store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
-    conflicts = notes_with_two_heads(store)
-    last = store.meta("last_sync")
-    return (
-        waiting,
-        conflicts,
-        store.rejected_count(),
-        dt.datetime.fromisoformat(last) if last else None,
-    )
-
-
-def default_client(url: str, token: str | None) -> SyncClient:
-    from ..sync.client import SyncClient
-
-    return SyncClient(url, token)
 
 
 class SyncController(QObject):
@@ -257,14 +243,15 @@ class SyncController(QObject):
         store = self._store
         if store is None:
             raise RuntimeError("no sync connection")
-        url, token = store.meta("server_url"), store.meta("device_token")
-        if not url or not token:
-            return self._status_now(SyncState.NOT_CONNECTED)
-        from ..sync.client import SyncEngine
-
-        client = self._client_factory(url, token)
         try:
-            report = SyncEngine(store, client).sync_once(cancel.is_set, verify_all=verify_all)
+            report = sync_profile(
+                store,
+                client_factory=self._client_factory,
+                cancelled=cancel.is_set,
+                verify_all=verify_all,
+            )
+        except NotConnected:
+            return self._status_now(SyncState.NOT_CONNECTED)
         except Offline as error:
             return self._status_now(SyncState.OFFLINE, error=error.message)
         except DeviceRevoked:
@@ -272,8 +259,6 @@ class SyncController(QObject):
             raise
         except RegiedeskError as error:
             return self._status_now(SyncState.FAILED, error=error.message)
-        finally:
-            client.close()
         status = self._status_now(SyncState.IDLE)
         status.report = report
         return status
@@ -282,10 +267,12 @@ class SyncController(QObject):
         store = self._store
         if store is None:
             return SyncStatus(SyncState.NOT_CONNECTED)
-        if state is not SyncState.NOT_CONNECTED and not store.meta("device_token"):
+        if state is not SyncState.NOT_CONNECTED and not is_connected(store):
             state = SyncState.NOT_CONNECTED
-        waiting, conflicts, set_aside, last = _counts(store)
-        return SyncStatus(state, waiting, conflicts, set_aside, last, error)
+        counts = sync_counts(store)
+        return SyncStatus(
+            state, counts.waiting, counts.conflicts, counts.set_aside, counts.last_sync, error
+        )
 
     def _synced(self, status: SyncStatus | BaseException) -> None:
         self._running = False
@@ -315,7 +302,6 @@ class SyncController(QObject):
         """The organisation revoked this laptop: the window locks and removes the profile."""
         profile_dir = self._profile_dir
         self.stop()
-        log.warning("device revoked: the local profile is wiped")
         self.revoked.emit(profile_dir)
 
     def _publish(self, status: SyncStatus) -> None:
@@ -328,16 +314,10 @@ class SyncController(QObject):
         """Register this profile as a device; ``connected`` reports the outcome."""
 
         def work() -> None:
-            from ..sync.client import register_device
-
             store = self._store
             if store is None:
                 raise RuntimeError("no sync connection")
-            client = self._client_factory(url, None)
-            try:
-                register_device(store, client, user, password, totp)
-            finally:
-                client.close()
+            connect_profile(store, url, user, password, totp, client_factory=self._client_factory)
 
         def done(value: object) -> None:
             if isinstance(value, BaseException):

@@ -1,0 +1,184 @@
+"""The two local tables of sync: the outbox of changes to push, and the changes the server
+refused, kept aside so no work is lost.
+
+``Store.outbox`` and ``Store.set_aside`` are the only writers of these tables: ``Tx``
+appends to the outbox, the sync engine settles a push through ``Outbox.settle``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..clock import Stamp
+from ..ids import uuid7
+from .schema import ENTITY_TABLES
+
+if TYPE_CHECKING:
+    from .database import Store
+
+log = logging.getLogger(__name__)
+
+Mutation = Mapping[str, Any]  # an outbox row with its ``data`` decoded
+
+
+@dataclass
+class Settled:
+    """What a push's answers did: changes the server took, and changes it refused."""
+
+    pushed: int = 0
+    rejected: int = 0
+
+
+class Outbox:
+    """Local changes not yet acknowledged by the server, in the order they were made."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def append(
+        self,
+        stamp: Stamp,
+        entity: str,
+        record_id: str,
+        family_id: str | None,
+        op: str,
+        data: Any,
+    ) -> None:
+        """One change, inside the transaction that makes it (``Tx`` calls this)."""
+        self._store.conn.execute(
+            "INSERT INTO outbox (mutation_id, hlc, entity, record_id, family_id, op, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
+        )
+
+    def pending(self, limit: int) -> list[dict[str, Any]]:
+        """The oldest ``limit`` changes, as the push sends them."""
+        rows = self._store.query(
+            "SELECT mutation_id, hlc, entity, record_id, family_id, op, data FROM outbox"
+            " ORDER BY seq LIMIT ?",
+            (limit,),
+        )
+        return [{**r, "data": json.loads(r["data"])} for r in rows]
+
+    def count(self) -> int:
+        return int(self._store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
+
+    def has_pending(self, family_id: str) -> bool:
+        rows = self._store.query(
+            "SELECT 1 AS x FROM outbox WHERE family_id = ? LIMIT 1", (family_id,)
+        )
+        return bool(rows)
+
+    def settle(
+        self, sent: Iterable[Mutation], results: Iterable[Mapping[str, Any]], *, at: str
+    ) -> Settled:
+        """Record the server's answers in one local transaction: every answered change
+        leaves the outbox; a refused one is set aside (dated ``at``) and a refused delete
+        is undone. Answers for changes not sent are ignored."""
+        by_id = {m["mutation_id"]: m for m in sent}
+        settled = Settled()
+        store = self._store
+        with store.transaction(event="transfer", client=None) as tx:
+            for result in results:
+                mutation = by_id.get(result["mutation_id"])
+                if mutation is None:
+                    continue
+                if result["outcome"] == "rejected":
+                    settled.rejected += 1
+                    store.set_aside.keep(mutation, result.get("reason"), at=at)
+                    _undo_refused_delete(store, mutation)
+                else:
+                    settled.pushed += 1
+                store.conn.execute(
+                    "DELETE FROM outbox WHERE mutation_id = ?", (mutation["mutation_id"],)
+                )
+                tx.objects.append(f"{mutation['entity']}/{mutation['record_id']}")
+        return settled
+
+
+def _undo_refused_delete(store: Store, mutation: Mutation) -> None:
+    """A delete the server refused is undone locally, so the record is not lost, with the
+    stamps the row had before it: a kept delete stamp would differ from the server's row
+    for good (a checksum mismatch, and a re-fetch, at every sync) and would beat a later
+    delete by someone else."""
+    log.warning("server rejected the %s of a row in %s", mutation["op"], mutation["entity"])
+    table = mutation["entity"]
+    if mutation["op"] != "delete" or table not in ENTITY_TABLES:
+        return
+    row = store.conn.execute(
+        f"SELECT field_hlc FROM {table} WHERE id = ?", (mutation["record_id"],)
+    ).fetchone()
+    clocks = json.loads(row[0] or "{}") if row else {}
+    if clocks.get("deleted") != mutation["hlc"]:
+        return  # gone, or deleted again since by a delete that stands
+    del clocks["deleted"]
+    store.conn.execute(
+        f"UPDATE {table} SET deleted = 0, field_hlc = ?, updated_hlc = ? WHERE id = ?",
+        (json.dumps(clocks), max(clocks.values(), default=""), mutation["record_id"]),
+    )
+
+
+class SetAside:
+    """Local changes the server refused, kept in the profile (not in the outbox, and not in
+    the tables a purge clears), so the work survives the family leaving this device."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def keep(self, mutation: Mutation, reason: str | None, *, at: str) -> None:
+        """Inside the transaction that takes the change out of the outbox."""
+        self._store.conn.execute(
+            "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"
+            " family_id, op, data, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                mutation["mutation_id"],
+                mutation["hlc"],
+                mutation["entity"],
+                mutation["record_id"],
+                mutation["family_id"],
+                mutation["op"],
+                json.dumps(mutation["data"]),
+                reason,
+                at,
+            ),
+        )
+
+    def all(self) -> list[dict[str, Any]]:
+        """The kept changes, oldest first: ``entity``, ``record_id``, ``family_id``, ``op``,
+        ``data`` (the changed fields), ``reason``, ``rejected_at``, ``mutation_id``, ``hlc``.
+        They contain client data: a caller that shows or exports them records that access."""
+        rows = self._store.query(
+            "SELECT mutation_id, hlc, entity, record_id, family_id, op, data, reason, rejected_at"
+            " FROM rejected_changes ORDER BY seq"
+        )
+        return [{**row, "data": json.loads(row["data"])} for row in rows]
+
+    def count(self) -> int:
+        """How many changes ``all`` holds (without reading them)."""
+        return int(self._store.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"])
+
+    def dismiss(self, mutation_ids: list[str]) -> int:
+        """Delete kept changes the user has dealt with, with one audit event in the same
+        transaction. Unknown ids are ignored. Returns how many were deleted."""
+        if not mutation_ids:
+            return 0
+        store = self._store
+        marks = ", ".join("?" for _ in mutation_ids)
+        rows = store.query(
+            "SELECT entity, record_id, family_id FROM rejected_changes"
+            f" WHERE mutation_id IN ({marks}) ORDER BY seq",
+            tuple(mutation_ids),
+        )  # only this (the database) thread removes them: still there in the transaction
+        if not rows:
+            return 0  # nothing to delete: no audit event either
+        with store.transaction(event="delete", client=None) as tx:
+            store.conn.execute(
+                f"DELETE FROM rejected_changes WHERE mutation_id IN ({marks})", tuple(mutation_ids)
+            )
+            tx.objects.extend(f"{r['entity']}/{r['record_id']}" for r in rows)
+            tx.objects.extend(f"families/{r['family_id']}" for r in rows if r["family_id"])
+        return len(rows)

@@ -1,0 +1,105 @@
+"""Sync as the window and the command line use it, for one open profile: connect it to a
+server, sync it once, count what waits, and wipe it when the server revoked the device.
+
+httpx and the engine are imported on first use: the window counts on its network thread
+before anything syncs, and its start-up should not pay for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NotConnected
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from .client import SyncClient, SyncReport
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[str, str | None], "SyncClient"]
+
+
+def default_client(url: str, token: str | None) -> SyncClient:
+    from .client import SyncClient
+
+    return SyncClient(url, token)
+
+
+def is_connected(store: Store) -> bool:
+    return bool(store.meta("server_url") and store.meta("device_token"))
+
+
+def connect_profile(
+    store: Store,
+    url: str,
+    user: str,
+    password: str,
+    totp: str | None,
+    *,
+    client_factory: ClientFactory = default_client,
+) -> None:
+    """Register this profile with the server at ``url`` as a device of ``user``."""
+    from .client import register_device
+
+    client = client_factory(url, None)
+    try:
+        register_device(store, client, user, password, totp)
+    finally:
+        client.close()
+
+
+def sync_profile(
+    store: Store,
+    *,
+    client_factory: ClientFactory = default_client,
+    cancelled: Callable[[], bool] = lambda: False,
+    verify_all: bool = False,
+) -> SyncReport:
+    """One sync round with the server the profile is connected to. ``NotConnected`` when it
+    is not; ``DeviceRevoked`` when the server revoked this device: the caller closes every
+    connection to the profile and then calls ``wipe_revoked``."""
+    from .client import SyncEngine
+
+    url, token = store.meta("server_url"), store.meta("device_token")
+    if not url or not token:
+        raise NotConnected()
+    client = client_factory(url, token)
+    try:
+        return SyncEngine(store, client).sync_once(cancelled, verify_all=verify_all)
+    finally:
+        client.close()
+
+
+def wipe_revoked(profile_dir: Path) -> None:
+    """The organisation revoked this laptop: its copy of the profile goes (what was synced
+    is on the server). Every connection to the profile must be closed first."""
+    from ..store.profile import remove_profile_files
+
+    remove_profile_files(profile_dir)
+    log.warning("device revoked: the local profile is wiped")
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    waiting: int  # local changes not yet on the server
+    conflicts: int  # notes with more than one head
+    set_aside: int  # changes the server refused, kept in the profile
+    last_sync: dt.datetime | None
+
+
+def sync_counts(store: Store) -> SyncCounts:
+    from ..services.notes import notes_with_two_heads
+
+    last = store.meta("last_sync")
+    return SyncCounts(
+        waiting=store.outbox.count(),
+        conflicts=notes_with_two_heads(store),
+        set_aside=store.set_aside.count(),
+        last_sync=dt.datetime.fromisoformat(last) if last else None,
+    )
