@@ -342,3 +342,13 @@ class OrganisationFileError(ConfigError):
             f"The organisation file {where_en} is not right: {en}. regiedesk starts only "
             "once it is; ask your IT department to fix it.",
         )
+
+
+# --- reports -------------------------------------------------------------------
+
+
+class ReportError(RegiedeskError):
+    """A report cannot be written where it was asked (the file exists, the folder is the
+    profile's). Nothing was written and nothing was logged."""
+
+    exit_code = 2

@@ -1,0 +1,129 @@
+"""Printing without leaking: a report's PDF reaches the disk only where the user asked,
+and never without its audit event.
+
+The PDF is built in memory. ``write_report`` then writes the file inside the store
+transaction that appends the NEN 7513 event "print" (the client, the report type):
+
+- the file cannot be written (a full disk, a read-only folder): the transaction
+  rolls back, so there is no event, and the partial file is removed;
+- the event cannot be written or committed: the new file is removed, so there is
+  no file without its event.
+
+Replacing an existing file (``overwrite``, after the file dialog asked) goes through
+a temporary file beside the target that replaces it only after the commit, so a failed
+commit leaves the old file as it was. Nothing is ever written in the profile's folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from ..errors import ReportError, StorageUnavailable, storage_reason
+from ..store import Store
+
+log = logging.getLogger(__name__)
+
+
+class ReportKind(StrEnum):
+    PLAN = "plan"
+    PROGRESS = "progress"
+    HOURS = "hours"
+    TEAM = "team"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedReport:
+    """A finished PDF in memory, with what its audit event names."""
+
+    kind: ReportKind
+    pdf: bytes
+    client: str | None  # the family the report is about; None when it covers several or none
+    families: tuple[str, ...] = ()  # every family whose data it prints
+
+    @property
+    def objects(self) -> list[str]:
+        return [f"reports/{self.kind.value}", *(f"families/{f}" for f in self.families)]
+
+
+def write_report(
+    store: Store, report: RenderedReport, out: Path, *, overwrite: bool = False
+) -> int:
+    """Write the PDF to ``out`` with its audit event, all or nothing. Returns the bytes written.
+
+    Without ``overwrite`` an existing file is refused (ReportError) and left alone.
+    """
+    target = Path(out)
+    _refuse_profile_folder(store, target)
+    if target.is_dir():
+        raise ReportError(
+            f"{target} is een map. Kies een bestandsnaam voor het rapport.",
+            f"{target} is a folder. Choose a file name for the report.",
+        )
+    written: Path | None = None
+    try:
+        with store.transaction(event="print", client=report.client) as tx:
+            tx.objects.extend(report.objects)
+            written = _write_new(target, report.pdf, overwrite=overwrite)
+    except BaseException:
+        if written is not None:  # the event did not commit: no file without it
+            with contextlib.suppress(OSError):
+                written.unlink()
+        raise
+    if written != target:
+        try:
+            os.replace(written, target)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                written.unlink()
+            raise _cannot_write(target, exc) from exc
+    log.info("report %s written (%d bytes)", report.kind.value, len(report.pdf))
+    return len(report.pdf)
+
+
+def _write_new(target: Path, data: bytes, *, overwrite: bool) -> Path:
+    """Write ``data`` to a new file: ``target`` itself, or a temporary file beside it when
+    an existing ``target`` is to be replaced. Returns the file written."""
+    path = target
+    if overwrite and target.exists():
+        path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise ReportError(
+            f"{target} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
+            f"{target} already exists; nothing was overwritten. Choose another file name.",
+        ) from None
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise _cannot_write(target, exc) from exc
+    return path
+
+
+def _refuse_profile_folder(store: Store, target: Path) -> None:
+    profile = store.path.parent.resolve()
+    folder = target.parent.resolve()
+    if folder == profile or profile in folder.parents:
+        raise ReportError(
+            f"Een rapport mag niet in de map van het profiel ({profile}) staan: die map is "
+            "alleen voor versleutelde gegevens. Kies een andere map.",
+            f"A report may not be saved in the profile's folder ({profile}): that folder holds "
+            "encrypted data only. Choose another folder.",
+        )
+
+
+def _cannot_write(target: Path, exc: OSError) -> StorageUnavailable:
+    return StorageUnavailable(str(target.parent), storage_reason(exc.errno))
