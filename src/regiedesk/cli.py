@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_reports import add_report_commands
 from .domain.validate import count_nl
 from .errors import DeviceRevoked, RegiedeskError, UsageError
 from .i18n import pick
@@ -373,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", required=True)
     p.add_argument("--totp", help=pick("code uit de authenticator-app", "authenticator code"))
     add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
+    add_report_commands(sub, common)
     return parser
 
 

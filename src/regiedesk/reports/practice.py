@@ -70,7 +70,7 @@ def practice_team(
         for w in range(weeks)
     )
     return TeamInput(
-        teams=("Team Oost",),
+        teams=("Oefenteam (fictief)",),
         start=start,
         end=end,
         caseworkers=tuple(people),
