@@ -35,3 +35,20 @@ def test_sync_benchmark_prints_its_figures() -> None:
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms"):
         assert figures[key] > 0, key
+
+
+def test_reports_benchmark_prints_its_figures() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "reports.py"), "--families", "2", "--caseworkers", "5",
+         "--repeat", "1", "--reports", "4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )  # fmt: skip
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in ("baseline_s", "progress_s", "hours_s", "team_s", "progress_ratio"):
+        assert figures[key] > 0, key
+    for key in ("progress_s_met", "hours_s_met", "team_s_met", "memory_growth_mb_met"):
+        assert isinstance(figures[key], bool), key
+    assert figures["reports_in_a_row"] == 4

@@ -143,11 +143,11 @@ def _mean(values: list[int]) -> float:
 
 
 def _intensity(progress: ProgressInput, words: Words) -> list[Flowable]:
-    out: list[Flowable] = [heading(words("Intensiteit: uren per week", "Intensity: hours a week"))]
+    title = heading(words("Intensiteit: uren per week", "Intensity: hours a week"))
     minutes = [w.minutes for w in progress.intensity]
     if not any(minutes):
         return [
-            *out,
+            title,
             no_data(
                 words(
                     "In deze periode zijn geen uren geschreven.",
@@ -172,7 +172,7 @@ def _intensity(progress: ProgressInput, words: Words) -> list[Flowable]:
         words=words,
         unit=words("uren per week", "hours a week"),
     )
-    return [*out, together(markup(summary), gap(), chart)]
+    return [together(title, markup(summary), gap(), chart)]  # the heading stays with it
 
 
 def _parties(progress: ProgressInput, words: Words) -> list[Flowable]:
@@ -189,15 +189,13 @@ def _parties(progress: ProgressInput, words: Words) -> list[Flowable]:
                 )
             )
         )
-        out += [
-            gap(),
-            time_series(
-                [(day, float(n)) for day, n in counts],
-                words=words,
-                unit=words("betrokkenen", "involved"),
-                height=4.2 * cm,
-            ),
-        ]
+        chart = time_series(
+            [(day, float(n)) for day, n in counts],
+            words=words,
+            unit=words("betrokkenen", "involved"),
+            height=4.2 * cm,
+        )
+        out = [together(*out, gap(), chart)]
     if not progress.parties:
         return [
             *out,

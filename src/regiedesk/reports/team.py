@@ -163,7 +163,7 @@ def _caseload(team: TeamInput, words: Words) -> list[Flowable]:
         words("Aangemeld", "Registered"),
         words("Afgesloten", "Closed"),
         words("Uitval", "Dropout"),
-        words("Zonder contact >14 d", "No contact >14 d"),
+        words("Zonder contact", "No contact"),
         words("Afspraken over datum", "Overdue agreements"),
         words("Evaluaties over datum", "Overdue evaluations"),
     ]
@@ -189,6 +189,15 @@ def _caseload(team: TeamInput, words: Words) -> list[Flowable]:
     return [
         heading(words("Caseload per regisseur", "Caseload per caseworker")),
         table(header, rows, widths, right=tuple(range(1, 8))),
+        text(
+            words(
+                "Zonder contact: actieve gezinnen zonder contact in de laatste 14 dagen. "
+                "Over datum: open afspraken en planevaluaties waarvan de datum voorbij is.",
+                "No contact: active families without contact in the last 14 days. "
+                "Overdue: open agreements and plan evaluations whose date has passed.",
+            ),
+            styles().muted,
+        ),
     ]
 
 
