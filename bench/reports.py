@@ -93,7 +93,7 @@ def main() -> None:
         store = create_profile(root / "profile", "bench passphrase", user="bench", kdf=FAST)
         generate_demo(store, families=args.families, today=TODAY)
         services = Services(store, today=lambda: TODAY)
-        family = services.families.list()[0].id
+        family = services.families.list_families()[0].id
         team = practice_team(caseworkers=args.caseworkers, end=TODAY)
 
         def progress_report() -> reports.RenderedReport:

@@ -61,14 +61,25 @@ def test_each_report_kind_writes_its_pdf_and_event(profile: Path, tmp_path: Path
     assert events[0]["client"] and events[3]["client"] is None
 
 
-def test_english_and_the_errors_a_person_sees(profile: Path, tmp_path: Path) -> None:
+def test_english_with_the_organisation_and_the_errors_a_person_sees(
+    profile: Path, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    Image.new("RGB", (120, 40), (29, 91, 121)).save(tmp_path / "logo.png")
+    organisation = tmp_path / "organisation.toml"
+    organisation.write_text('[organisation]\nname = "Jeugdzorg Ĳssel"\nlogo = "logo.png"\n')
     out = tmp_path / "plan.pdf"
     result = run_cli(
         "report", "plan", "--data-dir", str(profile), "--family", "Gezin Achterberg",
         "--out", str(out), lang="en_GB.UTF-8",
+        extra_env={"REGIEDESK_ORGANISATION_FILE": str(organisation)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "Family plan" in pages(out.read_bytes())[0]
+    first = pages(out.read_bytes())[0]
+    assert "Family plan" in first and "Jeugdzorg Ĳssel" in first
+    assert len(PdfReader(out).pages[0].images) == 1  # the logo
     again = run_cli(
         "report", "plan", "--data-dir", str(profile), "--family", "Gezin Achterberg",
         "--out", str(out),

@@ -48,7 +48,7 @@ def main() -> None:
         )
         generate_demo(store, families=3, today=TODAY)
         services = Services(store, today=lambda: TODAY)
-        family = services.families.list(search="Boezeman")[0].id
+        family = services.families.list_families(search="Boezeman")[0].id
         kw = {"letterhead": LETTERHEAD, "printed_at": PRINTED}
         png(reports.plan_report(services, family, **kw).pdf, 1, out / "15-rapport-gezinsplan.png")
         progress = reports.progress_report(

@@ -37,7 +37,7 @@ def _month(value: str) -> tuple[dt.date, dt.date]:
 
 def _family_id(services: Any, wanted: str) -> str:
     """A family by its id or its exact name (ignoring case)."""
-    families = services.families.list()
+    families = services.families.list_families()
     by_id = [f for f in families if f.id == wanted]
     named = [f for f in families if f.name.casefold() == wanted.strip().casefold()]
     found = by_id or named
@@ -74,11 +74,20 @@ def _language(args: argparse.Namespace) -> Language:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .cli import out, passphrase
-    from .reports import hours_report, plan_report, progress_report, render_team, write_report
+    from .reports import (
+        Letterhead,
+        hours_report,
+        plan_report,
+        progress_report,
+        render_team,
+        write_report,
+    )
     from .services import Services
     from .store import open_profile
 
     language = _language(args)
+    organisation = args.organisation  # the organisation file, read by cli.main
+    letterhead = Letterhead(organisation.name, organisation.logo)
     team = None
     if args.kind == "team":  # a bad figures file stops before the passphrase is asked
         team = _team_input(args)
@@ -86,7 +95,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_profile(args.data_dir, secret) as store:
         services = Services(store)
         if args.kind == "plan":
-            report = plan_report(services, _family_id(services, args.family), language=language)
+            report = plan_report(
+                services,
+                _family_id(services, args.family),
+                language=language,
+                letterhead=letterhead,
+            )
         elif args.kind == "progress":
             start, end = _period(args)
             report = progress_report(
@@ -97,6 +111,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 text=_text(args),
                 note_ids=args.note or (),
                 language=language,
+                letterhead=letterhead,
             )
         elif args.kind == "hours":
             start, end = _period(args)
@@ -108,10 +123,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 family_ids=families,
                 caseworker=None if args.all_caseworkers else store.actor.user,
                 language=language,
+                letterhead=letterhead,
             )
         else:
             assert team is not None
-            report = render_team(team, language=language)
+            report = render_team(team, language=language, letterhead=letterhead)
         size = write_report(store, report, Path(args.out), overwrite=args.overwrite)
     out(
         pick(

@@ -34,7 +34,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     )
     generate_demo(store, families=3, today=TODAY)
     services = Services(store, today=lambda: TODAY)
-    family = services.families.create(
+    family = services.families.add_family(
         name="Gezin Koës-Ünal", status="actief", start_date=TODAY - dt.timedelta(days=90)
     )
     for name, role in zip(

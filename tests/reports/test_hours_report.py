@@ -42,9 +42,9 @@ def test_a_month_per_family_activity_and_total(demo: Demo) -> None:
     assert f"Totaal {_hhmm(total)}" in whole
     for name, minutes in expected.items():
         assert f"{name} " in whole and _hhmm(minutes) in whole
-    family = demo.services.families.list(search="Achterberg")[0]
+    family = demo.services.families.list_families(search="Achterberg")[0]
     assert family.support_profile and family.support_profile in whole
-    entries = demo.services.hours.entries(family.id, start=start, end=end)
+    entries = demo.services.hours.list_entries(family.id, start=start, end=end)
     for activity in {e.activity for e in entries}:
         assert Activity(activity).label("nl") in whole
     for entry in entries:
@@ -54,13 +54,13 @@ def test_a_month_per_family_activity_and_total(demo: Demo) -> None:
 
 
 def test_a_long_entries_table_repeats_its_header_on_every_page(demo: Demo) -> None:
-    family = demo.services.families.list(search="Achterberg")[0]
+    family = demo.services.families.list_families(search="Achterberg")[0]
     report = reports.hours_report(
         demo.services, start=TODAY - dt.timedelta(days=730), end=TODAY, family_ids=[family.id]
     )
     assert report.client == family.id
     texts = pages(report.pdf)
-    entries = demo.services.hours.entries(family.id, start=TODAY - dt.timedelta(days=730))
+    entries = demo.services.hours.list_entries(family.id, start=TODAY - dt.timedelta(days=730))
     assert len(entries) > 200 and len(texts) > 4
     # the entries table runs from the page it starts on to the end: each page has its header
     first = next(i for i, p in enumerate(texts) if "Alle registraties" in p)

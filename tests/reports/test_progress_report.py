@@ -17,7 +17,7 @@ START = TODAY - dt.timedelta(days=730)
 
 
 def _family(demo: Demo) -> str:
-    return demo.services.families.list(search="Boezeman")[0].id
+    return demo.services.families.list_families(search="Boezeman")[0].id
 
 
 def _minutes(demo: Demo, family_id: str, start: dt.date, end: dt.date) -> int:
@@ -34,7 +34,7 @@ def _minutes(demo: Demo, family_id: str, start: dt.date, end: dt.date) -> int:
 
 def test_two_years_of_progress(demo: Demo) -> None:
     family_id = _family(demo)
-    notes = demo.services.notes.notes(family_id)
+    notes = demo.services.notes.list_notes(family_id)
     chosen, left_out = notes[0], notes[1]
     report = reports.progress_report(
         demo.services,
@@ -47,7 +47,7 @@ def test_two_years_of_progress(demo: Demo) -> None:
     assert report.kind == "progress" and report.client == family_id
     texts = pages(report.pdf)
     whole = flat(" ".join(texts))
-    family = demo.services.families.get(family_id)
+    family = demo.services.families.get_family(family_id)
     assert f"Voortgangsrapportage – {family.name}" in whole
     assert "24 november 2024 tot en met 24 november 2026" in whole
     assert "Het gezin heeft de schulden in beeld." in whole
@@ -56,21 +56,21 @@ def test_two_years_of_progress(demo: Demo) -> None:
     assert f"In totaal {minutes // 60}:{minutes % 60:02d} uur" in whole
     for trend in demo.services.indicators.domain_trends(family_id):
         assert domain_name(trend.domain, "nl") in whole
-    goals = [g for g in demo.services.plan.goals(family_id) if g.status != "vervallen"]
+    goals = [g for g in demo.services.plan.list_goals(family_id) if g.status != "vervallen"]
     reached = sum(g.status == "behaald" for g in goals)
     assert f"{reached} van de {len(goals)} doelen zijn behaald." in whole
     for goal in goals:
         assert goal.text in whole
     done = [
         a
-        for a in demo.services.plan.agreements(family_id)
+        for a in demo.services.plan.list_agreements(family_id)
         if a.done and a.done_date and START <= a.done_date <= TODAY
     ]
     overdue = demo.services.plan.overdue_agreements(family_id, on=TODAY)
     for agreement in [*done, *overdue]:
         assert agreement.text in whole
     assert chosen.title in whole
-    assert demo.services.notes.latest(chosen.id).body.splitlines()[0] in whole
+    assert demo.services.notes.latest_revision(chosen.id).body.splitlines()[0] in whole
     assert left_out.title not in whole  # notes only when the caseworker picked them
     for number, page in enumerate(texts, start=1):
         assert f"pagina {number} van {len(texts)}" in page and "Vertrouwelijk" in page
@@ -108,8 +108,8 @@ def test_a_period_that_ends_before_it_starts_is_refused(demo: Demo) -> None:
 
 
 def test_a_note_of_another_family_is_refused(demo: Demo) -> None:
-    other = demo.services.families.list(search="Claassen")[0].id
-    note = demo.services.notes.notes(other)[0]
+    other = demo.services.families.list_families(search="Claassen")[0].id
+    note = demo.services.notes.list_notes(other)[0]
     with pytest.raises(ValidationError, match="hoort niet bij dit gezin"):
         reports.progress_report(
             demo.services, _family(demo), start=START, end=TODAY, note_ids=[note.id]

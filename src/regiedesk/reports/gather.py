@@ -83,20 +83,20 @@ def _agreement(agreement: Agreement, parties: dict[str, InvolvedParty]) -> PlanA
 
 def gather_plan(services: Services, family_id: str) -> PlanInput:
     """The family plan as it stands today."""
-    family = services.families.get(family_id)
-    members = services.families.members(family_id)
+    family = services.families.get_family(family_id)
+    members = services.families.list_members(family_id)
     by_id = {m.id: m for m in members}
-    all_parties = services.network.parties(family_id)
+    all_parties = services.network.list_parties(family_id)
     today = services.plan.today()
     return PlanInput(
         family_id=family.id,
         family=family.name,
         caseworker=family.caseworker,
         members=tuple(Person(m.name, m.role) for m in members),
-        goals=tuple(_goal(g, by_id) for g in services.plan.goals(family_id)),
+        goals=tuple(_goal(g, by_id) for g in services.plan.list_goals(family_id)),
         agreements=tuple(
             _agreement(a, {p.id: p for p in all_parties})
-            for a in services.plan.agreements(family_id)
+            for a in services.plan.list_agreements(family_id)
         ),
         parties=tuple(_party(p) for p in all_parties if p.active_on(today)),
         start_date=family.start_date,
@@ -116,22 +116,24 @@ def gather_progress(
     """The family's progress from ``start`` to ``end`` (both included), with the text the
     caseworker wrote for the report and the visit notes they chose to include."""
     check_period(start, end)
-    family = services.families.get(family_id)
-    members = services.families.members(family_id)
+    family = services.families.get_family(family_id)
+    members = services.families.list_members(family_id)
     by_id = {m.id: m for m in members}
-    parties = services.network.parties(family_id)
+    parties = services.network.list_parties(family_id)
     party_by_id = {p.id: p for p in parties}
-    agreements = services.plan.agreements(family_id)
+    agreements = services.plan.list_agreements(family_id)
     notes = []
     for note_id in note_ids:
-        note = services.notes.note(note_id)
+        note = services.notes.get_note(note_id)
         if note.family_id != family_id:
             raise ValidationError(
                 "verslag",
                 "Dit verslag hoort niet bij dit gezin.",
                 "This note does not belong to this family.",
             )
-        notes.append(IncludedNote(note.title, note.visit_date, services.notes.latest(note_id).body))
+        notes.append(
+            IncludedNote(note.title, note.visit_date, services.notes.latest_revision(note_id).body)
+        )
     notes.sort(key=lambda n: (n.visit_date is None, n.visit_date or dt.date.min))
     return ProgressInput(
         family_id=family.id,
@@ -152,7 +154,7 @@ def gather_progress(
             for p in parties
             if p.involved_from <= end and (p.involved_until is None or p.involved_until >= start)
         ),
-        goals=tuple(_goal(g, by_id) for g in services.plan.goals(family_id)),
+        goals=tuple(_goal(g, by_id) for g in services.plan.list_goals(family_id)),
         agreements_done=tuple(
             _agreement(a, party_by_id)
             for a in agreements
@@ -208,16 +210,16 @@ def gather_hours(
     check_period(start, end)
     config = profiles if profiles is not None else load_support_profiles()
     families = (
-        [services.families.get(f) for f in family_ids]
+        [services.families.get_family(f) for f in family_ids]
         if family_ids is not None
-        else services.families.list()
+        else services.families.list_families()
     )
     out = []
     for family in families:
-        goals = {g.id: g.text for g in services.plan.goals(family.id)}
+        goals = {g.id: g.text for g in services.plan.list_goals(family.id)}
         lines = tuple(
             HoursLine(e.date, e.minutes, e.activity, e.domain, goals.get(e.goal_id or ""))
-            for e in services.hours.entries(family.id, start=start, end=end)
+            for e in services.hours.list_entries(family.id, start=start, end=end)
             if caseworker is None or e.caseworker == caseworker
         )
         if not lines and family_ids is None:
