@@ -46,8 +46,8 @@ from _common import emit, progress
 from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
-from regiedesk.sync.server.app import now_iso
 from regiedesk.sync.server.db import ServerDB
+from regiedesk.sync.server.queries import now_iso
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "benchmark wachtwoord"

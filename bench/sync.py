@@ -33,8 +33,9 @@ from regiedesk.services import Services
 from regiedesk.store import KdfParams, create_profile
 from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
-from regiedesk.sync.server.app import create_app, now_iso
+from regiedesk.sync.server.app import create_app
 from regiedesk.sync.server.db import ServerDB
+from regiedesk.sync.server.queries import now_iso
 
 FAST = KdfParams(8 * 1024, 1, 1)  # unlock cost is not what this measures
 PASSWORD = "benchmark password"

@@ -157,3 +157,29 @@ def test_the_sql_check_would_see_a_query(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text('rows = s.store.query("SELECT 1 AS x FROM families")\n')
     assert sql_in(probe) == ["probe.py:1 .query", "probe.py:1 'SELECT 1 AS x FROM families'"]
+
+
+def loaded_after(imports: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules starting with one of ``prefixes`` that a fresh interpreter has loaded
+    after running ``imports``."""
+    code = (
+        f"import sys\n{imports}\n"
+        f"print(sorted(n for n in sys.modules if n.startswith({prefixes!r})))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return list(ast.literal_eval(out.strip()))
+
+
+def test_the_server_loads_neither_the_store_nor_sqlcipher() -> None:
+    """The server names the synced entities without the laptop's encrypted store."""
+    imports = "import regiedesk.sync.server.app, regiedesk.sync.server.cli"
+    assert loaded_after(imports, ("sqlcipher3", "regiedesk.store")) == []
+    assert "regiedesk.sync.server.app" in loaded_after(imports, ("regiedesk.sync.server.app",))
+
+
+def test_the_wire_protocol_loads_no_web_framework() -> None:
+    web = ("fastapi", "starlette", "pydantic", "httpx", "httpcore")
+    assert loaded_after("import regiedesk.sync.protocol", web) == []
+    assert loaded_after("import regiedesk.sync.server.app", web) != []  # the check sees them

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .entities import ENTITY_TABLES
 from .errors import BackupError, StorageUnavailable, storage_reason
 from .store import Store
 from .store.database import utc_now
-from .store.schema import ENTITY_TABLES, SCHEMA_VERSION
+from .store.schema import SCHEMA_VERSION
 
 SECRET_META = frozenset({"device_token", "server_token"})
 

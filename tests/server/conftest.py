@@ -19,8 +19,9 @@ import uvicorn
 
 from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
-from regiedesk.sync.server.app import create_app, now_iso
+from regiedesk.sync.server.app import create_app
 from regiedesk.sync.server.db import ServerDB
+from regiedesk.sync.server.queries import now_iso
 
 if TYPE_CHECKING:
     from .world import Laptop

@@ -14,16 +14,16 @@ from typing import Any, NamedTuple
 import httpx
 
 from regiedesk.clock import HybridLogicalClock, wall_clock_ms
+from regiedesk.entities import ENTITY_TABLES
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
 from regiedesk.store.database import SYNC_COLUMNS
-from regiedesk.store.schema import ENTITY_TABLES
 from regiedesk.sync.apply import local_checksums
 from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
-from regiedesk.sync.server.app import now_iso
 from regiedesk.sync.server.db import ServerDB
+from regiedesk.sync.server.queries import now_iso
 
 from ..conftest import FAST_KDF
 from .conftest import PASSWORD

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal
 import sqlcipher3
 
 from ..clock import HybridLogicalClock, Stamp
+from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
 from .outbox import Outbox, SetAside
-from .schema import ENTITY_TABLES
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..clock import Stamp
+from ..entities import ENTITY_TABLES
 from ..ids import uuid7
-from .schema import ENTITY_TABLES
 
 if TYPE_CHECKING:
     from .database import Store

@@ -130,22 +130,6 @@ _V4: tuple[str, ...] = (
 MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Entity tables that sync and export carry, in dependency order.
-ENTITY_TABLES: tuple[str, ...] = (
-    "families",
-    "members",
-    "hours",
-    "timers",
-    "assessments",
-    "scores",
-    "parties",
-    "contacts",
-    "goals",
-    "agreements",
-    "notes",
-    "note_revisions",
-)
-
 
 def schema_version(conn: Any) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])

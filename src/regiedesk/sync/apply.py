@@ -16,10 +16,10 @@ from json.encoder import encode_basestring_ascii
 from typing import Any
 
 from ..clock import Stamp
+from ..entities import ENTITY_TABLES
 from ..errors import ClockDrift
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, clock_of, field_clocks, utc_now
-from ..store.schema import ENTITY_TABLES
 from . import protocol as p
 
 _TABLES = frozenset(ENTITY_TABLES)

@@ -14,9 +14,7 @@ from typing import Any
 
 import platformdirs
 
-from ...ids import uuid7
-from . import auth
-from .app import now_iso
+from . import auth, queries
 from .db import ServerDB
 
 DB_ENV = "REGIEDESK_SERVER_DB"
@@ -44,17 +42,16 @@ def read_password() -> str:
 
 
 def user_add(db: ServerDB, args: argparse.Namespace) -> None:
-    if db.query("SELECT 1 AS x FROM users WHERE name = ?", (args.name,)):
+    with db.transaction() as tx:
+        exists = queries.user(tx, args.name) is not None
+    if exists:
         raise CommandError(f"user {args.name} already exists")
     password = read_password()
     if len(password) < 12:
         raise CommandError("a password needs at least 12 characters")
     secret = auth.new_totp_secret() if args.role in auth.NEEDS_SECOND_FACTOR else None
-    db.execute(
-        "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (args.name, args.role, auth.hash_password(password), secret, now_iso()),
-    )
+    with db.transaction() as tx:
+        queries.add_user(tx, args.name, args.role, auth.hash_password(password), secret)
     print(f"user {args.name} added ({args.role})")
     if secret:
         print("second factor: add this to an authenticator app")
@@ -63,41 +60,36 @@ def user_add(db: ServerDB, args: argparse.Namespace) -> None:
 
 
 def user_disable(db: ServerDB, args: argparse.Namespace) -> None:
-    if not db.execute("UPDATE users SET disabled = 1 WHERE name = ?", (args.name,)):
-        raise CommandError(f"no user {args.name}")
+    with db.transaction() as tx:
+        if not queries.disable_user(tx, args.name):
+            raise CommandError(f"no user {args.name}")
     print(f"user {args.name} disabled")
 
 
 def team_add(db: ServerDB, args: argparse.Namespace) -> None:
-    if db.query("SELECT 1 AS x FROM teams WHERE name = ?", (args.name,)):
-        raise CommandError(f"team {args.name} already exists")
-    db.execute("INSERT INTO teams (name) VALUES (?)", (args.name,))
+    with db.transaction() as tx:
+        if not queries.add_team(tx, args.name):
+            raise CommandError(f"team {args.name} already exists")
     print(f"team {args.name} added")
 
 
 def team_member(db: ServerDB, args: argparse.Namespace) -> None:
-    if not db.query("SELECT 1 AS x FROM teams WHERE name = ?", (args.team,)):
-        raise CommandError(f"no team {args.team}")
-    if not db.query("SELECT 1 AS x FROM users WHERE name = ?", (args.user,)):
-        raise CommandError(f"no user {args.user}")
-    db.execute(
-        "INSERT INTO team_members (team, user_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        (args.team, args.user),
-    )
+    with db.transaction() as tx:
+        if not queries.team_exists(tx, args.team):
+            raise CommandError(f"no team {args.team}")
+        if queries.user(tx, args.user) is None:
+            raise CommandError(f"no user {args.user}")
+        queries.add_team_member(tx, args.team, args.user)
     print(f"{args.user} is in team {args.team}")
 
 
 def family_assign(db: ServerDB, args: argparse.Namespace) -> None:
-    if not db.query(
-        "SELECT 1 AS x FROM users WHERE name = ? AND role = 'caseworker'", (args.user,)
-    ):
-        raise CommandError(f"no caseworker {args.user}")
-    if not db.execute(
-        "UPDATE families SET previous_caseworker = caseworker, handed_over_at = ?, caseworker = ?"
-        " WHERE id = ? AND caseworker != ?",
-        (now_iso(), args.user, args.family, args.user),
-    ) and not db.query("SELECT 1 AS x FROM families WHERE id = ?", (args.family,)):
-        raise CommandError(f"no family {args.family}")
+    with db.transaction() as tx:
+        found = queries.user(tx, args.user)
+        if found is None or found["role"] != "caseworker":
+            raise CommandError(f"no caseworker {args.user}")
+        if not queries.assign_family(tx, args.family, args.user):
+            raise CommandError(f"no family {args.family}")
     print(f"family {args.family} assigned to {args.user}")
 
 
@@ -105,28 +97,26 @@ def delegation_add(db: ServerDB, args: argparse.Namespace) -> None:
     start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.until)
     if end < start:
         raise CommandError("the end date is before the start date")
-    if not db.query("SELECT 1 AS x FROM families WHERE id = ?", (args.family,)):
-        raise CommandError(f"no family {args.family}")
-    db.execute(
-        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), args.family, args.user, start.isoformat(), end.isoformat()),
-    )
+    with db.transaction() as tx:
+        if queries.family_caseworker(tx, args.family) is None:
+            raise CommandError(f"no family {args.family}")
+        queries.add_delegation(tx, args.family, args.user, start, end)
     print(f"{args.user} stands in for family {args.family} from {start} until {end}")
 
 
 def device_list(db: ServerDB, args: argparse.Namespace) -> None:
-    for row in db.query(
-        "SELECT id, user_name, name, last_seen, revoked FROM devices ORDER BY created_at"
-    ):
+    with db.transaction() as tx:
+        rows = queries.devices(tx)
+    for row in rows:
         state = "REVOKED" if row["revoked"] else "active"
         seen = row["last_seen"] or "-"
         print(f"{row['id']}  {row['user_name']:<20} {row['name']:<24} {state}  last seen {seen}")
 
 
 def device_revoke(db: ServerDB, args: argparse.Namespace) -> None:
-    if not db.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (args.device,)):
-        raise CommandError(f"no device {args.device}")
+    with db.transaction() as tx:
+        if not queries.revoke_device(tx, args.device):
+            raise CommandError(f"no device {args.device}")
     print(f"device {args.device} revoked: it will wipe its data at its next contact")
 
 

@@ -1,0 +1,29 @@
+"""Request bodies as the server accepts them (pydantic): lengths and shapes checked
+before an endpoint runs; a body that does not fit gets 422."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Register(BaseModel):
+    user: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    device_name: str = Field(min_length=1, max_length=200)
+    totp: str | None = Field(default=None, max_length=10)
+
+
+class MutationIn(BaseModel):
+    mutation_id: str = Field(min_length=1, max_length=64)
+    hlc: str = Field(min_length=1, max_length=120)
+    entity: str = Field(max_length=40)
+    record_id: str = Field(min_length=1, max_length=64)
+    family_id: str | None = Field(default=None, max_length=64)
+    op: str = Field(pattern="^(insert|update|delete)$")
+    data: dict[str, Any]
+
+
+class Push(BaseModel):
+    mutations: list[MutationIn] = Field(max_length=5000)

@@ -1,0 +1,90 @@
+"""Who is calling: the device token checked in the request's own transaction, the role
+checked, and a refusal written to the access log after that transaction's rollback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Depends, HTTPException, Request
+
+from . import queries
+from .db import ServerDB, Transaction
+
+
+@dataclass(frozen=True)
+class Caller:
+    user: str
+    role: str
+    device_id: str
+
+
+class Refused(Exception):
+    """A refusal that goes into the access log (written outside the refused transaction)."""
+
+    def __init__(
+        self, user: str, device: str, action: str, outcome: str, answer: HTTPException
+    ) -> None:
+        super().__init__(outcome)
+        self.user, self.device, self.action, self.outcome = user, device, action, outcome
+        self.answer = answer
+
+
+def error(status: int, code: str, message: str, **extra: Any) -> HTTPException:
+    return HTTPException(status, detail={"code": code, "message": message, **extra})
+
+
+def identify(tx: Transaction, request: Request, role: str) -> Caller:
+    """The caller of a request, checked in the request's own transaction.
+
+    One transaction and one thread hand-off per request: as a FastAPI dependency
+    the look-up ran on a thread of its own, in a transaction of its own.
+    """
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("bearer "):
+        raise error(401, "unauthorized", "sign in first")
+    device = queries.device_by_token(tx, header[7:].strip())
+    if device is None:
+        raise error(401, "unauthorized", "unknown device token")
+    if device["revoked"]:
+        raise Refused(
+            device["name"], device["id"], request.url.path, "device_revoked",
+            error(401, "device_revoked", "this device was revoked: its data must be wiped"),
+        )  # fmt: skip
+    if device["disabled"]:
+        raise error(403, "user_disabled", "this account is disabled")
+    if device["role"] != role:
+        raise Refused(
+            device["name"], device["id"], f"role:{role}", "refused",
+            error(403, "forbidden", "not allowed for your role"),
+        )  # fmt: skip
+    queries.mark_seen(tx, device)
+    return Caller(user=device["name"], role=device["role"], device_id=device["id"])
+
+
+async def _bearer(request: Request) -> None:
+    """Anonymous calls are refused before their body is read (on the event loop)."""
+    if not request.headers.get("authorization", "").lower().startswith("bearer "):
+        raise error(401, "unauthorized", "sign in first")
+
+
+SIGNED = [Depends(_bearer)]  # the ``dependencies`` of every endpoint that needs a device
+
+
+@contextmanager
+def signed_in(
+    db: ServerDB, request: Request, role: str, *, read_only: bool = False
+) -> Iterator[tuple[Transaction, Caller]]:
+    """A transaction for a caller with ``role``; refusals are logged after its rollback.
+
+    ``read_only`` requests (pull, checksum) run their statements without a transaction
+    around them (``ServerDB.reading``).
+    """
+    try:
+        with db.reading() if read_only else db.transaction() as tx:
+            yield tx, identify(tx, request, role)
+    except Refused as refused:
+        queries.log_access(db, refused.user, refused.device, refused.action, refused.outcome)
+        raise refused.answer from None

@@ -1,0 +1,236 @@
+"""The server's queries, one function each, over a ``Transaction`` (see ``db.py``).
+
+The routers and the command line ask here instead of writing SQL of their own;
+which families a user may see lives beside this, in ``scope.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ...ids import uuid7
+from . import auth
+from .db import ServerDB, Transaction
+
+LAST_SEEN_EVERY = dt.timedelta(seconds=60)
+PULLED = "seq, mutation_id, hlc, entity, record_id, family_id, op, device_id, data"
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def log_access(
+    db: ServerDB, user: str | None, device: str | None, action: str, outcome: str
+) -> None:
+    """One row of the access log, in a transaction of its own (a refusal's outlives its
+    request's rollback)."""
+    db.execute(
+        "INSERT INTO access_log (at, user_name, device_id, action, outcome) VALUES (?, ?, ?, ?, ?)",
+        (now_iso(), user, device, action, outcome),
+    )
+
+
+# --- accounts and devices ----------------------------------------------------
+
+
+def user(tx: Transaction, name: str) -> dict[str, Any] | None:
+    rows = tx.query("SELECT * FROM users WHERE name = ?", (name,))
+    return rows[0] if rows else None
+
+
+def add_user(
+    tx: Transaction, name: str, role: str, password_hash: str, totp_secret: str | None
+) -> None:
+    tx.execute(
+        "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (name, role, password_hash, totp_secret, now_iso()),
+    )
+
+
+def disable_user(tx: Transaction, name: str) -> bool:
+    """False: no such user."""
+    return bool(tx.execute("UPDATE users SET disabled = 1 WHERE name = ?", (name,)))
+
+
+def add_device(tx: Transaction, user_name: str, device_name: str, token: str) -> str:
+    """A new device of ``user_name``; only the token's hash is stored. Returns its id."""
+    device_id = uuid7()
+    tx.execute(
+        "INSERT INTO devices (id, user_name, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        (device_id, user_name, device_name, auth.token_hash(token), now_iso()),
+    )
+    return device_id
+
+
+def device_by_token(tx: Transaction, token: str) -> dict[str, Any] | None:
+    """The device holding ``token``, with its user's name, role and state."""
+    rows = tx.query(
+        "SELECT d.id, d.revoked, d.last_seen, u.name, u.role, u.disabled FROM devices d"
+        " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
+        (auth.token_hash(token),),
+    )
+    return rows[0] if rows else None
+
+
+def mark_seen(tx: Transaction, device: dict[str, Any]) -> None:
+    """Record the device's contact, at most once a minute: not a row write and a WAL
+    flush on every request of a device that syncs often."""
+    now = dt.datetime.now(dt.UTC)
+    cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
+    if device["last_seen"] is None or str(device["last_seen"]) < cutoff:
+        tx.execute(
+            "UPDATE devices SET last_seen = ? WHERE id = ?",
+            (now.isoformat(timespec="milliseconds"), device["id"]),
+        )
+
+
+def devices(tx: Transaction) -> list[dict[str, Any]]:
+    return tx.query(
+        "SELECT id, user_name, name, created_at, last_seen, revoked FROM devices"
+        " ORDER BY created_at"
+    )
+
+
+def revoke_device(tx: Transaction, device_id: str) -> bool:
+    """Revoke a device (it wipes its data at its next contact). False: no such device.
+
+    The one revoke: the admin endpoint and ``regiedesk-server device revoke`` both call it.
+    """
+    return bool(tx.execute("UPDATE devices SET revoked = 1 WHERE id = ?", (device_id,)))
+
+
+# --- the change log ----------------------------------------------------------
+
+
+def known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
+    """Which of these mutation ids the server already holds (one query per 500)."""
+    known: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        known.update(
+            row[0]
+            for row in tx.rows(
+                f"SELECT mutation_id FROM changes WHERE mutation_id IN ({marks})", chunk
+            )
+        )
+    return known
+
+
+def family_caseworker(tx: Transaction, family: str) -> str | None:
+    """The caseworker a family is assigned to; None when the server does not know it."""
+    rows = tx.query("SELECT caseworker FROM families WHERE id = ?", (family,))
+    return str(rows[0]["caseworker"]) if rows else None
+
+
+def add_family(tx: Transaction, family: str, caseworker: str) -> None:
+    tx.execute(
+        "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (id) DO NOTHING",  # a retry of a push still in progress
+        (family, caseworker, now_iso()),
+    )
+
+
+def high_water(tx: Transaction) -> int:
+    """The newest sequence number handed out (some below it may be unused)."""
+    return int(tx.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"])
+
+
+def changes_page(
+    tx: Transaction, since: int, high: int, families: Sequence[str], limit: int
+) -> list[tuple[Any, ...]]:
+    """Up to ``limit`` changes of ``families`` after ``since`` and up to ``high``, as
+    tuples in ``PULLED`` order.
+
+    The page's sequence numbers come from the (family_id, seq) index alone and only
+    those rows are read. The first look is at the next 8 pages' worth of the log: with
+    a dense scope the index scan stays short instead of covering (and sorting)
+    everything after the cursor; a sparse scope reads on to the end.
+    """
+    marks = ", ".join("?" for _ in families)
+    sql = (
+        f"SELECT {PULLED} FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
+        f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?) ORDER BY seq"
+    )
+    window = since + 8 * limit
+    rows = tx.rows(sql, (since, min(high, window), *families, limit))
+    if len(rows) < limit and window < high:
+        rows += tx.rows(sql, (window, high, *families, limit - len(rows)))
+    return rows
+
+
+def record_stamps(tx: Transaction, family: str) -> list[tuple[Any, ...]]:
+    """(entity, record id, stamp) of every change of a family, in no order."""
+    return tx.rows("SELECT entity, record_id, hlc FROM changes WHERE family_id = ?", (family,))
+
+
+# --- families, teams and stand-ins -------------------------------------------
+
+
+def assign_family(tx: Transaction, family: str, caseworker: str) -> bool:
+    """Hand a family over to ``caseworker``; the previous one and the time are kept, so
+    their work stamped before the handover is still accepted. False: no such family."""
+    moved = tx.execute(
+        "UPDATE families SET previous_caseworker = caseworker, handed_over_at = ?, caseworker = ?"
+        " WHERE id = ? AND caseworker != ?",
+        (now_iso(), caseworker, family, caseworker),
+    )
+    return bool(moved) or family_caseworker(tx, family) is not None
+
+
+def add_delegation(
+    tx: Transaction, family: str, user_name: str, start: dt.date, until: dt.date
+) -> None:
+    """``user_name`` stands in for the family's caseworker from ``start`` until ``until``."""
+    tx.execute(
+        "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (uuid7(), family, user_name, start.isoformat(), until.isoformat()),
+    )
+
+
+def team_exists(tx: Transaction, team: str) -> bool:
+    return bool(tx.query("SELECT 1 AS x FROM teams WHERE name = ?", (team,)))
+
+
+def add_team(tx: Transaction, team: str) -> bool:
+    """False: a team of that name exists already."""
+    if team_exists(tx, team):
+        return False
+    tx.execute("INSERT INTO teams (name) VALUES (?)", (team,))
+    return True
+
+
+def add_team_member(tx: Transaction, team: str, user_name: str) -> None:
+    tx.execute(
+        "INSERT INTO team_members (team, user_name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (team, user_name),
+    )
+
+
+def teammates(tx: Transaction, user_name: str) -> list[str]:
+    """Everyone in a team with ``user_name``, themselves left out, sorted."""
+    rows = tx.query(
+        "SELECT DISTINCT m.user_name FROM team_members m JOIN team_members me"
+        " ON me.team = m.team WHERE me.user_name = ?",
+        (user_name,),
+    )
+    return sorted(r["user_name"] for r in rows if r["user_name"] != user_name)
+
+
+def families_of(tx: Transaction, caseworker: str) -> list[str]:
+    rows = tx.query("SELECT id FROM families WHERE caseworker = ?", (caseworker,))
+    return [r["id"] for r in rows]
+
+
+def hours_changes(tx: Transaction, family: str) -> list[dict[str, Any]]:
+    """The changes to a family's hours records (record id, op, data), oldest first."""
+    return tx.query(
+        "SELECT record_id, op, data FROM changes WHERE family_id = ? AND entity = 'hours'"
+        " ORDER BY seq",
+        (family,),
+    )
