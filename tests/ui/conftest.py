@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from regiedesk import i18n
 from regiedesk.ui.context import AppContext
@@ -22,6 +22,7 @@ from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
 
 from ..conftest import FAST_KDF
+from .finding import button, by_name  # noqa: F401  (the tests import them from here)
 
 PASSPHRASE = "correct horse battery"
 TODAY = dt.date(2026, 11, 24)
@@ -68,24 +69,3 @@ def window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[
     assert app is not None
     install_language(app, "nl")
     i18n.set_language(None)
-
-
-def by_name(root: QWidget, name: str, kind: type = QWidget) -> QWidget:  # type: ignore[type-arg]
-    """Find a visible widget the way a screen reader does: by its accessible name."""
-    found = [
-        w for w in root.findChildren(kind) if w.accessibleName() == name and w.isVisibleTo(root)
-    ]
-    assert found, f"no widget named {name!r}"
-    return found[0]
-
-
-def button(root: QWidget, text: str) -> QWidget:
-    from PySide6.QtWidgets import QAbstractButton
-
-    found = [
-        b
-        for b in root.findChildren(QAbstractButton)
-        if b.text().replace("&", "") == text and b.isVisibleTo(root)
-    ]
-    assert found, f"no button {text!r}"
-    return found[0]
