@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import errno
 import time
+from typing import TYPE_CHECKING
 
 from .i18n import pick
+
+if TYPE_CHECKING:
+    from .domain.vocabulary import Field
 
 
 class RegiedeskError(Exception):
@@ -210,7 +214,7 @@ class ValidationError(RegiedeskError):
 
     exit_code = 2
 
-    def __init__(self, field: str, nl: str, en: str) -> None:
+    def __init__(self, field: Field, nl: str, en: str) -> None:
         self.field = field
         super().__init__(nl, en)
 

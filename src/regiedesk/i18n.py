@@ -1,7 +1,13 @@
-"""Language choice for messages outside the Qt windows (command line, core errors).
+"""The interface language, held here and nowhere else, and how core texts follow it.
+
+Every text of the core (errors, command line output, vocabulary labels, field names)
+is written as a Dutch and English pair and resolved by ``pick`` at the moment it is
+shown. The windows translate their own texts the Qt way (``self.tr``, ``.ts``/``.qm``);
+``regiedesk.ui.translations.use_language`` sets this module's language and Qt's
+translator together, so both follow one choice.
 
 Dutch is the default; English when the environment asks for it through the
-usual locale variables, or when the caller sets it explicitly.
+usual locale variables, or when the app sets it from its settings.
 """
 
 from __future__ import annotations
@@ -30,6 +36,6 @@ def current_language() -> Language:
     return "nl"
 
 
-def pick(nl: str, en: str) -> str:
-    """Return the text for the current language."""
-    return en if current_language() == "en" else nl
+def pick(nl: str, en: str, language: Language | None = None) -> str:
+    """The text for ``language``, or for the current language."""
+    return en if (language or current_language()) == "en" else nl

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ValidationError
+from .vocabulary import Field
 
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
@@ -23,7 +24,7 @@ def normalise_bsn(value: str) -> str:
     cleaned = value.replace(" ", "").replace(".", "").replace("-", "")
     if not is_valid_bsn(cleaned):
         raise ValidationError(
-            "bsn",
+            Field.BSN,
             "Dit BSN is ongeldig: een BSN heeft 9 cijfers en moet voldoen aan de elfproef. "
             "Controleer het nummer.",
             "This BSN is invalid: a BSN has 9 digits and must pass the eleven-test. "

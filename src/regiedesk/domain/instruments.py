@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from ..errors import ConfigError
-from ..i18n import Language, current_language
+from ..i18n import Language, pick
 
 Level = Literal["person", "household"]
 SCORES = (1, 2, 3, 4, 5)
@@ -37,10 +37,6 @@ def _folder() -> Traversable:
     return resources.files("regiedesk") / "resources" / "instruments"
 
 
-def _pick(nl: str, en: str, language: Language | None) -> str:
-    return en if (language or current_language()) == "en" else nl
-
-
 @dataclass(frozen=True, slots=True)
 class Domain:
     code: str
@@ -49,7 +45,7 @@ class Domain:
     group: str | None = None
 
     def name(self, language: Language | None = None) -> str:
-        return _pick(self.nl, self.en, language)
+        return pick(self.nl, self.en, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +63,7 @@ class Instrument:
     )
 
     def name(self, language: Language | None = None) -> str:
-        return _pick(self.nl, self.en, language)
+        return pick(self.nl, self.en, language)
 
     @property
     def domain_codes(self) -> tuple[str, ...]:
@@ -81,12 +77,12 @@ class Instrument:
 
     def group_name(self, group: str, language: Language | None = None) -> str:
         nl, en = self.groups[group]
-        return _pick(nl, en, language)
+        return pick(nl, en, language)
 
     def score_label(self, score: int, language: Language | None = None) -> str:
         """The official label of a score, e.g. 3 -> 'Beperkt zelfredzaam'."""
         nl, en = self.scale[score]
-        return _pick(nl, en, language)
+        return pick(nl, en, language)
 
     def map_domain(self, code: str) -> str:
         """The domain code in the instrument this one maps to (itself when it maps nowhere)."""
@@ -108,11 +104,11 @@ class Instrument:
         return dict(self.mapping)
 
 
-def _broken(name: str, problem: str) -> ConfigError:
+def _broken(name: str, nl: str, en: str) -> ConfigError:
     return ConfigError(
-        f"Het instrumentbestand {name} is onbruikbaar: {problem}. Herinstalleer regiedesk of "
+        f"Het instrumentbestand {name} is onbruikbaar: {nl}. Herinstalleer regiedesk of "
         "neem contact op met de ICT-afdeling.",
-        f"The instrument file {name} is unusable: {problem}. Reinstall regiedesk or contact "
+        f"The instrument file {name} is unusable: {en}. Reinstall regiedesk or contact "
         "your IT department.",
     )
 
@@ -156,22 +152,42 @@ def parse_instrument(doc: Any, *, name: str) -> Instrument:
             groups=MappingProxyType(groups),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise _broken(name, f"veld ontbreekt of is fout ({exc})") from exc
+        raise _broken(
+            name, f"veld ontbreekt of is fout ({exc})", f"a field is missing or wrong ({exc})"
+        ) from exc
     if level not in ("person", "household"):
-        raise _broken(name, f"onbekend niveau {level!r}")
+        raise _broken(name, f"onbekend niveau {level!r}", f"unknown level {level!r}")
     if tuple(sorted(scale)) != SCORES:
-        raise _broken(name, "de schaal moet precies de scores 1 tot en met 5 hebben")
+        raise _broken(
+            name,
+            "de schaal moet precies de scores 1 tot en met 5 hebben",
+            "the scale must have exactly the scores 1 to 5",
+        )
     codes = instrument.domain_codes
     if not codes or len(set(codes)) != len(codes):
-        raise _broken(name, "leefgebieden ontbreken of komen dubbel voor")
+        raise _broken(
+            name, "leefgebieden ontbreken of komen dubbel voor", "life domains missing or twice"
+        )
     bad = [c for c in (instrument.code, *codes) if not _CODE.match(c)]
     if bad:
-        raise _broken(name, f"code {bad[0]!r} is geen snake_case (a-z, 0-9, _)")
+        raise _broken(
+            name,
+            f"code {bad[0]!r} is geen snake_case (a-z, 0-9, _)",
+            f"code {bad[0]!r} is not snake_case (a-z, 0-9, _)",
+        )
     unnamed = {d.group for d in instrument.domains if d.group} - set(groups)
     if unnamed:
-        raise _broken(name, f"groep {sorted(unnamed)[0]!r} heeft geen naam")
+        raise _broken(
+            name,
+            f"groep {sorted(unnamed)[0]!r} heeft geen naam",
+            f"group {sorted(unnamed)[0]!r} has no name",
+        )
     if instrument.mapping is not None and set(instrument.mapping) - set(codes):
-        raise _broken(name, "de omzetting noemt onbekende leefgebieden")
+        raise _broken(
+            name,
+            "de omzetting noemt onbekende leefgebieden",
+            "the mapping names unknown life domains",
+        )
     return instrument
 
 
@@ -181,12 +197,18 @@ def read_instrument(path: Traversable | Path) -> Instrument:
     try:
         doc = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise _broken(name, "het bestand kan niet worden gelezen") from exc
+        raise _broken(
+            name, "het bestand kan niet worden gelezen", "the file cannot be read"
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise _broken(name, "geen geldige JSON") from exc
+        raise _broken(name, "geen geldige JSON", "not valid JSON") from exc
     instrument = parse_instrument(doc, name=name)
     if f"{instrument.code}.json" != name:
-        raise _broken(name, "de code in het bestand wijkt af van de bestandsnaam")
+        raise _broken(
+            name,
+            "de code in het bestand wijkt af van de bestandsnaam",
+            "the code in the file differs from the file name",
+        )
     return instrument
 
 
@@ -208,11 +230,17 @@ def load_instrument(code: str) -> Instrument:
     if instrument.maps_to is not None:
         if instrument.maps_to not in available_instruments():
             raise _broken(
-                f"{code}.json", f"omzetting naar onbekend instrument {instrument.maps_to}"
+                f"{code}.json",
+                f"omzetting naar onbekend instrument {instrument.maps_to}",
+                f"a mapping to the unknown instrument {instrument.maps_to}",
             )
         target = set(load_instrument(instrument.maps_to).domain_codes)
         if instrument.mapping and set(instrument.mapping.values()) - target:
-            raise _broken(f"{code}.json", "de omzetting noemt onbekende doel-leefgebieden")
+            raise _broken(
+                f"{code}.json",
+                "de omzetting noemt onbekende doel-leefgebieden",
+                "the mapping names unknown target life domains",
+            )
     return instrument
 
 
@@ -223,7 +251,11 @@ def all_domain_codes() -> frozenset[str]:
     for code in available_instruments():
         for domain in load_instrument(code).domain_codes:
             if domain in seen:
-                raise _broken(f"{code}.json", f"leefgebied {domain!r} staat ook in {seen[domain]}")
+                raise _broken(
+                    f"{code}.json",
+                    f"leefgebied {domain!r} staat ook in {seen[domain]}",
+                    f"life domain {domain!r} is also in {seen[domain]}",
+                )
             seen[domain] = code
     return frozenset(seen)
 

@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeGuard
 
 from ..errors import ConfigError
 from . import validate as v
+from .vocabulary import Field
 
 FORMAT = "regiedesk-support-profiles"
 VERSION = 1
@@ -101,7 +102,7 @@ class SupportProfiles:
         trajectory runs (``end_date`` None).
         """
         tariff = self.tariff_cents(profile_code, intensity)
-        v.date_order("einddatum", start_date, end_date)
+        v.date_order(Field.END_DATE, start_date, end_date)
         payments: list[Payment] = []
         paid = 0
         for index, milestone in enumerate(self.milestones):

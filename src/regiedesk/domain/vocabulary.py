@@ -1,115 +1,131 @@
-"""The fixed lists of the domain, with their Dutch and English labels.
+"""The fixed lists of the domain, each member with its Dutch and English label.
 
 Stored values are the Dutch codes of the design (the vocabulary caseworkers
-use); labels are for display.
+use); labels are for display, in the interface language (``i18n.pick``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..i18n import Language, current_language
+from ..i18n import Language, pick
 
 
 class Labelled(StrEnum):
-    """An enum whose members carry a Dutch and an English label."""
+    """An enum whose members are written ``CODE = "value", "Dutch label", "English label"``."""
+
+    nl: str
+    en: str
+
+    if not TYPE_CHECKING:  # to a type checker, a member is looked up by its value alone
+
+        def __new__(cls, value: str, nl: str, en: str) -> Labelled:
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member.nl = nl
+            member.en = en
+            return member
 
     def label(self, language: Language | None = None) -> str:
-        nl, en = _LABELS[self]
-        return en if (language or current_language()) == "en" else nl
+        return pick(self.nl, self.en, language)
 
 
 class FamilyStatus(Labelled):
-    REGISTERED = "aangemeld"
-    ACTIVE = "actief"
-    CLOSED = "afgesloten"
+    REGISTERED = "aangemeld", "Aangemeld", "Registered"
+    ACTIVE = "actief", "Actief", "Active"
+    CLOSED = "afgesloten", "Afgesloten", "Closed"
 
 
 class ClosureReason(Labelled):
-    GOALS_REACHED = "doelen_behaald"
-    DROPOUT = "uitval"
-    MOVED = "verhuisd"
-    TRANSFERRED = "overgedragen"
-    REFERRED = "doorverwezen"
-    OTHER = "anders"
+    GOALS_REACHED = "doelen_behaald", "Doelen behaald", "Goals reached"
+    DROPOUT = "uitval", "Uitval", "Dropout"
+    MOVED = "verhuisd", "Verhuisd", "Moved away"
+    TRANSFERRED = "overgedragen", "Overgedragen", "Transferred"
+    REFERRED = "doorverwezen", "Doorverwezen", "Referred"
+    OTHER = "anders", "Anders", "Other"
 
 
 class MemberRole(Labelled):
-    PARENT = "ouder"
-    CARER = "verzorger"
-    CHILD = "kind"
-    OTHER = "anders"
+    PARENT = "ouder", "Ouder", "Parent"
+    CARER = "verzorger", "Verzorger", "Carer"
+    CHILD = "kind", "Kind", "Child"
+    OTHER = "anders", "Anders", "Other"
 
 
 class Activity(Labelled):
-    HOME_VISIT = "huisbezoek"
-    PHONE = "telefonisch_contact"
-    NETWORK_MEETING = "netwerkoverleg"
-    TRAVEL = "reistijd"
-    ADMIN = "administratie"
-    CRISIS = "crisisinterventie"
+    HOME_VISIT = "huisbezoek", "Huisbezoek", "Home visit"
+    PHONE = "telefonisch_contact", "Telefonisch contact", "Phone call"
+    NETWORK_MEETING = "netwerkoverleg", "Netwerkoverleg", "Network meeting"
+    TRAVEL = "reistijd", "Reistijd", "Travel"
+    ADMIN = "administratie", "Administratie", "Administration"
+    CRISIS = "crisisinterventie", "Crisisinterventie", "Crisis intervention"
 
 
 class Moment(Labelled):
-    INTAKE = "intake"
-    INTERIM = "tussenmeting"
-    FINAL = "eindmeting"
+    INTAKE = "intake", "Intake", "Intake"
+    INTERIM = "tussenmeting", "Tussenmeting", "Interim measurement"
+    FINAL = "eindmeting", "Eindmeting", "Final measurement"
 
 
 class ContactMode(Labelled):
-    HOME_VISIT = "huisbezoek"
-    PHONE = "telefoon"
-    MAIL = "mail"
-    MEETING = "overleg"
+    HOME_VISIT = "huisbezoek", "Huisbezoek", "Home visit"
+    PHONE = "telefoon", "Telefoon", "Phone"
+    MAIL = "mail", "Mail", "Mail"
+    MEETING = "overleg", "Overleg", "Meeting"
 
 
 class GoalStatus(Labelled):
-    OPEN = "open"
-    IN_PROGRESS = "lopend"
-    REACHED = "behaald"
-    NOT_REACHED = "niet_behaald"
-    DROPPED = "vervallen"
+    OPEN = "open", "Open", "Open"
+    IN_PROGRESS = "lopend", "Lopend", "In progress"
+    REACHED = "behaald", "Behaald", "Reached"
+    NOT_REACHED = "niet_behaald", "Niet behaald", "Not reached"
+    DROPPED = "vervallen", "Vervallen", "Dropped"
 
 
 class AgreementOwner(Labelled):
-    FAMILY = "gezin"
-    CASEWORKER = "regisseur"
-    PARTY = "betrokkene"
+    FAMILY = "gezin", "Gezin", "Family"
+    CASEWORKER = "regisseur", "Regisseur", "Caseworker"
+    PARTY = "betrokkene", "Betrokkene", "Involved party"
 
 
-_LABELS: dict[Labelled, tuple[str, str]] = {
-    FamilyStatus.REGISTERED: ("Aangemeld", "Registered"),
-    FamilyStatus.ACTIVE: ("Actief", "Active"),
-    FamilyStatus.CLOSED: ("Afgesloten", "Closed"),
-    ClosureReason.GOALS_REACHED: ("Doelen behaald", "Goals reached"),
-    ClosureReason.DROPOUT: ("Uitval", "Dropout"),
-    ClosureReason.MOVED: ("Verhuisd", "Moved away"),
-    ClosureReason.TRANSFERRED: ("Overgedragen", "Transferred"),
-    ClosureReason.REFERRED: ("Doorverwezen", "Referred"),
-    ClosureReason.OTHER: ("Anders", "Other"),
-    MemberRole.PARENT: ("Ouder", "Parent"),
-    MemberRole.CARER: ("Verzorger", "Carer"),
-    MemberRole.CHILD: ("Kind", "Child"),
-    MemberRole.OTHER: ("Anders", "Other"),
-    Activity.HOME_VISIT: ("Huisbezoek", "Home visit"),
-    Activity.PHONE: ("Telefonisch contact", "Phone call"),
-    Activity.NETWORK_MEETING: ("Netwerkoverleg", "Network meeting"),
-    Activity.TRAVEL: ("Reistijd", "Travel"),
-    Activity.ADMIN: ("Administratie", "Administration"),
-    Activity.CRISIS: ("Crisisinterventie", "Crisis intervention"),
-    Moment.INTAKE: ("Intake", "Intake"),
-    Moment.INTERIM: ("Tussenmeting", "Interim measurement"),
-    Moment.FINAL: ("Eindmeting", "Final measurement"),
-    ContactMode.HOME_VISIT: ("Huisbezoek", "Home visit"),
-    ContactMode.PHONE: ("Telefoon", "Phone"),
-    ContactMode.MAIL: ("Mail", "Mail"),
-    ContactMode.MEETING: ("Overleg", "Meeting"),
-    GoalStatus.OPEN: ("Open", "Open"),
-    GoalStatus.IN_PROGRESS: ("Lopend", "In progress"),
-    GoalStatus.REACHED: ("Behaald", "Reached"),
-    GoalStatus.NOT_REACHED: ("Niet behaald", "Not reached"),
-    GoalStatus.DROPPED: ("Vervallen", "Dropped"),
-    AgreementOwner.FAMILY: ("Gezin", "Family"),
-    AgreementOwner.CASEWORKER: ("Regisseur", "Caseworker"),
-    AgreementOwner.PARTY: ("Betrokkene", "Involved party"),
-}
+class Field(Labelled):
+    """A field a person fills in, named in a message about it (``ValidationError.field``)."""
+
+    ACTIVITY = "activiteit", "activiteit", "activity"
+    AGREEMENT = "afspraak", "afspraak", "agreement"
+    ATTAINED = "behaald", "behaald", "attained"
+    INVOLVED_UNTIL = "betrokken tot", "betrokken tot", "involved until"
+    INVOLVED_FROM = "betrokken vanaf", "betrokken vanaf", "involved from"
+    PARTY = "betrokkene", "betrokkene", "involved party"
+    BSN = "bsn", "bsn", "BSN"
+    DATE = "datum", "datum", "date"
+    GOAL = "doel", "doel", "goal"
+    DURATION = "duur", "duur", "duration"
+    EMAIL = "e-mail", "e-mail", "email"
+    OWNER = "eigenaar", "eigenaar", "owner"
+    END_DATE = "einddatum", "einddatum", "end date"
+    DATE_OF_BIRTH = "geboortedatum", "geboortedatum", "date of birth"
+    MEMBER = "gezinslid", "gezinslid", "family member"
+    DOMAIN = "leefgebied", "leefgebied", "life domain"
+    CHANNEL = "manier", "manier", "channel"
+    MINUTES = "minuten", "minuten", "minutes"
+    MOMENT = "moment", "moment", "moment"
+    NAME = "naam", "naam", "name"
+    ORGANISATION = "organisatie", "organisatie", "organisation"
+    PERSON = "persoon", "persoon", "person"
+    REASON = "reden", "reden", "reason"
+    CASEWORKER = "regisseur", "regisseur", "caseworker"
+    REVISION = "revisie", "revisie", "revision"
+    ROLE = "rol", "rol", "role"
+    SUMMARY = "samenvatting", "samenvatting", "summary"
+    SCORE = "score", "score", "score"
+    SCORES = "scores", "scores", "scores"
+    STATUS = "status", "status", "status"
+    TARGET_DATE = "streefdatum", "streefdatum", "target date"
+    PHONE = "telefoon", "telefoon", "phone"
+    TIMER = "timer", "timer", "timer"
+    TITLE = "titel", "titel", "title"
+    REMARK = "toelichting", "toelichting", "note"
+    DUE_DATE = "uiterlijk", "uiterlijk", "due date"
+    NOTE = "verslag", "verslag", "note"

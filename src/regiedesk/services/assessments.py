@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..domain import validate as v
 from ..domain.instruments import domain_rank, load_instrument
 from ..domain.models import Assessment, Score
-from ..domain.vocabulary import Moment
+from ..domain.vocabulary import Field, Moment
 from ..errors import ValidationError
 from ..i18n import Language
 from ..ids import uuid7
@@ -44,12 +44,12 @@ class AssessmentService(Service):
     ) -> Assessment:
         self.store.get("families", family_id)
         loaded = load_instrument(instrument)
-        moment_value = v.choice("moment", moment, Moment).value
-        v.not_future("datum", date, self.today())
+        moment_value = v.choice(Field.MOMENT, moment, Moment).value
+        v.not_future(Field.DATE, date, self.today())
         if loaded.level == "person":
             if member_id is None:
                 raise ValidationError(
-                    "gezinslid",
+                    Field.MEMBER,
                     "Kies het gezinslid voor wie deze meting is.",
                     "Choose the family member this measurement is for.",
                 )
@@ -58,43 +58,43 @@ class AssessmentService(Service):
             )
             if not member or member[0]["family_id"] != family_id:
                 raise ValidationError(
-                    "gezinslid",
+                    Field.MEMBER,
                     "Dit gezinslid hoort niet bij dit gezin.",
                     "This member does not belong to this family.",
                 )
         elif member_id is not None:
             raise ValidationError(
-                "gezinslid",
+                Field.MEMBER,
                 "Dit instrument meet het huishouden als geheel, niet één gezinslid.",
                 "This instrument measures the household as a whole, not one member.",
             )
         if not scores:
             raise ValidationError(
-                "scores", "Vul minstens één leefgebied in.", "Score at least one life domain."
+                Field.SCORES, "Vul minstens één leefgebied in.", "Score at least one life domain."
             )
         rows = []
         for domain, given in scores.items():
             if isinstance(given, tuple) and len(given) != 2:
                 raise ValidationError(
-                    "score",
+                    Field.SCORE,
                     "Geef per leefgebied een score en eventueel een toelichting.",
                     "Give each life domain a score and optionally a note.",
                 )
             score, note = given if isinstance(given, tuple) else (given, None)
             if domain not in loaded.domain_codes:
                 raise ValidationError(
-                    "leefgebied",
+                    Field.DOMAIN,
                     f"Het leefgebied '{domain}' hoort niet bij {loaded.nl}.",
                     f"The life domain '{domain}' is not part of {loaded.en}.",
                 )
             if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
                 raise ValidationError(
-                    "score",
+                    Field.SCORE,
                     f"Een score is 1 tot en met 5, niet {score!r}.",
                     f"A score is 1 to 5, not {score!r}.",
                 )
             rows.append(
-                {"domain": domain, "score": score, "note": v.optional_text("toelichting", note)}
+                {"domain": domain, "score": score, "note": v.optional_text(Field.REMARK, note)}
             )
         assessment_id = uuid7()
         with self.store.transaction(event="create", client=family_id) as tx:

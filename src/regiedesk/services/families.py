@@ -8,7 +8,7 @@ from typing import Any
 from ..domain import validate as v
 from ..domain.bsn import normalise_bsn
 from ..domain.models import Family, Member
-from ..domain.vocabulary import ClosureReason, FamilyStatus, MemberRole
+from ..domain.vocabulary import ClosureReason, FamilyStatus, Field, MemberRole
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -26,17 +26,17 @@ class FamilyService(Service):
         support_profile: str | None = None,
         intensity: str | None = None,
     ) -> Family:
-        status = v.choice("status", status, FamilyStatus)
+        status = v.choice(Field.STATUS, status, FamilyStatus)
         if status == FamilyStatus.CLOSED:
             raise ValidationError(
-                "status",
+                Field.STATUS,
                 "Een nieuw gezin kan niet meteen afgesloten zijn.",
                 "A new family cannot start out closed.",
             )
         family_id = uuid7()
         row = {
             "id": family_id,
-            "name": v.text("naam", name, limit=200),
+            "name": v.text(Field.NAME, name, limit=200),
             "status": status.value,
             "caseworker": caseworker or self.store.actor.user,
             "start_date": v.iso(start_date),
@@ -63,7 +63,7 @@ class FamilyService(Service):
         params: list[Any] = []
         if status:
             sql += " AND status = ?"
-            params.append(v.choice("status", status, FamilyStatus).value)
+            params.append(v.choice(Field.STATUS, status, FamilyStatus).value)
         if search:
             sql += " AND name LIKE ? ESCAPE '\\'"
             escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -82,7 +82,7 @@ class FamilyService(Service):
     ) -> Family:
         changes: dict[str, Any] = {}
         if name is not None:
-            changes["name"] = v.text("naam", name, limit=200)
+            changes["name"] = v.text(Field.NAME, name, limit=200)
         if evaluation_date is not None:
             changes["evaluation_date"] = v.iso(evaluation_date)
         if support_profile is not None:
@@ -102,8 +102,8 @@ class FamilyService(Service):
 
     def close_family(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
         family = self.get_family(family_id)
-        closure = v.choice("reden", reason, ClosureReason)
-        v.date_order("einddatum", family.start_date, end_date)
+        closure = v.choice(Field.REASON, reason, ClosureReason)
+        v.date_order(Field.END_DATE, family.start_date, end_date)
         with self.store.transaction(event="update", client=family_id) as tx:
             tx.update(
                 "families",
@@ -119,7 +119,7 @@ class FamilyService(Service):
     def assign_caseworker(self, family_id: str, caseworker: str) -> Family:
         """Record a new caseworker for the family (a handover)."""
         with self.store.transaction(event="transfer", client=family_id) as tx:
-            tx.update("families", family_id, {"caseworker": v.text("regisseur", caseworker)})
+            tx.update("families", family_id, {"caseworker": v.text(Field.CASEWORKER, caseworker)})
         return self.get_family(family_id)
 
     def remove_family(self, family_id: str) -> None:
@@ -143,8 +143,8 @@ class FamilyService(Service):
         row = {
             "id": member_id,
             "family_id": family_id,
-            "name": v.text("naam", name, limit=200),
-            "role": v.choice("rol", role, MemberRole).value,
+            "name": v.text(Field.NAME, name, limit=200),
+            "role": v.choice(Field.ROLE, role, MemberRole).value,
             "date_of_birth": self._birth_date(date_of_birth),
             "bsn": normalise_bsn(bsn) if bsn else None,
         }
@@ -164,9 +164,9 @@ class FamilyService(Service):
         member = self.get_member(member_id)
         changes: dict[str, Any] = {}
         if name is not None:
-            changes["name"] = v.text("naam", name, limit=200)
+            changes["name"] = v.text(Field.NAME, name, limit=200)
         if role is not None:
-            changes["role"] = v.choice("rol", role, MemberRole).value
+            changes["role"] = v.choice(Field.ROLE, role, MemberRole).value
         if date_of_birth is not None:
             changes["date_of_birth"] = self._birth_date(date_of_birth)
         if bsn is not None:
@@ -194,5 +194,5 @@ class FamilyService(Service):
     def _birth_date(self, value: dt.date | None) -> str | None:
         if value is None:
             return None
-        v.not_future("geboortedatum", value, self.today())
+        v.not_future(Field.DATE_OF_BIRTH, value, self.today())
         return value.isoformat()

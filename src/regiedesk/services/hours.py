@@ -10,7 +10,7 @@ from typing import Any, Final
 from ..domain import validate as v
 from ..domain.instruments import all_domain_codes
 from ..domain.models import HoursEntry
-from ..domain.vocabulary import Activity
+from ..domain.vocabulary import Activity, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -152,22 +152,24 @@ class HoursService(Service):
         against the day's 24 hours. Shared with the visit timer's booking.
         """
         if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
-            raise ValidationError("datum", "Kies een datum.", "Choose a date.")
+            raise ValidationError(Field.DATE, "Kies een datum.", "Choose a date.")
         if isinstance(minutes, bool) or not isinstance(minutes, int):
             raise ValidationError(
-                "minuten", "Vul de duur in hele minuten in.", "Enter the duration in whole minutes."
+                Field.MINUTES,
+                "Vul de duur in hele minuten in.",
+                "Enter the duration in whole minutes.",
             )
         if not 1 <= minutes <= MINUTES_PER_DAY:
             raise ValidationError(
-                "minuten",
+                Field.MINUTES,
                 f"Een duur van {minutes} minuten kan niet: kies 1 tot en met {MINUTES_PER_DAY}.",
                 f"A duration of {minutes} minutes is impossible: choose 1 to {MINUTES_PER_DAY}.",
             )
-        v.not_future("datum", date, self.today())
+        v.not_future(Field.DATE, date, self.today())
         booked = self.minutes_on(date, excluding=replacing.id if replacing else None)
         if booked + minutes > MINUTES_PER_DAY:
             raise ValidationError(
-                "minuten",
+                Field.MINUTES,
                 f"Op {date:%d-%m-%Y} staat al {booked // 60}:{booked % 60:02d} uur; met deze "
                 "registratie wordt het meer dan 24 uur op één dag.",
                 f"{date:%d-%m-%Y} already has {booked // 60}:{booked % 60:02d} hours; this entry "
@@ -175,7 +177,7 @@ class HoursService(Service):
             )
         if domain is not None and domain not in all_domain_codes():
             raise ValidationError(
-                "leefgebied",
+                Field.DOMAIN,
                 f"Onbekend leefgebied '{domain}'.",
                 f"Unknown life domain '{domain}'.",
             )
@@ -186,14 +188,14 @@ class HoursService(Service):
             )
             if not goals:
                 raise ValidationError(
-                    "doel",
+                    Field.GOAL,
                     "Dit doel hoort niet bij dit gezin of is verwijderd.",
                     "This goal does not belong to this family or was deleted.",
                 )
         return {
             "date": date.isoformat(),
             "minutes": minutes,
-            "activity": v.choice("activiteit", activity, Activity).value,
+            "activity": v.choice(Field.ACTIVITY, activity, Activity).value,
             "domain": domain,
             "goal_id": goal_id,
         }

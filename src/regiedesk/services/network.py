@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import validate as v
 from ..domain.models import ContactMoment, InvolvedParty
-from ..domain.vocabulary import ContactMode
+from ..domain.vocabulary import ContactMode, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -24,7 +24,7 @@ MAX_EMAIL = 254
 
 def _email(value: str | None) -> str | None:
     """A light sanity check: one @ with text on both sides and a dotted domain, no spaces."""
-    cleaned = v.optional_text("e-mail", value, limit=MAX_EMAIL)
+    cleaned = v.optional_text(Field.EMAIL, value, limit=MAX_EMAIL)
     if cleaned is None:
         return None
     local, _at, domain = cleaned.partition("@")
@@ -36,7 +36,7 @@ def _email(value: str | None) -> str | None:
         or not all(domain.split("."))
     ):
         raise ValidationError(
-            "e-mail",
+            Field.EMAIL,
             "Dit e-mailadres klopt niet; controleer het (voorbeeld: naam@organisatie.nl).",
             "This e-mail address is not valid; check it (example: name@organisation.nl).",
         )
@@ -59,17 +59,17 @@ class NetworkService(Service):
         involved_until: dt.date | None = None,
     ) -> InvolvedParty:
         self.store.get("families", family_id)
-        start = v.day("betrokken vanaf", involved_from)
+        start = v.day(Field.INVOLVED_FROM, involved_from)
         if involved_until is not None:
-            v.date_order("betrokken tot", start, v.day("betrokken tot", involved_until))
+            v.date_order(Field.INVOLVED_UNTIL, start, v.day(Field.INVOLVED_UNTIL, involved_until))
         party_id = uuid7()
         row = {
             "id": party_id,
             "family_id": family_id,
-            "organisation": v.text("organisatie", organisation, limit=MAX_NAME),
-            "role": v.text("rol", role, limit=MAX_NAME),
-            "person": v.optional_text("persoon", person, limit=MAX_NAME),
-            "phone": v.optional_text("telefoon", phone, limit=MAX_PHONE),
+            "organisation": v.text(Field.ORGANISATION, organisation, limit=MAX_NAME),
+            "role": v.text(Field.ROLE, role, limit=MAX_NAME),
+            "person": v.optional_text(Field.PERSON, person, limit=MAX_NAME),
+            "phone": v.optional_text(Field.PHONE, phone, limit=MAX_PHONE),
             "email": _email(email),
             "involved_from": start.isoformat(),
             "involved_until": v.iso(involved_until),
@@ -93,18 +93,18 @@ class NetworkService(Service):
         party = self.get_party(party_id)
         changes: dict[str, Any] = {}
         if organisation is not None:
-            changes["organisation"] = v.text("organisatie", organisation, limit=MAX_NAME)
+            changes["organisation"] = v.text(Field.ORGANISATION, organisation, limit=MAX_NAME)
         if role is not None:
-            changes["role"] = v.text("rol", role, limit=MAX_NAME)
+            changes["role"] = v.text(Field.ROLE, role, limit=MAX_NAME)
         if person is not None:
-            changes["person"] = v.optional_text("persoon", person, limit=MAX_NAME)
+            changes["person"] = v.optional_text(Field.PERSON, person, limit=MAX_NAME)
         if phone is not None:
-            changes["phone"] = v.optional_text("telefoon", phone, limit=MAX_PHONE)
+            changes["phone"] = v.optional_text(Field.PHONE, phone, limit=MAX_PHONE)
         if email is not None:
             changes["email"] = _email(email)
         if involved_from is not None:
-            start = v.day("betrokken vanaf", involved_from)
-            v.date_order("betrokken tot", start, party.involved_until)
+            start = v.day(Field.INVOLVED_FROM, involved_from)
+            v.date_order(Field.INVOLVED_UNTIL, start, party.involved_until)
             changes["involved_from"] = start.isoformat()
         if changes:
             with self.store.transaction(event="update", client=party.family_id) as tx:
@@ -114,7 +114,7 @@ class NetworkService(Service):
     def end_involvement(self, party_id: str, until: dt.date) -> InvolvedParty:
         """The last day the party is involved; not before the first."""
         party = self.get_party(party_id)
-        v.date_order("betrokken tot", party.involved_from, v.day("betrokken tot", until))
+        v.date_order(Field.INVOLVED_UNTIL, party.involved_from, v.day(Field.INVOLVED_UNTIL, until))
         with self.store.transaction(event="update", client=party.family_id) as tx:
             tx.update("parties", party_id, {"involved_until": until.isoformat()})
         return self.get_party(party_id)
@@ -154,15 +154,15 @@ class NetworkService(Service):
         summary: str | None = None,
     ) -> ContactMoment:
         self._live_party_of(party_id, family_id)
-        v.not_future("datum", v.day("datum", date), self.today())
+        v.not_future(Field.DATE, v.day(Field.DATE, date), self.today())
         contact_id = uuid7()
         row = {
             "id": contact_id,
             "family_id": family_id,
             "party_id": party_id,
             "date": date.isoformat(),
-            "mode": v.choice("manier", mode, ContactMode).value,
-            "summary": v.optional_text("samenvatting", summary, limit=v.MAX_LONG_TEXT),
+            "mode": v.choice(Field.CHANNEL, mode, ContactMode).value,
+            "summary": v.optional_text(Field.SUMMARY, summary, limit=v.MAX_LONG_TEXT),
         }
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("contacts", row)
@@ -193,7 +193,7 @@ class NetworkService(Service):
         )
         if not rows or rows[0]["family_id"] != family_id:
             raise ValidationError(
-                "betrokkene",
+                Field.PARTY,
                 "Deze betrokkene hoort niet bij dit gezin of is verwijderd.",
                 "This involved party does not belong to this family or was removed.",
             )

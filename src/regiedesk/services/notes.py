@@ -18,6 +18,7 @@ from merge3 import Merge3
 
 from ..domain import validate as v
 from ..domain.models import Note, NoteRevision
+from ..domain.vocabulary import Field
 from ..errors import ValidationError
 from ..i18n import pick
 from ..ids import uuid7
@@ -29,7 +30,7 @@ MAX_TITLE = 200
 
 def _body(body: str) -> str:
     """Refuse an empty or too long body; keep the text exactly as typed otherwise."""
-    v.text("verslag", body, limit=v.MAX_LONG_TEXT)
+    v.text(Field.NOTE, body, limit=v.MAX_LONG_TEXT)
     return body
 
 
@@ -123,7 +124,7 @@ class NoteService(Service):
         note_row = {
             "id": note_id,
             "family_id": family_id,
-            "title": v.text("titel", title, limit=MAX_TITLE),
+            "title": v.text(Field.TITLE, title, limit=MAX_TITLE),
             "visit_date": v.iso(visit_date),
         }
         revision_row = self._revision_row(note_id, family_id, body, parent_id=None)
@@ -143,7 +144,7 @@ class NoteService(Service):
         note = self.get_note(note_id)
         if parent_id not in {r.id for r in self.list_revisions(note_id)}:
             raise ValidationError(
-                "revisie",
+                Field.REVISION,
                 "Deze versie hoort niet bij dit verslag.",
                 "This revision does not belong to this note.",
             )
@@ -157,13 +158,13 @@ class NoteService(Service):
         heads = {r.id for r in self.list_heads(note_id)}
         if len(parent_ids) < 2 or len(set(parent_ids)) != len(parent_ids):
             raise ValidationError(
-                "revisie",
+                Field.REVISION,
                 "Kies minstens twee verschillende versies om samen te voegen.",
                 "Choose at least two different versions to merge.",
             )
         if not set(parent_ids) <= heads:
             raise ValidationError(
-                "revisie",
+                Field.REVISION,
                 "Samenvoegen kan alleen met de huidige versies van dit verslag. "
                 "Open het verslag opnieuw en probeer het nog eens.",
                 "Only the current versions of this note can be merged. "
@@ -237,7 +238,7 @@ class NoteService(Service):
     def retitle_note(self, note_id: str, title: str) -> Note:
         note = self.get_note(note_id)
         with self.store.transaction(event="update", client=note.family_id) as tx:
-            tx.update("notes", note_id, {"title": v.text("titel", title, limit=MAX_TITLE)})
+            tx.update("notes", note_id, {"title": v.text(Field.TITLE, title, limit=MAX_TITLE)})
         return self.get_note(note_id)
 
     def remove_note(self, note_id: str) -> None:
@@ -257,7 +258,7 @@ class NoteService(Service):
     ) -> NoteRevision:
         row = self._revision_row(note.id, note.family_id, body, parent_id=parent_id)
         row["merge_parents"] = json.dumps(merge_parents) if merge_parents else None
-        retitled = None if title is None else v.text("titel", title, limit=MAX_TITLE)
+        retitled = None if title is None else v.text(Field.TITLE, title, limit=MAX_TITLE)
         with self.store.transaction(event="update", client=note.family_id) as tx:
             tx.insert("note_revisions", row)
             if retitled is not None and retitled != note.title:

@@ -13,7 +13,7 @@ from typing import Any
 from ..domain import validate as v
 from ..domain.instruments import all_domain_codes
 from ..domain.models import Agreement, Goal
-from ..domain.vocabulary import AgreementOwner, GoalStatus
+from ..domain.vocabulary import AgreementOwner, Field, GoalStatus
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -22,7 +22,7 @@ from .base import Service
 def _domain(value: str) -> str:
     if value not in all_domain_codes():
         raise ValidationError(
-            "leefgebied",
+            Field.DOMAIN,
             "Onbekend leefgebied; kies een leefgebied uit de lijst.",
             "Unknown life domain; choose a life domain from the list.",
         )
@@ -31,9 +31,9 @@ def _domain(value: str) -> str:
 
 # (field, Dutch, English) for "this record does not belong to this family or was deleted"
 _NOT_OF_FAMILY = {
-    "members": ("gezinslid", "Dit gezinslid", "This family member"),
-    "parties": ("betrokkene", "Deze betrokkene", "This involved party"),
-    "goals": ("doel", "Dit doel", "This goal"),
+    "members": (Field.MEMBER, "Dit gezinslid", "This family member"),
+    "parties": (Field.PARTY, "Deze betrokkene", "This involved party"),
+    "goals": (Field.GOAL, "Dit doel", "This goal"),
 }
 
 
@@ -42,7 +42,7 @@ def _attainment(value: int | None) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         raise ValidationError(
-            "behaald",
+            Field.ATTAINED,
             "Hoe ver het doel is behaald, is een percentage van 0 tot en met 100.",
             "How far the goal was reached is a percentage from 0 to 100.",
         )
@@ -66,16 +66,16 @@ class PlanService(Service):
         self.store.get("families", family_id)
         if member_id is not None:
             self._same_family("members", member_id, family_id)
-        goal_status = v.choice("status", status, GoalStatus)
+        goal_status = v.choice(Field.STATUS, status, GoalStatus)
         goal_id = uuid7()
         row = {
             "id": goal_id,
             "family_id": family_id,
             "domain": _domain(domain),
-            "text": v.text("doel", text),
+            "text": v.text(Field.GOAL, text),
             "member_id": member_id,
             "target_date": v.iso(
-                None if target_date is None else v.day("streefdatum", target_date)
+                None if target_date is None else v.day(Field.TARGET_DATE, target_date)
             ),
             "status": goal_status.value,
             "attainment": 100 if goal_status == GoalStatus.REACHED else None,
@@ -99,18 +99,18 @@ class PlanService(Service):
         goal = self.get_goal(goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
-            changes["text"] = v.text("doel", text)
+            changes["text"] = v.text(Field.GOAL, text)
         if domain is not None:
             changes["domain"] = _domain(domain)
         if member_id is not None:
             self._same_family("members", member_id, goal.family_id)
             changes["member_id"] = member_id
         if target_date is not None:
-            changes["target_date"] = v.day("streefdatum", target_date).isoformat()
+            changes["target_date"] = v.day(Field.TARGET_DATE, target_date).isoformat()
         if attainment is not None:
             changes["attainment"] = _attainment(attainment)
         if status is not None:
-            new_status = v.choice("status", status, GoalStatus)
+            new_status = v.choice(Field.STATUS, status, GoalStatus)
             changes["status"] = new_status.value
             if new_status == GoalStatus.REACHED and attainment is None:
                 changes["attainment"] = 100
@@ -149,18 +149,18 @@ class PlanService(Service):
     ) -> Agreement:
         """Who does what by when. Owner 'betrokkene' names one of the family's live parties."""
         self.store.get("families", family_id)
-        owner_value = v.choice("eigenaar", owner, AgreementOwner)
+        owner_value = v.choice(Field.OWNER, owner, AgreementOwner)
         if owner_value == AgreementOwner.PARTY:
             if party_id is None:
                 raise ValidationError(
-                    "betrokkene",
+                    Field.PARTY,
                     "Kies de betrokkene die deze afspraak uitvoert.",
                     "Choose the involved party who carries out this agreement.",
                 )
             self._same_family("parties", party_id, family_id)
         elif party_id is not None:
             raise ValidationError(
-                "betrokkene",
+                Field.PARTY,
                 "Alleen een afspraak van een betrokkene heeft een betrokkene.",
                 "Only an agreement owned by an involved party names one.",
             )
@@ -170,11 +170,11 @@ class PlanService(Service):
         row = {
             "id": agreement_id,
             "family_id": family_id,
-            "text": v.text("afspraak", text),
+            "text": v.text(Field.AGREEMENT, text),
             "owner": owner_value.value,
             "party_id": party_id,
             "goal_id": goal_id,
-            "due_date": v.iso(None if due_date is None else v.day("uiterlijk", due_date)),
+            "due_date": v.iso(None if due_date is None else v.day(Field.DUE_DATE, due_date)),
             "done": 0,
         }
         with self.store.transaction(event="create", client=family_id) as tx:
@@ -187,9 +187,9 @@ class PlanService(Service):
         agreement = self.get_agreement(agreement_id)
         changes: dict[str, Any] = {}
         if text is not None:
-            changes["text"] = v.text("afspraak", text)
+            changes["text"] = v.text(Field.AGREEMENT, text)
         if due_date is not None:
-            changes["due_date"] = v.day("uiterlijk", due_date).isoformat()
+            changes["due_date"] = v.day(Field.DUE_DATE, due_date).isoformat()
         if changes:
             with self.store.transaction(event="update", client=agreement.family_id) as tx:
                 tx.update("agreements", agreement_id, changes)
@@ -198,8 +198,8 @@ class PlanService(Service):
     def complete_agreement(self, agreement_id: str, done_date: dt.date | None = None) -> Agreement:
         """Mark an agreement done, on ``done_date`` (default today; not in the future)."""
         agreement = self.get_agreement(agreement_id)
-        day = self.today() if done_date is None else v.day("datum", done_date)
-        v.not_future("datum", day, self.today())
+        day = self.today() if done_date is None else v.day(Field.DATE, done_date)
+        v.not_future(Field.DATE, day, self.today())
         with self.store.transaction(event="update", client=agreement.family_id) as tx:
             tx.update("agreements", agreement_id, {"done": 1, "done_date": day.isoformat()})
         return self.get_agreement(agreement_id)

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..domain import validate as v
 from ..domain.models import HoursEntry, VisitTimer
-from ..domain.vocabulary import Activity
+from ..domain.vocabulary import Activity, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -37,14 +37,14 @@ class VisitTimerService(Service):
     def start(self, family_id: str, activity: str = Activity.HOME_VISIT) -> VisitTimer:
         """Start a timer; ValidationError when the caseworker already has one running or paused."""
         self.store.get("families", family_id)
-        activity_value = v.choice("activiteit", activity, Activity).value
+        activity_value = v.choice(Field.ACTIVITY, activity, Activity).value
         now = _iso(self.now())
         timer_id = uuid7()
         with self.store.transaction(event="create", client=family_id) as tx:
             # checked inside the (immediate) transaction: no second writer can slip in between
             if self.current() is not None:
                 raise ValidationError(
-                    "timer",
+                    Field.TIMER,
                     "Er loopt al een bezoektimer. Stop die eerst.",
                     "A visit timer is already running. Stop it first.",
                 )
@@ -108,7 +108,7 @@ class VisitTimerService(Service):
         timer = self.get_timer(timer_id)
         if timer.hours_id is not None:
             raise ValidationError(
-                "timer", "Deze tijd is al geboekt.", "This time has already been booked."
+                Field.TIMER, "Deze tijd is al geboekt.", "This time has already been booked."
             )
         now = self.now()
         seconds = timer.elapsed_seconds(now)
@@ -147,7 +147,7 @@ class VisitTimerService(Service):
         timer = self.get_timer(timer_id)
         if timer.state != state:
             raise ValidationError(
-                "timer",
+                Field.TIMER,
                 "Dat kan niet in de huidige stand van de timer.",
                 "That is not possible in the timer's current state.",
             )

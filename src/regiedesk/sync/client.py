@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 
 from ..errors import ClockAhead, DeviceRevoked, Offline, ServerRefused, StampsAhead, UpgradeRequired
+from ..i18n import Language, pick
 from ..store import Store
 from ..store.database import utc_now
 from ..store.schema import SCHEMA_VERSION
@@ -144,11 +145,15 @@ class SyncReport:
     repaired: int = 0
     set_aside: int = 0  # rejected changes kept in the local database (all rounds so far)
 
-    def text(self) -> str:
-        return (
+    def text(self, language: Language | None = None) -> str:
+        return pick(
             f"verstuurd {self.pushed}, geweigerd {self.rejected}, ontvangen {self.pulled}, "
             f"bijgehaald {self.backfilled}, verwijderd {self.purged}, hersteld {self.repaired}, "
-            f"apart bewaard {self.set_aside}"
+            f"apart bewaard {self.set_aside}",
+            f"sent {self.pushed}, refused {self.rejected}, received {self.pulled}, "
+            f"fetched {self.backfilled}, removed {self.purged}, repaired {self.repaired}, "
+            f"set aside {self.set_aside}",
+            language,
         )
 
 

@@ -36,7 +36,6 @@ def refuse_to_start(app: Any, language: i18n.Language, error: OrganisationFileEr
     from .translations import install_language
 
     log.error("organisation file %s refused (line %s): not started", error.path, error.line)
-    i18n.set_language(language)
     install_language(app, language)
     title = i18n.pick("regiedesk kan niet starten", "regiedesk cannot start")
     QMessageBox.critical(None, title, error.message)
@@ -76,7 +75,6 @@ def run(argv: list[str]) -> int:
         log_file,
         organisation.describe(),
     )
-    i18n.set_language(settings.language)
     install_language(app, settings.language)
     worker = DbWorker()
     window = MainWindow(AppContext(data_dir=data_dir, settings=settings, worker=worker))

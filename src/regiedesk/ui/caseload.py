@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.vocabulary import FamilyStatus
-from ..i18n import Language
 from ..services.indicators import CaseloadRow
 from .format import date_text, duration_text
 
@@ -46,7 +45,6 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseloadRow] = []
-        self.language: Language | None = None  # None: the language the app runs in
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
         self.beginResetModel()
@@ -98,7 +96,7 @@ class CaseloadModel(QAbstractTableModel):
             return None
         return (
             row.name,
-            FamilyStatus(row.status).label(self.language),
+            FamilyStatus(row.status).label(),
             duration_text(row.minutes_this_week),
             date_text(row.last_visit),
             str(row.active_parties),
@@ -188,7 +186,7 @@ class CaseloadPage(QWidget):
         self.status.clear()
         self.status.addItem(self.tr("Alle statussen"), None)
         for status in FamilyStatus:
-            self.status.addItem(status.label(self.model.language), status.value)
+            self.status.addItem(status.label(), status.value)
         self.status.setCurrentIndex(max(0, self.status.findData(current)))
         self.status.blockSignals(False)
         self.status.setAccessibleName(self.tr("Filter op status"))

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.instruments import available_instruments, load_instrument
 from ..domain.vocabulary import FamilyStatus
-from ..i18n import Language
 from .settings import Settings
 from .workspace.base import date_edit, date_of
 
@@ -45,7 +44,7 @@ def lay_out_form(dialog: QDialog, form: QFormLayout, ok_text: str | None) -> Non
 
 
 class NewFamilyDialog(QDialog):
-    def __init__(self, language: Language, today, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, today, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nieuw gezin"))
         self.name = QLineEdit()
@@ -54,7 +53,7 @@ class NewFamilyDialog(QDialog):
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         for status in (FamilyStatus.REGISTERED, FamilyStatus.ACTIVE):
-            self.status.addItem(status.label(language), status.value)
+            self.status.addItem(status.label(), status.value)
         self.start = date_edit(self.tr("Startdatum"), today)
         form = QFormLayout()
         form.addRow(self.tr("&Naam:"), self.name)
@@ -97,7 +96,7 @@ class SettingsDialog(QDialog):
         self.idle.setAccessibleName(self.tr("Vergrendelen na minuten zonder gebruik"))
         self.instrument = QComboBox()
         for code in available_instruments():
-            self.instrument.addItem(load_instrument(code).name(settings.language), code)
+            self.instrument.addItem(load_instrument(code).name(), code)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(settings.instrument)))
         self.instrument.setAccessibleName(self.tr("Instrument"))
         folder = QLabel(str(data_dir))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from .. import i18n
 from ..errors import RegiedeskError
 from ..i18n import Language
 from ..services import Services
@@ -448,7 +447,7 @@ class MainWindow(QMainWindow):
             return
         from .dialogs import NewFamilyDialog
 
-        dialog = NewFamilyDialog(self.context.settings.language, self.context.today(), self)
+        dialog = NewFamilyDialog(self.context.today(), self)
 
         def create() -> None:
             name, status, start = dialog.values()
@@ -725,9 +724,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
 
     def set_language(self, language: Language) -> None:
-        self.context.settings.language = language
-        i18n.set_language(language)
-        self.caseload.model.language = language
+        self.context.settings.language = language  # for the next start
         app = QApplication.instance()
         assert app is not None
         install_language(app, language)  # the LanguageChange event retranslates

@@ -6,6 +6,9 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
+from .. import i18n
+from ..i18n import Language
+
 _installed: dict[int, QTranslator] = {}
 
 
@@ -19,17 +22,22 @@ def translations_dir() -> str:
     return str(resources.files("regiedesk") / "resources" / "translations")
 
 
-def install_language(app: QCoreApplication, language: str) -> bool:
-    """Dutch is the source language; any other language loads regiedesk_<language>.qm."""
+def install_language(app: QCoreApplication, language: Language) -> bool:
+    """Switch the interface to ``language``: the core's texts (``i18n``, the one place the
+    language is held) and Qt's translator together. Dutch is the source language; any
+    other language loads regiedesk_<language>.qm (without it, both stay Dutch)."""
     old = _installed.pop(id(app), None)
     if old is not None:
         app.removeTranslator(old)
     if language == "nl":
+        i18n.set_language("nl")
         QCoreApplication.sendEvent(app, _language_change())
         return True
     translator = QTranslator(app)
     if not translator.load(f"regiedesk_{language}", translations_dir()):
+        i18n.set_language("nl")
         return False
+    i18n.set_language(language)
     app.installTranslator(translator)
     _installed[id(app)] = translator
     return True

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import Member
-from ...domain.vocabulary import Moment
+from ...domain.vocabulary import Field, Moment
 from ...errors import ValidationError
 from ...services import Services
 from ...services.assessments import DomainPoint
@@ -109,9 +109,8 @@ class DomainsTab(FamilyTab):
             "zrm_huishoudens": self.tr("ZRM-Huishoudens"),
             "zrm2010": self.tr("ZRM (11 domeinen)"),
         }
-        language = self.context.settings.language
         label_items(self.instrument, names.__getitem__)
-        label_items(self.moment, lambda value: Moment(value).label(language))
+        label_items(self.moment, lambda value: Moment(value).label())
         self.instrument.setAccessibleName(self.tr("Instrument"))
         self.member.setAccessibleName(self.tr("Gezinslid"))
         self.moment.setAccessibleName(self.tr("Moment"))
@@ -167,12 +166,11 @@ class DomainsTab(FamilyTab):
     def _label_scores(self) -> None:
         """The score rows' texts; the choices and notes typed stay."""
         instrument = load_instrument(self.instrument.currentData())
-        language = self.context.settings.language
         self.choices.item(0).setText(self.tr("(niet gescoord)"))
         for value in range(1, 6):
-            self.choices.item(value).setText(f"{value} {instrument.score_label(value, language)}")
+            self.choices.item(value).setText(f"{value} {instrument.score_label(value)}")
         for domain in instrument.domains:
-            name = domain.name(language)
+            name = domain.name()
             score, note = self.score_inputs[domain.code]
             self.score_labels[domain.code].setText(name.replace("&", "&&"))
             score.setAccessibleName(self.tr("Score {0}").format(name))
@@ -211,14 +209,13 @@ class DomainsTab(FamilyTab):
 
     def _show_history(self) -> None:
         points = self.data.history.get(self.member.currentData(), []) if self.data else []
-        language = self.context.settings.language
         fill(
             self.history,
             [
                 [
                     date_text(p.date),
-                    Moment(p.moment).label(language),
-                    domain_name(p.domain, language),
+                    Moment(p.moment).label(),
+                    domain_name(p.domain),
                     str(p.score),
                 ]
                 for p in newest_measurement_first(points)
@@ -228,7 +225,7 @@ class DomainsTab(FamilyTab):
         self.chart_domain.blockSignals(True)
         self.chart_domain.clear()
         for code in dict.fromkeys(p.domain for p in points):
-            self.chart_domain.addItem(domain_name(code, language), code)
+            self.chart_domain.addItem(domain_name(code), code)
         self.chart_domain.setCurrentIndex(max(0, self.chart_domain.findData(current)))
         self.chart_domain.blockSignals(False)
         self._show_chart()
@@ -250,7 +247,9 @@ class DomainsTab(FamilyTab):
         if not scores:
             self.failed(
                 ValidationError(
-                    "scores", "Vul minstens één leefgebied in.", "Score at least one life domain."
+                    Field.SCORES,
+                    "Vul minstens één leefgebied in.",
+                    "Score at least one life domain.",
                 )
             )
             return

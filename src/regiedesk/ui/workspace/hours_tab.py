@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import HoursEntry, VisitTimer
-from ...domain.vocabulary import Activity
+from ...domain.vocabulary import Activity, Field
 from ...errors import ValidationError
 from ...services import Services
 from ...services.indicators import monday_of
@@ -147,8 +147,7 @@ class HoursTab(FamilyTab):
 
     def _label_choices(self) -> None:
         """Name the choices in the current language; the domains follow the instrument."""
-        language = self.context.settings.language
-        label_items(self.activity, lambda value: Activity(value).label(language))
+        label_items(self.activity, lambda value: Activity(value).label())
         instrument = load_instrument(self.context.settings.instrument)
         codes = [None, *instrument.domain_codes]
         if [self.domain.itemData(i) for i in range(self.domain.count())] != codes:
@@ -159,7 +158,7 @@ class HoursTab(FamilyTab):
             self.domain.setCurrentIndex(max(0, self.domain.findData(chosen)))
         label_items(
             self.domain,
-            lambda code: self.tr("(geen)") if code is None else domain_name(code, language),
+            lambda code: self.tr("(geen)") if code is None else domain_name(code),
         )
 
     def _label_add_button(self) -> None:
@@ -196,7 +195,6 @@ class HoursTab(FamilyTab):
         self.show_timer(week.timer)
 
     def _label_week(self, week: Week) -> None:
-        language = self.context.settings.language
         year, number, _ = self.monday.isocalendar()
         self.week_label.setText(
             self.tr("Week {0} van {1} ({2} t/m {3})").format(
@@ -210,8 +208,8 @@ class HoursTab(FamilyTab):
                 [
                     date_text(e.date),
                     duration_text(e.minutes),
-                    Activity(e.activity).label(language),
-                    instrument.domain(e.domain).name(language)
+                    Activity(e.activity).label(),
+                    instrument.domain(e.domain).name()
                     if e.domain in instrument.domain_codes
                     else (e.domain or ""),
                 ]
@@ -220,7 +218,7 @@ class HoursTab(FamilyTab):
             [e.id for e in week.entries],
         )
         per_activity = ", ".join(
-            f"{Activity(a).label(language)} {duration_text(m)}" for a, m in week.by_activity.items()
+            f"{Activity(a).label()} {duration_text(m)}" for a, m in week.by_activity.items()
         )
         self.totals.setText(
             self.tr("Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}").format(
@@ -257,7 +255,7 @@ class HoursTab(FamilyTab):
         if minutes is None:
             self.failed(
                 ValidationError(
-                    "duur",
+                    Field.DURATION,
                     "Vul de duur in als u:mm (bijvoorbeeld 1:30) of in minuten.",
                     "Enter the duration as h:mm (for example 1:30) or in minutes.",
                 )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.models import ContactMoment, InvolvedParty
-from ...domain.vocabulary import ContactMode
+from ...domain.vocabulary import ContactMode, Field
 from ...errors import ValidationError
 from ..format import date_text
 from .base import (
@@ -127,8 +127,7 @@ class NetworkTab(FamilyTab):
         self.add_button.setText(self.tr("Betrokkene &toevoegen"))
         self.contact_date.setAccessibleName(self.tr("Datum contact"))
         self.contact_mode.setAccessibleName(self.tr("Soort contact"))
-        language = self.context.settings.language
-        label_items(self.contact_mode, lambda value: ContactMode(value).label(language))
+        label_items(self.contact_mode, lambda value: ContactMode(value).label())
         self.summary.setAccessibleName(self.tr("Samenvatting contact"))
         self.contact_button.setText(self.tr("&Contact vastleggen met geselecteerde betrokkene"))
         relabel(self.party_form, self.organisation, self.tr("&Organisatie:"))
@@ -180,14 +179,13 @@ class NetworkTab(FamilyTab):
             ],
             [p.id for p in data.parties],
         )
-        language = self.context.settings.language
         fill(
             self.contacts,
             [
                 [
                     date_text(c.date),
                     self.names.get(c.party_id, ""),
-                    ContactMode(c.mode).label(language),
+                    ContactMode(c.mode).label(),
                     c.summary or "",
                 ]
                 for c in data.contacts
@@ -231,7 +229,7 @@ class NetworkTab(FamilyTab):
         if not party_id:
             self.failed(
                 ValidationError(
-                    "betrokkene",
+                    Field.PARTY,
                     "Kies eerst in de lijst de betrokkene met wie u contact had.",
                     "First choose the involved party you were in touch with from the list.",
                 )

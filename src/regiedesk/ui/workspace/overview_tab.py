@@ -107,7 +107,6 @@ class OverviewTab(FamilyTab):
 
     def show_overview(self, o: Overview) -> None:
         self.overview = o
-        language = self.context.settings.language
         evaluation = date_text(o.family.evaluation_date) or self.tr("niet gepland")
         if o.family.evaluation_date and o.family.evaluation_date < self.context.today():
             late = self.tr("{0}, verstreken").format(evaluation)
@@ -122,10 +121,7 @@ class OverviewTab(FamilyTab):
         )
         fill(
             self.members,
-            [
-                [m.name, MemberRole(m.role).label(language), date_text(m.date_of_birth)]
-                for m in o.members
-            ],
+            [[m.name, MemberRole(m.role).label(), date_text(m.date_of_birth)] for m in o.members],
         )
         recent = o.curve[-52:]
         self.hours_chart.set_data([w.minutes for w in recent], [f"w{w.week}" for w in recent])
@@ -136,13 +132,13 @@ class OverviewTab(FamilyTab):
         fill(
             self.trends,
             [
-                [domain_name(t.domain, language), str(t.first), str(t.latest), f"{t.delta:+d}"]
+                [domain_name(t.domain), str(t.first), str(t.latest), f"{t.delta:+d}"]
                 for t in o.trends
                 if t.member_id is None
             ]
             + [
                 [
-                    domain_name(t.domain, language) + " *",
+                    domain_name(t.domain) + " *",
                     str(t.first),
                     str(t.latest),
                     f"{t.delta:+d}",

@@ -167,10 +167,9 @@ class PlanTab(FamilyTab):
 
     def _label_choices(self) -> None:
         """The texts of the combo boxes' items, which keep their data and the current choice."""
-        language = self.context.settings.language
-        label_items(self.goal_domain, lambda code: domain_name(code, language))
-        label_items(self.goal_status, lambda value: GoalStatus(value).label(language))
-        label_items(self.owner, lambda value: AgreementOwner(value).label(language))
+        label_items(self.goal_domain, lambda code: domain_name(code))
+        label_items(self.goal_status, lambda value: GoalStatus(value).label())
+        label_items(self.owner, lambda value: AgreementOwner(value).label())
         self.goal_member.setItemText(0, self.tr("Het hele gezin"))
         self.party.setItemText(0, self.tr("(geen)"))
 
@@ -204,7 +203,6 @@ class PlanTab(FamilyTab):
             self.evaluation.setDate(QDate(d.year, d.month, d.day))
 
     def _show_tables(self, data: PlanData) -> None:
-        language = self.context.settings.language
         names = {m.id: m.name for m in data.members}
         parties = {p.id: p.organisation for p in data.parties}
         fill(
@@ -212,10 +210,10 @@ class PlanTab(FamilyTab):
             [
                 [
                     g.text,
-                    domain_name(g.domain, language),
+                    domain_name(g.domain),
                     names.get(g.member_id or "", self.tr("Het hele gezin")),
                     date_text(g.target_date),
-                    GoalStatus(g.status).label(language),
+                    GoalStatus(g.status).label(),
                     "" if g.attainment is None else f"{g.attainment} %",
                 ]
                 for g in data.goals
@@ -227,7 +225,7 @@ class PlanTab(FamilyTab):
             [
                 [
                     a.text,
-                    parties.get(a.party_id or "", AgreementOwner(a.owner).label(language)),
+                    parties.get(a.party_id or "", AgreementOwner(a.owner).label()),
                     date_text(a.due_date),
                     date_text(a.done_date) if a.done else "",
                 ]
