@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from regiedesk.clock import utc_text
 from regiedesk.store import Store
-from regiedesk.store.database import utc_now
 from regiedesk.sync.client import SyncEngine, SyncReport
 
 Refusal = Callable[[dict[str, Any]], str | None]
@@ -41,7 +41,7 @@ class RefusingServer:
 
 
 def sync_with(
-    store: Store, refuse: Refusal, scope: list[str], *, now: Callable[[], str] = utc_now
+    store: Store, refuse: Refusal, scope: list[str], *, now: Callable[[], str] = utc_text
 ) -> SyncReport:
     """One round of the real engine against a server that refuses what ``refuse`` says."""
     server = RefusingServer(refuse, scope)

@@ -328,8 +328,15 @@ def test_run_desktop_without_the_window(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "regiedesk.ui.app", None)  # as if it were not there
-    assert run_desktop([]) == 0
-    assert "bureaubladvenster" in capsys.readouterr().err
+    assert run_desktop([]) == 1
+    assert "regiedesk.ui.app ontbreekt" in capsys.readouterr().err
+
+    def no_sqlcipher(argv: list[str]) -> int:
+        raise ModuleNotFoundError("No module named 'sqlcipher3'", name="sqlcipher3")
+
+    monkeypatch.setitem(sys.modules, "regiedesk.ui.app", types.SimpleNamespace(run=no_sqlcipher))
+    assert run_desktop([]) == 1
+    assert "sqlcipher3 ontbreekt" in capsys.readouterr().err
 
     def no_qt(argv: list[str]) -> int:
         raise ModuleNotFoundError("No module named 'PySide6'", name="PySide6")
@@ -345,3 +352,19 @@ def test_run_desktop_without_the_window(
     )
     assert main(["--log-dir", "/tmp/l", "--data-dir", "/tmp/d"]) == 0
     assert calls == [["--log-dir", "/tmp/l", "--data-dir", "/tmp/d"]]
+
+
+def test_the_window_without_sqlcipher_is_an_error_that_names_it(tmp_path: Path) -> None:
+    """As on a machine where the encrypted database module failed to install."""
+    code = (
+        "import sys; sys.modules['sqlcipher3'] = None\n"
+        "from regiedesk.cli import main\n"
+        f"sys.exit(main(['--data-dir', {str(tmp_path)!r}, '--log-dir', {str(tmp_path)!r}]))\n"
+    )
+    env = {**os.environ, "LANG": "nl_NL.UTF-8", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 1
+    assert "sqlcipher3 ontbreekt" in done.stderr and "regiedesk --help" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -23,7 +23,7 @@ from .errors import DeviceRevoked, RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
 from .organisation import load_organisation
-from .paths import default_data_dir
+from .paths import default_data_dir, os_user
 
 log = logging.getLogger("regiedesk.cli")
 
@@ -31,6 +31,8 @@ PASSPHRASE_ENV = "REGIEDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "REGIEDESK_NEW_PASSPHRASE"
 # options the desktop app takes; a command line that starts with one of them opens the window
 DESKTOP_OPTIONS = ("--data-dir", "--log-dir")
+# what the window needs beyond the commands: Qt, and the encrypted database it opens
+WINDOW_PARTS = frozenset({"PySide6", "shiboken6", "sqlcipher3", "regiedesk"})
 
 
 def _read_secret_file(path: str) -> str:
@@ -77,13 +79,6 @@ def out(text: str) -> None:
     print(text)
 
 
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment or the password database
-        return "regisseur"
-
-
 # --- commands -------------------------------------------------------------------
 
 
@@ -120,7 +115,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         args.data_dir,
         secret,
         repeated=repeated,
-        user=args.user or _os_user(),
+        user=args.user or os_user(),
         min_passphrase_length=_passphrase_minimum(args),
     )
     store.close()
@@ -245,31 +240,22 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def run_desktop(argv: Sequence[str]) -> int:
-    """Start the desktop window (regiedesk.ui.app.run) or explain why it cannot start."""
+    """Start the desktop window (regiedesk.ui.app.run), or say which part it lacks."""
     try:
         app = importlib.import_module("regiedesk.ui.app")
-    except ImportError:
-        print(
-            pick(
-                "Het bureaubladvenster van regiedesk komt in een volgende versie. "
-                "Gebruik tot dan de opdrachten: regiedesk --help",
-                "The regiedesk desktop window arrives in a later version. "
-                "Until then, use the commands: regiedesk --help",
-            ),
-            file=sys.stderr,
-        )
-        return 0
-    try:
         return int(app.run(list(argv)))
     except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("PySide6"):
+        part = (exc.name or "").split(".")[0]
+        if part not in WINDOW_PARTS:
             raise
+        log.error("the window cannot start: %s is missing", exc.name)
         print(
             pick(
-                "Het venster kan niet starten: PySide6 is niet geïnstalleerd. "
-                "Installeer regiedesk opnieuw, of gebruik de opdrachten: regiedesk --help",
-                "The window cannot start: PySide6 is not installed. "
-                "Reinstall regiedesk, or use the commands: regiedesk --help",
+                f"Het venster van regiedesk kan niet starten: het onderdeel {exc.name} ontbreekt. "
+                "Installeer regiedesk opnieuw; de opdrachten werken intussen wel: "
+                "regiedesk --help",
+                f"The regiedesk window cannot start: the part {exc.name} is missing. "
+                "Reinstall regiedesk; meanwhile the commands work: regiedesk --help",
             ),
             file=sys.stderr,
         )

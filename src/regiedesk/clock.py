@@ -6,6 +6,7 @@ The encoded form sorts the same way as the stamps themselves.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,17 @@ MAX_COUNTER = 0xFFFF
 
 def wall_clock_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def utc_now() -> dt.datetime:
+    """The current time, timezone-aware, in UTC: the one source of 'now' (tests pass their
+    own to the services and the window)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def utc_text(moment: dt.datetime | None = None) -> str:
+    """A moment (default now) as rows, the outbox and the audit log store it."""
+    return (moment or utc_now()).astimezone(dt.UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -12,6 +12,16 @@ import math
 import random
 from dataclasses import dataclass
 
+from .domain.vocabulary import (
+    Activity,
+    AgreementOwner,
+    ClosureReason,
+    ContactMode,
+    FamilyStatus,
+    GoalStatus,
+    MemberRole,
+    Moment,
+)
 from .services.assessments import AssessmentService
 from .services.families import FamilyService
 from .services.hours import HoursService
@@ -166,7 +176,7 @@ def generate_demo(
         registered_only = index % 11 == 10
         family = fam_service.add_family(
             name=f"Gezin {surname}",
-            status="aangemeld" if registered_only else "actief",
+            status=FamilyStatus.REGISTERED if registered_only else FamilyStatus.ACTIVE,
             start_date=start,
             evaluation_date=today + dt.timedelta(days=rng.randint(-40, 90)),
             support_profile=f"OP{rng.randint(1, 11):02d}",
@@ -186,7 +196,7 @@ def generate_demo(
             member = fam_service.add_member(
                 fid,
                 name=f"{rng.choice(PARENT_NAMES if is_parent else CHILD_NAMES)} {surname}",
-                role="ouder" if is_parent else "kind",
+                role=MemberRole.PARENT if is_parent else MemberRole.CHILD,
                 date_of_birth=birth,
                 bsn=fictional_bsn(rng) if rng.random() < 0.7 else None,
             )
@@ -209,10 +219,9 @@ def generate_demo(
                 if day > end:
                     break
                 activity = rng.choices(
-                    ("huisbezoek", "telefonisch_contact", "netwerkoverleg", "reistijd",
-                     "administratie", "crisisinterventie"),
+                    tuple(Activity),  # home visit, phone, network meeting, travel, admin, crisis
                     weights=(45, 15, 10, 15, 10, 5 if week in relapses else 1),
-                )[0]  # fmt: skip
+                )[0]
                 if hours.minutes_on(day) + chunk <= 600:
                     hours.add_entry(fid, date=day, minutes=chunk, activity=activity)
                     totals["hours"] += 1
@@ -250,7 +259,7 @@ def generate_demo(
                     fid,
                     party_id=party.id,
                     date=min(when, today),
-                    mode=rng.choice(("huisbezoek", "telefoon", "mail", "overleg")),
+                    mode=rng.choice(tuple(ContactMode)),
                     summary=f"Afstemming met {role} over de voortgang.",
                 )
         totals["parties"] += count
@@ -262,9 +271,9 @@ def generate_demo(
         base = {d: rng.randint(1, 3) for d in HOUSEHOLD_DOMAINS}
         person_base = {d: rng.randint(1, 3) for d in PERSON_DOMAINS}
         for i, when in enumerate(moments):
-            moment = "intake" if i == 0 else "tussenmeting"
+            moment = Moment.INTAKE if i == 0 else Moment.INTERIM
             if closed and i == len(moments) - 1 and i > 0:
-                moment = "eindmeting"
+                moment = Moment.FINAL
             progress = i / max(1, len(moments) - 1)
             assessments.add_assessment(
                 fid,
@@ -306,11 +315,13 @@ def generate_demo(
             goal_ids.append(goal.id)
             outcome = rng.random()
             if outcome < 0.45:
-                plan.update_goal(goal.id, status="behaald")
+                plan.update_goal(goal.id, status=GoalStatus.REACHED)
             elif outcome < 0.85:
-                plan.update_goal(goal.id, status="lopend", attainment=rng.randint(10, 80))
+                plan.update_goal(
+                    goal.id, status=GoalStatus.IN_PROGRESS, attainment=rng.randint(10, 80)
+                )
         for text in rng.sample(AGREEMENTS, k=rng.randint(3, 7)):
-            owner = rng.choice(("gezin", "regisseur", "betrokkene"))
+            owner = rng.choice(tuple(AgreementOwner))
             due = today + dt.timedelta(days=rng.randint(-60, 45))
             agreement = plan.add_agreement(
                 fid,
@@ -318,7 +329,7 @@ def generate_demo(
                 owner=owner,
                 due_date=due,
                 goal_id=rng.choice(goal_ids),
-                party_id=rng.choice(party_ids) if owner == "betrokkene" else None,
+                party_id=rng.choice(party_ids) if owner == AgreementOwner.PARTY else None,
             )
             if due < today and rng.random() < 0.7:
                 plan.complete_agreement(agreement.id, min(due + dt.timedelta(days=3), today))
@@ -348,7 +359,9 @@ def generate_demo(
 
         if closed:
             fam_service.close_family(
-                fid, end_date=end, reason=rng.choice(("doelen_behaald", "uitval"))
+                fid,
+                end_date=end,
+                reason=rng.choice((ClosureReason.GOALS_REACHED, ClosureReason.DROPOUT)),
             )
     store.set_meta("demo_seed", str(seed))
     return DemoSummary(

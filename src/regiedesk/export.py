@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .clock import utc_text
 from .entities import ENTITY_TABLES
 from .errors import BackupError, StorageUnavailable, storage_reason
 from .store import Store
-from .store.database import utc_now
 from .store.schema import SCHEMA_VERSION
 
 SECRET_META = frozenset({"device_token", "server_token"})
@@ -32,7 +32,7 @@ def export_document(store: Store) -> dict[str, Any]:
         "version": 1,
         "schema": SCHEMA_VERSION,
         "app": __version__,
-        "exported_at": utc_now(),
+        "exported_at": utc_text(),
         "meta": meta,
         "tables": tables,
         "drafts": store.query("SELECT key, body, updated_at FROM drafts ORDER BY key"),

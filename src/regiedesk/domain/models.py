@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Self
 
 from .validate import from_iso
+from .vocabulary import TimerState
 
 
 def _instant(value: str | None) -> dt.datetime | None:
@@ -99,7 +100,7 @@ class VisitTimer(Record):
     def elapsed_seconds(self, now: dt.datetime) -> int:
         """Time on the clock: finished segments plus the running one."""
         running = 0
-        if self.state == "running" and self.segment_started_at is not None:
+        if self.state == TimerState.RUNNING and self.segment_started_at is not None:
             running = max(0, int((now - self.segment_started_at).total_seconds()))
         return self.accumulated_seconds + running
 

@@ -83,6 +83,12 @@ class GoalStatus(Labelled):
     DROPPED = "vervallen", "Vervallen", "Dropped"
 
 
+class TimerState(Labelled):
+    RUNNING = "running", "Loopt", "Running"
+    PAUSED = "paused", "Gepauzeerd", "Paused"
+    STOPPED = "stopped", "Gestopt", "Stopped"
+
+
 class AgreementOwner(Labelled):
     FAMILY = "gezin", "Gezin", "Family"
     CASEWORKER = "regisseur", "Regisseur", "Caseworker"

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from .base import Service, _now, _today
+from ..clock import utc_now
+from .base import Service
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -48,8 +49,8 @@ class Services:
         self,
         store: Store,
         *,
-        today: Callable[[], dt.date] = _today,
-        now: Callable[[], dt.datetime] = _now,
+        today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self.store = store
         self._today = today
@@ -60,8 +61,8 @@ class Services:
         cls,
         store: Store,
         *,
-        today: Callable[[], dt.date] = _today,
-        now: Callable[[], dt.datetime] = _now,
+        today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> Services:
         return cls(store, today=today, now=now)
 

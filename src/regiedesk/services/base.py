@@ -5,15 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from ..clock import utc_now
 from ..store import Store
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class Service:
@@ -23,8 +16,8 @@ class Service:
         self,
         store: Store,
         *,
-        today: Callable[[], dt.date] = _today,
-        now: Callable[[], dt.datetime] = _now,
+        today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self.store = store
         self.today = today

@@ -6,8 +6,8 @@ audit event. Saving the real record removes the draft.
 
 from __future__ import annotations
 
+from ..clock import utc_text
 from ..domain.validate import MAX_LONG_TEXT
-from ..store.database import utc_now
 from .base import Service
 
 
@@ -19,7 +19,7 @@ class DraftService(Service):
             "INSERT INTO drafts (key, body, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (key) DO UPDATE"
             " SET body = excluded.body, updated_at = excluded.updated_at",
-            (key, text, utc_now()),
+            (key, text, utc_text()),
         )
 
     def get_draft(self, key: str) -> str | None:

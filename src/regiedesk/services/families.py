@@ -97,7 +97,11 @@ class FamilyService(Service):
         family = self.get_family(family_id)
         start = start_date or family.start_date or self.today()
         with self.store.transaction(event="update", client=family_id) as tx:
-            tx.update("families", family_id, {"status": "actief", "start_date": start.isoformat()})
+            tx.update(
+                "families",
+                family_id,
+                {"status": FamilyStatus.ACTIVE.value, "start_date": start.isoformat()},
+            )
         return self.get_family(family_id)
 
     def close_family(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
@@ -109,7 +113,7 @@ class FamilyService(Service):
                 "families",
                 family_id,
                 {
-                    "status": "afgesloten",
+                    "status": FamilyStatus.CLOSED.value,
                     "end_date": end_date.isoformat(),
                     "closure_reason": closure,
                 },

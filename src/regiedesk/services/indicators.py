@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..domain.vocabulary import FamilyStatus
 from ..errors import ConfigError
 from .base import Service
 
@@ -297,7 +298,7 @@ class IndicatorService(Service):
                 evaluation_overdue=bool(
                     r["evaluation_date"]
                     and r["evaluation_date"] < params["today"]
-                    and r["status"] != "afgesloten"
+                    and r["status"] != FamilyStatus.CLOSED
                 ),
             )
             for r in rows

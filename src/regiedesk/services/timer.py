@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..domain import validate as v
 from ..domain.models import HoursEntry, VisitTimer
-from ..domain.vocabulary import Activity, Field
+from ..domain.vocabulary import Activity, Field, TimerState
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
@@ -54,7 +54,7 @@ class VisitTimerService(Service):
                     "id": timer_id,
                     "family_id": family_id,
                     "activity": activity_value,
-                    "state": "running",
+                    "state": TimerState.RUNNING.value,
                     "started_at": now,
                     "segment_started_at": now,
                     "accumulated_seconds": 0,
@@ -64,14 +64,14 @@ class VisitTimerService(Service):
         return self.get_timer(timer_id)
 
     def pause(self, timer_id: str) -> VisitTimer:
-        timer = self._in_state(timer_id, "running")
+        timer = self._in_state(timer_id, TimerState.RUNNING)
         now = self.now()
         with self.store.transaction(event="update", client=timer.family_id) as tx:
             tx.update(
                 "timers",
                 timer_id,
                 {
-                    "state": "paused",
+                    "state": TimerState.PAUSED.value,
                     "accumulated_seconds": timer.elapsed_seconds(now),
                     "segment_started_at": None,
                 },
@@ -79,17 +79,19 @@ class VisitTimerService(Service):
         return self.get_timer(timer_id)
 
     def resume(self, timer_id: str) -> VisitTimer:
-        timer = self._in_state(timer_id, "paused")
+        timer = self._in_state(timer_id, TimerState.PAUSED)
         with self.store.transaction(event="update", client=timer.family_id) as tx:
             tx.update(
-                "timers", timer_id, {"state": "running", "segment_started_at": _iso(self.now())}
+                "timers",
+                timer_id,
+                {"state": TimerState.RUNNING.value, "segment_started_at": _iso(self.now())},
             )
         return self.get_timer(timer_id)
 
     def stop(self, timer_id: str) -> VisitTimer:
         """Stop the clock (stopping a stopped timer changes nothing)."""
         timer = self.get_timer(timer_id)
-        if timer.state == "stopped":
+        if timer.state == TimerState.STOPPED:
             return timer
         with self.store.transaction(event="update", client=timer.family_id) as tx:
             tx.update("timers", timer_id, self._stopped(timer, self.now()))
@@ -123,7 +125,7 @@ class VisitTimerService(Service):
         with self.store.transaction(event="create", client=timer.family_id) as tx:
             tx.insert("hours", row)
             changes: dict[str, object] = {"hours_id": entry_id}
-            if timer.state != "stopped":
+            if timer.state != TimerState.STOPPED:
                 changes.update(self._stopped(timer, now))
             tx.update("timers", timer_id, changes)
         return hours.get_entry(entry_id)
@@ -137,7 +139,7 @@ class VisitTimerService(Service):
     @staticmethod
     def _stopped(timer: VisitTimer, now: dt.datetime) -> dict[str, object]:
         return {
-            "state": "stopped",
+            "state": TimerState.STOPPED.value,
             "accumulated_seconds": timer.elapsed_seconds(now),
             "segment_started_at": None,
             "stopped_at": _iso(now),

@@ -8,26 +8,21 @@ Either all of it is committed or none of it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import sqlcipher3
 
-from ..clock import HybridLogicalClock, Stamp
+from ..clock import HybridLogicalClock, Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
 from .outbox import Outbox, SetAside
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +52,6 @@ def storage_error(exc: BaseException, path: Path) -> StorageUnavailable | None:
     if "disk i/o" in text or "unable to open" in text:
         return StorageUnavailable(str(path.parent), "write_error")
     return None
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 class Tx:
@@ -191,14 +182,6 @@ class Store:
         cursor = self.conn.execute(sql, params if isinstance(params, tuple) else dict(params))
         names = [column[0] for column in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-    @cached_property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over this connection, imported on first use: importing it (with
-        click, pluggy and dateutil) took longer than the whole unlocked caseload query."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
 
     def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
         _check_table(table)
@@ -363,7 +346,7 @@ class Store:
             (
                 uuid7(),
                 event,
-                utc_now(),
+                utc_text(),
                 client,
                 actor.user,
                 actor.responsible_user or actor.user,

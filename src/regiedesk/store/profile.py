@@ -450,4 +450,3 @@ def remove_profile_files(data_dir: Path) -> None:
     for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", KEY_FILE):
         with contextlib.suppress(FileNotFoundError):
             (data_dir / name).unlink()
-    shutil.rmtree(data_dir / ".restore-tmp", ignore_errors=True)

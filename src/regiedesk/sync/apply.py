@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
-from ..clock import Stamp
+from ..clock import Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import ClockDrift
 from ..store import Store
-from ..store.database import SYNC_COLUMNS, clock_of, field_clocks, utc_now
+from ..store.database import SYNC_COLUMNS, clock_of, field_clocks
 from . import protocol as p
 
 _TABLES = frozenset(ENTITY_TABLES)
@@ -153,7 +153,7 @@ def apply_page(
                 store.clock.receive(Stamp.decode(newest))
         if cursor_key is not None:
             store.put_meta(cursor_key, str(cursor))
-        store.put_meta("last_sync", utc_now())
+        store.put_meta("last_sync", utc_text())
     return applied
 
 

@@ -23,10 +23,10 @@ from typing import Any
 
 import httpx
 
+from ..clock import utc_text
 from ..errors import ClockAhead, DeviceRevoked, Offline, ServerRefused, StampsAhead, UpgradeRequired
 from ..i18n import Language, pick
 from ..store import Store
-from ..store.database import utc_now
 from ..store.schema import SCHEMA_VERSION
 from . import protocol as p
 from .apply import apply_page, local_checksums, purge_family
@@ -159,7 +159,7 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(
-        self, store: Store, client: SyncClient, *, now: Callable[[], str] = utc_now
+        self, store: Store, client: SyncClient, *, now: Callable[[], str] = utc_text
     ) -> None:
         self.store = store
         self.client = client

@@ -11,6 +11,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject
 
+from ..clock import utc_now
 from ..services import Services
 from ..store import DEFAULT_KDF, KdfParams
 from ..sync.session import ClientFactory, default_client
@@ -25,22 +26,14 @@ PRACTICE_PASSPHRASE = "oefenen-met-regiedesk"
 PRACTICE_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 @dataclass
 class AppContext:
     data_dir: Path
     settings: Settings
     worker: DbWorker
     kdf: KdfParams = DEFAULT_KDF
-    today: Callable[[], dt.date] = _today
-    now: Callable[[], dt.datetime] = _now
+    today: Callable[[], dt.date] = dt.date.today
+    now: Callable[[], dt.datetime] = utc_now
     services: Services | None = field(default=None)
     profile_dir: Path | None = None  # the profile that is open (main or practice)
     sync_client: ClientFactory = default_client  # tests pass one with a fault transport

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from ..domain.vocabulary import TimerState
 from ..errors import RegiedeskError
 from ..i18n import Language
+from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..sync.session import wipe_revoked
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
         return self.context.settings.organisation.min_passphrase_length or MIN_PASSPHRASE_LENGTH
 
     def create_profile(self, passphrase: str, repeated: str) -> None:
-        data_dir, kdf, user = self.context.data_dir, self.context.kdf, _user_name()
+        data_dir, kdf, user = self.context.data_dir, self.context.kdf, os_user()
         minimum = self.passphrase_minimum
         self.context.worker.submit(
             lambda: self._services(
@@ -533,7 +535,9 @@ class MainWindow(QMainWindow):
             return
         minutes = timer.elapsed_seconds(self.context.now()) // 60
         state = (
-            self.tr("Bezoek loopt") if timer.state == "running" else self.tr("Bezoek gepauzeerd")
+            self.tr("Bezoek loopt")
+            if timer.state == TimerState.RUNNING
+            else self.tr("Bezoek gepauzeerd")
         )
         self.timer_label.setText(f"⏱ {state}: {duration_text(minutes)}")
 
@@ -754,15 +758,6 @@ class MainWindow(QMainWindow):
             services, self.context.services = self.context.services, None
             self.context.worker.submit(services.store.close)
         super().closeEvent(event)
-
-
-def _user_name() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "regisseur"
 
 
 __all__ = ["MainWindow", "RegiedeskError"]

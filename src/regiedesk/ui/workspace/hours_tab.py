@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import HoursEntry, VisitTimer
-from ...domain.vocabulary import Activity, Field
+from ...domain.vocabulary import Activity, Field, TimerState
 from ...errors import ValidationError
 from ...services import Services
 from ...services.indicators import monday_of
@@ -235,7 +235,7 @@ class HoursTab(FamilyTab):
 
     def _label_timer(self) -> None:
         timer = self.timer
-        paused = timer is not None and timer.state == "paused"
+        paused = timer is not None and timer.state == TimerState.PAUSED
         self.pause_button.setText(self.tr("&Hervat") if paused else self.tr("&Pauze"))
         for button in (self.start_button, self.pause_button, self.book_button):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -245,7 +245,7 @@ class HoursTab(FamilyTab):
             self.timer_state.setText(self.tr("Geen bezoek bezig."))
         else:
             elapsed = timer.elapsed_seconds(self.context.now()) // 60
-            state = self.tr("loopt") if timer.state == "running" else self.tr("gepauzeerd")
+            state = self.tr("loopt") if timer.state == TimerState.RUNNING else self.tr("gepauzeerd")
             self.timer_state.setText(
                 self.tr("Bezoek {0}: {1}").format(state, duration_text(elapsed))
             )
@@ -320,7 +320,7 @@ class HoursTab(FamilyTab):
     def pause_timer(self) -> None:
         if self.timer is None:
             return
-        timer_id, paused = self.timer.id, self.timer.state == "paused"
+        timer_id, paused = self.timer.id, self.timer.state == TimerState.PAUSED
         self._timer_action(
             lambda s: s.timer.resume(timer_id) if paused else s.timer.pause(timer_id)
         )

@@ -268,7 +268,7 @@ class PlanTab(FamilyTab):
             self.agreement_text.text(),
             self.owner.currentData(),
         )
-        party = self.party.currentData() if owner == "betrokkene" else None
+        party = self.party.currentData() if owner == AgreementOwner.PARTY else None
         due = date_of(self.due)
 
         def done(_: object) -> None:
