@@ -65,11 +65,11 @@ EN: dict[str, str] = {
     (
         "<h3>regiedesk {0}</h3><p>Eén gezin, één plan, één regisseur.</p><p>Uw gegevens staan "
         "versleuteld (SQLCipher 4, AES-256) in:<br><tt>{1}</tt></p><p>De gebruikershandleiding "
-        "staat in <tt>docs/gebruikershandleiding.md</tt>.</p>"
+        "opent met F1 (menu Help, Handleiding).</p>"
     ): (
         "<h3>regiedesk {0}</h3><p>One family, one plan, one caseworker.</p><p>Your data is "
-        "stored encrypted (SQLCipher 4, AES-256) in:<br><tt>{1}</tt></p><p>The user guide is "
-        "in <tt>docs/gebruikershandleiding.md</tt>.</p>"
+        "stored encrypted (SQLCipher 4, AES-256) in:<br><tt>{1}</tt></p><p>The user guide "
+        "opens with F1 (menu Help, User guide).</p>"
     ),
     "Actieve betrokkenen": "Active parties",
     "Activiteit": "Activity",
@@ -448,4 +448,15 @@ EN: dict[str, str] = {
     "auteur": "author",
     "{0}, verstreken": "{0}, overdue",
     "Kies eerst een gezin.": "Choose a family first.",
+    "Handleiding": "User guide",
+    "De handleiding is alleen in het Nederlands beschikbaar.": (
+        "The user guide is available in Dutch only."
+    ),
+    (
+        "De handleiding ontbreekt in deze installatie. Installeer regiedesk opnieuw of vraag de "
+        "ICT-afdeling om de handleiding."
+    ): (
+        "The user guide is missing from this installation. Reinstall regiedesk or ask your IT "
+        "department for the guide."
+    ),
 }

@@ -167,5 +167,5 @@ def about_text(data_dir: Path, tr: Callable[[str], str]) -> str:
     return tr(
         "<h3>regiedesk {0}</h3><p>Eén gezin, één plan, één regisseur.</p>"
         "<p>Uw gegevens staan versleuteld (SQLCipher 4, AES-256) in:<br><tt>{1}</tt></p>"
-        "<p>De gebruikershandleiding staat in <tt>docs/gebruikershandleiding.md</tt>.</p>"
+        "<p>De gebruikershandleiding opent met F1 (menu Help, Handleiding).</p>"
     ).format(__version__, data_dir)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..domain.models import Family
     from ..services.indicators import CaseloadRow
     from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog
+    from .guide import GuideWindow
     from .rejected_dialog import RejectedDialog
     from .workspace import FamilyWorkspace
 
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.connect_dialog: ConnectDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.about_box: QMessageBox | None = None
+        self.guide_window: GuideWindow | None = None
         self.cancel_sync_button = QToolButton()
         self.cancel_sync_button.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -746,7 +748,14 @@ class MainWindow(QMainWindow):
         self.about_box = box
 
     def show_help(self) -> None:
-        self.show_about()
+        """F1: the user guide, in a window of its own beside the work."""
+        from .guide import GuideWindow
+
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.geometry = self.saveGeometry()

@@ -3,8 +3,8 @@
 <context>
     <name />
     <message>
-        <source>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;Eén gezin, één plan, één regisseur.&lt;/p&gt;&lt;p&gt;Uw gegevens staan versleuteld (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;De gebruikershandleiding staat in &lt;tt&gt;docs/gebruikershandleiding.md&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;One family, one plan, one caseworker.&lt;/p&gt;&lt;p&gt;Your data is stored encrypted (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;The user guide is in &lt;tt&gt;docs/gebruikershandleiding.md&lt;/tt&gt;.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;Eén gezin, één plan, één regisseur.&lt;/p&gt;&lt;p&gt;Uw gegevens staan versleuteld (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;De gebruikershandleiding opent met F1 (menu Help, Handleiding).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;regiedesk {0}&lt;/h3&gt;&lt;p&gt;One family, one plan, one caseworker.&lt;/p&gt;&lt;p&gt;Your data is stored encrypted (SQLCipher 4, AES-256) in:&lt;br&gt;&lt;tt&gt;{1}&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;The user guide opens with F1 (menu Help, User guide).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -266,6 +266,25 @@
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Handleiding</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>De handleiding ontbreekt in deze installatie. Installeer regiedesk opnieuw of vraag de ICT-afdeling om de handleiding.</source>
+        <translation>The user guide is missing from this installation. Reinstall regiedesk or ask your IT department for the guide.</translation>
+    </message>
+    <message>
+        <source>De handleiding is alleen in het Nederlands beschikbaar.</source>
+        <translation>The user guide is available in Dutch only.</translation>
     </message>
 </context>
 <context>
