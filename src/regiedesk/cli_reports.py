@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.validate import count_nl
+from .domain.vocabulary import Field
 from .errors import ValidationError
 from .i18n import Language, current_language, pick
 
@@ -45,12 +46,12 @@ def _family_id(services: Any, wanted: str) -> str:
         return str(found[0].id)
     if not found:
         raise ValidationError(
-            "gezin",
+            Field.FAMILY,
             f"Geen gezin met de naam of het id '{wanted}'. Controleer de naam.",
             f"No family with the name or id '{wanted}'. Check the name.",
         )
     raise ValidationError(
-        "gezin",
+        Field.FAMILY,
         f"Meer dan één gezin heet '{wanted}'; geef het id van het gezin.",
         f"More than one family is called '{wanted}'; give the family's id.",
     )
@@ -61,7 +62,7 @@ def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
         return args.month  # type: ignore[no-any-return]
     if args.start is None or args.end is None:
         raise ValidationError(
-            "periode",
+            Field.PERIOD,
             "Geef de periode met --from en --to (of --month voor de uren).",
             "Give the period with --from and --to (or --month for the hours).",
         )
@@ -147,7 +148,7 @@ def _text(args: argparse.Namespace) -> str:
         return Path(args.text_file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raise ValidationError(
-            "tekst",
+            Field.TEXT,
             f"Het tekstbestand {args.text_file} kan niet worden gelezen (UTF-8).",
             f"The text file {args.text_file} cannot be read (UTF-8).",
         ) from None
@@ -162,7 +163,7 @@ def _team_input(args: argparse.Namespace) -> Any:
         return practice_team(end=dt.date.today())
     if args.figures is None:
         raise ValidationError(
-            "cijfers",
+            Field.FIGURES,
             "Geef het bestand met teamcijfers met --figures (of --practice voor een oefenteam).",
             "Give the team figures file with --figures (or --practice for a practice team).",
         )

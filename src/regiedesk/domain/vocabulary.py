@@ -18,7 +18,12 @@ class Labelled(StrEnum):
     nl: str
     en: str
 
-    if not TYPE_CHECKING:  # to a type checker, a member is looked up by its value alone
+    if TYPE_CHECKING:  # the value is the code alone, the labels are attributes
+
+        @property
+        def value(self) -> str: ...
+
+    else:
 
         def __new__(cls, value: str, nl: str, en: str) -> Labelled:
             member = str.__new__(cls, value)
@@ -135,3 +140,7 @@ class Field(Labelled):
     REMARK = "toelichting", "toelichting", "note"
     DUE_DATE = "uiterlijk", "uiterlijk", "due date"
     NOTE = "verslag", "verslag", "note"
+    FAMILY = "gezin", "gezin", "family"
+    PERIOD = "periode", "periode", "period"
+    TEXT = "tekst", "tekst", "text"
+    FIGURES = "cijfers", "cijfers", "figures"

@@ -270,7 +270,7 @@ def _logo(path: Path | None) -> tuple[ImageReader, float] | None:
 class _CountingCanvas(Canvas):  # type: ignore[misc]
     """Holds back every page until the document is saved, then numbers them 'x van y'."""
 
-    page_label = "pagina {page} van {pages}"
+    page_label = "{page} / {pages}"  # each document sets its own, in its language
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

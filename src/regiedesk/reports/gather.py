@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..domain.models import Agreement, Goal, InvolvedParty, Member
 from ..domain.support_profiles import SupportProfiles, load_support_profiles
+from ..domain.vocabulary import Field
 from ..errors import ConfigError, ValidationError
 from ..i18n import Language
 from ..services import Services
@@ -33,7 +34,7 @@ from .inputs import (
 def check_period(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise ValidationError(
-            "periode",
+            Field.PERIOD,
             "Het einde van de periode ligt voor het begin. Kies een einddatum op of na de "
             "begindatum.",
             "The period ends before it starts. Choose an end date on or after the start date.",
@@ -127,7 +128,7 @@ def gather_progress(
         note = services.notes.get_note(note_id)
         if note.family_id != family_id:
             raise ValidationError(
-                "verslag",
+                Field.NOTE,
                 "Dit verslag hoort niet bij dit gezin.",
                 "This note does not belong to this family.",
             )
