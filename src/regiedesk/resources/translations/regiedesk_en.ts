@@ -512,70 +512,6 @@
         <source>Bezoek gepauzeerd</source>
         <translation>Visit paused</translation>
     </message>
-    <message>
-        <source>Synchroniseren...</source>
-        <translation>Syncing...</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Synchronisatie mislukt</source>
-        <translation>Sync failed</translation>
-    </message>
-    <message>
-        <source>Gesynchroniseerd</source>
-        <translation>Synced</translation>
-    </message>
-    <message>
-        <source>1 wijziging wacht</source>
-        <translation>1 change waiting</translation>
-    </message>
-    <message>
-        <source>{0} wijzigingen wachten</source>
-        <translation>{0} changes waiting</translation>
-    </message>
-    <message>
-        <source>1 verslag met twee versies</source>
-        <translation>1 note with two versions</translation>
-    </message>
-    <message>
-        <source>{0} verslagen met twee versies</source>
-        <translation>{0} notes with two versions</translation>
-    </message>
-    <message>
-        <source>{0} geweigerd, bewaard</source>
-        <translation>{0} refused, kept</translation>
-    </message>
-    <message>
-        <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur. Klik om ze te bekijken.</source>
-        <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker. Click to see them.</translation>
-    </message>
-    <message>
-        <source>Gezin overgedragen</source>
-        <translation>Family handed over</translation>
-    </message>
-    <message>
-        <source>Dit gezin staat niet meer op uw naam en is van deze laptop gehaald. Uw wijzigingen waren al naar de server gestuurd.</source>
-        <translation>This family is no longer assigned to you and was removed from this laptop. Your changes had already been sent to the server.</translation>
-    </message>
-    <message>
-        <source>Apparaat ingetrokken</source>
-        <translation>Device revoked</translation>
-    </message>
-    <message>
-        <source>De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn gewist; wat al gesynchroniseerd was staat op de server. Neem contact op met de ICT-afdeling.</source>
-        <translation>The administrator revoked this laptop. The data on this laptop has been wiped; what was already synced is on the server. Contact your IT department.</translation>
-    </message>
-    <message>
-        <source>Gekoppeld met de server.</source>
-        <translation>Connected to the server.</translation>
-    </message>
-    <message>
-        <source>Over regiedesk</source>
-        <translation>About regiedesk</translation>
-    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -1442,6 +1378,13 @@
     </message>
 </context>
 <context>
+    <name>SettingsMixin</name>
+    <message>
+        <source>Over regiedesk</source>
+        <translation>About regiedesk</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&lt;h2&gt;Welkom bij regiedesk&lt;/h2&gt;</source>
@@ -1478,6 +1421,69 @@
     <message>
         <source>Een aparte omgeving met verzonnen gezinnen, om te oefenen.</source>
         <translation>A separate environment with fictional families, for practice.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMixin</name>
+    <message>
+        <source>Synchroniseren...</source>
+        <translation>Syncing...</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Synchronisatie mislukt</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>1 wijziging wacht</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <source>{0} wijzigingen wachten</source>
+        <translation>{0} changes waiting</translation>
+    </message>
+    <message>
+        <source>1 verslag met twee versies</source>
+        <translation>1 note with two versions</translation>
+    </message>
+    <message>
+        <source>{0} verslagen met twee versies</source>
+        <translation>{0} notes with two versions</translation>
+    </message>
+    <message>
+        <source>{0} geweigerd, bewaard</source>
+        <translation>{0} refused, kept</translation>
+    </message>
+    <message>
+        <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur. Klik om ze te bekijken.</source>
+        <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker. Click to see them.</translation>
+    </message>
+    <message>
+        <source>Gezin overgedragen</source>
+        <translation>Family handed over</translation>
+    </message>
+    <message>
+        <source>Dit gezin staat niet meer op uw naam en is van deze laptop gehaald. Uw wijzigingen waren al naar de server gestuurd.</source>
+        <translation>This family is no longer assigned to you and was removed from this laptop. Your changes had already been sent to the server.</translation>
+    </message>
+    <message>
+        <source>Apparaat ingetrokken</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn gewist; wat al gesynchroniseerd was staat op de server. Neem contact op met de ICT-afdeling.</source>
+        <translation>The administrator revoked this laptop. The data on this laptop has been wiped; what was already synced is on the server. Contact your IT department.</translation>
+    </message>
+    <message>
+        <source>Gekoppeld met de server.</source>
+        <translation>Connected to the server.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,139 @@
+"""Opening a profile in the main window: create, unlock, practice, and lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..paths import os_user
+from ..services import Services
+from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
+from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
+from .messages import error_text
+
+if TYPE_CHECKING:
+    from ..services.indicators import CaseloadRow
+
+
+from .window_parts import WindowBase
+
+log = logging.getLogger(__name__)
+
+
+class ProfileMixin(WindowBase):
+    """Part of MainWindow: from the start or unlock page to the caseload, and back by a lock."""
+
+    # --- start, unlock and lock ------------------------------------------------------
+
+    def show_entry_page(self) -> None:
+        self.set_unlocked_actions(False)
+        if profile_exists(self.context.data_dir):
+            self.unlock_page.clear()
+            self.pages.setCurrentWidget(self.unlock_page)
+            self.unlock_page.passphrase.setFocus()
+        else:
+            self.start_page.clear()
+            self.pages.setCurrentWidget(self.start_page)
+            self.start_page.first.setFocus()
+
+    def _opened(self, profile_dir: Path):  # type: ignore[no-untyped-def]
+        def done(opened: tuple[Services, list[CaseloadRow]]) -> None:
+            services, rows = opened
+            self.context.services = services
+            self.context.profile_dir = profile_dir
+            self.unlock_page.succeeded()
+            self.start_page.clear()
+            self.set_unlocked_actions(True)
+            self.idle.timer.start()  # its event filter goes on once the caseload shows
+            self._timer_due = True
+            self._to_caseload_page()
+            self._caseload_rows(rows)
+            if profile_dir != self.context.practice_dir:  # the practice profile never syncs
+                self.sync.start(services.store, profile_dir)
+            self.unlocked.emit()
+
+        return done
+
+    def _services(self, store) -> tuple[Services, list[CaseloadRow]]:  # type: ignore[no-untyped-def]
+        """On the database thread: the services, and the caseload that is shown first."""
+        services = Services.over(store, today=self.context.today, now=self.context.now)
+        try:
+            return services, services.indicators.caseload()
+        except BaseException:
+            store.close()  # the page that asked says what went wrong; nothing stays open
+            raise
+
+    @property
+    def passphrase_minimum(self) -> int:
+        return self.context.settings.organisation.min_passphrase_length or MIN_PASSPHRASE_LENGTH
+
+    def create_profile(self, passphrase: str, repeated: str) -> None:
+        data_dir, kdf, user = self.context.data_dir, self.context.kdf, os_user()
+        minimum = self.passphrase_minimum
+        self.context.worker.submit(
+            lambda: self._services(
+                create_profile(
+                    data_dir,
+                    passphrase,
+                    repeated=repeated,
+                    user=user,
+                    kdf=kdf,
+                    min_passphrase_length=minimum,
+                )
+            ),
+            self._opened(data_dir),
+            lambda error: self.start_page.show_error(error_text(error)),
+        )
+
+    def unlock(self, passphrase: str) -> None:
+        data_dir = self.context.data_dir
+        self.context.worker.submit(
+            lambda: self._services(open_profile(data_dir, passphrase)),
+            self._opened(data_dir),
+            lambda error: self.unlock_page.failed(error, error_text(error)),
+        )
+
+    def open_practice(self) -> None:
+        folder = self.context.practice_dir
+        today = self.context.today
+
+        def work() -> tuple[Services, list[CaseloadRow]]:
+            if profile_exists(folder):
+                return self._services(open_profile(folder, PRACTICE_PASSPHRASE))
+            from ..demo import generate_demo
+
+            store = create_profile(
+                folder, PRACTICE_PASSPHRASE, user="oefenregisseur", kdf=PRACTICE_KDF
+            )
+            generate_demo(store, today=today())
+            return self._services(store)
+
+        self.start_page.set_busy(True)
+        self.context.worker.submit(
+            work,
+            self._opened(folder),
+            lambda error: self.start_page.show_error(error_text(error)),
+        )
+
+    def lock(self) -> None:
+        """Close the store and drop every view and model of client data."""
+        if self.context.services is None:
+            return
+        if self.workspace is not None:
+            self.workspace.flush_drafts()
+        self.sync.stop()
+        self.close_dialogs()
+        self.close_workspace()
+        self.caseload.clear()
+        self.running_timer = None
+        self.timer_tick.stop()
+        self.refresh_timer_label()
+        services, self.context.services = self.context.services, None
+        self.context.worker.submit(services.store.close)
+        self.idle.watch(False)
+        log.info("locked")
+        self.show_entry_page()
+        if self.context.profile_dir == self.context.practice_dir:
+            self.unlock_page.clear()
+        self.locked.emit()
