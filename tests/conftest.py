@@ -17,7 +17,8 @@ from regiedesk.store import KdfParams, Store, create_profile
 
 FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 PASSPHRASE = "correct horse battery"
-TODAY = dt.date(2026, 11, 24)
+TODAY = dt.date(2026, 11, 24)  # the one "today" of every test
+START = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)  # and the moment a FakeClock starts
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +61,7 @@ class FakeClock:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC))
+    return FakeClock(START)
 
 
 @pytest.fixture

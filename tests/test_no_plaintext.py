@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import shutil
 from pathlib import Path
@@ -17,9 +16,8 @@ from regiedesk.services.plan import PlanService
 from regiedesk.store import create_profile
 
 from .cli_helpers import PASSPHRASE, run_cli
-from .conftest import FAST_KDF
+from .conftest import FAST_KDF, TODAY
 
-TODAY = dt.date(2026, 11, 24)
 SECRETS = [
     "Zwanenburg-Oudekerk",
     "Philomena",

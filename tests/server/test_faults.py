@@ -21,10 +21,9 @@ from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
 from regiedesk.sync.client import SyncClient, SyncEngine
 
-from ..conftest import FAST_KDF
+from ..conftest import FAST_KDF, TODAY
 from .conftest import PASSWORD, Running
 
-TODAY = dt.date(2026, 11, 24)
 FAULTS = [None, None, "drop", "lose", "dup", "5xx"]
 
 

@@ -3,7 +3,6 @@ and a laptop that applies several small pages per local transaction while fetchi
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +13,9 @@ from regiedesk.store import Store, create_profile
 from regiedesk.sync import client as sync_client
 from regiedesk.sync.client import SyncClient, SyncEngine
 
-from ..conftest import FAST_KDF
+from ..conftest import FAST_KDF, TODAY
 from .conftest import PASSWORD, Running
 from .test_api import mutation, new_family, pull_all, push
-
-TODAY = dt.date(2026, 11, 24)
 
 
 def test_a_sparse_scope_gets_every_change_in_order(server: Running) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 
@@ -15,11 +14,11 @@ from regiedesk.store.schema import SCHEMA_VERSION
 from regiedesk.sync import protocol as p
 from regiedesk.sync.client import SyncClient
 
+from ..conftest import TODAY
 from ..test_no_plaintext import leaks
 from .conftest import Running
 from .world import Laptop, delegate
 
-TODAY = dt.date(2026, 11, 24)
 SECRET = "Afspraak met de schuldhulpverlener Vlietstra-Bakkum"
 
 

@@ -25,10 +25,9 @@ from regiedesk.sync.server import auth
 from regiedesk.sync.server.db import ServerDB
 from regiedesk.sync.server.queries import now_iso
 
-from ..conftest import FAST_KDF
+from ..conftest import FAST_KDF, TODAY
 from .conftest import PASSWORD
 
-TODAY = dt.date(2026, 11, 24)
 _PASSWORD_HASH: list[str] = []
 
 

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,24 +20,18 @@ from regiedesk.ui.settings import Settings
 from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
 
-from ..conftest import FAST_KDF
+from ..conftest import FAST_KDF, START, TODAY, FakeClock
 from .finding import button, by_name  # noqa: F401  (the tests import them from here)
 
 PASSPHRASE = "correct horse battery"
-TODAY = dt.date(2026, 11, 24)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.value = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
-
-    def __call__(self) -> dt.datetime:
-        return self.value
+Clock = FakeClock  # the shared clock stand-in, by the name the UI tests use
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return FakeClock(START)
 
 
 @pytest.fixture
