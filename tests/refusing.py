@@ -5,13 +5,13 @@ tools/screenshots.py uses it too, for the picture of set-aside work."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from regiedesk.clock import utc_text
 from regiedesk.store import Store
+from regiedesk.sync import protocol as p
 from regiedesk.sync.client import SyncEngine, SyncReport
 
-Refusal = Callable[[dict[str, Any]], str | None]
+Refusal = Callable[[p.Mutation], p.Reason | None]
 
 
 class RefusingServer:
@@ -22,15 +22,10 @@ class RefusingServer:
         self.refuse = refuse
         self.scope = scope
 
-    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        answers = []
-        for m in mutations:
-            reason = self.refuse(m)
-            outcome = "accepted" if reason is None else "rejected"
-            answers.append({"mutation_id": m["mutation_id"], "outcome": outcome, "reason": reason})
-        return answers
+    def push(self, mutations: list[p.Mutation]) -> list[p.MutationResult]:
+        return [p.mutation_result(m["mutation_id"], self.refuse(m)) for m in mutations]
 
-    def pull(self, since: int, *, family: str | None = None, limit: int = 0) -> Any:
+    def pull(self, since: int, *, family: str | None = None, limit: int = 0) -> p.PullPage:
         return {"changes": [], "has_more": False, "cursor": since, "families": self.scope}
 
     def checksums(self, families: list[str] | None = None) -> dict[str, str]:

@@ -8,6 +8,7 @@ import json
 from regiedesk.services.families import FamilyService
 from regiedesk.services.hours import HoursService
 from regiedesk.store import Store
+from regiedesk.sync.protocol import Reason
 
 from .conftest import TODAY
 from .refusing import sync_with
@@ -22,7 +23,7 @@ def three_refused(store: Store) -> str:
         hours.add_entry(
             family.id, date=dt.date(2026, 11, 23), minutes=minutes, activity="huisbezoek"
         )
-    report = sync_with(store, lambda m: "out_of_scope", [family.id])
+    report = sync_with(store, lambda m: Reason.OUT_OF_SCOPE, [family.id])
     assert report.set_aside == 3
     return family.id
 
@@ -77,6 +78,9 @@ def test_a_refusal_is_dated_by_the_engine_clock(store: Store) -> None:
         family.id, date=TODAY, minutes=30, activity="huisbezoek"
     )
     sync_with(
-        store, lambda m: "out_of_scope", [family.id], now=lambda: "2026-11-24T10:12:00.000+00:00"
+        store,
+        lambda m: Reason.OUT_OF_SCOPE,
+        [family.id],
+        now=lambda: "2026-11-24T10:12:00.000+00:00",
     )
     assert [c["rejected_at"] for c in store.set_aside.all()] == ["2026-11-24T10:12:00.000+00:00"]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from regiedesk.services import Services
 from regiedesk.store import create_profile
+from regiedesk.sync.protocol import Reason
 from regiedesk.ui.context import PRACTICE_KDF as FAST_KDF
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
@@ -64,7 +65,9 @@ def refuse_work_in(services: Services, family_id: str, scope: list[str]) -> None
     sync_with(
         services.store,
         lambda m: (
-            "out_of_scope" if m["family_id"] == family_id and m["entity"] != "families" else None
+            Reason.OUT_OF_SCOPE
+            if m["family_id"] == family_id and m["entity"] != "families"
+            else None
         ),
         [f for f in scope if f != family_id],
         now=refused_at,

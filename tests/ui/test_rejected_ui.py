@@ -17,9 +17,10 @@ from regiedesk import i18n
 from regiedesk.services.families import FamilyService
 from regiedesk.services.hours import HoursService
 from regiedesk.store import create_profile
+from regiedesk.sync.protocol import Op, Reason
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
-from regiedesk.ui.rejected_dialog import RejectedDialog
+from regiedesk.ui.rejected_dialog import OPS, REASONS, RejectedDialog
 from regiedesk.ui.sync import SyncState
 from regiedesk.ui.translations import install_language
 
@@ -29,7 +30,7 @@ from .conftest import PASSPHRASE, TODAY, button, by_name
 from .test_flows import unlock
 
 WAIT = 10_000
-REFUSALS = {"hours": "out_of_scope", "families": "handover_by_teamleader_only"}
+REFUSALS = {"hours": Reason.OUT_OF_SCOPE, "families": Reason.HANDOVER_BY_TEAMLEADER_ONLY}
 
 
 @pytest.fixture
@@ -214,3 +215,9 @@ def test_locking_closes_it(qtbot, refused_window: MainWindow) -> None:  # type: 
     window.lock()
     assert window.rejected_dialog is None and not dialog.isVisible()
     assert not window.act_rejected.isEnabled()
+
+
+def test_every_refusal_reason_and_op_of_the_protocol_has_a_text() -> None:
+    """A reason the server may give, or an op a change may carry, never shows as a code."""
+    assert set(REASONS) == set(Reason)
+    assert set(OPS) == set(Op)

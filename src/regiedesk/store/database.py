@@ -22,6 +22,7 @@ from ..clock import HybridLogicalClock, Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
+from ..sync.protocol import Op
 from .outbox import Outbox, SetAside
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ class Tx:
         self.outboxed = 0
 
     def _outbox(
-        self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: str, data: Any
+        self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: Op, data: Any
     ) -> None:
         self._store.outbox.append(stamp, entity, record_id, family_id, op, data)
         self.outboxed += 1
@@ -98,7 +99,7 @@ class Tx:
         marks = ", ".join("?" for _ in row)
         self._conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
         data = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
-        self._outbox(stamp, table, row["id"], self._family_of(table, row), "insert", data)
+        self._outbox(stamp, table, row["id"], self._family_of(table, row), Op.INSERT, data)
         return str(row["id"])
 
     def update(self, table: str, record_id: str, changes: Mapping[str, Any]) -> None:
@@ -116,7 +117,7 @@ class Tx:
             f"UPDATE {table} SET {assignments}, updated_hlc = ?, field_hlc = ? WHERE id = ?",
             (*changed.values(), stamp.encode(), json.dumps(clocks), record_id),
         )
-        self._outbox(stamp, table, record_id, self._family_of(table, current), "update", changed)
+        self._outbox(stamp, table, record_id, self._family_of(table, current), Op.UPDATE, changed)
 
     def delete(self, table: str, record_id: str) -> None:
         """Tombstone a row: it stays, marked deleted, so the deletion can sync."""
@@ -129,7 +130,7 @@ class Tx:
             f"UPDATE {table} SET deleted = 1, updated_hlc = ?, field_hlc = ? WHERE id = ?",
             (stamp.encode(), json.dumps(clocks), record_id),
         )
-        self._outbox(stamp, table, record_id, self._family_of(table, current), "delete", {})
+        self._outbox(stamp, table, record_id, self._family_of(table, current), Op.DELETE, {})
 
 
 SYNC_COLUMNS = frozenset({"updated_hlc", "deleted", "field_hlc"})

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..clock import Stamp
 from ..entities import ENTITY_TABLES
 from ..ids import uuid7
+from ..sync import protocol as p
 
 if TYPE_CHECKING:
     from .database import Store
 
 log = logging.getLogger(__name__)
-
-Mutation = Mapping[str, Any]  # an outbox row with its ``data`` decoded
 
 
 @dataclass
@@ -45,7 +44,7 @@ class Outbox:
         entity: str,
         record_id: str,
         family_id: str | None,
-        op: str,
+        op: p.Op,
         data: Any,
     ) -> None:
         """One change, inside the transaction that makes it (``Tx`` calls this)."""
@@ -55,14 +54,25 @@ class Outbox:
             (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
         )
 
-    def pending(self, limit: int) -> list[dict[str, Any]]:
+    def pending(self, limit: int) -> list[p.Mutation]:
         """The oldest ``limit`` changes, as the push sends them."""
         rows = self._store.query(
             "SELECT mutation_id, hlc, entity, record_id, family_id, op, data FROM outbox"
             " ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [{**r, "data": json.loads(r["data"])} for r in rows]
+        return [
+            {
+                "mutation_id": r["mutation_id"],
+                "hlc": r["hlc"],
+                "entity": r["entity"],
+                "record_id": r["record_id"],
+                "family_id": r["family_id"],
+                "op": p.Op(r["op"]),
+                "data": json.loads(r["data"]),
+            }
+            for r in rows
+        ]
 
     def count(self) -> int:
         return int(self._store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
@@ -74,7 +84,7 @@ class Outbox:
         return bool(rows)
 
     def settle(
-        self, sent: Iterable[Mutation], results: Iterable[Mapping[str, Any]], *, at: str
+        self, sent: Iterable[p.Mutation], results: Iterable[p.MutationResult], *, at: str
     ) -> Settled:
         """Record the server's answers in one local transaction: every answered change
         leaves the outbox; a refused one is set aside (dated ``at``) and a refused delete
@@ -87,7 +97,7 @@ class Outbox:
                 mutation = by_id.get(result["mutation_id"])
                 if mutation is None:
                     continue
-                if result["outcome"] == "rejected":
+                if result["outcome"] == p.Outcome.REJECTED:
                     settled.rejected += 1
                     store.set_aside.keep(mutation, result.get("reason"), at=at)
                     _undo_refused_delete(store, mutation)
@@ -100,14 +110,14 @@ class Outbox:
         return settled
 
 
-def _undo_refused_delete(store: Store, mutation: Mutation) -> None:
+def _undo_refused_delete(store: Store, mutation: p.Mutation) -> None:
     """A delete the server refused is undone locally, so the record is not lost, with the
     stamps the row had before it: a kept delete stamp would differ from the server's row
     for good (a checksum mismatch, and a re-fetch, at every sync) and would beat a later
     delete by someone else."""
     log.warning("server rejected the %s of a row in %s", mutation["op"], mutation["entity"])
     table = mutation["entity"]
-    if mutation["op"] != "delete" or table not in ENTITY_TABLES:
+    if mutation["op"] != p.Op.DELETE or table not in ENTITY_TABLES:
         return
     row = store.conn.execute(
         f"SELECT field_hlc FROM {table} WHERE id = ?", (mutation["record_id"],)
@@ -129,7 +139,7 @@ class SetAside:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def keep(self, mutation: Mutation, reason: str | None, *, at: str) -> None:
+    def keep(self, mutation: p.Mutation, reason: p.Reason | None, *, at: str) -> None:
         """Inside the transaction that takes the change out of the outbox."""
         self._store.conn.execute(
             "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
@@ -41,7 +41,7 @@ class PageApplier:
     A record with no local row takes the fast path: its insert becomes a whole row with
     its insert stamp, written by one ``executemany`` per table; nothing to merge."""
 
-    def __init__(self, store: Store, changes: list[Mapping[str, Any]]) -> None:
+    def __init__(self, store: Store, changes: Sequence[p.Change]) -> None:
         self.store = store
         self.columns: dict[str, set[str]] = {}
         self._payload: dict[str, set[str]] = {}  # columns a change's data may set
@@ -49,7 +49,7 @@ class PageApplier:
         self.fresh: dict[tuple[str, str], dict[str, Any]] = {}
         wanted: dict[str, set[str]] = {}
         for change in changes:
-            wanted.setdefault(str(change["entity"]), set()).add(str(change["record_id"]))
+            wanted.setdefault(change["entity"], set()).add(change["record_id"])
         for table, ids in wanted.items():
             if table not in _TABLES:
                 continue
@@ -74,12 +74,8 @@ class PageApplier:
             allowed = self._payload[table] = known - SYNC_COLUMNS
         return allowed
 
-    def apply(self, change: Mapping[str, Any]) -> bool:
-        table, record_id, stamp = (
-            str(change["entity"]),
-            str(change["record_id"]),
-            str(change["hlc"]),
-        )
+    def apply(self, change: p.Change) -> bool:
+        table, record_id, stamp = change["entity"], change["record_id"], change["hlc"]
         if table not in _TABLES:
             return False
         allowed = self._allowed(table)
@@ -87,7 +83,7 @@ class PageApplier:
         key = (table, record_id)
         row = self.existing.get(key) or self.fresh.get(key)
         if row is None:
-            if change["op"] != "insert":
+            if change["op"] != p.Op.INSERT:
                 return False  # its insert was never in our scope; nothing to merge into
             data["id"] = record_id
             data["updated_hlc"] = stamp
@@ -96,7 +92,7 @@ class PageApplier:
             self.fresh[key] = data
             return True
         clocks = field_clocks(row)
-        if change["op"] == "delete":
+        if change["op"] == p.Op.DELETE:
             data = {"deleted": 1}
         wins = {k: v for k, v in data.items() if k != "id" and stamp > clock_of(clocks, k)}
         newest = max(str(row["updated_hlc"]), stamp)
@@ -125,17 +121,8 @@ class PageApplier:
                     )
 
 
-def apply_change(store: Store, change: Mapping[str, Any], columns: dict[str, set[str]]) -> bool:
-    """Merge one change into the open transaction. Returns whether anything changed."""
-    applier = PageApplier(store, [change])
-    applier.columns = columns
-    changed = applier.apply(change)
-    applier.flush()
-    return changed
-
-
 def apply_page(
-    store: Store, changes: list[Mapping[str, Any]], *, cursor_key: str | None, cursor: int
+    store: Store, changes: Sequence[p.Change], *, cursor_key: str | None, cursor: int
 ) -> int:
     """Apply a page of changes and advance the cursor in one local transaction."""
     applied = 0
@@ -143,7 +130,7 @@ def apply_page(
         applier = PageApplier(store, changes)
         newest = None
         for change in changes:
-            newest = max(newest or "", str(change["hlc"]))
+            newest = max(newest or "", change["hlc"])
             if applier.apply(change):
                 applied += 1
                 tx.objects.append(f"{change['entity']}/{change['record_id']}")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -78,46 +78,55 @@ class SyncClient:
         if response.status_code == 200:
             return response.json()
         try:
-            detail = response.json().get("detail", {})
-        except (ValueError, AttributeError):
-            detail = {}
-        code = detail.get("code", "") if isinstance(detail, dict) else ""
+            answer = response.json()
+        except ValueError:
+            answer = None
+        detail = answer.get("detail") if isinstance(answer, dict) else None
+        # FastAPI's own answers to a malformed request (422) carry a list there
+        refusal = cast("p.ErrorBody", detail) if isinstance(detail, dict) else None
+        code = refusal.get("code", "") if refusal else ""
         if response.status_code == 426:
             raise UpgradeRequired()
-        if code == "device_revoked":
+        if code == p.ErrorCode.DEVICE_REVOKED:
             raise DeviceRevoked()
-        if code == "clock_ahead":
-            raise ClockAhead(str(detail.get("device_time")))
-        if code == "stamps_ahead":
+        if refusal and code == p.ErrorCode.CLOCK_AHEAD:
+            raise ClockAhead(str(refusal.get("device_time")))
+        if code == p.ErrorCode.STAMPS_AHEAD:
             raise StampsAhead()
         if response.status_code >= 500:
             raise Offline()
         raise ServerRefused(response.status_code, code or "unknown")
 
-    def register(self, user: str, password: str, device_name: str, totp: str | None) -> Any:
+    def register(
+        self, user: str, password: str, device_name: str, totp: str | None
+    ) -> p.RegisterAnswer:
         body = {"user": user, "password": password, "device_name": device_name, "totp": totp}
-        return self._request("POST", "/v1/devices", json=body)
+        answer: p.RegisterAnswer = self._request("POST", "/v1/devices", json=body)
+        return answer
 
-    def push(self, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def push(self, mutations: list[p.Mutation]) -> list[p.MutationResult]:
         body = gzip.compress(json.dumps({"mutations": mutations}).encode())
         headers = {
             "content-type": "application/json",
             "content-encoding": "gzip",
             p.CLOCK_HEADER: str(self._clock_ms()),
         }
-        return list(
-            self._request("POST", "/v1/sync/push", content=body, headers=headers)["results"]
-        )
+        answer: p.PushAnswer = self._request("POST", "/v1/sync/push", content=body, headers=headers)
+        return answer["results"]
 
-    def pull(self, since: int, *, family: str | None = None, limit: int = p.PAGE_LIMIT) -> Any:
+    def pull(
+        self, since: int, *, family: str | None = None, limit: int = p.PAGE_LIMIT
+    ) -> p.PullPage:
         params: dict[str, Any] = {"since": since, "limit": limit}
         if family:
             params["family"] = family
-        return self._request("GET", "/v1/sync/pull", params=params)
+        page: p.PullPage = self._request("GET", "/v1/sync/pull", params=params)
+        return page
 
     def checksums(self, families: list[str] | None = None) -> dict[str, str]:
         params = {"families": ",".join(families)} if families is not None else {}
-        return dict(self._request("GET", "/v1/sync/checksum", params=params)["families"])
+        answer: p.ChecksumAnswer = self._request("GET", "/v1/sync/checksum", params=params)
+        return answer["families"]
 
 
 def register_device(
@@ -129,8 +138,8 @@ def register_device(
     store.set_metas(
         {
             "server_url": client.base_url,
-            "device_token": str(answer["token"]),
-            "server_device_id": str(answer["device_id"]),
+            "device_token": answer["token"],
+            "server_device_id": answer["device_id"],
         }
     )
 
@@ -206,18 +215,18 @@ class SyncEngine:
             if len(mutations) < PUSH_BATCH:
                 return
 
-    def _pages(self, since: int, family: str | None = None) -> Generator[Any, None, None]:
+    def _pages(self, since: int, family: str | None = None) -> Generator[p.PullPage, None, None]:
         """The pages after ``since``, in order. A worker thread fetches up to PAGES_AHEAD
         pages ahead, one request at a time, while the caller applies; when the caller
         stops early, the request under way is finished and the rest is not asked for."""
 
-        def after(previous: Future[Any] | None) -> Any:
+        def after(previous: Future[p.PullPage | None] | None) -> p.PullPage | None:
             if previous is None:
                 return self.client.pull(since, family=family)
             page = previous.result()  # done: the one worker runs these in order
             if page is None or not page["has_more"]:
                 return None
-            return self.client.pull(int(page["cursor"]), family=family)
+            return self.client.pull(page["cursor"], family=family)
 
         ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regiedesk-pull")
         try:
@@ -237,11 +246,11 @@ class SyncEngine:
         since: int,
         family: str | None = None,
         cancelled: Callable[[], bool] = lambda: False,
-    ) -> Generator[tuple[list[Any], Any], None, None]:
+    ) -> Generator[tuple[list[p.Change], p.PullPage], None, None]:
         """The changes after ``since`` in batches of about APPLY_BATCH, each with the page it
         ends on (whose cursor goes with it); the last batch ends on the last page, or on the
         page after which ``cancelled`` said stop."""
-        batch: list[Any] = []
+        batch: list[p.Change] = []
         with closing(self._pages(since, family)) as pages:
             for page in pages:
                 batch += page["changes"]
@@ -254,14 +263,15 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
         cursor = int(self.store.meta("pull_cursor") or 0)
-        page: Any = None
+        page: p.PullPage | None = None
         with closing(self._batches(cursor, cancelled=cancelled)) as batches:
             for batch, page in batches:
-                self.touched.update(str(c["family_id"]) for c in batch)
+                self.touched.update(c["family_id"] for c in batch)
                 report.pulled += apply_page(
-                    self.store, batch, cursor_key="pull_cursor", cursor=int(page["cursor"])
+                    self.store, batch, cursor_key="pull_cursor", cursor=page["cursor"]
                 )
-        return list(page["families"])
+        assert page is not None, "the last batch ends on the last page"
+        return page["families"]
 
     def _fetch_family(self, family: str) -> int:
         with closing(self._batches(0, family)) as batches:

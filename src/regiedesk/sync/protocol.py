@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from typing import Any, Literal, TypedDict
+from enum import StrEnum
+from typing import Any, NotRequired, TypedDict
 
 PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS = (1, 1)
@@ -23,11 +24,60 @@ MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 PAGE_LIMIT = 1000
 
-Op = Literal["insert", "update", "delete"]
-Outcome = Literal["accepted", "superseded", "rejected"]
+
+class Op(StrEnum):
+    """What a change does to its record."""
+
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class Outcome(StrEnum):
+    """The server's answer to one pushed mutation."""
+
+    ACCEPTED = "accepted"  # stored (or stored before: a retry)
+    REJECTED = "rejected"  # refused, with a Reason; the laptop sets the change aside
+
+
+class Reason(StrEnum):
+    """Why the server rejected a pushed mutation."""
+
+    UNKNOWN_ENTITY = "unknown_entity"  # not one of regiedesk.entities.ENTITY_TABLES
+    OUT_OF_SCOPE = "out_of_scope"  # a family the device's user may not write to (any more)
+    UNKNOWN_FAMILY = "unknown_family"  # a change to a family the server never had
+    NOT_YOUR_FAMILY = "not_your_family"  # a new family made out to another caseworker
+    HANDOVER_BY_TEAMLEADER_ONLY = "handover_by_teamleader_only"  # a changed caseworker
+
+
+class ErrorCode(StrEnum):
+    """``detail.code`` of a refused request (see ``ErrorBody``)."""
+
+    UNAUTHORIZED = "unauthorized"  # 401: no token, or an unknown one
+    DEVICE_REVOKED = "device_revoked"  # 401: the device must wipe its data
+    BAD_CREDENTIALS = "bad_credentials"  # 401: wrong user name or password
+    SECOND_FACTOR = "second_factor"  # 401: an authenticator code is needed
+    USER_DISABLED = "user_disabled"  # 403
+    FORBIDDEN = "forbidden"  # 403: not for this role
+    NOT_FOUND = "not_found"  # 404: no such thing in the caller's scope
+    BAD_BODY = "bad_body"  # 400: a gzip body that does not unpack
+    BAD_STAMP = "bad_stamp"  # 400: a malformed clock stamp
+    CLOCK_AHEAD = "clock_ahead"  # 409: the device clock runs ahead
+    STAMPS_AHEAD = "stamps_ahead"  # 409: changes stamped in the future
+    TOO_LARGE = "too_large"  # 413
+    UPGRADE_REQUIRED = "upgrade_required"  # 426: outside the supported versions
+    DB_DOWN = "db_down"  # 503 (GET /health)
+
+
+class Role(StrEnum):
+    CASEWORKER = "caseworker"
+    TEAMLEADER = "teamleader"
+    ADMIN = "admin"
 
 
 class Mutation(TypedDict):
+    """One local change as a push carries it (``POST /v1/sync/push``)."""
+
     mutation_id: str
     hlc: str
     entity: str
@@ -40,10 +90,22 @@ class Mutation(TypedDict):
 class MutationResult(TypedDict):
     mutation_id: str
     outcome: Outcome
-    reason: str | None
+    reason: Reason | None
+
+
+def mutation_result(mutation_id: str, reason: Reason | None = None) -> MutationResult:
+    """Accepted, or rejected for ``reason``."""
+    outcome = Outcome.ACCEPTED if reason is None else Outcome.REJECTED
+    return {"mutation_id": mutation_id, "outcome": outcome, "reason": reason}
+
+
+class PushAnswer(TypedDict):
+    results: list[MutationResult]
 
 
 class Change(TypedDict):
+    """One change of the server's log as a pull carries it."""
+
     seq: int
     mutation_id: str
     hlc: str
@@ -51,8 +113,41 @@ class Change(TypedDict):
     record_id: str
     family_id: str
     op: Op
-    data: dict[str, Any]
     device_id: str
+    data: dict[str, Any]
+
+
+class PullPage(TypedDict):
+    """``GET /v1/sync/pull``: changes after the cursor asked for, and the scope now."""
+
+    changes: list[Change]
+    cursor: int
+    has_more: bool
+    families: list[str]
+
+
+class ChecksumAnswer(TypedDict):
+    families: dict[str, str]  # family id: family_checksum
+
+
+class RegisterAnswer(TypedDict):
+    """``POST /v1/devices``: the device's token, given out once."""
+
+    device_id: str
+    token: str
+    user: str
+    role: Role
+
+
+class ErrorBody(TypedDict):
+    """``detail`` of a refused request; some codes carry more fields."""
+
+    code: ErrorCode
+    message: str
+    device_time: NotRequired[str]  # clock_ahead
+    server_time: NotRequired[str]  # clock_ahead
+    protocols: NotRequired[list[int]]  # upgrade_required
+    schemas: NotRequired[list[int]]  # upgrade_required
 
 
 def family_checksum(records: Iterable[tuple[str, str, str]]) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.rejected import RejectedChange
+from ..sync.protocol import Op, Reason
 from .context import AppContext
 from .format import date_text
 from .messages import show_error
@@ -50,27 +51,29 @@ KINDS = {
     "notes": QT_TRANSLATE_NOOP("RejectedDialog", "verslag"),
     "note_revisions": QT_TRANSLATE_NOOP("RejectedDialog", "tekst van een verslag"),
 }
-OPS = {
-    "insert": QT_TRANSLATE_NOOP("RejectedDialog", "nieuw"),
-    "update": QT_TRANSLATE_NOOP("RejectedDialog", "gewijzigd"),
-    "delete": QT_TRANSLATE_NOOP("RejectedDialog", "verwijderd"),
+OPS: dict[str, str] = {  # keyed by the wire values, as the stored changes hold them
+    Op.INSERT: QT_TRANSLATE_NOOP("RejectedDialog", "nieuw"),
+    Op.UPDATE: QT_TRANSLATE_NOOP("RejectedDialog", "gewijzigd"),
+    Op.DELETE: QT_TRANSLATE_NOOP("RejectedDialog", "verwijderd"),
 }
 # the codes of the server's refusals (sync/server/app.py, _refusal)
-REASONS = {
-    "out_of_scope": QT_TRANSLATE_NOOP(
+REASONS: dict[str, str] = {
+    Reason.OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
         "RejectedDialog",
         "Dit gezin staat niet (meer) op uw naam, bijvoorbeeld na een overdracht of een "
         "afgelopen waarneming.",
     ),
-    "unknown_entity": QT_TRANSLATE_NOOP(
+    Reason.UNKNOWN_ENTITY: QT_TRANSLATE_NOOP(
         "RejectedDialog",
         "De server kent dit soort gegevens niet; misschien is de server ouder dan deze app.",
     ),
-    "unknown_family": QT_TRANSLATE_NOOP("RejectedDialog", "De server kent dit gezin niet (meer)."),
-    "not_your_family": QT_TRANSLATE_NOOP(
+    Reason.UNKNOWN_FAMILY: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "De server kent dit gezin niet (meer)."
+    ),
+    Reason.NOT_YOUR_FAMILY: QT_TRANSLATE_NOOP(
         "RejectedDialog", "Dit gezin is gemaakt op naam van een andere regisseur."
     ),
-    "handover_by_teamleader_only": QT_TRANSLATE_NOOP(
+    Reason.HANDOVER_BY_TEAMLEADER_ONLY: QT_TRANSLATE_NOOP(
         "RejectedDialog", "Alleen een teamleider kan een gezin aan een andere regisseur overdragen."
     ),
 }
@@ -300,7 +303,7 @@ class RejectedDialog(QDialog):
         ]
         if not shown:
             note = self.tr("(geen velden: het record werd verwijderd)")
-            shown = [(op_text(entry.op), note if entry.op == "delete" else value_text(None))]
+            shown = [(op_text(entry.op), note if entry.op == Op.DELETE else value_text(None))]
         self.fields.setRowCount(len(shown))
         for row, (name, value) in enumerate(shown):
             self.fields.setItem(row, 0, _item(name))

@@ -15,8 +15,10 @@ from cryptography.hazmat.primitives.hashes import SHA1
 from cryptography.hazmat.primitives.twofactor import InvalidToken
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 
-ROLES = ("caseworker", "teamleader", "admin")
-NEEDS_SECOND_FACTOR = ("teamleader", "admin")
+from ..protocol import Role
+
+ROLES = tuple(Role)
+NEEDS_SECOND_FACTOR = (Role.TEAMLEADER, Role.ADMIN)
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
 _DUMMY_HASH = _hasher.hash("regiedesk: no such user")
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..protocol import Op
+
 
 class Register(BaseModel):
     user: str = Field(min_length=1, max_length=100)
@@ -21,7 +23,7 @@ class MutationIn(BaseModel):
     entity: str = Field(max_length=40)
     record_id: str = Field(min_length=1, max_length=64)
     family_id: str | None = Field(default=None, max_length=64)
-    op: str = Field(pattern="^(insert|update|delete)$")
+    op: str = Field(pattern=f"^({'|'.join(Op)})$")  # kept a str: stored as it came
     data: dict[str, Any]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import platformdirs
 
+from ..protocol import Role
 from . import auth, queries
 from .db import ServerDB
 
@@ -86,7 +87,7 @@ def team_member(db: ServerDB, args: argparse.Namespace) -> None:
 def family_assign(db: ServerDB, args: argparse.Namespace) -> None:
     with db.transaction() as tx:
         found = queries.user(tx, args.user)
-        if found is None or found["role"] != "caseworker":
+        if found is None or found["role"] != Role.CASEWORKER:
             raise CommandError(f"no caseworker {args.user}")
         if not queries.assign_family(tx, args.family, args.user):
             raise CommandError(f"no family {args.family}")

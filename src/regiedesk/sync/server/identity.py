@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import Depends, HTTPException, Request
 
+from .. import protocol as p
 from . import queries
 from .db import ServerDB, Transaction
 
@@ -32,11 +33,13 @@ class Refused(Exception):
         self.answer = answer
 
 
-def error(status: int, code: str, message: str, **extra: Any) -> HTTPException:
-    return HTTPException(status, detail={"code": code, "message": message, **extra})
+def error(status: int, code: p.ErrorCode, message: str, **extra: Any) -> HTTPException:
+    """A refusal whose ``detail`` is a ``protocol.ErrorBody`` (``extra``: its optional fields)."""
+    body: p.ErrorBody = {"code": code, "message": message}
+    return HTTPException(status, detail={**body, **extra})
 
 
-def identify(tx: Transaction, request: Request, role: str) -> Caller:
+def identify(tx: Transaction, request: Request, role: p.Role) -> Caller:
     """The caller of a request, checked in the request's own transaction.
 
     One transaction and one thread hand-off per request: as a FastAPI dependency
@@ -44,21 +47,22 @@ def identify(tx: Transaction, request: Request, role: str) -> Caller:
     """
     header = request.headers.get("authorization", "")
     if not header.lower().startswith("bearer "):
-        raise error(401, "unauthorized", "sign in first")
+        raise error(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
     device = queries.device_by_token(tx, header[7:].strip())
     if device is None:
-        raise error(401, "unauthorized", "unknown device token")
+        raise error(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
     if device["revoked"]:
+        revoked = p.ErrorCode.DEVICE_REVOKED
         raise Refused(
-            device["name"], device["id"], request.url.path, "device_revoked",
-            error(401, "device_revoked", "this device was revoked: its data must be wiped"),
+            device["name"], device["id"], request.url.path, revoked,
+            error(401, revoked, "this device was revoked: its data must be wiped"),
         )  # fmt: skip
     if device["disabled"]:
-        raise error(403, "user_disabled", "this account is disabled")
+        raise error(403, p.ErrorCode.USER_DISABLED, "this account is disabled")
     if device["role"] != role:
         raise Refused(
             device["name"], device["id"], f"role:{role}", "refused",
-            error(403, "forbidden", "not allowed for your role"),
+            error(403, p.ErrorCode.FORBIDDEN, "not allowed for your role"),
         )  # fmt: skip
     queries.mark_seen(tx, device)
     return Caller(user=device["name"], role=device["role"], device_id=device["id"])
@@ -67,7 +71,7 @@ def identify(tx: Transaction, request: Request, role: str) -> Caller:
 async def _bearer(request: Request) -> None:
     """Anonymous calls are refused before their body is read (on the event loop)."""
     if not request.headers.get("authorization", "").lower().startswith("bearer "):
-        raise error(401, "unauthorized", "sign in first")
+        raise error(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
 
 
 SIGNED = [Depends(_bearer)]  # the ``dependencies`` of every endpoint that needs a device
@@ -75,7 +79,7 @@ SIGNED = [Depends(_bearer)]  # the ``dependencies`` of every endpoint that needs
 
 @contextmanager
 def signed_in(
-    db: ServerDB, request: Request, role: str, *, read_only: bool = False
+    db: ServerDB, request: Request, role: p.Role, *, read_only: bool = False
 ) -> Iterator[tuple[Transaction, Caller]]:
     """A transaction for a caller with ``role``; refusals are logged after its rollback.
 

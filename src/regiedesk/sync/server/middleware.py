@@ -22,8 +22,10 @@ def install(app: FastAPI) -> None:
     app.add_middleware(LimitsAndVersions)
 
 
-def _refuse(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"detail": {"code": code, "message": message, **extra}}, status)
+def _refuse(status: int, code: p.ErrorCode, message: str, **extra: Any) -> JSONResponse:
+    """As ``identity.error`` answers, for a request no endpoint has seen yet."""
+    body: p.ErrorBody = {"code": code, "message": message}
+    return JSONResponse({"detail": {**body, **extra}}, status)
 
 
 class LimitsAndVersions:
@@ -55,10 +57,10 @@ class LimitsAndVersions:
             try:
                 raw = gzip.decompress(body)
             except (OSError, EOFError):
-                refusal = _refuse(400, "bad_body", "body is not valid gzip")
+                refusal = _refuse(400, p.ErrorCode.BAD_BODY, "body is not valid gzip")
             else:
                 if len(raw) > p.MAX_BODY_BYTES:
-                    refusal = _refuse(413, "too_large", "request body too large")
+                    refusal = _refuse(413, p.ErrorCode.TOO_LARGE, "request body too large")
             if refusal is None:
                 scope = dict(scope)
                 scope["headers"] = [
@@ -73,7 +75,7 @@ class LimitsAndVersions:
     @staticmethod
     def _check(path: str, headers: Headers) -> JSONResponse | None:
         if int(headers.get("content-length") or 0) > p.MAX_BODY_BYTES:
-            return _refuse(413, "too_large", "request body too large")
+            return _refuse(413, p.ErrorCode.TOO_LARGE, "request body too large")
         if path.startswith("/v1/"):
             try:
                 protocol = int(headers.get(p.PROTOCOL_HEADER, "0"))
@@ -85,7 +87,7 @@ class LimitsAndVersions:
             if not (low <= protocol <= high and slow <= schema <= shigh):
                 return _refuse(
                     426,
-                    "upgrade_required",
+                    p.ErrorCode.UPGRADE_REQUIRED,
                     "this version of regiedesk is not supported: upgrade",
                     protocols=[low, high],
                     schemas=[slow, shigh],

@@ -25,45 +25,45 @@ def check_clock(request: Request, stamps: list[str] | None = None) -> None:
     try:
         newest = max((int(stamp.split("-", 1)[0]) for stamp in stamps or []), default=0)
     except ValueError:
-        raise error(400, "bad_stamp", "a clock stamp is malformed") from None
+        raise error(400, p.ErrorCode.BAD_STAMP, "a clock stamp is malformed") from None
     if (raw is None or int(raw) - server_ms <= p.MAX_CLOCK_AHEAD_MS) and (
         newest - server_ms > p.MAX_CLOCK_AHEAD_MS
     ):
-        raise error(409, "stamps_ahead", "changes are stamped in the future")
+        raise error(409, p.ErrorCode.STAMPS_AHEAD, "changes are stamped in the future")
     if raw is None:
         return
     device_ms = int(raw)
     if device_ms - server_ms > p.MAX_CLOCK_AHEAD_MS:
         raise error(
             409,
-            "clock_ahead",
+            p.ErrorCode.CLOCK_AHEAD,
             "the device clock is too far ahead of the server",
             device_time=dt.datetime.fromtimestamp(device_ms / 1000, dt.UTC).isoformat(),
             server_time=dt.datetime.fromtimestamp(server_ms / 1000, dt.UTC).isoformat(),
         )
 
 
-def refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> str | None:
+def refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> p.Reason | None:
     """Why the server refuses this mutation, or None when it is accepted."""
     if m.entity not in ENTITY_TABLES:
-        return "unknown_entity"
+        return p.Reason.UNKNOWN_ENTITY
     if m.entity == "families":
         caseworker = queries.family_caseworker(tx, m.record_id)
         known = caseworker is not None
         if known and m.record_id not in scope:
-            return "out_of_scope"
-        if not known and m.op != "insert":
-            return "unknown_family"
+            return p.Reason.OUT_OF_SCOPE
+        if not known and m.op != p.Op.INSERT:
+            return p.Reason.UNKNOWN_FAMILY
         claimed = m.data.get("caseworker")
         if claimed is not None and claimed != who.user and not known:
-            return "not_your_family"
+            return p.Reason.NOT_YOUR_FAMILY
         if known and "caseworker" in m.data and caseworker != who.user:
-            return "handover_by_teamleader_only"
+            return p.Reason.HANDOVER_BY_TEAMLEADER_ONLY
         return None
     if not m.family_id:
-        return "out_of_scope"
+        return p.Reason.OUT_OF_SCOPE
     if not may_push(tx, who.user, m.family_id, _when(m.hlc), scope):
-        return "out_of_scope"
+        return p.Reason.OUT_OF_SCOPE
     return None
 
 

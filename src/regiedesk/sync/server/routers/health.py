@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from ... import protocol as p
 from ..db import ServerDB
+from ..identity import error
 
 log = logging.getLogger("regiedesk.server")
 
@@ -24,7 +25,7 @@ def router(db: ServerDB) -> APIRouter:
             log.error("health: database unreachable (%s)", type(exc).__name__)
             ok = False
         if not ok:
-            raise HTTPException(503, detail={"code": "db_down", "message": "database unreachable"})
+            raise error(503, p.ErrorCode.DB_DOWN, "database unreachable")
         return {"status": "ok", "protocol": p.PROTOCOL_VERSION}
 
     return api

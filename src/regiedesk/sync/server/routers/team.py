@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from ... import protocol as p
 from .. import queries
 from ..db import ServerDB
 from ..identity import SIGNED, signed_in
@@ -24,7 +25,7 @@ def router(db: ServerDB) -> APIRouter:
         Built from the change log's hours and families records only; no note
         text, member names or BSNs are read, let alone returned.
         """
-        with signed_in(db, request, "teamleader") as (tx, who):
+        with signed_in(db, request, p.Role.TEAMLEADER) as (tx, who):
             overview = []
             for person in queries.teammates(tx, who.user):
                 families = queries.families_of(tx, person)
@@ -44,7 +45,7 @@ def hours_per_week(changes: list[dict[str, Any]]) -> dict[str, int]:
     state: dict[str, dict[str, Any]] = {}
     for change in changes:
         data = json.loads(change["data"])
-        if change["op"] == "delete":
+        if change["op"] == p.Op.DELETE:
             state.pop(change["record_id"], None)
         else:
             state.setdefault(change["record_id"], {}).update(data)
