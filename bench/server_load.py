@@ -43,11 +43,11 @@ import httpcore
 import httpx
 
 from _common import emit, progress
+from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.db import ServerDB
-from regiedesk.sync.server.queries import now_iso
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "benchmark wachtwoord"
@@ -123,11 +123,11 @@ def fill(db_url: str, count: int) -> list[Device]:
                 tx.execute(
                     "INSERT INTO users (name, role, password_hash, created_at)"
                     " VALUES (?, 'caseworker', ?, ?)",
-                    (d.user, password_hash, now_iso()),
+                    (d.user, password_hash, utc_text()),
                 )
                 tx.execute(
                     "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)",
-                    (d.family, d.user, now_iso()),
+                    (d.family, d.user, utc_text()),
                 )
             tx.append_changes(
                 [
@@ -148,7 +148,7 @@ def fill(db_url: str, count: int) -> list[Device]:
                             }
                         ),
                         f"{int(time.time() * 1000):015d}-0000-setup",
-                        now_iso(),
+                        utc_text(),
                     )
                     for d in devices
                 ]

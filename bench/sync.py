@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import uvicorn
 
 from _common import emit, progress, timed
+from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import KdfParams, create_profile
@@ -35,7 +36,6 @@ from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.app import create_app
 from regiedesk.sync.server.db import ServerDB
-from regiedesk.sync.server.queries import now_iso
 
 FAST = KdfParams(8 * 1024, 1, 1)  # unlock cost is not what this measures
 PASSWORD = "benchmark password"
@@ -48,7 +48,7 @@ INSERT_CHANGE = (
 def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, object]]:
     db.execute(
         "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-        ("bench", "caseworker", auth.hash_password(PASSWORD), now_iso()),
+        ("bench", "caseworker", auth.hash_password(PASSWORD), utc_text()),
     )
     rows: list[dict[str, object]] = []
     family_ids = [uuid7() for _ in range(families)]
@@ -56,7 +56,7 @@ def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, obj
         for family in family_ids:
             tx.execute(
                 "INSERT INTO families (id, caseworker, created_at) VALUES (?, 'bench', ?)",
-                (family, now_iso()),
+                (family, utc_text()),
             )
         seq = 0
         for family in family_ids:

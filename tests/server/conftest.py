@@ -17,11 +17,11 @@ import httpx
 import pytest
 import uvicorn
 
+from regiedesk.clock import utc_text
 from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.app import create_app
 from regiedesk.sync.server.db import ServerDB
-from regiedesk.sync.server.queries import now_iso
 
 if TYPE_CHECKING:
     from .world import Laptop
@@ -83,7 +83,7 @@ class Running:
         self.db.execute(
             "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (name, role, auth.hash_password(PASSWORD), secret, now_iso()),
+            (name, role, auth.hash_password(PASSWORD), secret, utc_text()),
         )
         return secret
 

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import httpx
 
-from regiedesk.clock import HybridLogicalClock, wall_clock_ms
+from regiedesk.clock import HybridLogicalClock, utc_text, wall_clock_ms
 from regiedesk.entities import ENTITY_TABLES
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
@@ -23,7 +23,6 @@ from regiedesk.sync.apply import local_checksums
 from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.db import ServerDB
-from regiedesk.sync.server.queries import now_iso
 
 from ..conftest import FAST_KDF, TODAY
 from .conftest import PASSWORD
@@ -39,12 +38,12 @@ def enrol(db: ServerDB, user: str) -> str:
     if not db.query("SELECT 1 AS x FROM users WHERE name = ?", (user,)):
         db.execute(
             "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-            (user, "caseworker", _PASSWORD_HASH[0], now_iso()),
+            (user, "caseworker", _PASSWORD_HASH[0], utc_text()),
         )
     token = auth.new_token()
     db.execute(
         "INSERT INTO devices (id, user_name, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), user, f"laptop-{user}", auth.token_hash(token), now_iso()),
+        (uuid7(), user, f"laptop-{user}", auth.token_hash(token), utc_text()),
     )
     return token
 

@@ -56,7 +56,7 @@ OPS: dict[str, str] = {  # keyed by the wire values, as the stored changes hold 
     Op.UPDATE: QT_TRANSLATE_NOOP("RejectedDialog", "gewijzigd"),
     Op.DELETE: QT_TRANSLATE_NOOP("RejectedDialog", "verwijderd"),
 }
-# the codes of the server's refusals (sync/server/app.py, _refusal)
+# the server's refusal reasons (protocol.Reason, given by sync/server/rules.py)
 REASONS: dict[str, str] = {
     Reason.OUT_OF_SCOPE: QT_TRANSLATE_NOOP(
         "RejectedDialog",

@@ -10,16 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ...clock import utc_text
 from ...ids import uuid7
 from . import auth
 from .db import ServerDB, Transaction
 
 LAST_SEEN_EVERY = dt.timedelta(seconds=60)
 PULLED = "seq, mutation_id, hlc, entity, record_id, family_id, op, device_id, data"
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def log_access(
@@ -29,7 +26,7 @@ def log_access(
     request's rollback)."""
     db.execute(
         "INSERT INTO access_log (at, user_name, device_id, action, outcome) VALUES (?, ?, ?, ?, ?)",
-        (now_iso(), user, device, action, outcome),
+        (utc_text(), user, device, action, outcome),
     )
 
 
@@ -47,7 +44,7 @@ def add_user(
     tx.execute(
         "INSERT INTO users (name, role, password_hash, totp_secret, created_at)"
         " VALUES (?, ?, ?, ?, ?)",
-        (name, role, password_hash, totp_secret, now_iso()),
+        (name, role, password_hash, totp_secret, utc_text()),
     )
 
 
@@ -61,7 +58,7 @@ def add_device(tx: Transaction, user_name: str, device_name: str, token: str) ->
     device_id = uuid7()
     tx.execute(
         "INSERT INTO devices (id, user_name, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-        (device_id, user_name, device_name, auth.token_hash(token), now_iso()),
+        (device_id, user_name, device_name, auth.token_hash(token), utc_text()),
     )
     return device_id
 
@@ -131,7 +128,7 @@ def add_family(tx: Transaction, family: str, caseworker: str) -> None:
     tx.execute(
         "INSERT INTO families (id, caseworker, created_at) VALUES (?, ?, ?)"
         " ON CONFLICT (id) DO NOTHING",  # a retry of a push still in progress
-        (family, caseworker, now_iso()),
+        (family, caseworker, utc_text()),
     )
 
 
@@ -177,7 +174,7 @@ def assign_family(tx: Transaction, family: str, caseworker: str) -> bool:
     moved = tx.execute(
         "UPDATE families SET previous_caseworker = caseworker, handed_over_at = ?, caseworker = ?"
         " WHERE id = ? AND caseworker != ?",
-        (now_iso(), caseworker, family, caseworker),
+        (utc_text(), caseworker, family, caseworker),
     )
     return bool(moved) or family_caseworker(tx, family) is not None
 

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from ....clock import utc_text
 from ... import protocol as p
 from .. import queries
 from ..bodies import MutationIn, Push
@@ -68,7 +69,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                 known.add(m.mutation_id)  # the same id twice in one push: stored once
                 results.append(p.mutation_result(m.mutation_id))
             if accepted:
-                received = queries.now_iso()
+                received = utc_text()
                 tx.append_changes(
                     [
                         (
