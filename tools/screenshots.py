@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from regiedesk.services import Services
@@ -177,6 +177,20 @@ def main() -> int:
         settle(app, worker, 0.2)
         shoot(window.rejected_dialog, out, "14-apart-gezet")
         window.rejected_dialog.reject()
+        window.open_family(family.family_id)
+        settle(app, worker)
+        window.open_report()
+        settle(app, worker, 0.5)
+        report = window.report_dialog
+        assert report is not None
+        report.kind.setCurrentIndex(report.kind.findData("progress"))
+        report.text.setPlainText(
+            "Het gezin heeft de schulden in beeld. De kinderen gaan weer elke dag naar school."
+        )
+        report.notes.item(0).setCheckState(Qt.CheckState.Checked)
+        settle(app, worker, 0.3)
+        shoot(report, out, "19-rapport-afdrukken")
+        report.accept()  # leaves no draft behind in the pictures' profile
         window.open_settings()
         settle(app, worker)
         shoot(window.settings_dialog, out, "09-instellingen")

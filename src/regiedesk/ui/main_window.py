@@ -31,6 +31,7 @@ from .sync import SyncController
 from .unlock import StartPage, UnlockPage
 from .window_menus import MenusMixin
 from .window_profile import ProfileMixin
+from .window_reports import ReportsMixin
 from .window_settings import SettingsMixin
 from .window_sync import SyncMixin
 
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a family
 
 
-class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, QMainWindow):
+class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixin, QMainWindow):
     unlocked = Signal()
     locked = Signal()
 
@@ -129,6 +130,8 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, QMainWindow
             (self.act_new_family, self.tr("&Nieuw gezin...")),
             (self.act_search, self.tr("&Zoeken")),
             (self.act_new_hours, self.tr("Nieuwe &urenregel")),
+            (self.act_report, self.tr("&Rapport afdrukken...")),
+            (self.act_hours_report, self.tr("Uren&verantwoording van alle gezinnen...")),
             (self.act_next_tab, self.tr("&Volgend tabblad")),
             (self.act_previous_tab, self.tr("V&orig tabblad")),
             (self.act_refresh, self.tr("Ve&rnieuwen en synchroniseren")),
@@ -310,6 +313,7 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, QMainWindow
         """Every dialog goes when the profile locks, with what was typed in it (a family's
         name, the server password): none stays open over the lock page or in memory."""
         self.close_rejected()
+        self.close_report_dialog()
         for name in ("new_family_dialog", "connect_dialog", "settings_dialog", "about_box"):
             dialog = getattr(self, name)
             setattr(self, name, None)
@@ -322,6 +326,7 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, QMainWindow
         self.context.settings.sync()
         if self.workspace is not None:
             self.workspace.flush_drafts()
+        self.keep_report_draft()
         self.sync.stop()
         if self.context.services is not None:
             services, self.context.services = self.context.services, None

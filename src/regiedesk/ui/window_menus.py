@@ -37,6 +37,8 @@ class MenusMixin(WindowBase):
         self.act_new_family = self._action("Ctrl+N", self.new_family)
         self.act_search = self._action("Ctrl+F", self.focus_search)
         self.act_new_hours = self._action("Ctrl+U", self.new_hours)
+        self.act_report = self._action("Ctrl+P", self.open_report)
+        self.act_hours_report = self._action("Ctrl+Shift+P", self.open_hours_report)
         self.act_next_tab = self._action("Ctrl+PgDown", lambda: self.step_tab(1))
         self.act_previous_tab = self._action("Ctrl+PgUp", lambda: self.step_tab(-1))
         self.act_refresh = self._action("F5", self.refresh_and_sync)
@@ -58,6 +60,8 @@ class MenusMixin(WindowBase):
         self.menu_family.addActions(
             [self.act_caseload, self.act_new_family, self.act_search, self.act_new_hours]
         )
+        self.menu_family.addSeparator()
+        self.menu_family.addActions([self.act_report, self.act_hours_report])
         self.menu_view = self.menuBar().addMenu("")
         self.menu_view.addActions([self.act_next_tab, self.act_previous_tab, self.act_refresh])
         self.menu_help = self.menuBar().addMenu("")
@@ -70,6 +74,8 @@ class MenusMixin(WindowBase):
             self.act_new_family,
             self.act_search,
             self.act_new_hours,
+            self.act_report,
+            self.act_hours_report,
             self.act_next_tab,
             self.act_previous_tab,
             self.act_refresh,

@@ -469,6 +469,14 @@
         <translation>New &amp;hours entry</translation>
     </message>
     <message>
+        <source>&amp;Rapport afdrukken...</source>
+        <translation>&amp;Print a report...</translation>
+    </message>
+    <message>
+        <source>Uren&amp;verantwoording van alle gezinnen...</source>
+        <translation>Hours s&amp;tatement of all families...</translation>
+    </message>
+    <message>
         <source>&amp;Volgend tabblad</source>
         <translation>&amp;Next tab</translation>
     </message>
@@ -1324,6 +1332,112 @@
     <message>
         <source>{0} apart gezet(te) wijziging(en) definitief van deze laptop verwijderen? Neem eerst over wat u nog nodig hebt; dit kan niet ongedaan worden gemaakt.</source>
         <translation>Permanently remove {0} set-aside change(s) from this laptop? First copy what you still need; this cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Rapport afdrukken</source>
+        <translation>Print a report</translation>
+    </message>
+    <message>
+        <source>Soort rapport</source>
+        <translation>Kind of report</translation>
+    </message>
+    <message>
+        <source>Gezinsplan (om te ondertekenen)</source>
+        <translation>Family plan (to sign)</translation>
+    </message>
+    <message>
+        <source>Voortgangsrapportage</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <source>Urenverantwoording</source>
+        <translation>Hours statement</translation>
+    </message>
+    <message>
+        <source>Begin van de periode</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Einde van de periode</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Toelichting voor de rapportage</source>
+        <translation>Account for the report</translation>
+    </message>
+    <message>
+        <source>Wat wilt u de gemeente en het gezin vertellen over deze periode?</source>
+        <translation>What do you want to tell the municipality and the family about this period?</translation>
+    </message>
+    <message>
+        <source>Verslagen om op te nemen</source>
+        <translation>Notes to include</translation>
+    </message>
+    <message>
+        <source>&amp;Rapport:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <source>&amp;Van:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;Tot en met:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Toe&amp;lichting:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>Ver&amp;slagen opnemen:</source>
+        <translation>&amp;Notes to include:</translation>
+    </message>
+    <message>
+        <source>Het rapport wordt gemaakt</source>
+        <translation>The report is being made</translation>
+    </message>
+    <message>
+        <source>Het rapport wordt gemaakt...</source>
+        <translation>The report is being made...</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan als PDF...</source>
+        <translation>&amp;Save as PDF...</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Gezinsplan</source>
+        <translation>Family plan</translation>
+    </message>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rapport opgeslagen</source>
+        <translation>Report saved</translation>
+    </message>
+    <message>
+        <source>Het rapport is opgeslagen als {0}. Dit bestand is niet versleuteld: bewaar het veilig. Wilt u het nu openen?</source>
+        <translation>The report was saved as {0}. This file is not encrypted: keep it safe. Do you want to open it now?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMixin</name>
+    <message>
+        <source>Kies eerst een gezin.</source>
+        <translation>Choose a family first.</translation>
     </message>
 </context>
 <context>

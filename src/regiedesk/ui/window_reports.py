@@ -1,0 +1,54 @@
+"""Part of MainWindow: the report dialog, for a family (Ctrl+P) or every family's hours."""
+
+from __future__ import annotations
+
+import shiboken6
+
+from .messages import show_error
+from .report_dialog import Kind, ReportDialog
+from .window_parts import WindowBase
+
+
+class ReportsMixin(WindowBase):
+    report_dialog: ReportDialog | None = None
+
+    def open_report(self) -> None:
+        """Ctrl+P: a report of the open family, or of the one chosen in the caseload."""
+        family_id = self.workspace.family_id if self.workspace is not None else None
+        family_id = family_id or self.caseload.selected_family_id()
+        if family_id is None:
+            self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
+            return
+        self.context.run(
+            lambda s: s.families.get_family(family_id).name,
+            lambda name: self._show_report_dialog(family_id, name, Kind.PLAN),
+            lambda error: show_error(self, error),
+            owner=self,
+        )
+
+    def open_hours_report(self) -> None:
+        """Ctrl+Shift+P: the hours statement of every family (a month, for finance)."""
+        self._show_report_dialog(None, "", Kind.HOURS)
+
+    def _show_report_dialog(self, family_id: str | None, name: str, kind: Kind) -> None:
+        self.close_report_dialog()
+        dialog = ReportDialog(self.context, family_id, name, kind=kind, parent=self)
+        dialog.finished.connect(lambda _: self._forget_report_dialog(dialog))
+        self.report_dialog = dialog
+        dialog.open()
+
+    def _forget_report_dialog(self, dialog: ReportDialog) -> None:
+        if self.report_dialog is dialog:
+            self.report_dialog = None
+        dialog.deleteLater()
+
+    def close_report_dialog(self) -> None:
+        """On a lock: the dialog goes, its typed account kept as an encrypted draft."""
+        dialog, self.report_dialog = self.report_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.reject()
+
+    def keep_report_draft(self) -> None:
+        """On quitting: keep the typed account before the store closes."""
+        if self.report_dialog is not None and shiboken6.isValid(self.report_dialog):
+            self.report_dialog.keep_draft()
