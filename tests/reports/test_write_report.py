@@ -138,6 +138,11 @@ def test_never_in_the_profile_folder_or_onto_a_folder(
     for out in (store.path.parent / "plan.pdf", store.path.parent / "sub" / "plan.pdf"):
         with pytest.raises(ReportError, match="map van het profiel"):
             reports.write_report(store, _report(family_id), out)
+    elsewhere = tmp_path / "data"  # the app's data folder, while a practice profile is open
+    with pytest.raises(ReportError, match="map van het profiel"):
+        reports.write_report(
+            store, _report(family_id), elsewhere / "x" / "p.pdf", protected=(elsewhere,)
+        )
     with pytest.raises(ReportError, match="is een map"):
         reports.write_report(store, _report(family_id), tmp_path)
     assert _names(store.path.parent) == before and _prints(store) == []

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -52,14 +53,22 @@ class RenderedReport:
 
 
 def write_report(
-    store: Store, report: RenderedReport, out: Path, *, overwrite: bool = False
+    store: Store,
+    report: RenderedReport,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    protected: Sequence[Path] = (),
 ) -> int:
     """Write the PDF to ``out`` with its audit event, all or nothing. Returns the bytes written.
 
     Without ``overwrite`` an existing file is refused (ReportError) and left alone.
+    ``protected``: other folders of profiles (the app's data folder) refused like the
+    store's own.
     """
     target = Path(out)
-    _refuse_profile_folder(store, target)
+    for folder in (store.path.parent, *protected):
+        _refuse_profile_folder(folder, target)
     if target.is_dir():
         raise ReportError(
             f"{target} is een map. Kies een bestandsnaam voor het rapport.",
@@ -113,8 +122,8 @@ def _write_new(target: Path, data: bytes, *, overwrite: bool) -> Path:
     return path
 
 
-def _refuse_profile_folder(store: Store, target: Path) -> None:
-    profile = store.path.parent.resolve()
+def _refuse_profile_folder(folder_of_profile: Path, target: Path) -> None:
+    profile = folder_of_profile.resolve()
     folder = target.parent.resolve()
     if folder == profile or profile in folder.parents:
         raise ReportError(

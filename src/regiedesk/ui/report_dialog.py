@@ -223,6 +223,7 @@ class ReportDialog(QDialog):
         language = current_language()
         organisation = self.context.settings.organisation
         letterhead = reports.Letterhead(organisation.name, organisation.logo)
+        protected = (self.context.data_dir,)  # the main profile's, also with the practice open
 
         def job(services: Services) -> Path:
             if kind == Kind.PLAN:
@@ -244,7 +245,9 @@ class ReportDialog(QDialog):
                     letterhead=letterhead,
                 )  # fmt: skip
             # the file dialog already asked whether to replace an existing file
-            reports.write_report(services.store, report, target, overwrite=True)
+            reports.write_report(
+                services.store, report, target, overwrite=True, protected=protected
+            )
             if kind == Kind.PROGRESS:
                 services.drafts.remove_draft(f"report-text:{family}")
             return target
