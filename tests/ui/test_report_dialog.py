@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from regiedesk.demo import generate_demo
 from regiedesk.services import Services
-from regiedesk.store import create_profile
+from regiedesk.store import create_profile, open_profile
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.report_dialog import Kind, ReportDialog
 
@@ -23,13 +23,24 @@ from .test_flows import unlock
 
 
 @pytest.fixture
-def opened(context: AppContext) -> Services:
+def opened(qtbot, context: AppContext) -> Services:  # type: ignore[no-untyped-def]
     store = create_profile(context.data_dir, PASSPHRASE, user="oefenregisseur", kdf=FAST_KDF)
     generate_demo(store, families=2, today=TODAY)
     context.services = Services(store, today=lambda: TODAY)
     yield context.services
-    store.close()
-    context.services = None
+    _close(qtbot, context)
+
+
+def _close(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Close the open dialogs (a draft may be saved), let the worker finish, then the store:
+    never the store under a job that still uses it."""
+    for dialog in QApplication.allWidgets():
+        if isinstance(dialog, ReportDialog) and dialog.isVisible():
+            dialog.reject()
+    qtbot.waitUntil(lambda: context.worker.idle, timeout=30_000)
+    if context.services is not None:
+        context.services.store.close()
+        context.services = None
 
 
 @pytest.fixture
@@ -47,9 +58,7 @@ def family_window(qtbot, context: AppContext):  # type: ignore[no-untyped-def]
     window.caseload.table.selectRow(0)
     window.open_family(window.caseload.selected_family_id())
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    _close(qtbot, context)
 
 
 def _answers(monkeypatch: pytest.MonkeyPatch, path: Path, opened: list[str]) -> None:
@@ -171,7 +180,6 @@ def test_ctrl_shift_p_opens_the_hours_of_every_family(qtbot, family_window) -> N
 def test_every_control_is_named_and_reachable_by_a_unique_alt_letter(
     qtbot, context: AppContext, opened: Services, language: str
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
 
     from regiedesk.ui.translations import install_language
 
@@ -191,3 +199,18 @@ def test_every_control_is_named_and_reachable_by_a_unique_alt_letter(
         assert duplicate_mnemonics(form_texts(dialog)) == {}
     finally:
         install_language(app, "nl")
+
+
+def test_quitting_keeps_the_typed_account(qtbot, family_window, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    window.open_report()
+    qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=10_000)
+    dialog = window.report_dialog
+    family_id = dialog.family_id
+    dialog.text.setPlainText("Getypt vlak voor het afsluiten.")
+    window.close()
+    qtbot.waitUntil(lambda: context.worker.idle, timeout=30_000)
+    with open_profile(context.data_dir, PASSPHRASE) as store:
+        assert Services(store).drafts.get_draft(f"report-text:{family_id}") == (
+            "Getypt vlak voor het afsluiten."
+        )
