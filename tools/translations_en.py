@@ -469,7 +469,9 @@ EN: dict[str, str] = {
     "Einde van de periode": "End of the period",
     "Gezinsplan": "Family plan",
     "Gezinsplan (om te ondertekenen)": "Family plan (to sign)",
-    "Het rapport is opgeslagen als {0}. Dit bestand is niet versleuteld: bewaar het veilig. Wilt u het nu openen?": "The report was saved as {0}. This file is not encrypted: keep it safe. Do you want to open it now?",
+    "Het rapport is opgeslagen als {0}. Dit bestand is niet versleuteld: bewaar het veilig. "
+    "Wilt u het nu openen?": "The report was saved as {0}. This file is not encrypted: keep it "
+    "safe. Do you want to open it now?",
     "Het rapport wordt gemaakt": "The report is being made",
     "Het rapport wordt gemaakt...": "The report is being made...",
     "PDF-bestanden (*.pdf)": "PDF files (*.pdf)",
@@ -484,5 +486,7 @@ EN: dict[str, str] = {
     "Ver&slagen opnemen:": "&Notes to include:",
     "Verslagen om op te nemen": "Notes to include",
     "Voortgangsrapportage": "Progress report",
-    "Wat wilt u de gemeente en het gezin vertellen over deze periode?": "What do you want to tell the municipality and the family about this period?",
+    "Wat wilt u de gemeente en het gezin vertellen over deze periode?": (
+        "What do you want to tell the municipality and the family about this period?"
+    ),
 }
