@@ -183,7 +183,7 @@ def test_every_control_is_named_and_reachable_by_a_unique_alt_letter(
 
     from regiedesk.ui.translations import install_language
 
-    from .test_keyboard import duplicate_mnemonics, form_texts, unnamed
+    from .keyboard import duplicate_mnemonics, form_texts, unnamed
 
     app = QApplication.instance()
     install_language(app, language)
