@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench lock clean
+.PHONY: run test test-installers deb lint bench lock clean
 
 run: $(STAMP)
 	$(BIN)/regiedesk $(ARGS)
@@ -12,9 +12,16 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Builds the .deb, installs it with dpkg, runs and removes it (root; see tests/installers).
+test-installers: $(STAMP)
+	$(BIN)/python -m pytest -m installer tests/installers $(PYTEST_ARGS)
+
+deb: $(STAMP)
+	$(BIN)/python installers/linux/build_deb.py --out dist
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench tools
-	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools installers
+	$(BIN)/ruff format --check src tests bench tools installers
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -23,14 +30,14 @@ bench: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,server]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[desktop,dev,server]'
 	touch $(STAMP)
 
 # Regenerate the lock from the newest versions that fit pyproject.toml.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/python -m pip install --quiet --upgrade pip
-	.lockenv/bin/python -m pip install --quiet '.[dev,server]'
+	.lockenv/bin/python -m pip install --quiet '.[desktop,dev,server]'
 	.lockenv/bin/python -m pip freeze --exclude regiedesk > requirements.lock
 	rm -rf .lockenv
 

@@ -23,6 +23,7 @@ from .errors import DeviceRevoked, RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
 from .organisation import load_organisation
+from .parts import missing_part
 from .paths import default_data_dir, os_user
 
 log = logging.getLogger("regiedesk.cli")
@@ -388,6 +389,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("command %s interrupted", args.command)
         print(pick("Afgebroken.", "Interrupted."), file=sys.stderr)
         return 130
+    except ModuleNotFoundError as error:
+        part = missing_part(error)
+        if part is None:
+            raise
+        log.warning("command %s needs the %s part", args.command, part.extra)
+        print(part.message, file=sys.stderr)
+        return part.exit_code
     except Exception as error:
         log.error("command %s crashed: %s", args.command, type(error).__name__)
         raise

@@ -231,6 +231,21 @@ class NotFound(RegiedeskError):
         )
 
 
+class MissingPart(RegiedeskError):
+    """A module of a pip extra that is not installed (see regiedesk.parts)."""
+
+    exit_code = 3
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra, self.module = extra, module
+        super().__init__(
+            f"Dit onderdeel van regiedesk is niet geïnstalleerd ({module} ontbreekt). "
+            f"Installeer het met: pip install 'regiedesk[{extra}]'",
+            f"This part of regiedesk is not installed ({module} is missing). "
+            f"Install it with: pip install 'regiedesk[{extra}]'",
+        )
+
+
 class ConfigError(RegiedeskError):
     exit_code = 2
 
@@ -270,6 +285,18 @@ class Offline(SyncError):
             "zodra er verbinding is.",
             "The server cannot be reached. You can keep working; regiedesk syncs as soon as "
             "there is a connection.",
+        )
+
+
+class UntrustedServer(SyncError):
+    """The server's TLS certificate is not trusted by this computer's certificate store."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"Het certificaat van de server {url} wordt door deze computer niet vertrouwd; "
+            "er is niets verstuurd. Neem contact op met de ICT-afdeling.",
+            f"This computer does not trust the certificate of the server {url}; nothing was "
+            "sent. Contact your IT department.",
         )
 
 

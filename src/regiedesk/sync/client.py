@@ -13,18 +13,28 @@ import gzip
 import json
 import logging
 import socket
+import ssl
 import time
 from collections import deque
 from collections.abc import Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, cast
 
 import httpx
 
 from ..clock import utc_text
-from ..errors import ClockAhead, DeviceRevoked, Offline, ServerRefused, StampsAhead, UpgradeRequired
+from ..errors import (
+    ClockAhead,
+    DeviceRevoked,
+    Offline,
+    ServerRefused,
+    StampsAhead,
+    UntrustedServer,
+    UpgradeRequired,
+)
 from ..i18n import Language, pick
 from ..store import Store
 from ..store.schema import SCHEMA_VERSION
@@ -39,6 +49,27 @@ PUSH_BATCH = 500
 # per page, which took more than half the time of a first sync.
 APPLY_BATCH = 5000
 PAGES_AHEAD = 8  # pages fetched ahead while a batch is applied (8,000 changes at most)
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    """Whether a transport error comes from a certificate this computer does not trust."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+@cache
+def system_trust() -> ssl.SSLContext:
+    """TLS that trusts what the operating system trusts (truststore): the Windows and macOS
+    certificate stores, /etc/ssl on Linux. An organisation's own CA, or a TLS-inspecting
+    proxy that IT has rolled out, then works as it does in the browser; certifi's bundle
+    (httpx's default) knows neither. Made once: loading the store takes some milliseconds."""
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 class SyncClient:
@@ -64,6 +95,7 @@ class SyncClient:
             headers=headers,
             transport=transport,
             timeout=httpx.Timeout(timeout, connect=10.0),
+            verify=system_trust() if base_url.startswith("https:") else True,
         )
 
     def close(self) -> None:
@@ -73,6 +105,9 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
+            if _certificate_refused(exc):
+                log.warning("sync: the server's TLS certificate is not trusted")
+                raise UntrustedServer(self.base_url) from exc
             log.info("sync: server unreachable (%s)", type(exc).__name__)
             raise Offline() from exc
         if response.status_code == 200:
