@@ -58,3 +58,16 @@ def test_connect_keeps_the_organisations_server(tmp_path: Path) -> None:
     assert "server vastgelegd op https://regiedesk.jeugdzorg-oost.nl" in other.stderr
     none = run_cli("connect", "--data-dir", str(tmp_path / "p"), "--user", "anna")
     assert none.returncode == 2 and "--server" in none.stderr
+
+
+def test_organisation_check_reports_and_repairs(tmp_path: Path) -> None:
+    path = tmp_path / "organisation.toml"
+    path.write_text("[policy]\nidle_lock_minutes = 0\n", encoding="utf-8")
+    env = {"REGIEDESK_ORGANISATION_FILE": str(path)}
+    bad = run_cli("organisation", "check", extra_env=env)
+    assert bad.returncode == 2 and "regel 2" in bad.stderr
+    # a broken file does not stop its own repair
+    fixed = run_cli("organisation", "write", "--idle-lock-minutes", "4", extra_env=env)
+    assert fixed.returncode == 0, fixed.stderr
+    good = run_cli("organisation", "check", extra_env=env)
+    assert good.returncode == 0 and "idle_lock_minutes = 4" in good.stdout

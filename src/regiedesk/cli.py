@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, organisation_cli
 from .cli_reports import add_report_commands
 from .domain.validate import count_nl
 from .errors import DeviceRevoked, RegiedeskError, UsageError
@@ -362,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--totp", help=pick("code uit de authenticator-app", "authenticator code"))
     add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
     add_report_commands(sub, common)
+    organisation_cli.register(add)
     return parser
 
 
@@ -376,8 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.data_dir = args.data_dir or default_data_dir()
     setup_logging(args.log_dir, data_dir=args.data_dir)
     try:
-        args.organisation = load_organisation()
-        log.info("%s", args.organisation.describe())
+        if args.command != "organisation":  # that one reads (or repairs) the file itself
+            args.organisation = load_organisation()
+            log.info("%s", args.organisation.describe())
         code = int(args.handler(args))
         log.info("command %s finished with %d", args.command, code)
         return code

@@ -365,6 +365,7 @@ class OrganisationFileError(ConfigError):
 
     def __init__(self, path: str, line: int | None, nl: str, en: str) -> None:
         self.path, self.line = path, line
+        self.reason_nl, self.reason_en = nl, en
         where_nl = f"{path}, regel {line}" if line else path
         where_en = f"{path}, line {line}" if line else path
         super().__init__(

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import os
 import re
 import sys
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -41,6 +42,7 @@ __all__ = [
     "Organisation",
     "load_organisation",
     "organisation_file",
+    "write_organisation",
 ]
 
 
@@ -199,19 +201,19 @@ class Field:
     section: str
     key: str
     check: Callable[[object, Path], Any]
-    example: str
+    number: bool = False  # written without quotes
 
 
 # The written schema: (section, key) in the file -> the Organisation field it fills.
 SCHEMA: dict[str, Field] = {
-    "name": Field("organisation", "name", _text, '"Jeugdzorg Oost"'),
-    "logo": Field("organisation", "logo", _logo, '"logo.png"'),
-    "server_url": Field("server", "url", _url, '"https://regiedesk.jeugdzorg-oost.nl"'),
-    "idle_lock_minutes": Field("policy", "idle_lock_minutes", _whole(1, 120), "5"),
-    "min_passphrase_length": Field("policy", "min_passphrase_length", _whole(10, 128), "12"),
-    "max_days_without_sync": Field("policy", "max_days_without_sync", _whole(1, 365), "30"),
-    "instrument": Field("policy", "instrument", _instrument, '"zrm2017"'),
-    "recovery_public_key": Field("recovery", "public_key", _public_key, '"<base64 or PEM>"'),
+    "name": Field("organisation", "name", _text),
+    "logo": Field("organisation", "logo", _logo),
+    "server_url": Field("server", "url", _url),
+    "idle_lock_minutes": Field("policy", "idle_lock_minutes", _whole(1, 120), number=True),
+    "min_passphrase_length": Field("policy", "min_passphrase_length", _whole(10, 128), number=True),
+    "max_days_without_sync": Field("policy", "max_days_without_sync", _whole(1, 365), number=True),
+    "instrument": Field("policy", "instrument", _instrument),
+    "recovery_public_key": Field("recovery", "public_key", _public_key),
 }
 SCHEMA_FIELDS = tuple(SCHEMA)
 _BY_PLACE = {(f.section, f.key): name for name, f in SCHEMA.items()}
@@ -318,3 +320,41 @@ def _checked(document: dict[str, Any], text: str, path: Path) -> dict[str, Any]:
                     str(path), line, f"{section}.{key}: {bad.nl}", f"{section}.{key}: {bad.en}"
                 ) from None
     return values
+
+
+# --- writing (installers, device management) ------------------------------------------
+
+
+def organisation_text(values: dict[str, object]) -> str:
+    """The TOML for ``values`` (Organisation field names); empty values are left out."""
+    lines = ["# Written by `regiedesk organisation write`; the schema is in the admin guide."]
+    for section in _SECTIONS:
+        given = [
+            (name, field)
+            for name, field in SCHEMA.items()
+            if field.section == section and values.get(name) not in (None, "")
+        ]
+        if given:
+            lines += ["", f"[{section}]"]
+        for name, field in given:
+            value = str(values[name]).strip()
+            # a JSON string is a valid TOML basic string (the same escapes)
+            shown = value if field.number and value.isdigit() else json.dumps(value)
+            lines.append(f"{field.key} = {shown}")
+    return "\n".join(lines) + "\n"
+
+
+def write_organisation(path: Path, values: dict[str, object]) -> Organisation:
+    """Check ``values`` against the schema and write them as the organisation file, whole:
+    the file is replaced only when every value is right (OrganisationFileError otherwise,
+    and the old file stays)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(path.name + ".new")
+    draft.write_text(organisation_text(values), encoding="utf-8")
+    try:
+        checked = load_organisation(draft)
+    except OrganisationFileError as error:
+        draft.unlink()
+        raise OrganisationFileError(str(path), None, error.reason_nl, error.reason_en) from None
+    os.replace(draft, path)
+    return replace(checked, path=path)
