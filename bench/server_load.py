@@ -1,10 +1,13 @@
 """Many devices syncing small changes at once against the sync server on PostgreSQL.
 
     .venv/bin/python bench/server_load.py [--devices 200] [--seconds 60] [--workers 2]
+    .venv/bin/python bench/server_load.py --instances 2 --workers 1
 
 Creates a uniquely named PostgreSQL database on 127.0.0.1:5432 (dropped at the
 end; or give --db-url), one caseworker with one family per simulated device,
-starts `regiedesk-server serve` as its own process, registers a device per
+starts `regiedesk-server serve` as its own process (--instances N: N of them on
+their own ports over the one database, each device bound to one at random, as
+behind a load balancer), registers a device per
 user over HTTP (outside the measured window), then lets every device sync for
 --seconds: a push of --mutations small hours changes (gzip, with the clock
 header, as `SyncClient.push` sends them) followed by pulls from the device's
@@ -317,10 +320,12 @@ async def run_device(
             next_start = loop.time()
 
 
-async def load(url: str, devices: list[Device], args: argparse.Namespace) -> tuple[Tally, float]:
-    """Every device with a connection of its own, as every laptop has."""
+async def load(
+    urls: list[str], devices: list[Device], args: argparse.Namespace
+) -> tuple[Tally, float]:
+    """Every device with a connection of its own, as every laptop has, to one instance."""
     tally = Tally()
-    clients = [Connection(url) for _ in devices]
+    clients = [Connection(random.choice(urls)) for _ in devices]
     try:
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -357,42 +362,50 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db-url", help="an existing, empty PostgreSQL database (default: new)")
     parser.add_argument(
-        "--workers", type=int, default=min(2, os.cpu_count() or 1), help="uvicorn workers"
+        "--instances", type=int, default=1, help="server processes on one database (ports)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="uvicorn workers per instance (default: 2 in all)"
     )
     parser.add_argument(
         "--interval", type=float, default=1.0, help="seconds between a device's syncs (0: none)"
     )
     parser.add_argument("--mutations", type=int, default=3, help="changes pushed per sync")
     args = parser.parse_args()
+    if args.workers is None:
+        args.workers = max(1, min(2, os.cpu_count() or 1) // args.instances)
 
     created = None if args.db_url else create_database()
     db_url = args.db_url or f"postgresql://postgres@127.0.0.1:5432/{created}"
-    server: subprocess.Popen[bytes] | None = None
+    servers: list[subprocess.Popen[bytes]] = []
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"regiedesk-load-{os.getpid()}.log"
     try:
         progress(f"database {db_url.rsplit('/', 1)[-1]}: {args.devices} users and families")
-        devices = fill(db_url, args.devices)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
+        devices = fill(db_url, args.devices)  # migrated once, before any instance starts
+        urls = []
         with log_path.open("wb") as log:
-            server = start_server(db_url, port, args.workers, log)
-            wait_until_healthy(url, server)
+            for _ in range(args.instances):
+                port = free_port()
+                urls.append(f"http://127.0.0.1:{port}")
+                servers.append(start_server(db_url, port, args.workers, log))
+            for url, server in zip(urls, servers, strict=True):
+                wait_until_healthy(url, server)
             progress(
-                f"server up on {url} (pid {server.pid}, {args.workers} workers);"
-                " registering devices"
+                f"{args.instances} server instance(s) up on {', '.join(urls)}"
+                f" ({args.workers} workers each); registering devices"
             )
-            asyncio.run(register_all(url, devices))
+            asyncio.run(register_all(urls[0], devices))
             progress(
                 f"{args.devices} devices syncing for {args.seconds:g} s"
                 f" (every {args.interval:g} s, {args.mutations} changes each)"
             )
-            server_cpu = tree_cpu_seconds(server.pid)
+            server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers)
             client_cpu = time.process_time()
-            tally, elapsed = run_async(load(url, devices, args))
-            server_cpu = tree_cpu_seconds(server.pid) - server_cpu
+            tally, elapsed = run_async(load(urls, devices, args))
+            server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers) - server_cpu
             client_cpu = time.process_time() - client_cpu
     finally:
-        if server is not None:
+        for server in servers:
             server.terminate()
             try:
                 server.wait(timeout=20)
@@ -401,8 +414,9 @@ def main() -> None:
                 server.wait()
         if created:
             drop_database(created)
-    if server is not None and server.returncode not in (0, -15):
-        progress(f"server exited with {server.returncode}; log in {log_path}")
+    failed = [server.returncode for server in servers if server.returncode not in (0, -15)]
+    if failed:
+        progress(f"a server exited with {failed[0]}; log in {log_path}")
     else:
         log_path.unlink(missing_ok=True)
 
@@ -410,7 +424,10 @@ def main() -> None:
     errors = sum(tally.errors.values())
     syncs = len(latencies_ms) + errors
     p50, p99 = percentile(latencies_ms, 0.5), percentile(latencies_ms, 0.99)
-    print(f"devices:            {args.devices} ({args.workers} server workers)")
+    print(
+        f"devices:            {args.devices}"
+        f" ({args.instances} instance(s) x {args.workers} server workers)"
+    )
     print(f"duration:           {elapsed:.1f} s")
     print(f"syncs:              {syncs} ({syncs / elapsed:.1f}/s)")
     print(f"changes pushed:     {tally.pushed}, pulled {tally.pulled}")
@@ -427,6 +444,7 @@ def main() -> None:
     emit(
         {
             "devices": args.devices,
+            "instances": args.instances,
             "workers": args.workers,
             "interval_s": args.interval,
             "mutations_per_sync": args.mutations,

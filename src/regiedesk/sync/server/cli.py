@@ -151,6 +151,15 @@ def serve(db_url: str, args: argparse.Namespace) -> None:
     uvicorn.run(create_app(ServerDB(db_url)), **options)
 
 
+def check(db_url: str) -> int:
+    from .check import check_server
+
+    report = check_server(db_url)
+    for ok, line in report.lines:
+        print(("OK    " if ok else "FAIL  ") + line)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regiedesk-server")
     parser.add_argument("--db", default=os.environ.get(DB_ENV), help=f"database URL (or {DB_ENV})")
@@ -163,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, default=1, help="worker processes (default 1; each has its own pool)"
     )
+    sub.add_parser("check", help="database reachable, schema current, clock right (exit 0/1)")
+    sub.add_parser("migrate", help="bring the database schema up to date, then exit")
     user = sub.add_parser("user").add_subparsers(dest="action", required=True)
     p = user.add_parser("add")
     p.add_argument("name")
@@ -206,6 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "serve":
             serve(url, args)
+            return 0
+        if args.command == "check":
+            return check(url)
+        if args.command == "migrate":
+            ServerDB(url).close()
+            print("schema up to date")
             return 0
         db = ServerDB(url)
         try:

@@ -67,7 +67,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 class ServerDB:
     """A small connection pool over one URL: sqlite:///PATH or postgresql://..."""
 
-    def __init__(self, url: str, *, pool_size: int | None = None) -> None:
+    def __init__(self, url: str, *, pool_size: int | None = None, migrate: bool = True) -> None:
         self.url = url
         self.postgres = url.startswith(("postgresql://", "postgres://"))
         if not self.postgres and not url.startswith("sqlite:///"):
@@ -80,7 +80,8 @@ class ServerDB:
         self._idle: list[Any] = []  # connections not in a transaction, newest last
         self._opened: list[Any] = []  # every open connection, to close them all
         self._registry = threading.Lock()
-        self.migrate()
+        if migrate:
+            self.migrate()
 
     # --- connections -----------------------------------------------------------
 
@@ -180,6 +181,8 @@ class ServerDB:
 
     def migrate(self) -> None:
         with self._lock, self.transaction() as tx:
+            if self.postgres:  # server instances starting together migrate one after another
+                tx.execute("SELECT pg_advisory_xact_lock(7351204)")
             tx.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             rows = tx.query("SELECT version FROM schema_version")
             version = int(rows[0]["version"]) if rows else 0
