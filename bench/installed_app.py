@@ -84,6 +84,7 @@ def main() -> None:
         "PATH": "/usr/bin:/bin",
         "HOME": tempfile.mkdtemp(prefix="regiedesk-bench-home-"),
         "DISPLAY": os.environ["DISPLAY"],
+        **({"XAUTHORITY": os.environ["XAUTHORITY"]} if "XAUTHORITY" in os.environ else {}),
         "LANG": "C.UTF-8",
         "REGIEDESK_ORGANISATION_FILE": "/nonexistent/organisation.toml",
     }

@@ -20,7 +20,7 @@ def without(modules: str, entry: str, *args: str) -> subprocess.CompletedProcess
 
 def test_the_server_without_its_part(tmp_path: Path) -> None:
     result = without("fastapi,uvicorn", "regiedesk.parts:server_main", "--db",
-                     f"sqlite:///{tmp_path / 's.db'}", "device", "list")  # fmt: skip
+                     f"sqlite:///{tmp_path / 's.db'}", "serve", "--port", "0")  # fmt: skip
     assert result.returncode == 3
     assert "pip install 'regiedesk[server]'" in result.stderr
     assert "Traceback" not in result.stderr

@@ -232,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, ValueError) as exc:
         print(f"regiedesk-server: {exc}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError:
+        raise  # regiedesk.parts.server_main names the missing part and how to install it
     except Exception as exc:  # a database that cannot be reached, and the like
         print(f"regiedesk-server: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
