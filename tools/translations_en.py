@@ -489,4 +489,11 @@ EN: dict[str, str] = {
     "Wat wilt u de gemeente en het gezin vertellen over deze periode?": (
         "What do you want to tell the municipality and the family about this period?"
     ),
+    (
+        "Deze wijziging kwam van de server, maar deze laptop kan haar niet verwerken "
+        "(code: {0}). De rest is wel gesynchroniseerd. Meld het aan de ICT-afdeling."
+    ): (
+        "This change came from the server, but this laptop cannot process it (code: {0}). "
+        "Everything else was synchronised. Report it to the IT department."
+    ),
 }

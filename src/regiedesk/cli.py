@@ -212,15 +212,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_connect(args: argparse.Namespace) -> int:
     from .store import open_profile
+    from .sync.client import check_server_url
     from .sync.session import connect_profile
 
     server = _server_url(args)
+    check_server_url(server, allow_http=args.allow_http)  # before the password is asked
     secret, _ = passphrase(args)
     password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
         pick("Wachtwoord voor de server: ", "Server password: ")
     )
     with open_profile(args.data_dir, secret) as store:
-        connect_profile(store, server, args.user, password, args.totp)
+        connect_profile(store, server, args.user, password, args.totp, allow_http=args.allow_http)
     out(pick(f"Gekoppeld aan {server} als {args.user}.", f"Connected to {server} as {args.user}."))
     return 0
 
@@ -360,6 +362,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--user", required=True)
     p.add_argument("--totp", help=pick("code uit de authenticator-app", "authenticator code"))
+    p.add_argument(
+        "--allow-http",
+        action="store_true",
+        help=pick(
+            "sta een onversleuteld http://-adres toe (alleen voor een test)",
+            "allow an unencrypted http:// address (for a test only)",
+        ),
+    )
     add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
     add_report_commands(sub, common)
     organisation_cli.register(add)

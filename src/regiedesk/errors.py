@@ -342,6 +342,22 @@ class StampsAhead(SyncError):
         )
 
 
+class InsecureServer(SyncError):
+    """A server address without TLS that is not this computer: the password and every
+    client's data would cross the network readable."""
+
+    exit_code = 2
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"Het serveradres {url} is niet versleuteld (http://). Gebruik het https://-adres "
+            "van de server; vraag het de ICT-afdeling. Alleen voor een test op een afgesloten "
+            "netwerk: --allow-http.",
+            f"The server address {url} is not encrypted (http://). Use the server's https:// "
+            "address; ask your IT department. Only for a test on a closed network: --allow-http.",
+        )
+
+
 class NotConnected(SyncError):
     def __init__(self) -> None:
         super().__init__(

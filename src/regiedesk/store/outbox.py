@@ -1,5 +1,6 @@
 """The two local tables of sync: the outbox of changes to push, and the changes the server
-refused, kept aside so no work is lost.
+refused, kept aside so no work is lost (with them, pulled changes this laptop could not
+apply, their reason prefixed ``pulled:``).
 
 ``Store.outbox`` and ``Store.set_aside`` are the only writers of these tables: ``Tx``
 appends to the outbox, the sync engine settles a push through ``Outbox.settle``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from .database import Store
 
 log = logging.getLogger(__name__)
+
+PULLED = "pulled:"  # the reason prefix of a pulled change set aside
 
 
 @dataclass
@@ -156,6 +159,54 @@ class SetAside:
                 at,
             ),
         )
+
+    def keep_pulled(self, change: Mapping[str, Any], reason: str, *, at: str) -> None:
+        """A pulled change this laptop cannot apply, inside the page's transaction. Its
+        values may be anything a server once stored: a lone surrogate is kept escaped."""
+
+        def kept(value: Any) -> str:
+            return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+        op = str(change.get("op"))
+        if op not in ("insert", "update", "delete"):
+            return  # the server never sends one; the table cannot hold it either
+        family = change.get("family_id")
+        self._store.conn.execute(
+            "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"
+            " family_id, op, data, reason, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                kept(change.get("mutation_id")),
+                kept(change.get("hlc")),
+                kept(change.get("entity")),
+                kept(change.get("record_id")),
+                None if family is None else kept(family),
+                op,
+                json.dumps(change.get("data"), default=str),
+                PULLED + reason,
+                at,
+            ),
+        )
+
+    def pulled_stamps(self, families: list[str]) -> list[tuple[str, str, str, str]]:
+        """(family, entity, record id, stamp) of the pulled changes kept for ``families``."""
+        found: list[tuple[str, str, str, str]] = []
+        for i in range(0, len(families), 500):
+            chunk = families[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found += self._store.conn.execute(
+                "SELECT family_id, entity, record_id, hlc FROM rejected_changes"
+                f" WHERE reason LIKE '{PULLED}%' AND family_id IN ({marks})",
+                chunk,
+            ).fetchall()
+        return found
+
+    def pulled_families(self) -> set[str]:
+        """Families whose own pulled record was kept aside (no row of them is here)."""
+        rows = self._store.conn.execute(
+            "SELECT record_id FROM rejected_changes WHERE entity = 'families'"
+            f" AND reason LIKE '{PULLED}%'"
+        )
+        return {str(r[0]) for r in rows}
 
     def all(self) -> list[dict[str, Any]]:
         """The kept changes, oldest first: ``entity``, ``record_id``, ``family_id``, ``op``,

@@ -5,24 +5,45 @@ counter, then device); the loser stays in the server's change log. Hours and
 note revisions are separate records, so concurrent hours add up and
 concurrent note edits become two revisions (two heads) for the user to merge.
 Applying never writes the outbox: these are not local changes.
+
+A pulled change this laptop cannot apply (a stamp not in the strict form, a value
+the sync rules or the local schema refuse: records from before the server checked
+them) is set aside in ``rejected_changes`` with the reason ``pulled:<why>``, and the
+rest of the page goes on. A stored stamp that is not in the strict form (left by
+such a record before) counts as older than every real one, so it can be corrected.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
-from ..clock import Stamp, utc_text
+import sqlcipher3
+
+from ..clock import Stamp, is_stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import ClockDrift
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, clock_of, field_clocks
 from . import protocol as p
+from .rules import Refusal, check_change
+
+log = logging.getLogger(__name__)
 
 _TABLES = frozenset(ENTITY_TABLES)
+STORE_REFUSED = "store_refused"  # the local schema refused it (a constraint, a missing parent)
+# what a row the local schema refuses raises (with the sync rules checked first, rare)
+_REFUSED = (
+    sqlcipher3.IntegrityError,
+    sqlcipher3.InterfaceError,
+    sqlcipher3.ProgrammingError,
+    OverflowError,
+    UnicodeEncodeError,
+)
 
 
 def _columns(store: Store, table: str) -> set[str]:
@@ -47,6 +68,8 @@ class PageApplier:
         self._payload: dict[str, set[str]] = {}  # columns a change's data may set
         self.existing: dict[tuple[str, str], dict[str, Any]] = {}
         self.fresh: dict[tuple[str, str], dict[str, Any]] = {}
+        self._sources: dict[tuple[str, str], list[Mapping[str, Any]]] = {}  # of a fresh row
+        self.set_aside = 0
         wanted: dict[str, set[str]] = {}
         for change in changes:
             wanted.setdefault(change["entity"], set()).add(change["record_id"])
@@ -74,12 +97,20 @@ class PageApplier:
             allowed = self._payload[table] = known - SYNC_COLUMNS
         return allowed
 
-    def apply(self, change: p.Change) -> bool:
-        table, record_id, stamp = change["entity"], change["record_id"], change["hlc"]
+    def apply(self, change: Mapping[str, Any]) -> bool:
+        table = str(change["entity"])
         if table not in _TABLES:
-            return False
-        allowed = self._allowed(table)
-        data = {k: v for k, v in change["data"].items() if k in allowed}
+            return False  # an entity of a newer schema than this laptop's
+        record_id, stamp, raw = str(change["record_id"]), change["hlc"], change["data"]
+        if not is_stamp(stamp):
+            return self._put_aside(change, Refusal.BAD_STAMP)
+        if not isinstance(raw, dict):
+            return self._put_aside(change, Refusal.INVALID_VALUE)
+        allowed = self._allowed(table)  # fields of a newer schema are left out, as ever
+        data = {k: v for k, v in raw.items() if k in allowed}
+        refused = check_change(table, str(change["op"]), record_id, change["family_id"], data)
+        if refused is not None:
+            return self._put_aside(change, refused)
         key = (table, record_id)
         row = self.existing.get(key) or self.fresh.get(key)
         if row is None:
@@ -90,35 +121,82 @@ class PageApplier:
             data["deleted"] = 0
             data["field_hlc"] = _insert_clocks(stamp)
             self.fresh[key] = data
+            self._sources[key] = [change]
             return True
         clocks = field_clocks(row)
         if change["op"] == p.Op.DELETE:
             data = {"deleted": 1}
-        wins = {k: v for k, v in data.items() if k != "id" and stamp > clock_of(clocks, k)}
-        newest = max(str(row["updated_hlc"]), stamp)
-        if not wins and newest == row["updated_hlc"]:
+        wins = {k: v for k, v in data.items() if k != "id" and stamp > _stored(clocks, k)}
+        current = str(row["updated_hlc"])
+        newest = max(current, stamp) if is_stamp(current) else stamp
+        if not wins and newest == current:
             return False
         clocks.update(dict.fromkeys(wins, stamp))
-        row.update(wins, updated_hlc=newest, field_hlc=json.dumps(clocks))
+        merged = {**wins, "updated_hlc": newest, "field_hlc": json.dumps(clocks)}
         if key in self.existing:
-            changed = {**wins, "updated_hlc": newest, "field_hlc": row["field_hlc"]}
-            assignments = ", ".join(f"{k} = ?" for k in changed)
-            self.store.conn.execute(
-                f"UPDATE {table} SET {assignments} WHERE id = ?", (*changed.values(), record_id)
-            )
+            assignments = ", ".join(f"{k} = ?" for k in merged)
+            try:
+                with self._savepoint():
+                    self.store.conn.execute(
+                        f"UPDATE {table} SET {assignments} WHERE id = ?",
+                        (*merged.values(), record_id),
+                    )
+            except _REFUSED:
+                return self._put_aside(change, STORE_REFUSED)
+        else:
+            self._sources[key].append(change)
+        row.update(merged)
         return bool(wins)
 
+    def _put_aside(self, change: Mapping[str, Any], reason: str) -> bool:
+        """Keep a change this laptop cannot apply (no value of it goes to the log)."""
+        log.warning("a pulled change was set aside: %s", reason)
+        self.store.set_aside.keep_pulled(change, reason, at=utc_text())
+        self.set_aside += 1
+        return False
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Any:
+        self.store.conn.execute("SAVEPOINT pulled")
+        try:
+            yield
+        except BaseException:
+            self.store.conn.execute("ROLLBACK TO pulled")
+            raise
+        finally:
+            self.store.conn.execute("RELEASE pulled")
+
     def flush(self) -> None:
-        groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        for (table, _), row in self.fresh.items():
-            groups.setdefault((table, tuple(row)), []).append(tuple(row.values()))
+        """Insert the new rows, one statement per table and set of columns; when the local
+        schema refuses one, the rows of that statement go one by one and the refused ones
+        (with every change merged into them) are set aside."""
+        groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = {}
+        for key, row in self.fresh.items():
+            groups.setdefault((key[0], tuple(row)), []).append(key)
         for table in ENTITY_TABLES:  # parents before children
-            for (name, names), values in groups.items():
-                if name == table:
-                    marks = ", ".join("?" for _ in names)
-                    self.store.conn.executemany(
-                        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", values
-                    )
+            for (name, names), keys in groups.items():
+                if name != table:
+                    continue
+                marks = ", ".join("?" for _ in names)
+                sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
+                try:
+                    with self._savepoint():
+                        self.store.conn.executemany(
+                            sql, [tuple(self.fresh[k].values()) for k in keys]
+                        )
+                except _REFUSED:
+                    for key in keys:
+                        try:
+                            self.store.conn.execute(sql, tuple(self.fresh[key].values()))
+                        except _REFUSED:
+                            for change in self._sources[key]:
+                                self._put_aside(change, STORE_REFUSED)
+
+
+def _stored(clocks: Mapping[str, str], field: str) -> str:
+    """A field's stored stamp; one not in the strict form counts as older than any."""
+    stamp = clock_of(clocks, field)
+    return stamp if is_stamp(stamp) else ""
 
 
 def apply_page(
@@ -130,7 +208,8 @@ def apply_page(
         applier = PageApplier(store, changes)
         newest = None
         for change in changes:
-            newest = max(newest or "", change["hlc"])
+            if is_stamp(change["hlc"]):
+                newest = max(newest or "", change["hlc"])
             if applier.apply(change):
                 applied += 1
                 tx.objects.append(f"{change['entity']}/{change['record_id']}")
@@ -145,19 +224,28 @@ def apply_page(
 
 
 def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
+    """Per family, the checksum of ``protocol.family_checksum``: each record's newest stamp,
+    counting the pulled changes set aside here (seen, though not applied), so a family
+    with one of them does not look drifted and is not fetched again at every sync."""
     wanted = list(dict.fromkeys(families))
-    records: dict[str, list[tuple[str, str, str]]] = {family: [] for family in wanted}
-    for table in ENTITY_TABLES:  # one query per table for all the families
-        column = "id" if table == "families" else "family_id"
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
+    records: dict[str, dict[tuple[str, str], str]] = {family: {} for family in wanted}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for table in ENTITY_TABLES:  # one query per table for all the families
+            column = "id" if table == "families" else "family_id"
             for family, record_id, hlc in store.conn.execute(
                 f"SELECT {column}, id, updated_hlc FROM {table} WHERE {column} IN ({marks})",
                 chunk,
             ):
-                records[family].append((table, str(record_id), str(hlc)))
-    return {family: p.family_checksum(records[family]) for family in wanted}
+                records[family][(table, str(record_id))] = str(hlc)
+    for family, table, record_id, hlc in store.set_aside.pulled_stamps(wanted):
+        if is_stamp(hlc) and hlc > records[family].get((table, record_id), ""):
+            records[family][(table, record_id)] = hlc
+    return {
+        family: p.family_checksum((e, r, h) for (e, r), h in records[family].items())
+        for family in wanted
+    }
 
 
 def purge_family(store: Store, family: str) -> None:

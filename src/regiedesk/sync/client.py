@@ -10,6 +10,7 @@ per-family checksums, re-fetching a family that drifted.
 from __future__ import annotations
 
 import gzip
+import ipaddress
 import json
 import logging
 import socket
@@ -22,6 +23,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -29,6 +31,7 @@ from ..clock import utc_text
 from ..errors import (
     ClockAhead,
     DeviceRevoked,
+    InsecureServer,
     Offline,
     ServerRefused,
     StampsAhead,
@@ -164,11 +167,33 @@ class SyncClient:
         return answer["families"]
 
 
+def check_server_url(url: str, *, allow_http: bool = False) -> None:
+    """Refuse a plain-http address unless it is this computer (or ``allow_http``)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" or allow_http:
+        return
+    host = (parts.hostname or "").lower()
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if parts.scheme != "http" or not loopback:
+        raise InsecureServer(url)
+
+
 def register_device(
-    store: Store, client: SyncClient, user: str, password: str, totp: str | None
+    store: Store,
+    client: SyncClient,
+    user: str,
+    password: str,
+    totp: str | None,
+    *,
+    allow_http: bool = False,
 ) -> None:
     """Register this profile with the server as a device of ``user`` and keep its token
-    (with the server's address) in the encrypted profile, all of it or nothing."""
+    (with the server's address) in the encrypted profile, all of it or nothing. The
+    password goes only to an https address (or to this computer, or with ``allow_http``)."""
+    check_server_url(client.base_url, allow_http=allow_http)
     answer = client.register(user, password, socket.gethostname(), totp or None)
     store.set_metas(
         {
@@ -219,7 +244,8 @@ class SyncEngine:
         self._push(report, cancelled)
         scope = self._pull(report, cancelled)
         known = {r["id"] for r in self.store.query("SELECT id FROM families")}
-        for family in sorted(set(scope) - known):  # new in scope: its whole history
+        unusable = self.store.set_aside.pulled_families()  # fetching them again would not help
+        for family in sorted(set(scope) - known - unusable):  # new in scope: its whole history
             report.backfilled += self._fetch_family(family)
         for family in sorted(known - set(scope)):
             if not self.store.outbox.has_pending(family):

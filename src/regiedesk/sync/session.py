@@ -42,14 +42,16 @@ def connect_profile(
     password: str,
     totp: str | None,
     *,
+    allow_http: bool = False,
     client_factory: ClientFactory = default_client,
 ) -> None:
-    """Register this profile with the server at ``url`` as a device of ``user``."""
+    """Register this profile with the server at ``url`` as a device of ``user`` (over
+    https, or to this computer, unless ``allow_http``)."""
     from .client import register_device
 
     client = client_factory(url, None)
     try:
-        register_device(store, client, user, password, totp)
+        register_device(store, client, user, password, totp, allow_http=allow_http)
     finally:
         client.close()
 

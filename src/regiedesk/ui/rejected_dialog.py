@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.rejected import RejectedChange
+from ..store.outbox import PULLED
 from ..sync.protocol import Op, Reason
 from .context import AppContext
 from .format import date_text
@@ -121,6 +122,14 @@ def op_text(op: str) -> str:
 def reason_text(reason: str | None) -> str:
     if reason in REASONS:
         return _tr(REASONS[reason])
+    if reason is not None and reason.startswith(PULLED):
+        return _tr(
+            QT_TRANSLATE_NOOP(
+                "RejectedDialog",
+                "Deze wijziging kwam van de server, maar deze laptop kan haar niet verwerken "
+                "(code: {0}). De rest is wel gesynchroniseerd. Meld het aan de ICT-afdeling.",
+            )
+        ).format(reason.removeprefix(PULLED))
     return _tr(
         QT_TRANSLATE_NOOP("RejectedDialog", "De server weigerde deze wijziging (code: {0}).")
     ).format(reason or "-")

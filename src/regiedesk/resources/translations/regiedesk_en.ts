@@ -1238,6 +1238,10 @@
         <translation>author</translation>
     </message>
     <message>
+        <source>Deze wijziging kwam van de server, maar deze laptop kan haar niet verwerken (code: {0}). De rest is wel gesynchroniseerd. Meld het aan de ICT-afdeling.</source>
+        <translation>This change came from the server, but this laptop cannot process it (code: {0}). Everything else was synchronised. Report it to the IT department.</translation>
+    </message>
+    <message>
         <source>De server weigerde deze wijziging (code: {0}).</source>
         <translation>The server refused this change (code: {0}).</translation>
     </message>

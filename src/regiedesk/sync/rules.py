@@ -1,0 +1,332 @@
+"""What a synced change may hold: each entity's fields, their kinds and the domain's ranges.
+
+The server checks every pushed change against these rules and refuses one that
+breaks them, with a reason; a laptop checks every pulled change the same way and
+sets aside one that breaks them (a record from before the server checked), so a
+bad value never reaches a table or a screen. The rules follow the local schema
+(``store/schema.py``: a NOT NULL column without a default is required on insert)
+and the services' own limits; ``tests/test_sync_rules.py`` holds them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from ..clock import is_stamp
+from ..domain.bsn import is_valid_bsn
+from ..domain.validate import MAX_LONG_TEXT, MAX_TEXT
+from ..domain.vocabulary import (
+    Activity,
+    AgreementOwner,
+    ClosureReason,
+    ContactMode,
+    FamilyStatus,
+    GoalStatus,
+    MemberRole,
+    Moment,
+)
+
+
+class Refusal(StrEnum):
+    """Why a change was refused (the server's answer) or set aside (a pulled one)."""
+
+    BAD_STAMP = "bad_stamp"  # not a clock stamp in the strict form
+    UNKNOWN_ENTITY = "unknown_entity"
+    BAD_OP = "bad_op"
+    BAD_ID = "bad_id"  # a record id that is not a UUID, or data naming another record
+    WRONG_FAMILY = "wrong_family"  # the data's family differs from the change's
+    UNKNOWN_FIELD = "unknown_field"
+    MISSING_FIELD = "missing_field"  # an insert without a field the entity requires
+    INVALID_VALUE = "invalid_value"  # a wrong type, a date that does not exist, out of range
+    BAD_TEXT = "bad_text"  # text with a NUL or a lone surrogate, which no database keeps
+
+
+NAME = 200  # names, titles, organisations (the services' limits)
+PHONE = 50
+EMAIL = 254
+USER = 100  # a server account name
+SECONDS_LIMIT = 366 * 24 * 3600  # a visit timer of more than a year is not a visit
+MINUTES_PER_DAY = 24 * 60
+MAX_PARENTS = 100  # merge parents of one note revision
+
+_UUID = re.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DAY = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT = re.compile(
+    "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.][0-9]{1,6})?(?:[+-][0-9]{2}:[0-9]{2}|Z)"
+)
+
+Check = Callable[[Any], Refusal | None]
+
+
+def is_id(value: object) -> bool:
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def clean_text(value: str) -> bool:
+    """No NUL and no lone surrogate: text that SQLite, PostgreSQL and UTF-8 all keep."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def text(limit: int, *, blank: bool = True) -> Check:
+    def check(value: Any) -> Refusal | None:
+        if not isinstance(value, str):
+            return Refusal.INVALID_VALUE
+        if not clean_text(value):
+            return Refusal.BAD_TEXT
+        if len(value) > limit or (not blank and not value.strip()):
+            return Refusal.INVALID_VALUE
+        return None
+
+    return check
+
+
+def choice(options: type[StrEnum] | tuple[str, ...]) -> Check:
+    allowed = frozenset(str(o) for o in options)
+
+    def check(value: Any) -> Refusal | None:
+        return None if isinstance(value, str) and value in allowed else Refusal.INVALID_VALUE
+
+    return check
+
+
+def integer(low: int, high: int) -> Check:
+    def check(value: Any) -> Refusal | None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return Refusal.INVALID_VALUE
+        return None
+
+    return check
+
+
+def is_day(value: object) -> bool:
+    """A calendar date as ``YYYY-MM-DD`` that exists (not 2026-02-30, not 'not-a-date')."""
+    if not isinstance(value, str) or not _DAY.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _day(value: Any) -> Refusal | None:
+    return None if is_day(value) else Refusal.INVALID_VALUE
+
+
+def _moment(value: Any) -> Refusal | None:
+    """A moment with its offset from UTC, as the services write them."""
+    if not isinstance(value, str) or not _MOMENT.fullmatch(value):
+        return Refusal.INVALID_VALUE
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return Refusal.INVALID_VALUE
+    return None
+
+
+def _flag(value: Any) -> Refusal | None:
+    return None if isinstance(value, bool | int) and value in (0, 1) else Refusal.INVALID_VALUE
+
+
+def _id(value: Any) -> Refusal | None:
+    return None if is_id(value) else Refusal.INVALID_VALUE
+
+
+def _bsn(value: Any) -> Refusal | None:
+    return None if isinstance(value, str) and is_valid_bsn(value) else Refusal.INVALID_VALUE
+
+
+def _parents(value: Any) -> Refusal | None:
+    """``merge_parents``: a JSON list of revision ids, kept as text."""
+    if not isinstance(value, str) or len(value) > MAX_PARENTS * 40:
+        return Refusal.INVALID_VALUE
+    try:
+        parents = json.loads(value)
+    except ValueError:
+        return Refusal.INVALID_VALUE
+    if not isinstance(parents, list) or not all(is_id(p) for p in parents):
+        return Refusal.INVALID_VALUE
+    return None
+
+
+@dataclass(frozen=True)
+class Field:
+    check: Check
+    required: bool = False  # on insert, and never set to null
+
+
+def req(check: Check) -> Field:
+    return Field(check, required=True)
+
+
+def opt(check: Check) -> Field:
+    return Field(check)
+
+
+_FAMILY = req(_id)
+
+ENTITIES: dict[str, dict[str, Field]] = {
+    "families": {
+        "name": req(text(NAME, blank=False)),
+        "status": req(choice(FamilyStatus)),
+        "start_date": opt(_day),
+        "end_date": opt(_day),
+        "closure_reason": opt(choice(ClosureReason)),
+        "caseworker": req(text(USER, blank=False)),
+        "support_profile": opt(text(NAME)),
+        "intensity": opt(text(NAME)),
+        "evaluation_date": opt(_day),
+    },
+    "members": {
+        "family_id": _FAMILY,
+        "name": req(text(NAME, blank=False)),
+        "role": req(choice(MemberRole)),
+        "date_of_birth": opt(_day),
+        "bsn": opt(_bsn),
+    },
+    "hours": {
+        "family_id": _FAMILY,
+        "date": req(_day),
+        "minutes": req(integer(1, MINUTES_PER_DAY)),
+        "activity": req(choice(Activity)),
+        "domain": opt(text(NAME)),
+        "goal_id": opt(_id),
+        "caseworker": req(text(USER, blank=False)),
+    },
+    "timers": {
+        "family_id": _FAMILY,
+        "activity": req(choice(Activity)),
+        "state": req(choice(("running", "paused", "stopped"))),
+        "started_at": req(_moment),
+        "segment_started_at": opt(_moment),
+        "accumulated_seconds": opt(integer(0, SECONDS_LIMIT)),
+        "stopped_at": opt(_moment),
+        "hours_id": opt(_id),
+        "caseworker": req(text(USER, blank=False)),
+    },
+    "assessments": {
+        "family_id": _FAMILY,
+        "member_id": opt(_id),
+        "instrument": req(text(NAME, blank=False)),
+        "moment": req(choice(Moment)),
+        "date": req(_day),
+        "assessor": req(text(USER, blank=False)),
+    },
+    "scores": {
+        "assessment_id": req(_id),
+        "family_id": _FAMILY,
+        "domain": req(text(NAME, blank=False)),
+        "score": req(integer(1, 5)),
+        "note": opt(text(MAX_TEXT)),
+    },
+    "parties": {
+        "family_id": _FAMILY,
+        "organisation": req(text(NAME, blank=False)),
+        "person": opt(text(NAME)),
+        "role": req(text(NAME, blank=False)),
+        "phone": opt(text(PHONE)),
+        "email": opt(text(EMAIL)),
+        "involved_from": req(_day),
+        "involved_until": opt(_day),
+    },
+    "contacts": {
+        "family_id": _FAMILY,
+        "party_id": req(_id),
+        "date": req(_day),
+        "mode": req(choice(ContactMode)),
+        "summary": opt(text(MAX_LONG_TEXT)),
+    },
+    "goals": {
+        "family_id": _FAMILY,
+        "domain": req(text(NAME, blank=False)),
+        "member_id": opt(_id),
+        "text": req(text(MAX_TEXT, blank=False)),
+        "target_date": opt(_day),
+        "status": req(choice(GoalStatus)),
+        "attainment": opt(integer(0, 100)),
+    },
+    "agreements": {
+        "family_id": _FAMILY,
+        "goal_id": opt(_id),
+        "text": req(text(MAX_TEXT, blank=False)),
+        "owner": req(choice(AgreementOwner)),
+        "party_id": opt(_id),
+        "due_date": opt(_day),
+        "done": opt(_flag),
+        "done_date": opt(_day),
+    },
+    "notes": {
+        "family_id": _FAMILY,
+        "title": req(text(NAME, blank=False)),
+        "visit_date": opt(_day),
+    },
+    "note_revisions": {
+        "note_id": req(_id),
+        "family_id": _FAMILY,
+        "parent_id": opt(_id),
+        "merge_parents": opt(_parents),
+        "body": req(text(MAX_LONG_TEXT)),
+        "author": req(text(USER, blank=False)),
+        "created_at": req(_moment),
+    },
+}
+
+OPS = ("insert", "update", "delete")
+
+
+def check_change(
+    entity: str, op: str, record_id: str, family_id: str | None, data: Mapping[str, Any]
+) -> Refusal | None:
+    """Why this change may not be stored or applied, or None when it may.
+
+    ``family_id`` is the change's family (for a family record: the record itself).
+    A delete carries no fields; an update only the fields it changes; an insert the
+    whole record (``id`` may repeat ``record_id``).
+    """
+    fields = ENTITIES.get(entity)
+    if fields is None:
+        return Refusal.UNKNOWN_ENTITY
+    if op not in OPS:
+        return Refusal.BAD_OP
+    if not is_id(record_id) or not is_id(family_id):
+        return Refusal.BAD_ID
+    if entity == "families" and family_id != record_id:
+        return Refusal.WRONG_FAMILY
+    if op == "delete":
+        return None
+    for name, value in data.items():
+        if name == "id":
+            if value != record_id:
+                return Refusal.BAD_ID
+            continue
+        field = fields.get(name)
+        if field is None:
+            return Refusal.UNKNOWN_FIELD
+        if value is None:
+            if field.required:
+                return Refusal.MISSING_FIELD
+            continue
+        refused = field.check(value)
+        if refused is not None:
+            return refused
+        if name == "family_id" and value != family_id:
+            return Refusal.WRONG_FAMILY
+    if op == "insert" and any(f.required and name not in data for name, f in fields.items()):
+        return Refusal.MISSING_FIELD
+    return None
+
+
+def check_stamp(stamp: object) -> Refusal | None:
+    return None if is_stamp(stamp) else Refusal.BAD_STAMP

@@ -1,0 +1,166 @@
+"""The sync rules against the local schema, against what the app writes, and at their edges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+
+from regiedesk.clock import HybridLogicalClock, Stamp, is_stamp
+from regiedesk.demo import generate_demo
+from regiedesk.entities import ENTITY_TABLES
+from regiedesk.ids import uuid7
+from regiedesk.services import Services
+from regiedesk.store import Store
+from regiedesk.store.database import SYNC_COLUMNS
+from regiedesk.sync.rules import ENTITIES, Refusal, check_change
+
+from .conftest import TODAY, FakeClock
+
+FAMILY = uuid7()
+
+
+def test_the_rules_name_every_column_of_the_local_schema(store: Store) -> None:
+    assert set(ENTITIES) == set(ENTITY_TABLES)
+    for table in ENTITY_TABLES:
+        columns = {
+            str(r[1]): (bool(r[3]), r[4] is not None)  # NOT NULL, has a default
+            for r in store.conn.execute(f"PRAGMA table_info({table})")
+            if r[1] not in SYNC_COLUMNS and r[1] != "id"
+        }
+        assert set(ENTITIES[table]) == set(columns), table
+        for name, (not_null, has_default) in columns.items():
+            assert ENTITIES[table][name].required == (not_null and not has_default), (table, name)
+
+
+def test_everything_the_app_writes_passes(store: Store, clock: FakeClock) -> None:
+    generate_demo(store, families=3, today=TODAY)
+    services = Services.over(store, today=lambda: TODAY, now=clock)
+    family = services.families.add_family(name="Gezin Timer", status="actief")
+    timer = services.timer.start(family.id, activity="huisbezoek")
+    clock.advance(minutes=20)
+    services.timer.stop(timer.id)
+    note, first = services.notes.add_note(family.id, title="Bezoek", body="een")
+    a = services.notes.revise_note(note.id, body="twee", parent_id=first.id)
+    b = services.notes.revise_note(note.id, body="drie", parent_id=first.id)
+    services.notes.merge_revisions(note.id, body="twee en drie", parent_ids=[a.id, b.id])
+    outbox = store.query("SELECT entity, record_id, family_id, op, data FROM outbox")
+    assert {r["entity"] for r in outbox} == set(ENTITY_TABLES)  # every kind was written
+    for row in outbox:
+        data = json.loads(row["data"])
+        refused = check_change(row["entity"], row["op"], row["record_id"], row["family_id"], data)
+        assert refused is None, (row["entity"], row["op"], refused, data)
+
+
+def hours(**fields: Any) -> dict[str, Any]:
+    record = {
+        "id": RECORD,
+        "family_id": FAMILY,
+        "date": "2026-11-24",
+        "minutes": 60,
+        "activity": "huisbezoek",
+        "caseworker": "anna",
+    }
+    record.update(fields)
+    return {k: v for k, v in record.items() if v is not ...}
+
+
+RECORD = uuid7()
+
+
+@pytest.mark.parametrize(
+    ("entity", "op", "data", "reason"),
+    [
+        ("hours", "insert", hours(), None),
+        ("hours", "insert", hours(activity=...), Refusal.MISSING_FIELD),
+        ("hours", "insert", hours(family_id=...), Refusal.MISSING_FIELD),
+        ("hours", "insert", hours(activity=None), Refusal.MISSING_FIELD),
+        ("hours", "update", {"activity": None}, Refusal.MISSING_FIELD),
+        ("hours", "update", {"minutes": 30}, None),
+        ("hours", "insert", hours(minutes=0), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=-80_221), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=1441), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=1440), None),
+        ("hours", "insert", hours(minutes=float("inf")), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=float("nan")), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=60.0), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=True), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes="60"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(date="not-a-date"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(date="2026-02-30"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(date="20261124"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(date="2026-W48-2"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(date="٢٠٢٦-١١-٢٤"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(activity="feest"), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(caseworker="a" * 101), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(caseworker="ann\x00a"), Refusal.BAD_TEXT),
+        ("hours", "insert", hours(domain="\ud800"), Refusal.BAD_TEXT),
+        ("hours", "insert", hours(family_id=uuid7()), Refusal.WRONG_FAMILY),
+        ("hours", "insert", hours(id=uuid7()), Refusal.BAD_ID),
+        ("hours", "insert", hours(updated_hlc="9-0-x"), Refusal.UNKNOWN_FIELD),
+        ("hours", "insert", hours(evil=1), Refusal.UNKNOWN_FIELD),
+        ("hours", "delete", {}, None),
+        ("hours", "drop", {}, Refusal.BAD_OP),
+        ("payments", "insert", {}, Refusal.UNKNOWN_ENTITY),
+        ("notes", "insert", {"id": RECORD, "title": "Bezoek"}, Refusal.MISSING_FIELD),
+        ("members", "update", {"bsn": "123456782"}, None),
+        ("members", "update", {"bsn": "123456789"}, Refusal.INVALID_VALUE),
+        ("members", "update", {"bsn": None}, None),
+        ("scores", "update", {"score": 6}, Refusal.INVALID_VALUE),
+        ("goals", "update", {"attainment": 101}, Refusal.INVALID_VALUE),
+        ("agreements", "update", {"done": 2}, Refusal.INVALID_VALUE),
+        ("note_revisions", "update", {"merge_parents": json.dumps([RECORD])}, None),
+        ("note_revisions", "update", {"merge_parents": "[1, 2]"}, Refusal.INVALID_VALUE),
+        ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00"}, Refusal.INVALID_VALUE),
+        ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00+00:00"}, None),
+        ("families", "update", {"status": "weg"}, Refusal.INVALID_VALUE),
+        ("families", "update", {"name": "  "}, Refusal.INVALID_VALUE),
+    ],
+)
+def test_a_change_is_refused_for_its_reason(
+    entity: str, op: str, data: dict[str, Any], reason: Refusal | None
+) -> None:
+    record = FAMILY if entity == "families" else RECORD
+    assert check_change(entity, op, record, FAMILY, data) == reason
+
+
+def test_ids_and_the_family_of_a_family_record() -> None:
+    assert check_change("hours", "update", "42", FAMILY, {}) == Refusal.BAD_ID
+    assert check_change("hours", "update", RECORD, None, {}) == Refusal.BAD_ID
+    assert check_change("hours", "update", RECORD.upper(), FAMILY, {}) == Refusal.BAD_ID
+    assert check_change("families", "update", RECORD, FAMILY, {}) == Refusal.WRONG_FAMILY
+    assert check_change("families", "update", FAMILY, FAMILY, {"name": "Gezin"}) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9-0-x", "123", "1_000-0-x", " 42 -0-x", "٠٠٠٠٠٠٠٠٠٠٠٠٠٠١-0000-x", "000000000000001-0000-",
+     "000000000000001-00G0-x", "000000000000001-0000-X", "000000000000001-0000-x\n",
+     "0000000000000001-0000-x", "00000000000001-0000-x", "000000000000001-0000-x-y", ""],
+)  # fmt: skip
+def test_only_the_strict_stamp_form_is_a_stamp(text: str) -> None:
+    assert not is_stamp(text)
+    with pytest.raises(ValueError, match="not a clock stamp") as refused:
+        Stamp.decode(text)
+    assert text not in str(refused.value) or not text  # the refused text is not repeated
+
+
+def test_the_stamps_a_clock_makes_are_strict_and_sort_as_numbers() -> None:
+    clock = HybridLogicalClock(uuid7().replace("-", ""), now_ms=lambda: 1_700_000_000_000)
+    stamps = [clock.tick().encode() for _ in range(3)]
+    assert all(is_stamp(s) for s in stamps) and stamps == sorted(stamps)
+    assert re.fullmatch(r"[0-9]{15}-[0-9a-f]{4}-[0-9a-f]{32}", stamps[0])
+    assert Stamp(9, 0, "x").encode() < Stamp(10, 0, "x").encode()  # "9" no longer sorts high
+    with pytest.raises(ValueError):
+        Stamp(10**15, 0, "x").encode()
+    with pytest.raises(ValueError):
+        HybridLogicalClock("Node-1")
+
+
+def test_date_edges() -> None:
+    leap = dt.date(2028, 2, 29).isoformat()
+    assert check_change("hours", "update", RECORD, FAMILY, {"date": leap}) is None
+    assert check_change("hours", "update", RECORD, FAMILY, {"date": "2027-02-29"}) is not None
