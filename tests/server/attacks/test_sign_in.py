@@ -1,0 +1,137 @@
+"""Issue 16, 7; issue 13, 4: the sign-in door (POST /v1/devices)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+import pytest
+from argon2 import PasswordHasher
+
+from regiedesk.sync.server import auth
+
+from ..conftest import PASSWORD, Running
+from .helpers import code, peak_memory
+
+FIXED = "issue 16: fixed on the server after the split into routers"
+ACCOUNT_LIMIT = 5  # failed attempts in a row before an account waits
+
+
+def sign_in(server: Running, user: str, password: str, totp: str | None = None) -> httpx.Response:
+    body: dict[str, Any] = {"user": user, "password": password, "device_name": "laptop"}
+    if totp is not None:
+        body["totp"] = totp
+    with server.client() as c:
+        return c.post("/v1/devices", json=body)
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_failed_attempts_make_an_account_wait(server: Running) -> None:
+    server.add_user("anna")
+    for _ in range(ACCOUNT_LIMIT):
+        assert sign_in(server, "anna", "fout").status_code == 401
+    waiting = sign_in(server, "anna", PASSWORD)  # even the right password, until the wait ends
+    assert (waiting.status_code, code(waiting)) == (429, "too_many_attempts")
+    assert int(waiting.headers["retry-after"]) > 0
+    assert waiting.json()["detail"]["retry_after"] == int(waiting.headers["retry-after"])
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_an_unknown_user_is_answered_as_a_wrong_password(
+    server: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.add_user("anna")
+    checks: list[str] = []
+    verify = PasswordHasher.verify
+
+    def counted(self: PasswordHasher, stored: str, password: str) -> bool:
+        checks.append(stored)
+        return verify(self, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counted)
+    answers = []
+    for user in ("anna", "niemand"):
+        for _ in range(ACCOUNT_LIMIT + 1):
+            response = sign_in(server, user, "fout")
+            answers.append(
+                (
+                    user,
+                    response.status_code,
+                    response.json(),
+                    response.headers.get("retry-after") is not None,
+                )
+            )
+    wrong = [a[1:] for a in answers if a[0] == "anna"]
+    unknown = [a[1:] for a in answers if a[0] == "niemand"]
+    assert wrong == unknown  # the same answers, the same wait
+    assert [s for s, *_ in wrong] == [401] * ACCOUNT_LIMIT + [429]
+    assert len(checks) == 2 * ACCOUNT_LIMIT  # one Argon2id check per attempt, known user or not
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_attempts_from_one_address_are_limited_over_accounts(server: Running) -> None:
+    refused = None
+    for i in range(40):
+        response = sign_in(server, f"gok{i}", "fout")
+        if response.status_code == 429:
+            refused = i
+            break
+        assert response.status_code == 401
+    assert refused is not None and refused > ACCOUNT_LIMIT
+
+
+def step_start(margin: float = 3.0) -> float:
+    """Now, after waiting out the last seconds of a 30-second step (so a code stays valid)."""
+    while (time.time() % 30) > 30 - margin:
+        time.sleep(0.2)
+    return time.time()
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_an_authenticator_code_works_once(server: Running) -> None:
+    secret = server.add_user("teun", "teamleader")
+    assert secret
+    now = step_start()
+    first = sign_in(server, "teun", PASSWORD, auth.totp_code(secret, now))
+    again = sign_in(server, "teun", PASSWORD, auth.totp_code(secret, now))
+    assert first.status_code == 200
+    assert again.status_code == 401
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_authenticator_codes_of_other_steps_are_refused(server: Running) -> None:
+    secret = server.add_user("teun", "teamleader")
+    assert secret
+    now = step_start()
+    for offset in (30, 60, -60, -90):
+        response = sign_in(server, "teun", PASSWORD, auth.totp_code(secret, now + offset))
+        assert response.status_code == 401, offset
+    previous = sign_in(server, "teun", PASSWORD, auth.totp_code(secret, now - 30))
+    assert previous.status_code == 200  # the step just gone: a code typed as it changed
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_a_missing_code_does_not_confirm_the_password(server: Running) -> None:
+    server.add_user("teun", "teamleader")
+    right = sign_in(server, "teun", PASSWORD)
+    wrong = sign_in(server, "teun", "fout")
+    assert (right.status_code, right.json()) == (wrong.status_code, wrong.json())
+
+
+@pytest.mark.xfail(strict=True, reason=FIXED)
+def test_forty_guesses_at_once_do_not_exhaust_the_server(server: Running) -> None:
+    answers: list[int] = []
+
+    def guess(i: int) -> None:
+        answers.append(sign_in(server, f"gelijktijdig{i}", "fout").status_code)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(40)]
+    with peak_memory() as peak:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert set(answers) <= {401, 429, 503} and len(answers) == 40
+    assert peak.mb < 250, f"{peak.mb:.0f} MB"  # Argon2id takes 64 MiB per check
