@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .clock import utc_text
 from .entities import ENTITY_TABLES
-from .errors import BackupError, StorageUnavailable, storage_reason
+from .errors import BackupError
+from .files import write_new_file
 from .store import Store
 from .store.schema import SCHEMA_VERSION
 
@@ -54,23 +54,8 @@ def export_json(store: Store, out: Path) -> int:
         - set(families)
     )
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    write_new_file(out, data, exists=BackupError)
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise BackupError(
-            f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
-            f"{out} already exists; nothing was overwritten. Choose another file name.",
-        ) from None
-    except OSError as exc:
-        raise _cannot_write(out, exc) from exc
-    try:
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            raise _cannot_write(out, exc) from exc
         store.record_access(
             "export", client=None, objects=[f"families/{family_id}" for family_id in families]
         )
@@ -79,7 +64,3 @@ def export_json(store: Store, out: Path) -> int:
             out.unlink()
         raise
     return len(data)
-
-
-def _cannot_write(out: Path, exc: OSError) -> StorageUnavailable:
-    return StorageUnavailable(str(out.parent), storage_reason(exc.errno))

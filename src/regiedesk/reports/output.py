@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from ..errors import ReportError, StorageUnavailable, storage_reason
+from ..errors import ReportError
+from ..files import cannot_write, write_new_file
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def write_report(
         except OSError as exc:
             with contextlib.suppress(OSError):
                 written.unlink()
-            raise _cannot_write(target, exc) from exc
+            raise cannot_write(target, exc) from exc
     log.info("report %s written (%d bytes)", report.kind.value, len(report.pdf))
     return len(report.pdf)
 
@@ -101,24 +102,7 @@ def _write_new(target: Path, data: bytes, *, overwrite: bool) -> Path:
     path = target
     if overwrite and target.exists():
         path = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise ReportError(
-            f"{target} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
-            f"{target} already exists; nothing was overwritten. Choose another file name.",
-        ) from None
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise _cannot_write(target, exc) from exc
+    write_new_file(path, data, exists=ReportError, shown_as=target)
     return path
 
 
@@ -132,7 +116,3 @@ def _refuse_profile_folder(folder_of_profile: Path, target: Path) -> None:
             f"A report may not be saved in the profile's folder ({profile}): that folder holds "
             "encrypted data only. Choose another folder.",
         )
-
-
-def _cannot_write(target: Path, exc: OSError) -> StorageUnavailable:
-    return StorageUnavailable(str(target.parent), storage_reason(exc.errno))
