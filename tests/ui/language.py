@@ -24,8 +24,8 @@ from regiedesk.ui.charts import BarChart
 from regiedesk.ui.main_window import MainWindow
 
 from .conftest import by_name
+from .keyboard import idle
 from .test_flows import WAIT
-from .test_keyboard import idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from translations_en import EN

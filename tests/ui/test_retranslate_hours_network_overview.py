@@ -16,9 +16,9 @@ from regiedesk.ui.workspace.network_tab import NetworkTab
 from regiedesk.ui.workspace.overview_tab import OverviewTab
 
 from .conftest import TODAY
+from .keyboard import english, show_tab
 from .language import EN, check_switch
 from .test_flows import WAIT, family_window, services
-from .test_keyboard import english, show_tab
 
 __all__ = ["english", "family_window"]  # the fixtures, imported so pytest uses them here
 

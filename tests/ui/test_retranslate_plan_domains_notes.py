@@ -18,9 +18,9 @@ from regiedesk.ui.workspace.notes_tab import NotesTab
 from regiedesk.ui.workspace.plan_tab import PlanTab
 
 from .conftest import TODAY, by_name
+from .keyboard import english, idle, show_tab, to_english
 from .language import EN, is_dutch, plain, shown_texts
 from .test_flows import WAIT, family_window, rows, services
-from .test_keyboard import english, idle, show_tab, to_english
 
 __all__ = ["english", "family_window"]  # the fixtures, imported so pytest uses them here
 
