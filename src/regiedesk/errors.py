@@ -257,6 +257,17 @@ class UsageError(RegiedeskError):
     exit_code = 2
 
 
+class CommandError(RegiedeskError):
+    """A regiedesk-server command cannot do what IT asked (no such user, a taken name).
+
+    English only: the server's commands are for IT, like its logs."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, message)
+
+
 # --- the clock and sync with the server ------------------------------------------
 
 

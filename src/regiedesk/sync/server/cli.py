@@ -14,16 +14,13 @@ from typing import Any
 
 import platformdirs
 
+from ...errors import CommandError
 from ..protocol import Role
 from . import auth, queries
 from .db import ServerDB
 
 DB_ENV = "REGIEDESK_SERVER_DB"
 PASSWORD_ENV = "REGIEDESK_SERVER_PASSWORD"
-
-
-class CommandError(Exception):
-    pass
 
 
 def default_db_url() -> str:
@@ -231,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.close()
     except (CommandError, ValueError) as exc:
         print(f"regiedesk-server: {exc}", file=sys.stderr)
-        return 2
+        return CommandError.exit_code
     except ModuleNotFoundError:
         raise  # regiedesk.parts.server_main names the missing part and how to install it
     except Exception as exc:  # a database that cannot be reached, and the like
