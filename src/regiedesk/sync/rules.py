@@ -11,6 +11,7 @@ and the services' own limits; ``tests/test_sync_rules.py`` holds them together.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -72,6 +73,8 @@ def clean_text(value: str) -> bool:
     """No NUL and no lone surrogate: text that SQLite, PostgreSQL and UTF-8 all keep."""
     if "\x00" in value:
         return False
+    if value.isascii():
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -112,7 +115,12 @@ def integer(low: int, high: int) -> Check:
 
 def is_day(value: object) -> bool:
     """A calendar date as ``YYYY-MM-DD`` that exists (not 2026-02-30, not 'not-a-date')."""
-    if not isinstance(value, str) or not _DAY.fullmatch(value):
+    return isinstance(value, str) and _is_day_text(value)
+
+
+@functools.lru_cache(maxsize=4096)  # a page of changes names the same few hundred days
+def _is_day_text(value: str) -> bool:
+    if not _DAY.fullmatch(value):
         return False
     try:
         dt.date.fromisoformat(value)
@@ -283,7 +291,12 @@ ENTITIES: dict[str, dict[str, Field]] = {
     },
 }
 
-OPS = ("insert", "update", "delete")
+OPS = frozenset(("insert", "update", "delete"))
+# per entity, the fields an insert must carry (checked once per change, as a set)
+_REQUIRED = {
+    entity: frozenset(name for name, f in fields.items() if f.required)
+    for entity, fields in ENTITIES.items()
+}
 
 
 def check_change(
@@ -311,6 +324,8 @@ def check_change(
             if value != record_id:
                 return Refusal.BAD_ID
             continue
+        if name == "family_id" and value == family_id:
+            continue  # the change's own family, checked above
         field = fields.get(name)
         if field is None:
             return Refusal.UNKNOWN_FIELD
@@ -323,7 +338,7 @@ def check_change(
             return refused
         if name == "family_id" and value != family_id:
             return Refusal.WRONG_FAMILY
-    if op == "insert" and any(f.required and name not in data for name, f in fields.items()):
+    if op == "insert" and not _REQUIRED[entity] <= data.keys():
         return Refusal.MISSING_FIELD
     return None
 
