@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import httpcore
 import httpx
 
-from _common import emit, progress
+from _common import emit, machine_state, progress
 from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
@@ -56,6 +56,7 @@ PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "benchmark wachtwoord"
 TARGET_P99_MS = 300.0
 TARGET_ERRORS = 0
+TARGET_CAPACITY = 300.0  # syncs/s on 2 vCPUs: 200 devices at 1 sync/s with a third to spare
 HEADERS = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(p.SUPPORTED_SCHEMAS[1])}
 
 
@@ -356,6 +357,91 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=1000, method="inclusive")[int(q * 1000) - 1]
 
 
+@dataclass
+class LoadPoint:
+    offered_per_s: float
+    tally: Tally
+    elapsed: float
+    server_cpu: float
+    client_cpu: float
+
+    @property
+    def latencies_ms(self) -> list[float]:
+        return sorted(v * 1000 for v in self.tally.latencies)
+
+    @property
+    def errors(self) -> int:
+        return sum(self.tally.errors.values())
+
+    @property
+    def syncs(self) -> int:
+        return len(self.tally.latencies) + self.errors
+
+    @property
+    def p99_ms(self) -> float:
+        return percentile(self.latencies_ms, 0.99)
+
+    def holds(self) -> bool:
+        return bool(self.tally.latencies) and self.p99_ms <= TARGET_P99_MS and not self.errors
+
+    def cpu_ms_per_sync(self) -> tuple[float, float]:
+        n = max(self.syncs, 1)
+        return self.server_cpu / n * 1000, self.client_cpu / n * 1000
+
+
+def measure(
+    urls: list[str],
+    devices: list[Device],
+    servers: list[subprocess.Popen[bytes]],
+    args: argparse.Namespace,
+) -> LoadPoint:
+    server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers)
+    client_cpu = time.process_time()
+    tally, elapsed = run_async(load(urls, devices, args))
+    server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers) - server_cpu
+    client_cpu = time.process_time() - client_cpu
+    offered = len(devices) / args.interval if args.interval else 0.0
+    return LoadPoint(offered, tally, elapsed, server_cpu, client_cpu)
+
+
+def find_capacity(
+    urls: list[str],
+    devices: list[Device],
+    servers: list[subprocess.Popen[bytes]],
+    args: argparse.Namespace,
+) -> tuple[float, list[LoadPoint]]:
+    """The highest offered rate whose p99 stays within the target with no errors: steps of
+    --capacity-step syncs/s up from the first rate that holds (down when 150/s does not)."""
+    points: list[LoadPoint] = []
+    best = 0.0
+    rate = 150.0
+    going_up = True
+    while 0 < rate <= args.capacity_max:
+        step = argparse.Namespace(**{**vars(args), "interval": len(devices) / rate})
+        step.seconds = args.capacity_seconds
+        point = measure(urls, devices, servers, step)
+        points.append(point)
+        server_ms, client_ms = point.cpu_ms_per_sync()
+        progress(
+            f"  offered {rate:5.0f}/s: {point.syncs / point.elapsed:6.1f} syncs/s,"
+            f" p99 {point.p99_ms:7.1f} ms, {point.errors} errors,"
+            f" CPU/sync server {server_ms:.2f} ms, generator {client_ms:.2f} ms"
+        )
+        if point.holds():
+            best = max(best, point.syncs / point.elapsed)
+            if not going_up:
+                break
+            rate += args.capacity_step
+        elif going_up and not points[:-1]:
+            going_up = False  # the first rate failed: look below it
+            rate -= args.capacity_step
+        elif going_up:
+            break
+        else:
+            rate -= args.capacity_step
+    return best, points
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--devices", type=int, default=200)
@@ -371,14 +457,24 @@ def main() -> None:
         "--interval", type=float, default=1.0, help="seconds between a device's syncs (0: none)"
     )
     parser.add_argument("--mutations", type=int, default=3, help="changes pushed per sync")
+    parser.add_argument(
+        "--capacity-seconds",
+        type=float,
+        default=20,
+        help="seconds per step of the capacity search after the load point (0: no search)",
+    )
+    parser.add_argument("--capacity-step", type=float, default=50, help="syncs/s per step")
+    parser.add_argument("--capacity-max", type=float, default=800, help="highest rate tried")
     args = parser.parse_args()
     if args.workers is None:
         args.workers = max(1, min(2, os.cpu_count() or 1) // args.instances)
 
+    state = machine_state()
     created = None if args.db_url else create_database()
     db_url = args.db_url or f"postgresql://postgres@127.0.0.1:5432/{created}"
     servers: list[subprocess.Popen[bytes]] = []
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"regiedesk-load-{os.getpid()}.log"
+    capacity, steps = 0.0, list[LoadPoint]()
     try:
         progress(f"database {db_url.rsplit('/', 1)[-1]}: {args.devices} users and families")
         devices = fill(db_url, args.devices)  # migrated once, before any instance starts
@@ -399,11 +495,10 @@ def main() -> None:
                 f"{args.devices} devices syncing for {args.seconds:g} s"
                 f" (every {args.interval:g} s, {args.mutations} changes each)"
             )
-            server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers)
-            client_cpu = time.process_time()
-            tally, elapsed = run_async(load(urls, devices, args))
-            server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers) - server_cpu
-            client_cpu = time.process_time() - client_cpu
+            point = measure(urls, devices, servers, args)
+            if args.capacity_seconds > 0:
+                progress(f"capacity search, {args.capacity_seconds:g} s per rate")
+                capacity, steps = find_capacity(urls, devices, servers, args)
     finally:
         for server in servers:
             server.terminate()
@@ -420,10 +515,11 @@ def main() -> None:
     else:
         log_path.unlink(missing_ok=True)
 
-    latencies_ms = sorted(v * 1000 for v in tally.latencies)
-    errors = sum(tally.errors.values())
-    syncs = len(latencies_ms) + errors
-    p50, p99 = percentile(latencies_ms, 0.5), percentile(latencies_ms, 0.99)
+    tally, elapsed = point.tally, point.elapsed
+    latencies_ms = point.latencies_ms
+    errors, syncs = point.errors, point.syncs
+    p50, p99 = percentile(latencies_ms, 0.5), point.p99_ms
+    server_ms, client_ms = point.cpu_ms_per_sync()
     print(
         f"devices:            {args.devices}"
         f" ({args.instances} instance(s) x {args.workers} server workers)"
@@ -436,35 +532,43 @@ def main() -> None:
     if latencies_ms:
         print(f"latency max:        {latencies_ms[-1]:.1f} ms")
     print(
-        f"CPU per sync:       server {server_cpu / max(syncs, 1) * 1000:.1f} ms,"
-        f" this load generator {client_cpu / max(syncs, 1) * 1000:.1f} ms"
-        f" ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})"
+        f"CPU per sync:       server {server_ms:.1f} ms, this load generator {client_ms:.1f} ms"
+        f" ({state['cpus']} CPUs, load average {state['load_average_1min']:.1f} before,"
+        f" CPU probe {state['cpu_probe_ms']:.1f} ms)"
     )
     print(f"errors:             {errors} {dict(tally.errors) if errors else ''}".rstrip())
-    emit(
-        {
-            "devices": args.devices,
-            "instances": args.instances,
-            "workers": args.workers,
-            "interval_s": args.interval,
-            "mutations_per_sync": args.mutations,
-            "duration_s": elapsed,
-            "syncs": syncs,
-            "syncs_per_s": syncs / elapsed,
-            "p50_ms": p50,
-            "p99_ms": p99,
-            "max_ms": latencies_ms[-1] if latencies_ms else 0.0,
-            "errors": errors,
-            "server_cpu_ms_per_sync": server_cpu / max(syncs, 1) * 1000,
-            "client_cpu_ms_per_sync": client_cpu / max(syncs, 1) * 1000,
-            "cpus": os.cpu_count(),
-            "load_average_1min": os.getloadavg()[0],
-            "target_p99_ms": TARGET_P99_MS,
-            "target_errors": TARGET_ERRORS,
-            "p99_met": bool(latencies_ms) and p99 <= TARGET_P99_MS,
-            "errors_met": errors <= TARGET_ERRORS,
-        }
-    )
+    if args.capacity_seconds > 0:
+        print(f"capacity:           {capacity:.1f} syncs/s (target {TARGET_CAPACITY:g})")
+    result: dict[str, Any] = {
+        "devices": args.devices,
+        "instances": args.instances,
+        "workers": args.workers,
+        "interval_s": args.interval,
+        "mutations_per_sync": args.mutations,
+        "duration_s": elapsed,
+        "syncs": syncs,
+        "syncs_per_s": syncs / elapsed,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "max_ms": latencies_ms[-1] if latencies_ms else 0.0,
+        "errors": errors,
+        "server_cpu_ms_per_sync": server_ms,
+        "client_cpu_ms_per_sync": client_ms,
+        **state,
+        "load_average_1min_after": os.getloadavg()[0],
+        "target_p99_ms": TARGET_P99_MS,
+        "target_errors": TARGET_ERRORS,
+        "p99_met": bool(latencies_ms) and p99 <= TARGET_P99_MS,
+        "errors_met": errors <= TARGET_ERRORS,
+    }
+    if args.capacity_seconds > 0:
+        result["capacity_syncs_per_s"] = capacity
+        result["capacity_steps"] = [
+            [round(s.offered_per_s), round(s.p99_ms, 1), s.errors] for s in steps
+        ]
+        result["target_capacity_syncs_per_s"] = TARGET_CAPACITY
+        result["capacity_syncs_per_s_met"] = capacity >= TARGET_CAPACITY
+    emit(result)
 
 
 if __name__ == "__main__":

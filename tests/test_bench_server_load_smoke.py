@@ -16,7 +16,8 @@ from .server.conftest import postgres_available
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 KEYS = (
     "devices", "instances", "duration_s", "syncs", "syncs_per_s", "p50_ms", "p99_ms", "errors",
-    "target_p99_ms", "target_errors", "p99_met", "errors_met",
+    "target_p99_ms", "target_errors", "p99_met", "errors_met", "cpu_probe_ms",
+    "capacity_syncs_per_s", "capacity_syncs_per_s_met", "server_cpu_ms_per_sync",
 )  # fmt: skip
 
 
@@ -34,6 +35,10 @@ def test_server_load_benchmark_prints_its_figures() -> None:
         "2",
         "--instances",
         "2",
+        "--capacity-seconds",
+        "1",
+        "--capacity-max",
+        "200",
     ]
     result = subprocess.run([sys.executable, *command], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -46,3 +51,4 @@ def test_server_load_benchmark_prints_its_figures() -> None:
     assert figures["syncs"] > 0
     assert figures["target_p99_ms"] == 300
     assert figures["target_errors"] == 0
+    assert [step[0] for step in figures["capacity_steps"]][:1] == [150]  # the search ran

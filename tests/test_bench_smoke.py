@@ -33,7 +33,7 @@ def test_sync_benchmark_prints_its_figures() -> None:
         check=True,
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms"):
+    for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms", "cpu_probe_ms"):
         assert figures[key] > 0, key
 
 
