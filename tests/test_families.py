@@ -93,3 +93,65 @@ def test_audit_log_is_append_only(families: FamilyService, store: Store) -> None
         store.conn.execute("DELETE FROM audit_log")
     with pytest.raises(Exception, match="append-only"):
         store.conn.execute("UPDATE audit_log SET user = 'x'")
+
+
+def test_status_moves_any_way_and_closing_needs_a_reason_and_end(
+    families: FamilyService, store: Store
+) -> None:
+    fam = families.add_family(name="Gezin Status")
+    active = families.update_family(fam.id, status="actief")
+    assert (active.status, active.start_date) == ("actief", TODAY)  # started today
+    with pytest.raises(ValidationError) as no_reason:
+        families.update_family(fam.id, status="afgesloten", end_date=TODAY)
+    assert no_reason.value.field == "reden"
+    with pytest.raises(ValidationError) as no_end:
+        families.update_family(fam.id, status="afgesloten", closure_reason="verhuisd")
+    assert no_end.value.field == "einddatum"
+    with pytest.raises(ValidationError):  # an end before the start
+        families.update_family(
+            fam.id,
+            status="afgesloten",
+            end_date=TODAY - dt.timedelta(days=1),
+            closure_reason="verhuisd",
+        )
+    assert families.get_family(fam.id).status == "actief"
+    closed = families.update_family(
+        fam.id,
+        name="Gezin Status-Dijk",
+        status="afgesloten",
+        end_date=TODAY,
+        closure_reason="uitval",
+    )
+    assert (closed.name, closed.status, closed.end_date, closed.closure_reason) == (
+        "Gezin Status-Dijk", "afgesloten", TODAY, "uitval"
+    )  # fmt: skip
+    reopened = families.update_family(fam.id, status="actief")  # closed by mistake
+    assert (reopened.status, reopened.end_date, reopened.closure_reason) == ("actief", None, None)
+    moved = families.update_family(fam.id, start_date=dt.date(2025, 9, 1))
+    assert moved.start_date == dt.date(2025, 9, 1)
+    # each save is one audited change, and only what changed goes to the outbox
+    closing = [
+        json.loads(r["data"])
+        for r in store.query("SELECT data FROM outbox WHERE op = 'update' ORDER BY seq")
+    ]
+    assert closing[1] == {
+        "name": "Gezin Status-Dijk",
+        "end_date": TODAY.isoformat(),
+        "closure_reason": "uitval",
+        "status": "afgesloten",
+    }
+    assert closing[2] == {"end_date": None, "closure_reason": None, "status": "actief"}
+    events = [a["event"] for a in store.query("SELECT event FROM audit_log ORDER BY seq")]
+    assert events == ["create", "update", "update", "update", "update"]
+
+
+def test_a_long_name_is_refused_without_talking_of_notes(families: FamilyService) -> None:
+    with pytest.raises(ValidationError) as too_long:
+        families.add_family(name="G" * 201)
+    assert "naam" in too_long.value.message and "verslagen" not in too_long.value.message
+
+
+def test_a_rename_leaves_the_dates_be(families: FamilyService) -> None:
+    fam = families.add_family(name="Gezin Zonder Start", status="actief")
+    renamed = families.update_family(fam.id, name="Gezin Zonder Start-Bos")
+    assert (renamed.start_date, renamed.end_date) == (None, None)

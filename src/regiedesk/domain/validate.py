@@ -29,13 +29,18 @@ def text(field: Field, value: str, *, required: bool = True, limit: int = MAX_TE
             field, f"Vul het veld '{field.nl}' in.", f"Fill in the field '{field.en}'."
         )
     if len(value) > limit:
+        # only a note's body can be split over several notes; a name is just made shorter
+        split_nl, split_en = (
+            (" of verdeel hem over meerdere verslagen", " or split it over several notes")
+            if field == Field.NOTE
+            else ("", "")
+        )
         raise ValidationError(
             field,
             f"Het veld '{field.nl}' is te lang: {count_nl(len(value))} tekens, het maximum is "
-            f"{count_nl(limit)}. Uw tekst is niet weggegooid; maak hem korter of verdeel hem "
-            "over meerdere verslagen.",
+            f"{count_nl(limit)}. Uw tekst is niet weggegooid; maak hem korter{split_nl}.",
             f"The field '{field.en}' is too long: {len(value):,} characters, the "
-            f"maximum is {limit:,}. Your text was kept; shorten it or split it over several notes.",
+            f"maximum is {limit:,}. Your text was kept; shorten it{split_en}.",
         )
     return value
 

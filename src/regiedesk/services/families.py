@@ -76,19 +76,58 @@ class FamilyService(Service):
         family_id: str,
         *,
         name: str | None = None,
+        start_date: dt.date | None = None,
         evaluation_date: dt.date | None = None,
         support_profile: str | None = None,
         intensity: str | None = None,
+        status: str | None = None,
+        end_date: dt.date | None = None,
+        closure_reason: str | None = None,
     ) -> Family:
+        """Change the given fields in one audited change (None: leave as it is).
+
+        The status moves any way (a mistake is corrected by choosing again): an active
+        family has a start date (today unless given), a closed one an end date not before
+        its start and a closure reason; leaving 'afgesloten' clears both.
+        """
+        family = self.get_family(family_id)
         changes: dict[str, Any] = {}
         if name is not None:
             changes["name"] = v.text(Field.NAME, name, limit=200)
         if evaluation_date is not None:
-            changes["evaluation_date"] = v.iso(evaluation_date)
+            changes["evaluation_date"] = v.day(Field.DATE, evaluation_date).isoformat()
         if support_profile is not None:
             changes["support_profile"] = support_profile
         if intensity is not None:
             changes["intensity"] = intensity
+        start = family.start_date if start_date is None else v.day(Field.DATE, start_date)
+        new_status = (
+            family.status if status is None else v.choice(Field.STATUS, status, FamilyStatus)
+        )
+        if new_status == FamilyStatus.CLOSED:
+            end = family.end_date if end_date is None else v.day(Field.END_DATE, end_date)
+            reason = closure_reason or family.closure_reason
+            if end is None:
+                raise ValidationError(
+                    Field.END_DATE,
+                    "Vul de einddatum in: de dag waarop de begeleiding eindigde.",
+                    "Fill in the end date: the day the support ended.",
+                )
+            if reason is None:
+                raise ValidationError(
+                    Field.REASON,
+                    "Kies de reden van afsluiten.",
+                    "Choose the reason for closing.",
+                )
+            v.date_order(Field.END_DATE, start, end)
+            changes["end_date"] = end.isoformat()
+            changes["closure_reason"] = v.choice(Field.REASON, reason, ClosureReason).value
+        else:
+            changes["end_date"] = changes["closure_reason"] = None
+            if new_status == FamilyStatus.ACTIVE != family.status and start is None:
+                start = self.today()  # started now; a rename alone leaves the dates be
+        changes["status"] = FamilyStatus(new_status).value
+        changes["start_date"] = v.iso(start)
         with self.store.transaction(event="update", client=family_id) as tx:
             tx.update("families", family_id, changes)
         return self.get_family(family_id)
@@ -96,29 +135,12 @@ class FamilyService(Service):
     def activate_family(self, family_id: str, *, start_date: dt.date | None = None) -> Family:
         family = self.get_family(family_id)
         start = start_date or family.start_date or self.today()
-        with self.store.transaction(event="update", client=family_id) as tx:
-            tx.update(
-                "families",
-                family_id,
-                {"status": FamilyStatus.ACTIVE.value, "start_date": start.isoformat()},
-            )
-        return self.get_family(family_id)
+        return self.update_family(family_id, status=FamilyStatus.ACTIVE, start_date=start)
 
     def close_family(self, family_id: str, *, end_date: dt.date, reason: str) -> Family:
-        family = self.get_family(family_id)
-        closure = v.choice(Field.REASON, reason, ClosureReason)
-        v.date_order(Field.END_DATE, family.start_date, end_date)
-        with self.store.transaction(event="update", client=family_id) as tx:
-            tx.update(
-                "families",
-                family_id,
-                {
-                    "status": FamilyStatus.CLOSED.value,
-                    "end_date": end_date.isoformat(),
-                    "closure_reason": closure,
-                },
-            )
-        return self.get_family(family_id)
+        return self.update_family(
+            family_id, status=FamilyStatus.CLOSED, end_date=end_date, closure_reason=reason
+        )
 
     def assign_caseworker(self, family_id: str, caseworker: str) -> Family:
         """Record a new caseworker for the family (a handover)."""
@@ -164,14 +186,16 @@ class FamilyService(Service):
         role: str | None = None,
         date_of_birth: dt.date | None = None,
         bsn: str | None = None,
+        clear_date_of_birth: bool = False,
     ) -> Member:
+        """Change the given fields; an empty BSN, or ``clear_date_of_birth``, clears it."""
         member = self.get_member(member_id)
         changes: dict[str, Any] = {}
         if name is not None:
             changes["name"] = v.text(Field.NAME, name, limit=200)
         if role is not None:
             changes["role"] = v.choice(Field.ROLE, role, MemberRole).value
-        if date_of_birth is not None:
+        if date_of_birth is not None or clear_date_of_birth:
             changes["date_of_birth"] = self._birth_date(date_of_birth)
         if bsn is not None:
             changes["bsn"] = normalise_bsn(bsn) if bsn else None
@@ -180,7 +204,24 @@ class FamilyService(Service):
         return self.get_member(member_id)
 
     def remove_member(self, member_id: str) -> None:
+        """Tombstone a member entered by mistake; one with goals or measurements stays
+        until those are removed or moved, so no goal silently becomes the household's."""
         member = self.get_member(member_id)
+        goals, measurements = (
+            self.store.query(
+                f"SELECT count(*) AS n FROM {table} WHERE member_id = ? AND deleted = 0",
+                (member_id,),
+            )[0]["n"]
+            for table in ("goals", "assessments")
+        )
+        if goals or measurements:
+            raise ValidationError(
+                Field.MEMBER,
+                f"{member.name} heeft nog {goals} doel(en) en {measurements} meting(en). "
+                "Verwijder die eerst, of zet ze op een ander gezinslid.",
+                f"{member.name} still has {goals} goal(s) and {measurements} measurement(s). "
+                "Remove those first, or move them to another member.",
+            )
         with self.store.transaction(event="delete", client=member.family_id) as tx:
             tx.delete("members", member_id)
 

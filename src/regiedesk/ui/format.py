@@ -15,7 +15,7 @@ def parse_date(text: str) -> dt.date | None:
     """Read dd-mm-jjjj (also d-m-jjjj, with / or .); None when it is not a date."""
     cleaned = text.strip().replace("/", "-").replace(".", "-")
     parts = cleaned.split("-")
-    if len(parts) != 3:
+    if len(parts) != 3 or len(parts[2]) != 4:  # "03-12-26" is not read as the year 26
         return None
     try:
         day, month, year = (int(p) for p in parts)

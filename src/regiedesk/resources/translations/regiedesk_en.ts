@@ -231,6 +231,65 @@
     </message>
 </context>
 <context>
+    <name>FamilyDialog</name>
+    <message>
+        <source>Gezinsgegevens</source>
+        <translation>Family details</translation>
+    </message>
+    <message>
+        <source>Naam van het gezin</source>
+        <translation>Name of the family</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Einddatum</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Reden van afsluiten</source>
+        <translation>Reason for closing</translation>
+    </message>
+    <message>
+        <source>Evaluatiedatum</source>
+        <translation>Evaluation date</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>S&amp;tartdatum:</source>
+        <translation>S&amp;tart date:</translation>
+    </message>
+    <message>
+        <source>&amp;Einddatum:</source>
+        <translation>&amp;End date:</translation>
+    </message>
+    <message>
+        <source>&amp;Reden van afsluiten:</source>
+        <translation>&amp;Reason for closing:</translation>
+    </message>
+    <message>
+        <source>E&amp;valuatiedatum:</source>
+        <translation>E&amp;valuation date:</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>FamilyWorkspace</name>
     <message>
         <source>&amp;Overzicht</source>
@@ -519,6 +578,61 @@
     <message>
         <source>Bezoek gepauzeerd</source>
         <translation>Visit paused</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Gezinslid</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Nieuw gezinslid</source>
+        <translation>New family member</translation>
+    </message>
+    <message>
+        <source>Naam van het gezinslid</source>
+        <translation>Name of the family member</translation>
+    </message>
+    <message>
+        <source>Rol in het gezin</source>
+        <translation>Role in the family</translation>
+    </message>
+    <message>
+        <source>Geboortedatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj (mag leeg)</source>
+        <translation>dd-mm-yyyy (may be empty)</translation>
+    </message>
+    <message>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <source>9 cijfers (mag leeg)</source>
+        <translation>9 digits (may be empty)</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Rol:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Geboortedatum:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>&amp;BSN:</source>
+        <translation>B&amp;SN:</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -860,6 +974,22 @@
         <translation>Agreements due soon</translation>
     </message>
     <message>
+        <source>Gezinsgegevens &amp;wijzigen...</source>
+        <translation>Edit family &amp;details...</translation>
+    </message>
+    <message>
+        <source>Gezinslid &amp;toevoegen...</source>
+        <translation>&amp;Add member...</translation>
+    </message>
+    <message>
+        <source>Gezinslid &amp;aanpassen...</source>
+        <translation>Ed&amp;it member...</translation>
+    </message>
+    <message>
+        <source>Gezinslid ve&amp;rwijderen</source>
+        <translation>&amp;Remove member</translation>
+    </message>
+    <message>
         <source>Leefgebieden: laatste meting tegen de eerste</source>
         <translation>Life domains: latest measurement against the first</translation>
     </message>
@@ -878,6 +1008,22 @@
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; · regisseur {1} · gestart {2} · volgende evaluatie {3}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · caseworker {1} · started {2} · next evaluation {3}</translation>
+    </message>
+    <message>
+        <source>Gezinslid verwijderen</source>
+        <translation>Remove family member</translation>
+    </message>
+    <message>
+        <source>{0} verwijderen uit het gezin?</source>
+        <translation>Remove {0} from the family?</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.instruments import domain_name
 from ...domain.models import Agreement, Family, Member
@@ -15,7 +25,7 @@ from ...services import Services
 from ...services.indicators import DomainTrend, WeekHours
 from ..charts import BarChart
 from ..format import date_text, duration_text
-from .base import FamilyTab, fill, table
+from .base import FamilyTab, fill, selected_id, table
 
 
 @dataclass
@@ -60,18 +70,42 @@ class OverviewTab(FamilyTab):
         self.parties_chart.value_text = lambda v: str(int(v))
         self.trends = table(4)
         self.due = table(2)
+        self.edit_family_button = QPushButton()
+        self.add_member_button = QPushButton()
+        self.edit_member_button = QPushButton()
+        self.remove_member_button = QPushButton()
+        self.form: QDialog | None = None  # the family's or a member's form, while open
         self.members_box, self.trends_box, self.due_box = (
             self._box(content) for content in (self.members, self.trends, self.due)
         )
+        member_buttons = QHBoxLayout()
+        for member_button in (
+            self.add_member_button,
+            self.edit_member_button,
+            self.remove_member_button,
+        ):
+            member_buttons.addWidget(member_button)
+        member_buttons.addStretch(1)
+        members_layout = self.members_box.layout()
+        assert isinstance(members_layout, QVBoxLayout)
+        members_layout.addLayout(member_buttons)
         grid = QGridLayout()
         grid.addWidget(self.members_box, 0, 0)
         grid.addWidget(self.trends_box, 0, 1)
         grid.addWidget(self.hours_chart, 1, 0)
         grid.addWidget(self.parties_chart, 1, 1)
         grid.addWidget(self.due_box, 2, 0, 1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.edit_family_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addLayout(grid)
+        self.edit_family_button.clicked.connect(self.edit_family)
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.members.doubleClicked.connect(lambda _: self.edit_member())
+        self.remove_member_button.clicked.connect(self.remove_member)
         self.retranslate()
 
     @staticmethod
@@ -92,6 +126,10 @@ class OverviewTab(FamilyTab):
         self.due.setHorizontalHeaderLabels([self.tr("Afspraak"), self.tr("Datum")])
         self.due.setAccessibleName(self.tr("Afspraken binnenkort"))
         self.members_box.setTitle(self.tr("Gezinsleden"))
+        self.edit_family_button.setText(self.tr("Gezinsgegevens &wijzigen..."))
+        self.add_member_button.setText(self.tr("Gezinslid &toevoegen..."))
+        self.edit_member_button.setText(self.tr("Gezinslid &aanpassen..."))
+        self.remove_member_button.setText(self.tr("Gezinslid ve&rwijderen"))
         self.trends_box.setTitle(self.tr("Leefgebieden: laatste meting tegen de eerste"))
         self.due_box.setTitle(self.tr("Afspraken te doen (14 dagen)"))
         self.hours_chart.title = self.tr("Uren per week")
@@ -122,6 +160,7 @@ class OverviewTab(FamilyTab):
         fill(
             self.members,
             [[m.name, MemberRole(m.role).label(), date_text(m.date_of_birth)] for m in o.members],
+            [m.id for m in o.members],
         )
         recent = o.curve[-52:]
         self.hours_chart.set_data([w.minutes for w in recent], [f"w{w.week}" for w in recent])
@@ -148,3 +187,64 @@ class OverviewTab(FamilyTab):
             ],
         )
         fill(self.due, [[a.text, date_text(a.due_date)] for a in o.due])
+
+    # --- the family's and its members' forms ---------------------------------------
+
+    def _open_form(self, form: QDialog) -> None:
+        self.form = form
+        form.accepted.connect(self.refresh)
+        form.finished.connect(lambda _: self._close_form(form))
+        form.open()
+
+    def _close_form(self, form: QDialog) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()  # with what was typed in it
+
+    def edit_family(self) -> None:
+        if self.overview is None:
+            return
+        from .family_forms import FamilyDialog
+
+        self._open_form(FamilyDialog(self.context, self.overview.family, self))
+
+    def add_member(self) -> None:
+        from .family_forms import MemberDialog
+
+        self._open_form(MemberDialog(self.context, self.family_id, None, self))
+
+    def _selected_member(self) -> Member | None:
+        member_id = selected_id(self.members)
+        shown = self.overview.members if self.overview is not None else []
+        return next((m for m in shown if m.id == member_id), None)
+
+    def edit_member(self) -> None:
+        member = self._selected_member()
+        if member is not None:
+            from .family_forms import MemberDialog
+
+            self._open_form(MemberDialog(self.context, self.family_id, member, self))
+
+    def remove_member(self) -> None:
+        member = self._selected_member()
+        if member is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Gezinslid verwijderen"),
+            self.tr("{0} verwijderen uit het gezin?").format(member.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Verwijderen"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        member_id = member.id
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is yes:
+                self.run(lambda s: s.families.remove_member(member_id), lambda _: self.refresh())
+
+        box.finished.connect(answered)
+        self._open_form(box)
