@@ -162,7 +162,9 @@ def fill(db_url: str, count: int) -> list[Device]:
     return devices
 
 
-def start_server(db_url: str, port: int, workers: int, log: Any) -> subprocess.Popen[bytes]:
+def start_server(
+    db_url: str, port: int, workers: int, log: Any = subprocess.DEVNULL
+) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, "-m", "regiedesk.sync.server.cli", "--db", db_url,
         "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),

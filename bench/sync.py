@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/sync.py [--changes 100000]
 
-The server (uvicorn on a loopback port, SQLite file) is filled directly with
+The server (`regiedesk-server serve` in its own process, as it is on its own
+machine in use, on a loopback port over a SQLite file) is filled directly with
 hours changes of 50 families. initial_changes_per_s: changes applied per
 second by the first `sync_once` of an empty profile (pull over HTTP, apply,
 checksum). initial_ratio: that time divided by inserting the same rows in
@@ -16,16 +17,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import socket
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import uvicorn
 
 from _common import emit, machine_state, progress, timed
 from regiedesk.clock import utc_text
@@ -34,8 +30,8 @@ from regiedesk.services import Services
 from regiedesk.store import KdfParams, create_profile
 from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.sync.server import auth
-from regiedesk.sync.server.app import create_app
 from regiedesk.sync.server.db import ServerDB
+from server_load import free_port, start_server, wait_until_healthy
 
 TARGET_CHANGES_PER_S = 25_000  # issue 17: with margin on a slow day
 FAST = KdfParams(8 * 1024, 1, 1)  # unlock cost is not what this measures
@@ -97,14 +93,10 @@ def main() -> None:
         db = ServerDB(f"sqlite:///{root / 'server.db'}")
         progress(f"filling the server with {args.changes} changes")
         rows = fill_server(db, args.changes, args.families)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(db), port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.02)
-        url = f"http://127.0.0.1:{port}"
+        db.close()
+        url = f"http://127.0.0.1:{free_port()}"
+        server = start_server(f"sqlite:///{root / 'server.db'}", int(url.rsplit(":", 1)[1]), 1)
+        wait_until_healthy(url, server)
         registrar = SyncClient(url)
         token = registrar.register("bench", PASSWORD, "bench", None)["token"]
         registrar.close()
@@ -164,8 +156,8 @@ def main() -> None:
 
         baseline = timed(bulk)
         baseline_store.close()
-        server.should_exit = True
-        db.close()
+        server.terminate()
+        server.wait(timeout=20)
     emit(
         {
             "changes": args.changes,
