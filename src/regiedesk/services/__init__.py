@@ -23,6 +23,7 @@ from .base import Service
 if TYPE_CHECKING:
     from ..store import Store
     from .assessments import AssessmentService
+    from .audit import AuditService
     from .drafts import DraftService
     from .families import FamilyService
     from .hours import HoursService
@@ -122,6 +123,12 @@ class Services:
         from .rejected import RejectedChangeService
 
         return self._make(RejectedChangeService)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from .audit import AuditService
+
+        return self._make(AuditService)
 
     @cached_property
     def drafts(self) -> DraftService:

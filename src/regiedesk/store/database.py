@@ -164,12 +164,16 @@ class Store:
         self.set_aside = SetAside(self)
         self._reopen: Callable[[], Store] | None = None
         self.device_id = self.meta("device_id") or ""
-        user = self.meta("user") or ""
-        self.actor = Actor(user=user, device=self.device_id)
         last = self.meta("clock")
         self.clock = HybridLogicalClock(
             self.device_id.replace("-", ""), last=Stamp.decode(last) if last else None
         )
+
+    @property
+    def actor(self) -> Actor:
+        """Who acts: the profile's account (the signed-in one once connected). Read each
+        time: connecting on the network thread's connection changes it for every one."""
+        return Actor(user=self.meta("user") or "", device=self.device_id)
 
     # --- reading -------------------------------------------------------------
 

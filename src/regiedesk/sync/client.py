@@ -192,7 +192,9 @@ def register_device(
 ) -> None:
     """Register this profile with the server as a device of ``user`` and keep its token
     (with the server's address) in the encrypted profile, all of it or nothing. The
-    password goes only to an https address (or to this computer, or with ``allow_http``)."""
+    password goes only to an https address (or to this computer, or with ``allow_http``).
+    From then on the profile acts as ``user``: the audit trail names the signed-in account,
+    not the login the profile was made under."""
     check_server_url(client.base_url, allow_http=allow_http)
     answer = client.register(user, password, socket.gethostname(), totp or None)
     store.set_metas(
@@ -200,6 +202,7 @@ def register_device(
             "server_url": client.base_url,
             "device_token": answer["token"],
             "server_device_id": answer["device_id"],
+            "user": user,
         }
     )
 

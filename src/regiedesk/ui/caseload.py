@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -132,9 +133,13 @@ class CaseloadFilter(QSortFilterProxyModel):
         return self.search in fold(row.name)
 
 
+SEARCH_SETTLED_MS = 1000  # a search is logged once the typing stops, not per keystroke
+
+
 class CaseloadPage(QWidget):
     open_family = Signal(str)
     new_family = Signal()
+    searched = Signal(list)  # the ids of the families a settled search listed (NEN 7513)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +174,10 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         self.search.textChanged.connect(self._filter)
+        self._search_settled = QTimer(self)
+        self._search_settled.setSingleShot(True)
+        self._search_settled.setInterval(SEARCH_SETTLED_MS)
+        self._search_settled.timeout.connect(self._log_search)
         self.status.currentIndexChanged.connect(
             lambda _: self.proxy.set_status(self.status.currentData())
         )
@@ -202,6 +211,20 @@ class CaseloadPage(QWidget):
             self.search.setClearButtonEnabled(True)
         self.proxy.set_search(text)
         self._update_count()
+        if text.strip():
+            self._search_settled.start()
+        else:
+            self._search_settled.stop()
+
+    def listed_family_ids(self) -> list[str]:
+        return [
+            str(self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole))
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def _log_search(self) -> None:
+        if self.proxy.search:
+            self.searched.emit(self.listed_family_ids())
 
     def _update_count(self) -> None:
         self.count.setText(

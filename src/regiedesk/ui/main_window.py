@@ -105,6 +105,9 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixi
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.practice_requested.connect(self.open_practice)
         self.caseload.open_family.connect(self.open_family)
+        self.caseload.searched.connect(
+            lambda ids: self.context.run(lambda s: s.audit.log_search(ids))
+        )
         self.caseload.new_family.connect(self.new_family)
         self.retranslate()
         if context.settings.geometry is not None:

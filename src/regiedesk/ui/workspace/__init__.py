@@ -65,6 +65,8 @@ class FamilyWorkspace(QTabWidget):
     def _show(self, index: int) -> None:
         if index >= 0:
             self._build(index).refresh()
+            family_id, part = self.family_id, TABS[index][1].__name__.removesuffix("Tab").lower()
+            self.context.run(lambda s: s.audit.log_opened(family_id, part))  # NEN 7513 read
 
     @property
     def tabs(self) -> list[FamilyTab]:

@@ -207,15 +207,18 @@ class NotesTab(FamilyTab):
             return
         self.flush_draft()
         family_id, note_id = self.family_id, str(item.data(256))
-        self.load(
-            lambda s: NoteDetail(
+
+        def work(s: Services) -> NoteDetail:
+            detail = NoteDetail(
                 s.notes.get_note(note_id),
                 s.notes.list_revisions(note_id),
                 s.notes.list_heads(note_id),
                 load_draft(s, draft_key(family_id, note_id)),
-            ),
-            self.show_note,
-        )
+            )
+            s.audit.log_note_read(family_id, note_id)
+            return detail
+
+        self.load(work, self.show_note)
 
     def show_note(self, detail: NoteDetail) -> None:
         self.current = detail
