@@ -16,7 +16,8 @@ from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import Store
 from regiedesk.store.database import SYNC_COLUMNS
-from regiedesk.sync.rules import ENTITIES, Refusal, check_change
+from regiedesk.sync.protocol import Reason
+from regiedesk.sync.rules import ENTITIES, check_change
 
 from .conftest import TODAY, FakeClock
 
@@ -75,63 +76,63 @@ RECORD = uuid7()
     ("entity", "op", "data", "reason"),
     [
         ("hours", "insert", hours(), None),
-        ("hours", "insert", hours(activity=...), Refusal.MISSING_FIELD),
-        ("hours", "insert", hours(family_id=...), Refusal.MISSING_FIELD),
-        ("hours", "insert", hours(activity=None), Refusal.MISSING_FIELD),
-        ("hours", "update", {"activity": None}, Refusal.MISSING_FIELD),
+        ("hours", "insert", hours(activity=...), Reason.MISSING_FIELD),
+        ("hours", "insert", hours(family_id=...), Reason.MISSING_FIELD),
+        ("hours", "insert", hours(activity=None), Reason.MISSING_FIELD),
+        ("hours", "update", {"activity": None}, Reason.MISSING_FIELD),
         ("hours", "update", {"minutes": 30}, None),
-        ("hours", "insert", hours(minutes=0), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes=-80_221), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes=1441), Refusal.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=0), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=-80_221), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=1441), Reason.INVALID_VALUE),
         ("hours", "insert", hours(minutes=1440), None),
-        ("hours", "insert", hours(minutes=float("inf")), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes=float("nan")), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes=60.0), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes=True), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(minutes="60"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(date="not-a-date"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(date="2026-02-30"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(date="20261124"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(date="2026-W48-2"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(date="٢٠٢٦-١١-٢٤"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(activity="feest"), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(caseworker="a" * 101), Refusal.INVALID_VALUE),
-        ("hours", "insert", hours(caseworker="ann\x00a"), Refusal.BAD_TEXT),
-        ("hours", "insert", hours(domain="\ud800"), Refusal.BAD_TEXT),
-        ("hours", "insert", hours(family_id=uuid7()), Refusal.WRONG_FAMILY),
-        ("hours", "insert", hours(id=uuid7()), Refusal.BAD_ID),
-        ("hours", "insert", hours(updated_hlc="9-0-x"), Refusal.UNKNOWN_FIELD),
-        ("hours", "insert", hours(evil=1), Refusal.UNKNOWN_FIELD),
+        ("hours", "insert", hours(minutes=float("inf")), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=float("nan")), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=60.0), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes=True), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(minutes="60"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(date="not-a-date"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(date="2026-02-30"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(date="20261124"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(date="2026-W48-2"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(date="٢٠٢٦-١١-٢٤"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(activity="feest"), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(caseworker="a" * 101), Reason.INVALID_VALUE),
+        ("hours", "insert", hours(caseworker="ann\x00a"), Reason.BAD_TEXT),
+        ("hours", "insert", hours(domain="\ud800"), Reason.BAD_TEXT),
+        ("hours", "insert", hours(family_id=uuid7()), Reason.WRONG_FAMILY),
+        ("hours", "insert", hours(id=uuid7()), Reason.BAD_ID),
+        ("hours", "insert", hours(updated_hlc="9-0-x"), Reason.UNKNOWN_FIELD),
+        ("hours", "insert", hours(evil=1), Reason.UNKNOWN_FIELD),
         ("hours", "delete", {}, None),
-        ("hours", "drop", {}, Refusal.BAD_OP),
-        ("payments", "insert", {}, Refusal.UNKNOWN_ENTITY),
-        ("notes", "insert", {"id": RECORD, "title": "Bezoek"}, Refusal.MISSING_FIELD),
+        ("hours", "drop", {}, Reason.BAD_OP),
+        ("payments", "insert", {}, Reason.UNKNOWN_ENTITY),
+        ("notes", "insert", {"id": RECORD, "title": "Bezoek"}, Reason.MISSING_FIELD),
         ("members", "update", {"bsn": "123456782"}, None),
-        ("members", "update", {"bsn": "123456789"}, Refusal.INVALID_VALUE),
+        ("members", "update", {"bsn": "123456789"}, Reason.INVALID_VALUE),
         ("members", "update", {"bsn": None}, None),
-        ("scores", "update", {"score": 6}, Refusal.INVALID_VALUE),
-        ("goals", "update", {"attainment": 101}, Refusal.INVALID_VALUE),
-        ("agreements", "update", {"done": 2}, Refusal.INVALID_VALUE),
+        ("scores", "update", {"score": 6}, Reason.INVALID_VALUE),
+        ("goals", "update", {"attainment": 101}, Reason.INVALID_VALUE),
+        ("agreements", "update", {"done": 2}, Reason.INVALID_VALUE),
         ("note_revisions", "update", {"merge_parents": json.dumps([RECORD])}, None),
-        ("note_revisions", "update", {"merge_parents": "[1, 2]"}, Refusal.INVALID_VALUE),
-        ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00"}, Refusal.INVALID_VALUE),
+        ("note_revisions", "update", {"merge_parents": "[1, 2]"}, Reason.INVALID_VALUE),
+        ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00"}, Reason.INVALID_VALUE),
         ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00+00:00"}, None),
-        ("families", "update", {"status": "weg"}, Refusal.INVALID_VALUE),
-        ("families", "update", {"name": "  "}, Refusal.INVALID_VALUE),
+        ("families", "update", {"status": "weg"}, Reason.INVALID_VALUE),
+        ("families", "update", {"name": "  "}, Reason.INVALID_VALUE),
     ],
 )
 def test_a_change_is_refused_for_its_reason(
-    entity: str, op: str, data: dict[str, Any], reason: Refusal | None
+    entity: str, op: str, data: dict[str, Any], reason: Reason | None
 ) -> None:
     record = FAMILY if entity == "families" else RECORD
     assert check_change(entity, op, record, FAMILY, data) == reason
 
 
 def test_ids_and_the_family_of_a_family_record() -> None:
-    assert check_change("hours", "update", "42", FAMILY, {}) == Refusal.BAD_ID
-    assert check_change("hours", "update", RECORD, None, {}) == Refusal.BAD_ID
-    assert check_change("hours", "update", RECORD.upper(), FAMILY, {}) == Refusal.BAD_ID
-    assert check_change("families", "update", RECORD, FAMILY, {}) == Refusal.WRONG_FAMILY
+    assert check_change("hours", "update", "42", FAMILY, {}) == Reason.BAD_ID
+    assert check_change("hours", "update", RECORD, None, {}) == Reason.BAD_ID
+    assert check_change("hours", "update", RECORD.upper(), FAMILY, {}) == Reason.BAD_ID
+    assert check_change("families", "update", RECORD, FAMILY, {}) == Reason.WRONG_FAMILY
     assert check_change("families", "update", FAMILY, FAMILY, {"name": "Gezin"}) is None
 
 

@@ -326,6 +326,12 @@ def test_work_from_before_a_handover_is_still_accepted(server: Running) -> None:
         " handed_over_at = ? WHERE id = ?",
         (handed.isoformat(), family),
     )
+    # anna's laptop was last in touch two hours ago: what it pushes now may be older than now
+    offline_since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    server.db.execute(
+        "UPDATE devices SET last_seen = ? WHERE user_name = 'anna'",
+        (offline_since.isoformat(timespec="milliseconds"),),
+    )
     after = mutation("hours", family, minutes=15, date="2026-11-24")  # made just now
     results = push(server, anna, before, after)
     assert [r["outcome"] for r in results] == ["accepted", "rejected"]

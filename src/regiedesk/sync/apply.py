@@ -30,7 +30,7 @@ from ..errors import ClockDrift
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, clock_of, field_clocks
 from . import protocol as p
-from .rules import Refusal, check_change
+from .rules import check_change
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +103,9 @@ class PageApplier:
             return False  # an entity of a newer schema than this laptop's
         record_id, stamp, raw = str(change["record_id"]), change["hlc"], change["data"]
         if not is_stamp(stamp):
-            return self._put_aside(change, Refusal.BAD_STAMP)
+            return self._put_aside(change, p.Reason.BAD_STAMP)
         if not isinstance(raw, dict):
-            return self._put_aside(change, Refusal.INVALID_VALUE)
+            return self._put_aside(change, p.Reason.INVALID_VALUE)
         allowed = self._allowed(table)  # fields of a newer schema are left out, as ever
         data = {k: v for k, v in raw.items() if k in allowed}
         refused = check_change(table, str(change["op"]), record_id, change["family_id"], data)

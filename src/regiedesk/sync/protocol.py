@@ -41,13 +41,24 @@ class Outcome(StrEnum):
 
 
 class Reason(StrEnum):
-    """Why the server rejected a pushed mutation."""
+    """Why a pushed mutation was rejected (the server's answer) or a pulled one set aside
+    (the laptop's, ``sync.rules``): one vocabulary on both sides."""
 
-    UNKNOWN_ENTITY = "unknown_entity"  # not one of regiedesk.entities.ENTITY_TABLES
+    # where the change may go: who is pushing it, and the family's state on the server
     OUT_OF_SCOPE = "out_of_scope"  # a family the device's user may not write to (any more)
     UNKNOWN_FAMILY = "unknown_family"  # a change to a family the server never had
     NOT_YOUR_FAMILY = "not_your_family"  # a new family made out to another caseworker
     HANDOVER_BY_TEAMLEADER_ONLY = "handover_by_teamleader_only"  # a changed caseworker
+    # what the change holds (``sync.rules``: the entity's fields and the domain's ranges)
+    BAD_STAMP = "bad_stamp"  # not a clock stamp in the strict form (``clock.is_stamp``)
+    UNKNOWN_ENTITY = "unknown_entity"  # not one of regiedesk.entities.ENTITY_TABLES
+    BAD_OP = "bad_op"
+    BAD_ID = "bad_id"  # a record id that is not a UUID, or data naming another record
+    WRONG_FAMILY = "wrong_family"  # the data's family differs from the change's (or record's)
+    UNKNOWN_FIELD = "unknown_field"
+    MISSING_FIELD = "missing_field"  # an insert without a field the entity requires
+    INVALID_VALUE = "invalid_value"  # a wrong type, a date that does not exist, out of range
+    BAD_TEXT = "bad_text"  # text with a NUL or a lone surrogate, which no database keeps
 
 
 class ErrorCode(StrEnum):
@@ -61,7 +72,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "forbidden"  # 403: not for this role
     NOT_FOUND = "not_found"  # 404: no such thing in the caller's scope
     BAD_BODY = "bad_body"  # 400: a gzip body that does not unpack
-    BAD_STAMP = "bad_stamp"  # 400: a malformed clock stamp
+    BAD_HEADER = "bad_header"  # 400: a header of the protocol that is malformed
     CLOCK_AHEAD = "clock_ahead"  # 409: the device clock runs ahead
     STAMPS_AHEAD = "stamps_ahead"  # 409: changes stamped in the future
     TOO_LARGE = "too_large"  # 413

@@ -32,21 +32,7 @@ from ..domain.vocabulary import (
     MemberRole,
     Moment,
 )
-
-
-class Refusal(StrEnum):
-    """Why a change was refused (the server's answer) or set aside (a pulled one)."""
-
-    BAD_STAMP = "bad_stamp"  # not a clock stamp in the strict form
-    UNKNOWN_ENTITY = "unknown_entity"
-    BAD_OP = "bad_op"
-    BAD_ID = "bad_id"  # a record id that is not a UUID, or data naming another record
-    WRONG_FAMILY = "wrong_family"  # the data's family differs from the change's
-    UNKNOWN_FIELD = "unknown_field"
-    MISSING_FIELD = "missing_field"  # an insert without a field the entity requires
-    INVALID_VALUE = "invalid_value"  # a wrong type, a date that does not exist, out of range
-    BAD_TEXT = "bad_text"  # text with a NUL or a lone surrogate, which no database keeps
-
+from .protocol import Reason
 
 NAME = 200  # names, titles, organisations (the services' limits)
 PHONE = 50
@@ -62,7 +48,7 @@ _MOMENT = re.compile(
     "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.][0-9]{1,6})?(?:[+-][0-9]{2}:[0-9]{2}|Z)"
 )
 
-Check = Callable[[Any], Refusal | None]
+Check = Callable[[Any], Reason | None]
 
 
 def is_id(value: object) -> bool:
@@ -83,13 +69,13 @@ def clean_text(value: str) -> bool:
 
 
 def text(limit: int, *, blank: bool = True) -> Check:
-    def check(value: Any) -> Refusal | None:
+    def check(value: Any) -> Reason | None:
         if not isinstance(value, str):
-            return Refusal.INVALID_VALUE
+            return Reason.INVALID_VALUE
         if not clean_text(value):
-            return Refusal.BAD_TEXT
+            return Reason.BAD_TEXT
         if len(value) > limit or (not blank and not value.strip()):
-            return Refusal.INVALID_VALUE
+            return Reason.INVALID_VALUE
         return None
 
     return check
@@ -98,16 +84,16 @@ def text(limit: int, *, blank: bool = True) -> Check:
 def choice(options: type[StrEnum] | tuple[str, ...]) -> Check:
     allowed = frozenset(str(o) for o in options)
 
-    def check(value: Any) -> Refusal | None:
-        return None if isinstance(value, str) and value in allowed else Refusal.INVALID_VALUE
+    def check(value: Any) -> Reason | None:
+        return None if isinstance(value, str) and value in allowed else Reason.INVALID_VALUE
 
     return check
 
 
 def integer(low: int, high: int) -> Check:
-    def check(value: Any) -> Refusal | None:
+    def check(value: Any) -> Reason | None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            return Refusal.INVALID_VALUE
+            return Reason.INVALID_VALUE
         return None
 
     return check
@@ -129,43 +115,43 @@ def _is_day_text(value: str) -> bool:
     return True
 
 
-def _day(value: Any) -> Refusal | None:
-    return None if is_day(value) else Refusal.INVALID_VALUE
+def _day(value: Any) -> Reason | None:
+    return None if is_day(value) else Reason.INVALID_VALUE
 
 
-def _moment(value: Any) -> Refusal | None:
+def _moment(value: Any) -> Reason | None:
     """A moment with its offset from UTC, as the services write them."""
     if not isinstance(value, str) or not _MOMENT.fullmatch(value):
-        return Refusal.INVALID_VALUE
+        return Reason.INVALID_VALUE
     try:
         dt.datetime.fromisoformat(value)
     except ValueError:
-        return Refusal.INVALID_VALUE
+        return Reason.INVALID_VALUE
     return None
 
 
-def _flag(value: Any) -> Refusal | None:
-    return None if isinstance(value, bool | int) and value in (0, 1) else Refusal.INVALID_VALUE
+def _flag(value: Any) -> Reason | None:
+    return None if isinstance(value, bool | int) and value in (0, 1) else Reason.INVALID_VALUE
 
 
-def _id(value: Any) -> Refusal | None:
-    return None if is_id(value) else Refusal.INVALID_VALUE
+def _id(value: Any) -> Reason | None:
+    return None if is_id(value) else Reason.INVALID_VALUE
 
 
-def _bsn(value: Any) -> Refusal | None:
-    return None if isinstance(value, str) and is_valid_bsn(value) else Refusal.INVALID_VALUE
+def _bsn(value: Any) -> Reason | None:
+    return None if isinstance(value, str) and is_valid_bsn(value) else Reason.INVALID_VALUE
 
 
-def _parents(value: Any) -> Refusal | None:
+def _parents(value: Any) -> Reason | None:
     """``merge_parents``: a JSON list of revision ids, kept as text."""
     if not isinstance(value, str) or len(value) > MAX_PARENTS * 40:
-        return Refusal.INVALID_VALUE
+        return Reason.INVALID_VALUE
     try:
         parents = json.loads(value)
     except ValueError:
-        return Refusal.INVALID_VALUE
+        return Reason.INVALID_VALUE
     if not isinstance(parents, list) or not all(is_id(p) for p in parents):
-        return Refusal.INVALID_VALUE
+        return Reason.INVALID_VALUE
     return None
 
 
@@ -301,7 +287,7 @@ _REQUIRED = {
 
 def check_change(
     entity: str, op: str, record_id: str, family_id: str | None, data: Mapping[str, Any]
-) -> Refusal | None:
+) -> Reason | None:
     """Why this change may not be stored or applied, or None when it may.
 
     ``family_id`` is the change's family (for a family record: the record itself).
@@ -310,38 +296,38 @@ def check_change(
     """
     fields = ENTITIES.get(entity)
     if fields is None:
-        return Refusal.UNKNOWN_ENTITY
+        return Reason.UNKNOWN_ENTITY
     if op not in OPS:
-        return Refusal.BAD_OP
+        return Reason.BAD_OP
     if not is_id(record_id) or not is_id(family_id):
-        return Refusal.BAD_ID
+        return Reason.BAD_ID
     if entity == "families" and family_id != record_id:
-        return Refusal.WRONG_FAMILY
+        return Reason.WRONG_FAMILY
     if op == "delete":
         return None
     for name, value in data.items():
         if name == "id":
             if value != record_id:
-                return Refusal.BAD_ID
+                return Reason.BAD_ID
             continue
         if name == "family_id" and value == family_id:
             continue  # the change's own family, checked above
         field = fields.get(name)
         if field is None:
-            return Refusal.UNKNOWN_FIELD
+            return Reason.UNKNOWN_FIELD
         if value is None:
             if field.required:
-                return Refusal.MISSING_FIELD
+                return Reason.MISSING_FIELD
             continue
         refused = field.check(value)
         if refused is not None:
             return refused
         if name == "family_id" and value != family_id:
-            return Refusal.WRONG_FAMILY
+            return Reason.WRONG_FAMILY
     if op == "insert" and not _REQUIRED[entity] <= data.keys():
-        return Refusal.MISSING_FIELD
+        return Reason.MISSING_FIELD
     return None
 
 
-def check_stamp(stamp: object) -> Refusal | None:
-    return None if is_stamp(stamp) else Refusal.BAD_STAMP
+def check_stamp(stamp: object) -> Reason | None:
+    return None if is_stamp(stamp) else Reason.BAD_STAMP

@@ -22,13 +22,15 @@ FIXED = "issue 16: fixed on the server after the split into routers"
 SECRET = "Geheim-Kenmerk-Vlietstra"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_bad_clock_headers_get_400_with_a_code(server: Running) -> None:
     token = server.device("anna")
     with server.client(token) as c:
-        for value in ("abc", "1e5", "", "1" * 20, "١٢٣", "-5", "12 "):
+        # int() takes the last two; h11 does not send a value with a space at either end
+        for value in ("abc", "1e5", "", "1" * 20, "١٢٣", "-5", "1_000", "+12"):
             response = c.post(
-                "/v1/sync/push", json={"mutations": []}, headers={p.CLOCK_HEADER: value}
+                "/v1/sync/push",
+                json={"mutations": []},
+                headers={p.CLOCK_HEADER: value.encode()},  # as bytes: httpx sends only ASCII str
             )
             assert (response.status_code, code(response)) == (400, "bad_header"), value
 

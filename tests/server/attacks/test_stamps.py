@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import pytest
-
 from regiedesk.clock import Stamp, utc_text
 from regiedesk.ids import uuid7
 
@@ -34,7 +32,6 @@ def seen_at(server: Running, user: str, moment: dt.datetime) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_stamps_outside_the_strict_form_are_refused(server: Running) -> None:
     anna = server.device("anna")
     family = family_of(server, anna, "anna")
@@ -48,7 +45,6 @@ def test_stamps_outside_the_strict_form_are_refused(server: Running) -> None:
     assert not any(stored(server, m["mutation_id"]) for m in changes)
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_stand_in_long_over_cannot_write_with_a_stamp_from_back_then(server: Running) -> None:
     anna, bert = server.device("anna"), server.device("bert")
     family = family_of(server, anna, "anna")
@@ -66,7 +62,6 @@ def test_a_stand_in_long_over_cannot_write_with_a_stamp_from_back_then(server: R
     assert not stored(server, forged["mutation_id"])
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_after_a_handover_the_former_caseworker_cannot_push(server: Running) -> None:
     anna = server.device("anna")
     family = family_of(server, anna, "anna")
@@ -111,7 +106,6 @@ def test_offline_work_inside_a_stand_in_still_arrives_after_it(server: Running) 
     assert push(server, bert, work)[0]["outcome"] == "accepted"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_an_old_bad_stamp_does_not_make_its_family_drift_for_ever(
     server: Running, laptop: Callable[[str], Laptop]
 ) -> None:

@@ -20,6 +20,7 @@ class Caller:
     user: str
     role: str
     device_id: str
+    last_seen: str | None = None  # the device's contact before this request (server time)
 
 
 class Refused(Exception):
@@ -65,7 +66,9 @@ def identify(tx: Transaction, request: Request, role: p.Role) -> Caller:
             error(403, p.ErrorCode.FORBIDDEN, "not allowed for your role"),
         )  # fmt: skip
     queries.mark_seen(tx, device)
-    return Caller(user=device["name"], role=device["role"], device_id=device["id"])
+    # a device never seen before: its sign-in is the floor of what it may claim to have done
+    seen = str(device["last_seen"] or device["created_at"])
+    return Caller(device["name"], device["role"], device["id"], seen)
 
 
 async def _bearer(request: Request) -> None:

@@ -66,7 +66,8 @@ def add_device(tx: Transaction, user_name: str, device_name: str, token: str) ->
 def device_by_token(tx: Transaction, token: str) -> dict[str, Any] | None:
     """The device holding ``token``, with its user's name, role and state."""
     rows = tx.query(
-        "SELECT d.id, d.revoked, d.last_seen, u.name, u.role, u.disabled FROM devices d"
+        "SELECT d.id, d.revoked, d.last_seen, d.created_at, u.name, u.role, u.disabled"
+        " FROM devices d"
         " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
         (auth.token_hash(token),),
     )

@@ -1,13 +1,16 @@
-"""What a push must satisfy: a device clock not running ahead, and per mutation a known
-entity and a family the caller may write to (at the time the change was made)."""
+"""What a push must satisfy: a device clock not running ahead, and per mutation a clock
+stamp in the strict form, fields the entity's rules allow (``sync.rules``, the laptop's
+rules too) and a family the caller may write to at the time the server can vouch for."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 
 from fastapi import Request
 
+from ...clock import is_stamp, stamp_wall_ms
 from ...entities import ENTITY_TABLES
 from .. import protocol as p
 from . import queries
@@ -16,16 +19,18 @@ from .db import Transaction
 from .identity import Caller, error
 from .scope import may_push
 
+_CLOCK_MS = re.compile("[0-9]{1,15}")  # ASCII digits only: int() also takes "١٢٣" and " 12_3 "
+
 
 def check_clock(request: Request, stamps: list[str] | None = None) -> None:
     """Refuse a device clock that runs ahead, and stamps made while it ran ahead: they
-    would beat everyone's newer edits until the real time caught up with them."""
+    would beat everyone's newer edits until the real time caught up with them. A stamp
+    outside the strict form is refused with its mutation (``refusal``), not here."""
     raw = request.headers.get(p.CLOCK_HEADER)
+    if raw is not None and not _CLOCK_MS.fullmatch(raw):
+        raise error(400, p.ErrorCode.BAD_HEADER, f"{p.CLOCK_HEADER} is not milliseconds")
     server_ms = int(time.time() * 1000)
-    try:
-        newest = max((int(stamp.split("-", 1)[0]) for stamp in stamps or []), default=0)
-    except ValueError:
-        raise error(400, p.ErrorCode.BAD_STAMP, "a clock stamp is malformed") from None
+    newest = max((stamp_wall_ms(s) for s in stamps or [] if is_stamp(s)), default=0)
     if (raw is None or int(raw) - server_ms <= p.MAX_CLOCK_AHEAD_MS) and (
         newest - server_ms > p.MAX_CLOCK_AHEAD_MS
     ):
@@ -43,8 +48,13 @@ def check_clock(request: Request, stamps: list[str] | None = None) -> None:
         )
 
 
-def refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> p.Reason | None:
+def refusal(
+    tx: Transaction, m: MutationIn, who: Caller, scope: set[str], received: dt.datetime
+) -> p.Reason | None:
     """Why the server refuses this mutation, or None when it is accepted."""
+    if not is_stamp(m.hlc):
+        return p.Reason.BAD_STAMP
+    family = m.family_id if m.family_id is not None or m.entity != "families" else m.record_id
     if m.entity not in ENTITY_TABLES:
         return p.Reason.UNKNOWN_ENTITY
     if m.entity == "families":
@@ -60,16 +70,21 @@ def refusal(tx: Transaction, m: MutationIn, who: Caller, scope: set[str]) -> p.R
         if known and "caseworker" in m.data and caseworker != who.user:
             return p.Reason.HANDOVER_BY_TEAMLEADER_ONLY
         return None
-    if not m.family_id:
-        return p.Reason.OUT_OF_SCOPE
-    if not may_push(tx, who.user, m.family_id, _when(m.hlc), scope):
+    if not may_push(tx, who.user, str(family), made_at(m.hlc, who, received), scope):
         return p.Reason.OUT_OF_SCOPE
     return None
 
 
-def _when(hlc: str) -> dt.datetime:
-    """The wall time inside a clock stamp (UTC)."""
-    try:
-        return dt.datetime.fromtimestamp(int(hlc.split("-", 1)[0]) / 1000, dt.UTC)
-    except ValueError:
-        return dt.datetime.now(dt.UTC)
+def made_at(hlc: str, who: Caller, received: dt.datetime) -> dt.datetime:
+    """The earliest time the server can vouch this change was made: its stamp's time, but
+    never before the device's previous contact (a laptop pushes everything it holds at
+    each sync, so what it pushes now was made since) and never after it arrived.
+
+    The stamp is the client's word; the grace it buys is work done offline since the
+    device was last in touch, which is what the protocol promises, and no more.
+    """
+    stamped = dt.datetime.fromtimestamp(stamp_wall_ms(hlc) / 1000, dt.UTC)
+    floor = dt.datetime.fromisoformat(who.last_seen) if who.last_seen else stamped
+    if floor.tzinfo is None:
+        floor = floor.replace(tzinfo=dt.UTC)
+    return min(received, max(stamped, floor))

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ....clock import utc_text
+from ....clock import is_stamp, utc_now, utc_text
 from ... import protocol as p
 from .. import queries
 from ..bodies import MutationIn, Push
@@ -53,11 +53,12 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             # last step (`append_changes`), in one round trip with the commit.
             known = queries.known_mutations(tx, [m.mutation_id for m in body.mutations])
             accepted: list[tuple[MutationIn, str]] = []
+            received = utc_now()  # the right to push is judged by this, not by a stamp
             for m in body.mutations:
                 if m.mutation_id in known:
                     results.append(p.mutation_result(m.mutation_id))
                     continue
-                reason = refusal(tx, m, who, scope)
+                reason = refusal(tx, m, who, scope, received)
                 if reason is not None:
                     results.append(p.mutation_result(m.mutation_id, reason))
                     continue
@@ -69,7 +70,6 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                 known.add(m.mutation_id)  # the same id twice in one push: stored once
                 results.append(p.mutation_result(m.mutation_id))
             if accepted:
-                received = utc_text()
                 tx.append_changes(
                     [
                         (
@@ -82,7 +82,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                             m.op,
                             p.dumps(m.data),
                             m.hlc,
-                            received,
+                            utc_text(received),
                         )
                         for m, family in accepted
                     ]
@@ -143,6 +143,8 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                 # the newest stamp per record, taken here: twice as fast as GROUP BY on SQLite
                 newest: dict[tuple[str, str], str] = {}
                 for entity, record_id, hlc in queries.record_stamps(tx, family):
+                    if not is_stamp(hlc):  # stored before the check; laptops set it aside
+                        continue
                     key = (entity, record_id)
                     if hlc > newest.get(key, ""):
                         newest[key] = hlc
