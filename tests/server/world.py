@@ -162,6 +162,41 @@ def server_model(db: ServerDB, families: Sequence[str]) -> dict[str, dict[str, d
     return model
 
 
+def server_state(db: ServerDB, families: Sequence[str]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per table and record: the server's current state (``record_state``) as a laptop's
+    row: its fields, ``deleted``, ``updated_hlc`` and the per-field stamps."""
+    marks = ", ".join("?" for _ in families)
+    rows = db.query(
+        f"SELECT entity, record_id, data, field_hlc, hlc FROM record_state"
+        f" WHERE family_id IN ({marks})",
+        tuple(families),
+    )
+    state: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in ENTITY_TABLES}
+    for row in rows:
+        record = {**json.loads(row["data"]), "id": row["record_id"]}
+        record["updated_hlc"] = row["hlc"]
+        record["field_hlc"] = json.loads(row["field_hlc"])
+        state.setdefault(row["entity"], {})[row["record_id"]] = record
+    return state
+
+
+def assert_state_is_every_laptops(
+    db: ServerDB, laptops: Sequence[Laptop], families: Sequence[str]
+) -> None:
+    """The server's current state equals every laptop's records, record by record, field
+    by field (stamps included)."""
+    state = server_state(db, families)
+    for table in ENTITY_TABLES:
+        for laptop in laptops:
+            rows = laptop.rows(table, families)
+            held = state.get(table, {})
+            assert set(rows) == set(held), f"{laptop.user}: the server state has other {table}"
+            for record_id, row in rows.items():
+                assert {k: held[record_id].get(k) for k in row} == row, (
+                    f"{laptop.user}: {table}/{record_id} differs from the server state"
+                )
+
+
 def assert_converged(
     db: ServerDB,
     laptops: Sequence[Laptop],
@@ -188,6 +223,7 @@ def assert_converged(
         first = laptops[0].rows(table, families)
         for laptop in laptops[1:]:
             assert laptop.rows(table, families) == first, f"{laptop.user}: {table} differs"
+    assert_state_is_every_laptops(db, laptops, families)
     if revisions is not None:
         for laptop in laptops:
             kept = laptop.rows("note_revisions", families)

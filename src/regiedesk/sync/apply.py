@@ -28,8 +28,9 @@ from ..clock import Stamp, is_stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import ClockDrift
 from ..store import Store
-from ..store.database import SYNC_COLUMNS, clock_of, field_clocks
+from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
+from .merge import newest_stamp, winning_fields
 from .rules import check_change
 
 log = logging.getLogger(__name__)
@@ -126,9 +127,9 @@ class PageApplier:
         clocks = field_clocks(row)
         if change["op"] == p.Op.DELETE:
             data = {"deleted": 1}
-        wins = {k: v for k, v in data.items() if k != "id" and stamp > _stored(clocks, k)}
+        wins = winning_fields(clocks, data, stamp)
         current = str(row["updated_hlc"])
-        newest = max(current, stamp) if is_stamp(current) else stamp
+        newest = newest_stamp(current, stamp)
         if not wins and newest == current:
             return False
         clocks.update(dict.fromkeys(wins, stamp))
@@ -191,12 +192,6 @@ class PageApplier:
                         except _REFUSED:
                             for change in self._sources[key]:
                                 self._put_aside(change, STORE_REFUSED)
-
-
-def _stored(clocks: Mapping[str, str], field: str) -> str:
-    """A field's stored stamp; one not in the strict form counts as older than any."""
-    stamp = clock_of(clocks, field)
-    return stamp if is_stamp(stamp) else ""
 
 
 def apply_page(

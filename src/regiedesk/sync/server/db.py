@@ -18,16 +18,20 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+
+from . import state
 
 POOL_ENV = "REGIEDESK_SERVER_POOL"
 DEFAULT_POOL_SIZE = 8
 POOL_WAIT_SECONDS = 30.0
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+# a step is SQL, or a function of the transaction for what SQL alone cannot do
+Step = str | Callable[["Transaction"], None]
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     (
         """CREATE TABLE users (
             name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,
@@ -60,6 +64,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # a handover keeps the former caseworker's work: changes stamped before it are accepted
         "ALTER TABLE families ADD COLUMN previous_caseworker TEXT",
         "ALTER TABLE families ADD COLUMN handed_over_at TEXT",
+    ),
+    (
+        # the current state of every record, folded from the log (see state.py)
+        """CREATE TABLE record_state (
+            entity TEXT NOT NULL, record_id TEXT NOT NULL, family_id TEXT NOT NULL,
+            data TEXT NOT NULL, field_hlc TEXT NOT NULL, hlc TEXT NOT NULL,
+            PRIMARY KEY (entity, record_id))""",
+        "CREATE INDEX record_state_family ON record_state (family_id, entity)",
+        state.rebuild,
     ),
 )
 
@@ -191,9 +204,9 @@ class ServerDB:
                     f"the server database has schema {version}; this server knows "
                     f"{len(MIGRATIONS)}: upgrade regiedesk-server"
                 )
-            for statements in MIGRATIONS[version:]:
-                for sql in statements:
-                    tx.execute(sql)
+            for steps in MIGRATIONS[version:]:
+                for step in steps:
+                    tx.execute(step) if isinstance(step, str) else step(tx)
             if not rows:
                 tx.execute("INSERT INTO schema_version (version) VALUES (?)", (len(MIGRATIONS),))
             else:
@@ -240,6 +253,11 @@ class Transaction:
         cursor.close()
         return count
 
+    def execute_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        cursor = self.conn.cursor()
+        cursor.executemany(self.db._sql(sql), [tuple(p) for p in params])
+        cursor.close()
+
     def append_changes(self, rows: Sequence[Sequence[Any]]) -> None:
         """Store changes under fresh sequence numbers and end the transaction.
 
@@ -252,6 +270,7 @@ class Transaction:
         """
         if not rows:
             return
+        state.merge_changes(self, rows)  # before the sequence lock: not held while folding
         count = len(rows)
         take = "UPDATE counters SET value = value + ? WHERE name = 'changes'"
         insert = (

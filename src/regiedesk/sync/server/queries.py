@@ -161,11 +161,6 @@ def changes_page(
     return rows
 
 
-def record_stamps(tx: Transaction, family: str) -> list[tuple[Any, ...]]:
-    """(entity, record id, stamp) of every change of a family, in no order."""
-    return tx.rows("SELECT entity, record_id, hlc FROM changes WHERE family_id = ?", (family,))
-
-
 # --- families, teams and stand-ins -------------------------------------------
 
 

@@ -15,9 +15,9 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from ....clock import is_stamp, utc_now, utc_text
+from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import queries
+from .. import queries, state
 from ..bodies import MutationIn, Push
 from ..db import ServerDB
 from ..identity import SIGNED, error, signed_in
@@ -139,16 +139,8 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                 asked = set(families.split(","))
                 scope = [f for f in scope if f in asked]
             result: dict[str, str] = {}
-            for family in scope:
-                # the newest stamp per record, taken here: twice as fast as GROUP BY on SQLite
-                newest: dict[tuple[str, str], str] = {}
-                for entity, record_id, hlc in queries.record_stamps(tx, family):
-                    if not is_stamp(hlc):  # stored before the check; laptops set it aside
-                        continue
-                    key = (entity, record_id)
-                    if hlc > newest.get(key, ""):
-                        newest[key] = hlc
-                result[family] = p.family_checksum((e, r, h) for (e, r), h in newest.items())
+            for family in scope:  # each record's newest stamp, from the current state
+                result[family] = p.family_checksum(state.record_stamps(tx, family))
         answer: p.ChecksumAnswer = {"families": result}
         return _json(answer)
 

@@ -1,0 +1,191 @@
+"""The server's current state: every synced record as the laptops hold it after a sync.
+
+The change log stays the source of sync; ``record_state`` is its fold, one row per
+(entity, record id) with the record's family, its merged fields, the per-field stamps
+the merge needs and its newest stamp. It is written by ``Transaction.append_changes``
+in the same transaction as the changes it folds in, with the laptops' own rule
+(``sync.merge``), so overviews and checksums read it instead of replaying the log.
+
+A change to a record this state does not hold, other than its insert, is left out as
+a laptop leaves it out (its insert was never in anyone's scope). A change whose data
+is not an object counts only with its stamp: a laptop sets it aside and counts that
+stamp in its checksum too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ...clock import is_stamp
+from ..merge import INSERT_CLOCK, newest_stamp, winning_fields
+
+if TYPE_CHECKING:
+    from .db import Transaction
+
+_NOT_FIELDS = frozenset({"id", "updated_hlc", "deleted", "field_hlc"})
+_CHUNK = 500
+_COLUMNS = "entity, record_id, family_id, data, field_hlc, hlc"
+
+
+@dataclass
+class Record:
+    """One record's current state."""
+
+    family_id: str
+    fields: dict[str, Any]
+    clocks: dict[str, str] = field(default_factory=dict)
+    hlc: str = ""
+
+    @property
+    def deleted(self) -> bool:
+        return bool(self.fields.get("deleted"))
+
+
+def fold(record: Record | None, family: str, op: str, raw: Any, stamp: str) -> Record | None:
+    """``record`` after one change (a new Record for an insert of an unknown one);
+    None: the change leaves no record. The rule of ``sync.apply.PageApplier.apply``."""
+    if not is_stamp(stamp):
+        return record  # a laptop sets it aside without its stamp
+    data = {k: v for k, v in raw.items() if k not in _NOT_FIELDS} if isinstance(raw, dict) else {}
+    if record is None:
+        if op != "insert":
+            return None
+        return Record(family, {**data, "deleted": 0}, {INSERT_CLOCK: stamp}, stamp)
+    if op == "delete":
+        data = {"deleted": 1}
+    wins = winning_fields(record.clocks, data, stamp)
+    record.fields.update(wins)
+    record.clocks.update(dict.fromkeys(wins, stamp))
+    record.hlc = newest_stamp(record.hlc, stamp)
+    return record
+
+
+def _decoded(row: Sequence[Any]) -> tuple[tuple[str, str], Record]:
+    entity, record_id, family, data, clocks, hlc = row
+    return (str(entity), str(record_id)), Record(
+        str(family), json.loads(data), json.loads(clocks), str(hlc)
+    )
+
+
+def _encoded(key: tuple[str, str], record: Record) -> tuple[Any, ...]:
+    return (
+        key[0],
+        key[1],
+        record.family_id,
+        json.dumps(record.fields, sort_keys=True),
+        json.dumps(record.clocks, sort_keys=True),
+        record.hlc,
+    )
+
+
+def merge_changes(tx: Transaction, rows: Sequence[Sequence[Any]]) -> None:
+    """Fold changes (``append_changes`` rows) into the state, in their order.
+
+    On PostgreSQL the families concerned are locked first, in id order, so two pushes
+    to one family fold one after the other (SQLite's BEGIN IMMEDIATE does that anyway).
+    """
+    if not rows:
+        return
+    if tx.db.postgres:
+        families = sorted({str(r[3]) for r in rows})
+        for start in range(0, len(families), _CHUNK):
+            chunk = families[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            tx.rows(f"SELECT id FROM families WHERE id IN ({marks}) ORDER BY id FOR UPDATE", chunk)
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        wanted.setdefault(str(row[4]), set()).add(str(row[5]))
+    held = read(tx, wanted)
+    existing = set(held)
+    touched: set[tuple[str, str]] = set()
+    for _, _, _, family, entity, record_id, op, data, hlc, _ in rows:
+        key = (str(entity), str(record_id))
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raw = None
+        after = fold(held.get(key), str(family), str(op), raw, str(hlc))
+        if after is not None:
+            held[key] = after
+            touched.add(key)
+    fresh = [_encoded(k, held[k]) for k in sorted(touched - existing)]
+    changed = [_encoded(k, held[k]) for k in sorted(touched & existing)]
+    if fresh:
+        tx.execute_many(
+            f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (entity, record_id) DO NOTHING",  # one id pushed under two families
+            fresh,
+        )
+    if changed:
+        tx.execute_many(
+            "UPDATE record_state SET data = ?, field_hlc = ?, hlc = ?"
+            " WHERE entity = ? AND record_id = ?",
+            [(r[3], r[4], r[5], r[0], r[1]) for r in changed],
+        )
+
+
+def read(tx: Transaction, wanted: Mapping[str, Iterable[str]]) -> dict[tuple[str, str], Record]:
+    """The held state of these records (per entity, their ids)."""
+    found: dict[tuple[str, str], Record] = {}
+    for entity, ids in sorted(wanted.items()):
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), _CHUNK):
+            chunk = id_list[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for row in tx.rows(
+                f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND record_id IN ({marks})",
+                (entity, *chunk),
+            ):
+                key, record = _decoded(row)
+                found[key] = record
+    return found
+
+
+def family_records(tx: Transaction, families: Sequence[str], entity: str) -> dict[str, Record]:
+    """Per record id, the state of every record of ``entity`` in these families (tombstones
+    too: the caller decides)."""
+    found: dict[str, Record] = {}
+    wanted = sorted(set(families))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in tx.rows(
+            f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND family_id IN ({marks})",
+            (entity, *chunk),
+        ):
+            key, record = _decoded(row)
+            found[key[1]] = record
+    return found
+
+
+def record_stamps(tx: Transaction, family: str) -> list[tuple[Any, ...]]:
+    """(entity, record id, newest stamp) of every record of a family."""
+    return tx.rows("SELECT entity, record_id, hlc FROM record_state WHERE family_id = ?", (family,))
+
+
+def rebuild(tx: Transaction) -> None:
+    """Build the state from the change log, family by family (the migration's step)."""
+    tx.execute("DELETE FROM record_state")
+    for (family,) in tx.rows("SELECT DISTINCT family_id FROM changes"):
+        held: dict[tuple[str, str], Record] = {}
+        for entity, record_id, op, data, hlc in tx.rows(
+            "SELECT entity, record_id, op, data, hlc FROM changes WHERE family_id = ? ORDER BY seq",
+            (family,),
+        ):
+            key = (str(entity), str(record_id))
+            try:
+                raw = json.loads(data)
+            except ValueError:
+                raw = None
+            after = fold(held.get(key), str(family), str(op), raw, str(hlc))
+            if after is not None:
+                held[key] = after
+        if held:
+            tx.execute_many(
+                f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (entity, record_id) DO NOTHING",
+                [_encoded(k, r) for k, r in sorted(held.items())],
+            )
