@@ -7,10 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from regiedesk.domain.weeks import monday_of
 from regiedesk.services.assessments import AssessmentService
 from regiedesk.services.families import FamilyService
 from regiedesk.services.hours import HoursService
-from regiedesk.services.indicators import IndicatorService, monday_of
+from regiedesk.services.indicators import IndicatorService
 from regiedesk.services.network import NetworkService
 from regiedesk.services.plan import PlanService
 from regiedesk.store import Store

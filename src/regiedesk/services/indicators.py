@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from ..domain.trends import DomainTrend, fold_trends
 from ..domain.vocabulary import FamilyStatus
-from ..errors import ConfigError
+from ..domain.weeks import first_monday_from, monday_of
 from .base import Service
-
-Direction = Literal["verbeterd", "stabiel", "verslechterd"]
 
 # The Monday of the ISO week of a date column, in SQL (strftime %w: Sunday = 0).
 _MONDAY_OF = "date({col}, '-' || ((CAST(strftime('%w', {col}) AS INTEGER) + 6) % 7) || ' days')"
@@ -26,42 +25,12 @@ _MONDAY_OF = "date({col}, '-' || ((CAST(strftime('%w', {col}) AS INTEGER) + 6) %
 _LIVE_FAMILY = "EXISTS (SELECT 1 FROM families lf WHERE lf.id = {t}.family_id AND lf.deleted = 0)"
 
 
-def monday_of(day: dt.date) -> dt.date:
-    """The Monday that starts the ISO week of ``day``."""
-    return day - dt.timedelta(days=day.weekday())
-
-
-def first_monday_from(day: dt.date) -> dt.date:
-    """``day`` if it is a Monday, else the next Monday."""
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
-
-
 @dataclass(frozen=True, slots=True)
 class WeekHours:
     year: int  # ISO year
     week: int  # ISO week number
     monday: dt.date
     minutes: int
-
-
-@dataclass(frozen=True, slots=True)
-class DomainTrend:
-    member_id: str | None  # None: a household measurement
-    domain: str  # in the instrument the measurements map to (ZRM 2010 -> ZRM 2017)
-    first: int
-    latest: int
-    first_date: dt.date
-    latest_date: dt.date
-
-    @property
-    def delta(self) -> int:
-        return self.latest - self.first
-
-    @property
-    def direction(self) -> Direction:
-        if self.delta > 0:
-            return "verbeterd"
-        return "verslechterd" if self.delta < 0 else "stabiel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,30 +144,16 @@ class IndicatorService(Service):
             " ORDER BY a.date, a.id, s.id",
             (family_id,),
         )
-        first: dict[tuple[str | None, str], tuple[int, dt.date]] = {}
-        latest: dict[tuple[str | None, str], tuple[int, dt.date]] = {}
-        for r in rows:
-            key = (r["member_id"], self._mapped(r["instrument"], r["domain"]))
-            point = (int(r["score"]), dt.date.fromisoformat(r["date"]))
-            first.setdefault(key, point)
-            latest[key] = point
-        from ..domain.instruments import domain_rank  # not needed for the caseload
-
-        members = {m: i for i, m in enumerate(dict.fromkeys(k[0] for k in first))}
-        keys = sorted(first, key=lambda k: (k[0] is not None, members[k[0]], domain_rank(k[1])))
-        return [
-            DomainTrend(k[0], k[1], first[k][0], latest[k][0], first[k][1], latest[k][1])
-            for k in keys
-        ]
-
-    @staticmethod
-    def _mapped(instrument: str, domain: str) -> str:
-        try:
-            from ..domain.instruments import load_instrument  # not needed for the caseload
-
-            return load_instrument(instrument).map_domain(domain)
-        except ConfigError:  # an instrument this installation does not ship: keep the code
-            return domain
+        return fold_trends(
+            (
+                r["member_id"],
+                r["instrument"],
+                dt.date.fromisoformat(r["date"]),
+                r["domain"],
+                int(r["score"]),
+            )
+            for r in rows
+        )
 
     # --- the plan -------------------------------------------------------------
 

@@ -72,6 +72,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "forbidden"  # 403: not for this role
     NOT_FOUND = "not_found"  # 404: no such thing in the caller's scope
     BAD_BODY = "bad_body"  # 400: a gzip body that does not unpack
+    BAD_PERIOD = "bad_period"  # 400: a period that ends before it starts, or is too long
     BAD_HEADER = "bad_header"  # 400: a header of the protocol that is malformed
     CLOCK_AHEAD = "clock_ahead"  # 409: the device clock runs ahead
     STAMPS_AHEAD = "stamps_ahead"  # 409: changes stamped in the future
@@ -176,3 +177,117 @@ def family_checksum(records: Iterable[tuple[str, str, str]]) -> str:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+# --- the team leader's figures (``GET /v1/team/...``) -----------------------------------
+# Counts, hours, dates, codes and family names only: never a note's text, a contact's
+# summary, a member's name or a BSN. Dates are ISO (YYYY-MM-DD), weeks ISO ("2026-W07").
+
+
+class CaseworkerFigures(TypedDict):
+    """One caseworker's figures over the period asked for (``end``: the figures' date)."""
+
+    caseworker: str
+    active: int  # families 'actief' now
+    registered: int  # families 'aangemeld' now
+    closed_in_period: int  # closed with an end date in the period
+    minutes_in_period: int  # hours they booked, dated in the period
+    minutes_this_week: int  # in the ISO week of the period's end
+    minutes_mean_4_weeks: float  # per week, over the 4 ISO weeks before that one
+    without_contact: int  # active families without a contact in the 14 days up to the end
+    overdue_agreements: int  # open agreements due before the end
+    overdue_evaluations: int  # families not closed whose evaluation date is before the end
+    dropouts_in_period: int  # closures in the period with reason 'uitval'
+    closures_goals_reached: int  # closures in the period with reason 'doelen_behaald'
+    families_by_intensity: dict[str, int]  # intensity code: families (not closed)
+    tariff_cents: int  # the tariffs of their families with a support profile
+    paid_at_start_cents: int  # start milestones of trajectories started in the period
+    due_at_completion_cents: int  # completion milestones of those closed in the period
+
+
+class TeamFamily(TypedDict):
+    """One family of the team, shown by its name and its caseworker."""
+
+    family_id: str
+    name: str
+    caseworker: str
+    status: str
+    closure_reason: str | None
+    start_date: str | None
+    end_date: str | None
+    days_since_contact: int | None  # up to the period's end; None: no contact yet
+    parties_now: int  # involved on the period's end
+    parties_at_intake: int | None  # involved on the start date; None: no start date
+    goals_reached: int
+    goals_open: int  # 'open' or 'lopend'
+    goals_not_reached: int
+    overdue_agreements: int
+    evaluation_overdue: bool
+    minutes_in_period: int
+    support_profile: str | None
+    intensity: str | None
+    tariff_cents: int | None  # None: no (known) support profile and intensity
+    at_start_cents: int | None  # the part paid at the start (70% in the example)
+    at_completion_cents: int | None  # the part due at completion (30%)
+    stand_ins: list[StandIn]
+
+
+class StandIn(TypedDict):
+    """A stand-in (waarneming): ``user`` holds the family from ``start`` to ``end``."""
+
+    id: str
+    family_id: str
+    user: str
+    start: str
+    end: str
+
+
+class WeekMinutes(TypedDict):
+    week: str
+    monday: str
+    minutes: int
+
+
+class TeamTotals(TypedDict):
+    closed_in_period: int
+    closures_by_reason: dict[str, int]  # ClosureReason code: closures in the period
+    dropout_rate: float | None  # 'uitval' among the closures; None without closures
+    tariff_cents: int
+    paid_at_start_cents: int
+    due_at_completion_cents: int
+    weeks: list[WeekMinutes]  # the team's hours per ISO week of the period
+
+
+class TeamOverview(TypedDict):
+    """``GET /v1/team/overview``: the caller's teams over a period, filtered or not."""
+
+    teams: list[str]
+    start: str
+    end: str
+    as_of: str  # when the server answered (UTC)
+    caseworkers: list[CaseworkerFigures]
+    families: list[TeamFamily]
+    team: TeamTotals
+
+
+class PartiesOn(TypedDict):
+    day: str  # a Monday
+    parties: int
+
+
+class DomainScores(TypedDict):
+    member: int | None  # None: the household; else the member's number (1, 2, ...)
+    domain: str  # in the instrument the measurements map to
+    first: int
+    latest: int
+    first_date: str
+    latest_date: str
+
+
+class FamilyPage(TypedDict):
+    """``GET /v1/team/families/{id}``: one family's charts."""
+
+    family: TeamFamily
+    intensity: list[WeekMinutes]  # since the start (or the first hours), zero weeks too
+    parties: list[PartiesOn]  # per Monday since the start
+    domains: list[DomainScores]

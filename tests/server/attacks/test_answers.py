@@ -118,7 +118,6 @@ def server_log() -> Iterator[list[str]]:
         logger.setLevel(level)
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_the_server_log_carries_no_client_values(server: Running, server_log: list[str]) -> None:
     anna = server.device("anna")
     leader = server.device("teun", "teamleader")

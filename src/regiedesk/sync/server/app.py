@@ -23,6 +23,6 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
     app.include_router(health.router(db))
     app.include_router(devices.router(db))
     app.include_router(sync.router(db, today))
-    app.include_router(team.router(db))
+    app.include_router(team.router(db, today))
     app.include_router(admin.router(db))
     return app

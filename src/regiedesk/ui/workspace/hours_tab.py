@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from ...domain.instruments import domain_name, load_instrument
 from ...domain.models import HoursEntry, VisitTimer
 from ...domain.vocabulary import Activity, Field, TimerState
+from ...domain.weeks import monday_of
 from ...errors import ValidationError
 from ...services import Services
-from ...services.indicators import monday_of
 from ..format import date_text, duration_text, parse_duration
 from .base import (
     FamilyTab,

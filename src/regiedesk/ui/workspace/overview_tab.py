@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.instruments import domain_name
 from ...domain.models import Agreement, Family, Member
+from ...domain.trends import DomainTrend
 from ...domain.vocabulary import MemberRole
 from ...services import Services
-from ...services.indicators import DomainTrend, WeekHours
+from ...services.indicators import WeekHours
 from ..charts import BarChart
 from ..format import date_text, duration_text
 from .base import FamilyTab, fill, selected_id, table
