@@ -211,7 +211,8 @@ def test_members_added_changed_and_removed_so_a_measurement_can_be_saved(  # typ
     for row, name, kept in ((0, "Sanne Kaal", True), (1, "Tim Kaal", False)):
         members.selectRow(row)
         qtbot.mouseClick(button(tab, "Gezinslid verwijderen"), Qt.MouseButton.LeftButton)
-        question = tab.form
+        qtbot.waitUntil(lambda: tab.question is not None, timeout=WAIT)
+        question = tab.question
         assert isinstance(question, QMessageBox) and name in question.text()
         qtbot.mouseClick(button(question, "Verwijderen"), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.context.worker.idle, timeout=WAIT)

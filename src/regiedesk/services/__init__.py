@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .notes import NoteService
     from .plan import PlanService
     from .rejected import RejectedChangeService
+    from .removals import RemovalService
     from .timer import VisitTimerService
 
 S = TypeVar("S", bound=Service)
@@ -129,6 +130,12 @@ class Services:
         from .audit import AuditService
 
         return self._make(AuditService)
+
+    @cached_property
+    def removals(self) -> RemovalService:
+        from .removals import RemovalService
+
+        return self._make(RemovalService)
 
     @cached_property
     def drafts(self) -> DraftService:

@@ -15,6 +15,7 @@ from ..errors import ValidationError
 from ..i18n import Language
 from ..ids import uuid7
 from .base import Service
+from .removals import Removal
 
 ScoreInput = int | tuple[int, str | None]
 
@@ -131,12 +132,17 @@ class AssessmentService(Service):
         )
         return [Score.from_row(r) for r in rows]
 
-    def remove_assessment(self, assessment_id: str) -> None:
+    def remove_assessment(self, assessment_id: str) -> Removal:
         assessment = self.get_assessment(assessment_id)
+        scores = [score.id for score in self.list_scores(assessment_id)]
         with self.store.transaction(event="delete", client=assessment.family_id) as tx:
             tx.delete("assessments", assessment_id)
-            for score in self.list_scores(assessment_id):
-                tx.delete("scores", score.id)
+            for score_id in scores:
+                tx.delete("scores", score_id)
+        return Removal(
+            assessment.family_id,
+            (("assessments", assessment_id), *(("scores", s) for s in scores)),
+        )
 
     def history(
         self,

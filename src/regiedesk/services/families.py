@@ -12,6 +12,7 @@ from ..domain.vocabulary import ClosureReason, FamilyStatus, Field, MemberRole
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
+from .removals import Removal
 
 
 class FamilyService(Service):
@@ -203,7 +204,7 @@ class FamilyService(Service):
             tx.update("members", member_id, changes)
         return self.get_member(member_id)
 
-    def remove_member(self, member_id: str) -> None:
+    def remove_member(self, member_id: str) -> Removal:
         """Tombstone a member entered by mistake; one with goals or measurements stays
         until those are removed or moved, so no goal silently becomes the household's."""
         member = self.get_member(member_id)
@@ -224,6 +225,7 @@ class FamilyService(Service):
             )
         with self.store.transaction(event="delete", client=member.family_id) as tx:
             tx.delete("members", member_id)
+        return Removal(member.family_id, (("members", member_id),))
 
     def get_member(self, member_id: str) -> Member:
         return Member.from_row(self.store.get("members", member_id))

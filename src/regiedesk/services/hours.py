@@ -14,6 +14,7 @@ from ..domain.vocabulary import Activity, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
+from .removals import Removal
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -77,11 +78,12 @@ class HoursService(Service):
             tx.update("hours", entry_id, row)
         return self.get_entry(entry_id)
 
-    def remove_entry(self, entry_id: str) -> None:
+    def remove_entry(self, entry_id: str) -> Removal:
         """Tombstone the entry; it no longer counts in any total."""
         entry = self.get_entry(entry_id)
         with self.store.transaction(event="delete", client=entry.family_id) as tx:
             tx.delete("hours", entry_id)
+        return Removal(entry.family_id, (("hours", entry_id),))
 
     def get_entry(self, entry_id: str) -> HoursEntry:
         return HoursEntry.from_row(self.store.get("hours", entry_id))

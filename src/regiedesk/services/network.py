@@ -16,6 +16,7 @@ from ..domain.vocabulary import ContactMode, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
+from .removals import Removal
 
 MAX_NAME = 200
 MAX_PHONE = 50
@@ -119,11 +120,29 @@ class NetworkService(Service):
             tx.update("parties", party_id, {"involved_until": until.isoformat()})
         return self.get_party(party_id)
 
-    def remove_party(self, party_id: str) -> None:
-        """Tombstone a party entered by mistake (an ended involvement uses ``end_involvement``)."""
+    def remove_party(self, party_id: str) -> Removal:
+        """Tombstone a party entered by mistake, with its contact moments (an ended
+        involvement uses ``end_involvement``). One that still owns agreements stays."""
         party = self.get_party(party_id)
+        owned = self.store.query(
+            "SELECT count(*) AS n FROM agreements WHERE party_id = ? AND deleted = 0", (party_id,)
+        )[0]["n"]
+        if owned:
+            raise ValidationError(
+                Field.PARTY,
+                f"{party.organisation} heeft nog {owned} afspraak/afspraken in het plan. "
+                "Verwijder die eerst of geef ze een andere eigenaar.",
+                f"{party.organisation} still owns {owned} agreement(s) in the plan. "
+                "Remove those first or give them another owner.",
+            )
+        contacts = [c.id for c in self.list_contacts(party.family_id, party_id=party_id)]
         with self.store.transaction(event="delete", client=party.family_id) as tx:
             tx.delete("parties", party_id)
+            for contact_id in contacts:
+                tx.delete("contacts", contact_id)
+        return Removal(
+            party.family_id, (("parties", party_id), *(("contacts", c) for c in contacts))
+        )
 
     def get_party(self, party_id: str) -> InvolvedParty:
         return InvolvedParty.from_row(self.store.get("parties", party_id))
@@ -168,10 +187,11 @@ class NetworkService(Service):
             tx.insert("contacts", row)
         return self.get_contact(contact_id)
 
-    def remove_contact(self, contact_id: str) -> None:
+    def remove_contact(self, contact_id: str) -> Removal:
         contact = self.get_contact(contact_id)
         with self.store.transaction(event="delete", client=contact.family_id) as tx:
             tx.delete("contacts", contact_id)
+        return Removal(contact.family_id, (("contacts", contact_id),))
 
     def get_contact(self, contact_id: str) -> ContactMoment:
         return ContactMoment.from_row(self.store.get("contacts", contact_id))

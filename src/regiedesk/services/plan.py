@@ -17,6 +17,7 @@ from ..domain.vocabulary import AgreementOwner, Field, GoalStatus
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
+from .removals import Removal
 
 
 def _domain(value: str) -> str:
@@ -119,10 +120,11 @@ class PlanService(Service):
                 tx.update("goals", goal_id, changes)
         return self.get_goal(goal_id)
 
-    def remove_goal(self, goal_id: str) -> None:
+    def remove_goal(self, goal_id: str) -> Removal:
         goal = self.get_goal(goal_id)
         with self.store.transaction(event="delete", client=goal.family_id) as tx:
             tx.delete("goals", goal_id)
+        return Removal(goal.family_id, (("goals", goal_id),))
 
     def get_goal(self, goal_id: str) -> Goal:
         return Goal.from_row(self.store.get("goals", goal_id))
@@ -210,10 +212,11 @@ class PlanService(Service):
             tx.update("agreements", agreement_id, {"done": 0, "done_date": None})
         return self.get_agreement(agreement_id)
 
-    def remove_agreement(self, agreement_id: str) -> None:
+    def remove_agreement(self, agreement_id: str) -> Removal:
         agreement = self.get_agreement(agreement_id)
         with self.store.transaction(event="delete", client=agreement.family_id) as tx:
             tx.delete("agreements", agreement_id)
+        return Removal(agreement.family_id, (("agreements", agreement_id),))
 
     def get_agreement(self, agreement_id: str) -> Agreement:
         return Agreement.from_row(self.store.get("agreements", agreement_id))

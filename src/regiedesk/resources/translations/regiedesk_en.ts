@@ -162,6 +162,10 @@
         <translation>&amp;Save measurement</translation>
     </message>
     <message>
+        <source>Meting verwijderen</source>
+        <translation>Remove measurement</translation>
+    </message>
+    <message>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -229,6 +233,10 @@
         <source>Het huishouden</source>
         <translation>The household</translation>
     </message>
+    <message>
+        <source>meting van {1} ({0})</source>
+        <translation>measurement of {1} ({0})</translation>
+    </message>
 </context>
 <context>
     <name>FamilyDialog</name>
@@ -290,6 +298,21 @@
     </message>
 </context>
 <context>
+    <name>FamilyTab</name>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>'{0}' verwijderen?</source>
+        <translation>Remove '{0}'?</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FamilyWorkspace</name>
     <message>
         <source>&amp;Overzicht</source>
@@ -318,6 +341,22 @@
     <message>
         <source>Werkruimte van het gezin</source>
         <translation>Family workspace</translation>
+    </message>
+    <message>
+        <source>'{0}' verwijderd.</source>
+        <translation>'{0}' removed.</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Verwijderen ongedaan maken</source>
+        <translation>Undo the removal</translation>
     </message>
 </context>
 <context>
@@ -459,6 +498,10 @@
     <message>
         <source>Bezoek {0}: {1}</source>
         <translation>Visit {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} op {2}</source>
+        <translation>{0} {1} on {2}</translation>
     </message>
     <message>
         <source>Wijziging &amp;opslaan</source>
@@ -781,8 +824,20 @@
         <translation>Involved &amp;from:</translation>
     </message>
     <message>
+        <source>Betrokkene verwijderen</source>
+        <translation>Remove party</translation>
+    </message>
+    <message>
+        <source>Contact verwijderen</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
         <source>Nieuwe betrokkene</source>
         <translation>New involved party</translation>
+    </message>
+    <message>
+        <source>contact met {0} op {1}</source>
+        <translation>contact with {0} on {1}</translation>
     </message>
     <message>
         <source>Datum:</source>
@@ -1009,22 +1064,6 @@
         <source>&lt;b&gt;{0}&lt;/b&gt; · regisseur {1} · gestart {2} · volgende evaluatie {3}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · caseworker {1} · started {2} · next evaluation {3}</translation>
     </message>
-    <message>
-        <source>Gezinslid verwijderen</source>
-        <translation>Remove family member</translation>
-    </message>
-    <message>
-        <source>{0} verwijderen uit het gezin?</source>
-        <translation>Remove {0} from the family?</translation>
-    </message>
-    <message>
-        <source>Verwijderen</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>PlanTab</name>
@@ -1127,6 +1166,14 @@
     <message>
         <source>Afspraak &amp;gedaan</source>
         <translation>Agreement &amp;done</translation>
+    </message>
+    <message>
+        <source>Doel verwijderen</source>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <source>Afspraak verwijderen</source>
+        <translation>Remove agreement</translation>
     </message>
     <message>
         <source>Evaluatiedatum</source>

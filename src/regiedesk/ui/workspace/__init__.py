@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...services.removals import Removal
 from ..context import AppContext
+from ..messages import show_error
 from ..translations import QT_TRANSLATE_NOOP
 from .base import FamilyTab
 from .domains_tab import DomainsTab
@@ -31,6 +41,23 @@ TABS: list[tuple[str, type[FamilyTab]]] = [
 ]
 
 
+UNDO_BAR_MS = 30_000  # the bar goes after this; Ctrl+Z undoes the last removal until then
+
+
+class UndoBar(QWidget):
+    """'X verwijderd. [Ongedaan maken]' beside the tabs, after a removal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel()
+        self.button = QPushButton()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.button)
+        self.hide()
+
+
 class FamilyWorkspace(QTabWidget):
     """The tabs are built when first shown, so opening a family costs one tab, not six."""
 
@@ -46,8 +73,23 @@ class FamilyWorkspace(QTabWidget):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.addTab(holder, _tr(title))
+        self.last_removal: tuple[Removal, str] | None = None
+        self.undo_bar = UndoBar()
+        self.setCornerWidget(self.undo_bar, Qt.Corner.TopRightCorner)
+        self.undo_bar.button.clicked.connect(self.undo_removal)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_BAR_MS)
+        self.undo_timer.timeout.connect(self._forget_removal)
+        # Ctrl+Z in a text field undoes the typing (the field takes the key first)
+        self.act_undo = QAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_undo.triggered.connect(self.undo_removal)
+        self.addAction(self.act_undo)
         self.currentChanged.connect(self._show)
         self._show(0)
+        self._label_undo()
 
     def _build(self, index: int) -> FamilyTab:
         tab = self.built[index]
@@ -59,6 +101,7 @@ class FamilyWorkspace(QTabWidget):
             layout.addWidget(tab)
             if isinstance(tab, HoursTab):
                 tab.timer_changed.connect(self.timer_changed)
+            tab.removed.connect(self.offer_undo)
             self.built[index] = tab
         return tab
 
@@ -89,8 +132,46 @@ class FamilyWorkspace(QTabWidget):
             if isinstance(tab, NotesTab):
                 tab.flush_draft()
 
+    # --- undoing the last removal ------------------------------------------------
+
+    def offer_undo(self, removal: Removal, what: str) -> None:
+        self.last_removal = (removal, what)
+        self._label_undo()
+        self.undo_bar.show()
+        self.undo_timer.start()
+
+    def _forget_removal(self) -> None:
+        self.last_removal = None
+        self.undo_bar.hide()
+
+    def undo_removal(self) -> None:
+        if self.last_removal is None:
+            return
+        removal, _ = self.last_removal
+        self._forget_removal()
+        self.undo_timer.stop()
+        self.context.run(
+            lambda s: s.removals.undo_removal(removal),
+            lambda _: self._refresh_tabs(),
+            lambda error: show_error(self, error),
+            owner=self,
+        )
+
+    def _refresh_tabs(self) -> None:
+        for tab in self.tabs:
+            tab.refresh()
+
+    def _label_undo(self) -> None:
+        what = self.last_removal[1] if self.last_removal is not None else ""
+        what = self.undo_bar.text.fontMetrics().elidedText(what, Qt.TextElideMode.ElideRight, 400)
+        self.undo_bar.text.setText(self.tr("'{0}' verwijderd.").format(what))
+        self.undo_bar.button.setText(self.tr("Ongedaan maken"))
+        self.undo_bar.button.setToolTip(self.tr("Ctrl+Z"))
+        self.undo_bar.button.setAccessibleName(self.tr("Verwijderen ongedaan maken"))
+
     def retranslate(self) -> None:
         for index, (title, _) in enumerate(TABS):
             self.setTabText(index, _tr(title))
+        self._label_undo()
         for tab in self.tabs:
             tab.retranslate()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from ...services import Services
+from ...services.removals import Removal
 from ..context import AppContext
 from ..messages import show_error
 
@@ -27,10 +29,42 @@ from ..messages import show_error
 class FamilyTab(QWidget):
     """A tab of the family workspace. Subclasses load in ``refresh`` and fill in ``show``."""
 
+    removed = Signal(object, str)  # a Removal and what it removed, for the workspace's undo
+
     def __init__(self, context: AppContext, family_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.family_id = family_id
+        self.question: QMessageBox | None = None  # the removal asked about, while open
+
+    def remove_after_asking(self, what: str, work: Callable[[Services], Removal]) -> None:
+        """Ask before removing ``what``; once removed, the workspace offers to undo it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Verwijderen"),
+            self.tr("'{0}' verwijderen?").format(what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Verwijderen"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the record
+
+        def answered(_: int) -> None:
+            if self.question is box:
+                self.question = None
+            box.deleteLater()
+            if box.clickedButton() is yes:
+                self.run(work, done)
+
+        def done(removal: Removal) -> None:
+            self.removed.emit(removal, what)
+            self.refresh()
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
 
     def run(  # type: ignore[no-untyped-def]
         self, fn: Callable[[Services], Any], then=None, failed=None

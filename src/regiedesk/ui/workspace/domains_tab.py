@@ -30,7 +30,17 @@ from ...services import Services
 from ...services.assessments import DomainPoint
 from ..charts import BarChart
 from ..format import date_text
-from .base import FamilyTab, add_rows, date_edit, date_of, fill, label_items, relabel, table
+from .base import (
+    FamilyTab,
+    add_rows,
+    date_edit,
+    date_of,
+    fill,
+    label_items,
+    relabel,
+    selected_id,
+    table,
+)
 
 
 @dataclass
@@ -76,6 +86,7 @@ class DomainsTab(FamilyTab):
         scroll.setWidget(self.scores_box)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the scores in it
         self.save_button = QPushButton()
+        self.remove_button = QPushButton()
         self.history = table(4)
         self.chart_domain = QComboBox()
         self.chart = BarChart()
@@ -91,6 +102,7 @@ class DomainsTab(FamilyTab):
         right = QVBoxLayout()
         right.addWidget(self.history_label)
         right.addWidget(self.history, 2)
+        right.addWidget(self.remove_button)
         right.addWidget(self.chart_domain)
         right.addWidget(self.chart, 1)
         layout = QHBoxLayout(self)
@@ -100,6 +112,7 @@ class DomainsTab(FamilyTab):
         self.member.currentIndexChanged.connect(self._show_history)
         self.chart_domain.currentIndexChanged.connect(self._show_chart)
         self.save_button.clicked.connect(self.save)
+        self.remove_button.clicked.connect(self.remove_measurement)
         self._build_form()
         self.retranslate()
 
@@ -116,6 +129,7 @@ class DomainsTab(FamilyTab):
         self.moment.setAccessibleName(self.tr("Moment"))
         self.date.setAccessibleName(self.tr("Datum van de meting"))
         self.save_button.setText(self.tr("Meting &opslaan"))
+        self.remove_button.setText(self.tr("Meting verwijderen"))
         self.history.setHorizontalHeaderLabels(
             [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")]
         )
@@ -209,6 +223,7 @@ class DomainsTab(FamilyTab):
 
     def _show_history(self) -> None:
         points = self.data.history.get(self.member.currentData(), []) if self.data else []
+        shown = newest_measurement_first(points)
         fill(
             self.history,
             [
@@ -218,8 +233,9 @@ class DomainsTab(FamilyTab):
                     domain_name(p.domain),
                     str(p.score),
                 ]
-                for p in newest_measurement_first(points)
+                for p in shown
             ],
+            [p.assessment_id for p in shown],  # a row's measurement, for its removal
         )
         current = self.chart_domain.currentData()
         self.chart_domain.blockSignals(True)
@@ -277,3 +293,16 @@ class DomainsTab(FamilyTab):
             ),
             done,
         )
+
+    def remove_measurement(self) -> None:
+        """The whole measurement of the selected row, with all its scores."""
+        assessment_id = selected_id(self.history)
+        points = self.data.history.get(self.member.currentData(), []) if self.data else []
+        point = next((p for p in points if p.assessment_id == assessment_id), None)
+        if point is not None:
+            what = self.tr("meting van {1} ({0})").format(
+                Moment(point.moment).label(), date_text(point.date)
+            )
+            self.remove_after_asking(
+                what, lambda s: s.assessments.remove_assessment(point.assessment_id)
+            )

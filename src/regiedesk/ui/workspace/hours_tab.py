@@ -283,9 +283,7 @@ class HoursTab(FamilyTab):
 
     def edit_entry(self) -> None:
         """Load the selected entry into the form; saving changes that entry."""
-        entry_id = selected_id(self.entries)
-        shown = self.week.entries if self.week is not None else []
-        entry = next((e for e in shown if e.id == entry_id), None)
+        entry = self._selected_entry()
         if entry is None:
             return
         self.editing = entry
@@ -302,9 +300,20 @@ class HoursTab(FamilyTab):
         self._label_add_button()
 
     def delete_entry(self) -> None:
+        entry = self._selected_entry()
+        if entry is not None:
+            entry_id = entry.id
+            what = self.tr("{0} {1} op {2}").format(
+                Activity(entry.activity).label(),
+                duration_text(entry.minutes),
+                date_text(entry.date),
+            )
+            self.remove_after_asking(what, lambda s: s.hours.remove_entry(entry_id))
+
+    def _selected_entry(self) -> HoursEntry | None:
         entry_id = selected_id(self.entries)
-        if entry_id:
-            self.run(lambda s: s.hours.remove_entry(entry_id), lambda _: self.refresh())
+        shown = self.week.entries if self.week is not None else []
+        return next((e for e in shown if e.id == entry_id), None)
 
     def _timer_action(self, action: Any) -> None:
         def done(_: object) -> None:

@@ -63,6 +63,8 @@ class NetworkTab(FamilyTab):
             self.contact_mode.addItem("", mode.value)
         self.summary = QLineEdit()
         self.contact_button = QPushButton()
+        self.remove_party_button = QPushButton()
+        self.remove_contact_button = QPushButton()
         self.party_form, self.contact_form = QFormLayout(), QFormLayout()
         for form, fields in (
             (
@@ -82,11 +84,16 @@ class NetworkTab(FamilyTab):
         end_row.addWidget(self.end_date)
         end_row.addWidget(self.end_button)
         end_row.addStretch(1)
+        end_row.addWidget(self.remove_party_button)
+        contact_row = QHBoxLayout()
+        contact_row.addStretch(1)
+        contact_row.addWidget(self.remove_contact_button)
         left = QVBoxLayout()
         left.addWidget(self.active)
         left.addWidget(self.parties, 2)
         left.addLayout(end_row)
         left.addWidget(self.contacts, 1)
+        left.addLayout(contact_row)
         right = QVBoxLayout()
         right.addWidget(self.party_box)
         right.addWidget(self.contact_box)
@@ -97,6 +104,8 @@ class NetworkTab(FamilyTab):
         self.add_button.clicked.connect(self.add_party)
         self.end_button.clicked.connect(self.end_party)
         self.contact_button.clicked.connect(self.add_contact)
+        self.remove_party_button.clicked.connect(self.remove_party)
+        self.remove_contact_button.clicked.connect(self.remove_contact)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -139,6 +148,8 @@ class NetworkTab(FamilyTab):
         relabel(self.contact_form, self.contact_date, self.tr("Datum:"))
         relabel(self.contact_form, self.contact_mode, self.tr("Hoe:"))
         relabel(self.contact_form, self.summary, self.tr("Samenvatting:"))
+        self.remove_party_button.setText(self.tr("Betrokkene verwijderen"))
+        self.remove_contact_button.setText(self.tr("Contact verwijderen"))
         self.party_box.setTitle(self.tr("Nieuwe betrokkene"))
         self.contact_box.setTitle(self.tr("Nieuw contactmoment"))
         if self.data is not None:
@@ -190,6 +201,7 @@ class NetworkTab(FamilyTab):
                 ]
                 for c in data.contacts
             ],
+            [c.id for c in data.contacts],
         )
 
     def add_party(self) -> None:
@@ -252,3 +264,22 @@ class NetworkTab(FamilyTab):
             ),
             done,
         )
+
+    def remove_party(self) -> None:
+        party_id = selected_id(self.parties)
+        party = (
+            next((p for p in self.data.parties if p.id == party_id), None) if self.data else None
+        )
+        if party is not None:
+            what = f"{party.organisation} ({party.role})"
+            self.remove_after_asking(what, lambda s: s.network.remove_party(party.id))
+
+    def remove_contact(self) -> None:
+        contact_id = selected_id(self.contacts)
+        shown = self.data.contacts if self.data else []
+        contact = next((c for c in shown if c.id == contact_id), None)
+        if contact is not None:
+            what = self.tr("contact met {0} op {1}").format(
+                self.names.get(contact.party_id, ""), date_text(contact.date)
+            )
+            self.remove_after_asking(what, lambda s: s.network.remove_contact(contact.id))

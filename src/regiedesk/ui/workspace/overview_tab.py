@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -228,24 +227,6 @@ class OverviewTab(FamilyTab):
 
     def remove_member(self) -> None:
         member = self._selected_member()
-        if member is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Gezinslid verwijderen"),
-            self.tr("{0} verwijderen uit het gezin?").format(member.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("Verwijderen"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        member_id = member.id
-
-        def answered(_: int) -> None:
-            if box.clickedButton() is yes:
-                self.run(lambda s: s.families.remove_member(member_id), lambda _: self.refresh())
-
-        box.finished.connect(answered)
-        self._open_form(box)
+        if member is not None:
+            member_id = member.id
+            self.remove_after_asking(member.name, lambda s: s.families.remove_member(member_id))

@@ -72,6 +72,8 @@ class PlanTab(FamilyTab):
         self.due = date_edit("", self.context.today())
         self.add_agreement_button = QPushButton()
         self.done_button = QPushButton()
+        self.remove_goal_button = QPushButton()
+        self.remove_agreement_button = QPushButton()
         self.evaluation = date_edit("", self.context.today())
         self.evaluation_button = QPushButton()
         self.goal_form = QFormLayout()
@@ -86,6 +88,11 @@ class PlanTab(FamilyTab):
         status_row.addWidget(self.attainment)
         status_row.addWidget(self.update_goal_button)
         status_row.addStretch(1)
+        status_row.addWidget(self.remove_goal_button)
+        agreement_row = QHBoxLayout()
+        agreement_row.addWidget(self.done_button)
+        agreement_row.addStretch(1)
+        agreement_row.addWidget(self.remove_agreement_button)
         self.agreement_form = QFormLayout()
         add_rows(self.agreement_form, self.agreement_text, self.owner, self.party, self.due)
         self.agreement_form.addRow(self.add_agreement_button)
@@ -99,7 +106,7 @@ class PlanTab(FamilyTab):
         left.addWidget(self.goals, 2)
         left.addLayout(status_row)
         left.addWidget(self.agreements, 2)
-        left.addWidget(self.done_button)
+        left.addLayout(agreement_row)
         left.addLayout(evaluation_row)
         right = QVBoxLayout()
         right.addWidget(self.goal_box)
@@ -112,6 +119,8 @@ class PlanTab(FamilyTab):
         self.update_goal_button.clicked.connect(self.update_goal)
         self.add_agreement_button.clicked.connect(self.add_agreement)
         self.done_button.clicked.connect(self.complete_agreement)
+        self.remove_goal_button.clicked.connect(self.remove_goal)
+        self.remove_agreement_button.clicked.connect(self.remove_agreement)
         self.evaluation_button.clicked.connect(self.save_evaluation)
         self.retranslate()
 
@@ -146,6 +155,8 @@ class PlanTab(FamilyTab):
         self.due.setAccessibleName(self.tr("Uiterlijk op"))
         self.add_agreement_button.setText(self.tr("&Afspraak toevoegen"))
         self.done_button.setText(self.tr("Afspraak &gedaan"))
+        self.remove_goal_button.setText(self.tr("Doel verwijderen"))
+        self.remove_agreement_button.setText(self.tr("Afspraak verwijderen"))
         self.evaluation.setAccessibleName(self.tr("Evaluatiedatum"))
         self.evaluation_button.setText(self.tr("Evaluatiedatum opslaan"))
         for form, field, text in (
@@ -296,3 +307,18 @@ class PlanTab(FamilyTab):
             lambda s: s.families.update_family(family_id, evaluation_date=day),
             lambda _: self.refresh(),
         )
+
+    def remove_goal(self) -> None:
+        goal_id = selected_id(self.goals)
+        goal = next((g for g in self.data.goals if g.id == goal_id), None) if self.data else None
+        if goal is not None:
+            self.remove_after_asking(goal.text, lambda s: s.plan.remove_goal(goal.id))
+
+    def remove_agreement(self) -> None:
+        agreement_id = selected_id(self.agreements)
+        shown = self.data.agreements if self.data else []
+        agreement = next((a for a in shown if a.id == agreement_id), None)
+        if agreement is not None:
+            self.remove_after_asking(
+                agreement.text, lambda s: s.plan.remove_agreement(agreement.id)
+            )
