@@ -242,6 +242,20 @@ class StandIn(TypedDict):
     end: str
 
 
+class Assignment(TypedDict):
+    """The answer to registering a family and to a handover: who holds it now."""
+
+    family_id: str
+    caseworker: str
+
+
+class StandInList(TypedDict):
+    """``GET /v1/sync/stand-ins``: a caseworker's stand-ins, current and to come: for their
+    own families (``user`` another) and for others' families they hold (``user`` them)."""
+
+    stand_ins: list[StandIn]
+
+
 class WeekMinutes(TypedDict):
     week: str
     monday: str

@@ -3,6 +3,7 @@ before an endpoint runs; a body that does not fit gets 422."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -29,3 +30,22 @@ class MutationIn(BaseModel):
 
 class Push(BaseModel):
     mutations: list[MutationIn] = Field(max_length=5000)
+
+
+class RegisterFamily(BaseModel):
+    """A team leader registers a new family and assigns it to a caseworker."""
+
+    name: str = Field(min_length=1, max_length=200)
+    caseworker: str = Field(min_length=1, max_length=100)
+    start_date: dt.date | None = None
+
+
+class Handover(BaseModel):
+    caseworker: str = Field(min_length=1, max_length=100)
+
+
+class StandInIn(BaseModel):
+    family_id: str = Field(min_length=1, max_length=64)
+    user: str = Field(min_length=1, max_length=100)
+    start: dt.date
+    end: dt.date

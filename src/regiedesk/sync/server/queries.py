@@ -30,6 +30,15 @@ def log_access(
     )
 
 
+def log_action(tx: Transaction, user: str, device: str, action: str, outcome: str) -> None:
+    """An action's row of the access log, in the action's own transaction: it is there
+    exactly when the action is."""
+    tx.execute(
+        "INSERT INTO access_log (at, user_name, device_id, action, outcome) VALUES (?, ?, ?, ?, ?)",
+        (utc_text(), user, device, action, outcome),
+    )
+
+
 # --- accounts and devices ----------------------------------------------------
 
 
@@ -177,13 +186,16 @@ def assign_family(tx: Transaction, family: str, caseworker: str) -> bool:
 
 def add_delegation(
     tx: Transaction, family: str, user_name: str, start: dt.date, until: dt.date
-) -> None:
-    """``user_name`` stands in for the family's caseworker from ``start`` until ``until``."""
+) -> str:
+    """``user_name`` stands in for the family's caseworker from ``start`` until ``until``;
+    returns the stand-in's id."""
+    delegation = uuid7()
     tx.execute(
         "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"
         " VALUES (?, ?, ?, ?, ?)",
-        (uuid7(), family, user_name, start.isoformat(), until.isoformat()),
+        (delegation, family, user_name, start.isoformat(), until.isoformat()),
     )
+    return delegation
 
 
 def team_exists(tx: Transaction, team: str) -> bool:

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import queries, state
+from .. import queries, state, team_queries
 from ..bodies import MutationIn, Push
 from ..db import ServerDB
 from ..identity import SIGNED, error, signed_in
@@ -142,6 +142,14 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             for family in scope:  # each record's newest stamp, from the current state
                 result[family] = p.family_checksum(state.record_stamps(tx, family))
         answer: p.ChecksumAnswer = {"families": result}
+        return _json(answer)
+
+    @api.get("/stand-ins")
+    def stand_ins(request: Request) -> Response:
+        """The caller's stand-ins not over yet: for their families and those they hold."""
+        with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
+            found = team_queries.stand_ins_around(tx, who.user, today())
+        answer: p.StandInList = {"stand_ins": found}
         return _json(answer)
 
     return api

@@ -18,10 +18,14 @@ from fastapi.responses import Response
 
 from ....clock import utc_text
 from ....domain.support_profiles import load_support_profiles
+from ....domain.vocabulary import FamilyStatus
+from ....ids import uuid7
 from ... import protocol as p
+from ...rules import check_change
 from .. import figures, queries, team_queries
+from ..bodies import Handover, RegisterFamily, StandInIn
 from ..db import ServerDB, Transaction
-from ..identity import SIGNED, Caller, error, signed_in
+from ..identity import SIGNED, Caller, Refused, error, signed_in
 
 DEFAULT_PERIOD_DAYS = 90
 MAX_PERIOD_DAYS = 5 * 366
@@ -36,6 +40,17 @@ def period_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> fig
     if (last - first).days > MAX_PERIOD_DAYS:
         raise error(400, p.ErrorCode.BAD_PERIOD, "a period of at most five years")
     return figures.Period(first, last)
+
+
+@contextmanager
+def refusing(who: Caller, action: str) -> Iterator[None]:
+    """Something outside the caller's teams: 404, logged by ``signed_in`` after the
+    request's transaction ended (no second writer waiting on its lock)."""
+    try:
+        yield
+    except _Outside:
+        answer = error(404, p.ErrorCode.NOT_FOUND, "not in your teams")
+        raise Refused(who.user, who.device_id, action, "refused", answer) from None
 
 
 def _json(answer: Any) -> Response:
@@ -54,30 +69,13 @@ class _Team:
             assigned = {f: c for f, c in assigned.items() if f == only}
         self.records = figures.read_team(tx, assigned)
         families = sorted(self.records.assigned)
-        self.stand_ins: list[p.StandIn] = [
-            {
-                "id": s["id"],
-                "family_id": s["family_id"],
-                "user": s["user"],
-                "start": s["start"],
-                "end": s["end"],
-            }
-            for s in team_queries.stand_ins(tx, families)
-        ]
+        self.stand_ins = team_queries.stand_ins(tx, families)
 
 
 def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRouter:
     api = APIRouter(prefix="/v1/team", dependencies=SIGNED)
     profiles = load_support_profiles()
 
-    @contextmanager
-    def refusing(who: Caller, action: str) -> Iterator[None]:
-        """Log a 404 (something outside the caller's teams) before it is answered."""
-        try:
-            yield
-        except _Outside:
-            queries.log_access(db, who.user, who.device_id, action, "refused")
-            raise error(404, p.ErrorCode.NOT_FOUND, "not in your teams") from None
 
     @api.get("/overview")
     def overview(
@@ -130,6 +128,112 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
                 if family_id not in team.records.assigned:
                     raise _Outside
         answer = figures.family_page(team.records, family_id, period, profiles, team.stand_ins)
+        return _json(answer)
+
+    def _actor(tx: Transaction, who: Caller, action: str) -> tuple[list[str], dict[str, str]]:
+        """The caller's caseworkers and their families, for an action on them."""
+        caseworkers = team_queries.caseworkers_of(tx, who.user)
+        return caseworkers, team_queries.assigned_families(tx, caseworkers)
+
+    @api.post("/families")
+    def register_family(body: RegisterFamily, request: Request) -> Response:
+        """Register a new family and assign it to a caseworker of the caller's teams."""
+        family = uuid7()
+        record: dict[str, Any] = {
+            "name": body.name,
+            "status": FamilyStatus.REGISTERED,
+            "caseworker": body.caseworker,
+        }
+        if body.start_date is not None:
+            record["start_date"] = body.start_date.isoformat()
+        invalid = check_change("families", "insert", family, family, record)
+        if invalid is not None:
+            raise error(400, p.ErrorCode.BAD_BODY, f"the family is refused: {invalid}")
+        with signed_in(db, request, p.Role.TEAMLEADER) as (tx, who):
+            caseworkers, _ = _actor(tx, who, "team-register")
+            with refusing(who, "team-register"):
+                if body.caseworker not in caseworkers:
+                    raise _Outside
+            queries.add_family(tx, family, body.caseworker)
+            queries.log_action(
+                tx,
+                who.user,
+                who.device_id,
+                "team-register",
+                f"ok family={family} caseworker={body.caseworker}",
+            )
+            team_queries.server_change(tx, who.user, who.device_id, family, "insert", record)
+        answer: p.Assignment = {"family_id": family, "caseworker": body.caseworker}
+        return _json(answer)
+
+    @api.post("/families/{family_id}/handover")
+    def handover(family_id: str, body: Handover, request: Request) -> Response:
+        """Hand a family over to another caseworker of the caller's teams: its history goes
+        along; the former caseworker's work stamped before now is still accepted."""
+        with signed_in(db, request, p.Role.TEAMLEADER) as (tx, who):
+            caseworkers, assigned = _actor(tx, who, "team-handover")
+            with refusing(who, "team-handover"):
+                if family_id not in assigned or body.caseworker not in caseworkers:
+                    raise _Outside
+            if assigned[family_id] != body.caseworker:
+                queries.assign_family(tx, family_id, body.caseworker)
+                queries.log_action(
+                    tx,
+                    who.user,
+                    who.device_id,
+                    "team-handover",
+                    f"ok family={family_id} from={assigned[family_id]} to={body.caseworker}",
+                )
+                team_queries.server_change(
+                    tx,
+                    who.user,
+                    who.device_id,
+                    family_id,
+                    "update",
+                    {"caseworker": body.caseworker},
+                )
+        answer: p.Assignment = {"family_id": family_id, "caseworker": body.caseworker}
+        return _json(answer)
+
+    @api.post("/stand-ins")
+    def add_stand_in(body: StandInIn, request: Request) -> Response:
+        """A time-boxed stand-in (waarneming) by a caseworker of the caller's teams."""
+        if body.end < body.start or (body.end - body.start).days > MAX_PERIOD_DAYS:
+            raise error(400, p.ErrorCode.BAD_PERIOD, "a stand-in ends after it starts")
+        with signed_in(db, request, p.Role.TEAMLEADER) as (tx, who):
+            caseworkers, assigned = _actor(tx, who, "team-stand-in")
+            with refusing(who, "team-stand-in"):
+                if body.family_id not in assigned or body.user not in caseworkers:
+                    raise _Outside
+            if assigned[body.family_id] == body.user:
+                raise error(
+                    400, p.ErrorCode.BAD_BODY, "a caseworker cannot stand in for themselves"
+                )
+            made = queries.add_delegation(tx, body.family_id, body.user, body.start, body.end)
+            queries.log_action(
+                tx,
+                who.user,
+                who.device_id,
+                "team-stand-in",
+                f"ok stand-in={made} family={body.family_id} user={body.user}"
+                f" {body.start}..{body.end}",
+            )
+            answer = team_queries.stand_in_of(tx, made)
+        return _json(answer)
+
+    @api.post("/stand-ins/{stand_in}/end")
+    def end_stand_in(stand_in: str, request: Request) -> Response:
+        """End a stand-in early: yesterday was its last day."""
+        with signed_in(db, request, p.Role.TEAMLEADER) as (tx, who):
+            _, assigned = _actor(tx, who, "team-stand-in-end")
+            held = team_queries.stand_in_of(tx, stand_in)
+            with refusing(who, "team-stand-in-end"):
+                if held is None or held["family_id"] not in assigned:
+                    raise _Outside
+            answer = team_queries.end_stand_in(tx, stand_in, today())
+            queries.log_action(
+                tx, who.user, who.device_id, "team-stand-in-end", f"ok stand-in={stand_in}"
+            )
         return _json(answer)
 
     return api
