@@ -112,7 +112,8 @@ def test_actions_are_refused_outside_the_team_and_for_other_roles(
     admin = server.device("beheer", "admin")
     oost = post(server, leader, "/v1/team/families", {"name": "Gezin O", "caseworker": "anna"})
     family = oost.json()["family_id"]
-    week = {"start": dt.date.today().isoformat(), "end": (dt.date.today() + dt.timedelta(days=7)).isoformat()}
+    today = dt.date.today()
+    week = {"start": today.isoformat(), "end": (today + dt.timedelta(days=7)).isoformat()}
     stand_in = post(
         server, leader, "/v1/team/stand-ins", {"family_id": family, "user": "bert", **week}
     ).json()["id"]
