@@ -76,7 +76,6 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
     api = APIRouter(prefix="/v1/team", dependencies=SIGNED)
     profiles = load_support_profiles()
 
-
     @api.get("/overview")
     def overview(
         request: Request,
