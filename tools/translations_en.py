@@ -531,4 +531,10 @@ EN: dict[str, str] = {
     "contact met {0} op {1}": "contact with {0} on {1}",
     "Doel verwijderen": "Remove goal",
     "Afspraak verwijderen": "Remove agreement",
+    "Wijziging opslaan": "Save change",
+    "Meting aanpassen": "Edit measurement",
+    "Betrokkene aanpassen": "Edit party",
+    "Contact aanpassen": "Edit contact",
+    "Doel aanpassen": "Edit goal",
+    "Afspraak aanpassen": "Edit agreement",
 }

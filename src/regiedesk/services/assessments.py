@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain import validate as v
-from ..domain.instruments import domain_rank, load_instrument
+from ..domain.instruments import Instrument, domain_rank, load_instrument
 from ..domain.models import Assessment, Score
 from ..domain.vocabulary import Field, Moment
 from ..errors import ValidationError
@@ -30,6 +31,37 @@ class DomainPoint:
     member_id: str | None
     domain: str
     score: int
+
+
+def _score_rows(loaded: Instrument, scores: Mapping[str, ScoreInput]) -> list[dict[str, Any]]:
+    """The score rows of a measurement, each checked against the instrument."""
+    if not scores:
+        raise ValidationError(
+            Field.SCORES, "Vul minstens één leefgebied in.", "Score at least one life domain."
+        )
+    rows = []
+    for domain, given in scores.items():
+        if isinstance(given, tuple) and len(given) != 2:
+            raise ValidationError(
+                Field.SCORE,
+                "Geef per leefgebied een score en eventueel een toelichting.",
+                "Give each life domain a score and optionally a note.",
+            )
+        score, note = given if isinstance(given, tuple) else (given, None)
+        if domain not in loaded.domain_codes:
+            raise ValidationError(
+                Field.DOMAIN,
+                f"Het leefgebied '{domain}' hoort niet bij {loaded.nl}.",
+                f"The life domain '{domain}' is not part of {loaded.en}.",
+            )
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+            raise ValidationError(
+                Field.SCORE,
+                f"Een score is 1 tot en met 5, niet {score!r}.",
+                f"A score is 1 to 5, not {score!r}.",
+            )
+        rows.append({"domain": domain, "score": score, "note": v.optional_text(Field.REMARK, note)})
+    return rows
 
 
 class AssessmentService(Service):
@@ -69,34 +101,7 @@ class AssessmentService(Service):
                 "Dit instrument meet het huishouden als geheel, niet één gezinslid.",
                 "This instrument measures the household as a whole, not one member.",
             )
-        if not scores:
-            raise ValidationError(
-                Field.SCORES, "Vul minstens één leefgebied in.", "Score at least one life domain."
-            )
-        rows = []
-        for domain, given in scores.items():
-            if isinstance(given, tuple) and len(given) != 2:
-                raise ValidationError(
-                    Field.SCORE,
-                    "Geef per leefgebied een score en eventueel een toelichting.",
-                    "Give each life domain a score and optionally a note.",
-                )
-            score, note = given if isinstance(given, tuple) else (given, None)
-            if domain not in loaded.domain_codes:
-                raise ValidationError(
-                    Field.DOMAIN,
-                    f"Het leefgebied '{domain}' hoort niet bij {loaded.nl}.",
-                    f"The life domain '{domain}' is not part of {loaded.en}.",
-                )
-            if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-                raise ValidationError(
-                    Field.SCORE,
-                    f"Een score is 1 tot en met 5, niet {score!r}.",
-                    f"A score is 1 to 5, not {score!r}.",
-                )
-            rows.append(
-                {"domain": domain, "score": score, "note": v.optional_text(Field.REMARK, note)}
-            )
+        rows = _score_rows(loaded, scores)
         assessment_id = uuid7()
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert(
@@ -131,6 +136,39 @@ class AssessmentService(Service):
             (assessment_id,),
         )
         return [Score.from_row(r) for r in rows]
+
+    def update_assessment(
+        self,
+        assessment_id: str,
+        *,
+        moment: str,
+        date: dt.date,
+        scores: Mapping[str, ScoreInput],
+    ) -> Assessment:
+        """Correct a measurement: its moment, its date and its scores (the scores given
+        replace the old ones; the instrument and whom it measured stay)."""
+        assessment = self.get_assessment(assessment_id)
+        rows = _score_rows(load_instrument(assessment.instrument), scores)
+        v.not_future(Field.DATE, v.day(Field.DATE, date), self.today())
+        old = {score.domain: score for score in self.list_scores(assessment_id)}
+        family_id = assessment.family_id
+        with self.store.transaction(event="update", client=family_id) as tx:
+            tx.update(
+                "assessments",
+                assessment_id,
+                {"moment": v.choice(Field.MOMENT, moment, Moment).value, "date": date.isoformat()},
+            )
+            for row in rows:
+                kept = old.pop(row["domain"], None)
+                if kept is None:
+                    tx.insert(
+                        "scores", {**row, "assessment_id": assessment_id, "family_id": family_id}
+                    )
+                else:
+                    tx.update("scores", kept.id, {"score": row["score"], "note": row["note"]})
+            for gone in old.values():
+                tx.delete("scores", gone.id)
+        return self.get_assessment(assessment_id)
 
     def remove_assessment(self, assessment_id: str) -> Removal:
         assessment = self.get_assessment(assessment_id)

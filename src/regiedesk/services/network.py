@@ -187,6 +187,29 @@ class NetworkService(Service):
             tx.insert("contacts", row)
         return self.get_contact(contact_id)
 
+    def update_contact(
+        self,
+        contact_id: str,
+        *,
+        date: dt.date | None = None,
+        mode: str | None = None,
+        summary: str | None = None,
+    ) -> ContactMoment:
+        """Change the given fields; an empty summary clears it."""
+        contact = self.get_contact(contact_id)
+        changes: dict[str, Any] = {}
+        if date is not None:
+            v.not_future(Field.DATE, v.day(Field.DATE, date), self.today())
+            changes["date"] = date.isoformat()
+        if mode is not None:
+            changes["mode"] = v.choice(Field.CHANNEL, mode, ContactMode).value
+        if summary is not None:
+            changes["summary"] = v.optional_text(Field.SUMMARY, summary, limit=v.MAX_LONG_TEXT)
+        if changes:
+            with self.store.transaction(event="update", client=contact.family_id) as tx:
+                tx.update("contacts", contact_id, changes)
+        return self.get_contact(contact_id)
+
     def remove_contact(self, contact_id: str) -> Removal:
         contact = self.get_contact(contact_id)
         with self.store.transaction(event="delete", client=contact.family_id) as tx:

@@ -95,8 +95,10 @@ class PlanService(Service):
         target_date: dt.date | None = None,
         domain: str | None = None,
         member_id: str | None = None,
+        whole_family: bool = False,
     ) -> Goal:
-        """Change the given fields. Status 'behaald' without an attainment sets it to 100%."""
+        """Change the given fields. Status 'behaald' without an attainment sets it to 100%;
+        ``whole_family`` makes a member's goal the household's."""
         goal = self.get_goal(goal_id)
         changes: dict[str, Any] = {}
         if text is not None:
@@ -106,6 +108,8 @@ class PlanService(Service):
         if member_id is not None:
             self._same_family("members", member_id, goal.family_id)
             changes["member_id"] = member_id
+        elif whole_family:
+            changes["member_id"] = None
         if target_date is not None:
             changes["target_date"] = v.day(Field.TARGET_DATE, target_date).isoformat()
         if attainment is not None:
@@ -151,21 +155,7 @@ class PlanService(Service):
     ) -> Agreement:
         """Who does what by when. Owner 'betrokkene' names one of the family's live parties."""
         self.store.get("families", family_id)
-        owner_value = v.choice(Field.OWNER, owner, AgreementOwner)
-        if owner_value == AgreementOwner.PARTY:
-            if party_id is None:
-                raise ValidationError(
-                    Field.PARTY,
-                    "Kies de betrokkene die deze afspraak uitvoert.",
-                    "Choose the involved party who carries out this agreement.",
-                )
-            self._same_family("parties", party_id, family_id)
-        elif party_id is not None:
-            raise ValidationError(
-                Field.PARTY,
-                "Alleen een afspraak van een betrokkene heeft een betrokkene.",
-                "Only an agreement owned by an involved party names one.",
-            )
+        owner_value = self._owner(owner, party_id, family_id)
         if goal_id is not None:
             self._same_family("goals", goal_id, family_id)
         agreement_id = uuid7()
@@ -184,14 +174,24 @@ class PlanService(Service):
         return self.get_agreement(agreement_id)
 
     def update_agreement(
-        self, agreement_id: str, *, text: str | None = None, due_date: dt.date | None = None
+        self,
+        agreement_id: str,
+        *,
+        text: str | None = None,
+        due_date: dt.date | None = None,
+        owner: str | None = None,
+        party_id: str | None = None,
     ) -> Agreement:
+        """Change the given fields; a new ``owner`` comes with its party (or none)."""
         agreement = self.get_agreement(agreement_id)
         changes: dict[str, Any] = {}
         if text is not None:
             changes["text"] = v.text(Field.AGREEMENT, text)
         if due_date is not None:
             changes["due_date"] = v.day(Field.DUE_DATE, due_date).isoformat()
+        if owner is not None:
+            changes["owner"] = self._owner(owner, party_id, agreement.family_id).value
+            changes["party_id"] = party_id
         if changes:
             with self.store.transaction(event="update", client=agreement.family_id) as tx:
                 tx.update("agreements", agreement_id, changes)
@@ -244,6 +244,25 @@ class PlanService(Service):
             params.append(family_id)
         rows = self.store.query(sql + " ORDER BY a.due_date, a.id", tuple(params))
         return [Agreement.from_row(r) for r in rows]
+
+    def _owner(self, owner: str, party_id: str | None, family_id: str) -> AgreementOwner:
+        """The owner, checked with its party: 'betrokkene' names one of the family's."""
+        owner_value = v.choice(Field.OWNER, owner, AgreementOwner)
+        if owner_value == AgreementOwner.PARTY:
+            if party_id is None:
+                raise ValidationError(
+                    Field.PARTY,
+                    "Kies de betrokkene die deze afspraak uitvoert.",
+                    "Choose the involved party who carries out this agreement.",
+                )
+            self._same_family("parties", party_id, family_id)
+        elif party_id is not None:
+            raise ValidationError(
+                Field.PARTY,
+                "Alleen een afspraak van een betrokkene heeft een betrokkene.",
+                "Only an agreement owned by an involved party names one.",
+            )
+        return owner_value
 
     def _same_family(self, table: str, record_id: str, family_id: str) -> None:
         """Refuse a reference to a record of another family, or to a deleted one."""

@@ -162,6 +162,14 @@
         <translation>&amp;Save measurement</translation>
     </message>
     <message>
+        <source>Wijziging opslaan</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <source>Meting aanpassen</source>
+        <translation>Edit measurement</translation>
+    </message>
+    <message>
         <source>Meting verwijderen</source>
         <translation>Remove measurement</translation>
     </message>
@@ -760,6 +768,18 @@
         <translation>Involved from</translation>
     </message>
     <message>
+        <source>Betrokkene aanpassen</source>
+        <translation>Edit party</translation>
+    </message>
+    <message>
+        <source>Contact aanpassen</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>Wijziging opslaan</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
         <source>Betrokkene &amp;toevoegen</source>
         <translation>Add par&amp;ty</translation>
     </message>
@@ -1130,6 +1150,18 @@
     <message>
         <source>Doel voor gezinslid</source>
         <translation>Goal for family member</translation>
+    </message>
+    <message>
+        <source>Doel aanpassen</source>
+        <translation>Edit goal</translation>
+    </message>
+    <message>
+        <source>Afspraak aanpassen</source>
+        <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <source>Wijziging opslaan</source>
+        <translation>Save change</translation>
     </message>
     <message>
         <source>&amp;Doel toevoegen</source>

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.instruments import domain_name, load_instrument
-from ...domain.models import Member
+from ...domain.models import Assessment, Member, Score
 from ...domain.vocabulary import Field, Moment
 from ...errors import ValidationError
 from ...services import Services
@@ -87,6 +87,8 @@ class DomainsTab(FamilyTab):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the scores in it
         self.save_button = QPushButton()
         self.remove_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.editing: Assessment | None = None  # the measurement the form corrects
         self.history = table(4)
         self.chart_domain = QComboBox()
         self.chart = BarChart()
@@ -102,7 +104,11 @@ class DomainsTab(FamilyTab):
         right = QVBoxLayout()
         right.addWidget(self.history_label)
         right.addWidget(self.history, 2)
-        right.addWidget(self.remove_button)
+        history_buttons = QHBoxLayout()
+        history_buttons.addWidget(self.edit_button)
+        history_buttons.addWidget(self.remove_button)
+        history_buttons.addStretch(1)
+        right.addLayout(history_buttons)
         right.addWidget(self.chart_domain)
         right.addWidget(self.chart, 1)
         layout = QHBoxLayout(self)
@@ -113,6 +119,8 @@ class DomainsTab(FamilyTab):
         self.chart_domain.currentIndexChanged.connect(self._show_chart)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove_measurement)
+        self.edit_button.clicked.connect(self.edit_measurement)
+        self.history.doubleClicked.connect(lambda _: self.edit_measurement())
         self._build_form()
         self.retranslate()
 
@@ -128,7 +136,10 @@ class DomainsTab(FamilyTab):
         self.member.setAccessibleName(self.tr("Gezinslid"))
         self.moment.setAccessibleName(self.tr("Moment"))
         self.date.setAccessibleName(self.tr("Datum van de meting"))
-        self.save_button.setText(self.tr("Meting &opslaan"))
+        self.save_button.setText(
+            self.tr("Wijziging opslaan") if self.editing else self.tr("Meting &opslaan")
+        )
+        self.edit_button.setText(self.tr("Meting aanpassen"))
         self.remove_button.setText(self.tr("Meting verwijderen"))
         self.history.setHorizontalHeaderLabels(
             [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")]
@@ -280,7 +291,21 @@ class DomainsTab(FamilyTab):
             for score, note in self.score_inputs.values():
                 score.setCurrentIndex(0)
                 note.clear()
+            self.editing = None
+            for fixed in (self.instrument, self.member):
+                fixed.setEnabled(True)
+            self.retranslate()
             self.refresh()
+
+        editing = self.editing
+        if editing is not None:
+            self.run(
+                lambda s: s.assessments.update_assessment(
+                    editing.id, moment=moment, date=day, scores=scores
+                ),
+                done,
+            )
+            return
 
         self.run(
             lambda s: s.assessments.add_assessment(
@@ -306,3 +331,33 @@ class DomainsTab(FamilyTab):
             self.remove_after_asking(
                 what, lambda s: s.assessments.remove_assessment(point.assessment_id)
             )
+
+    def edit_measurement(self) -> None:
+        """Load the selected measurement into the form; saving corrects it."""
+        assessment_id = selected_id(self.history)
+        if assessment_id is None:
+            return
+        self.load(
+            lambda s: (
+                s.assessments.get_assessment(assessment_id),
+                s.assessments.list_scores(assessment_id),
+            ),
+            self._edit_loaded,
+        )
+
+    def _edit_loaded(self, loaded: tuple[Assessment, list[Score]]) -> None:
+        assessment, scores = loaded
+        self.editing = assessment
+        self.instrument.setCurrentIndex(max(0, self.instrument.findData(assessment.instrument)))
+        self.member.setCurrentIndex(max(0, self.member.findData(assessment.member_id)))
+        for fixed in (self.instrument, self.member):  # a correction keeps what was measured
+            fixed.setEnabled(False)
+        self.moment.setCurrentIndex(max(0, self.moment.findData(assessment.moment)))
+        d = assessment.date
+        self.date.setDate(QDate(d.year, d.month, d.day))
+        for code, (score, note) in self.score_inputs.items():
+            given = next((s for s in scores if s.domain == code), None)
+            score.setCurrentIndex(0 if given is None else given.score)
+            note.setText("" if given is None or given.note is None else given.note)
+        self.retranslate()
+        self.date.setFocus()

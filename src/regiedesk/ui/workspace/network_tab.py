@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -64,6 +65,10 @@ class NetworkTab(FamilyTab):
         self.summary = QLineEdit()
         self.contact_button = QPushButton()
         self.remove_party_button = QPushButton()
+        self.edit_party_button = QPushButton()
+        self.edit_contact_button = QPushButton()
+        self.editing_party: InvolvedParty | None = None  # the party the form changes
+        self.editing_contact: ContactMoment | None = None
         self.remove_contact_button = QPushButton()
         self.party_form, self.contact_form = QFormLayout(), QFormLayout()
         for form, fields in (
@@ -84,9 +89,11 @@ class NetworkTab(FamilyTab):
         end_row.addWidget(self.end_date)
         end_row.addWidget(self.end_button)
         end_row.addStretch(1)
+        end_row.addWidget(self.edit_party_button)
         end_row.addWidget(self.remove_party_button)
         contact_row = QHBoxLayout()
         contact_row.addStretch(1)
+        contact_row.addWidget(self.edit_contact_button)
         contact_row.addWidget(self.remove_contact_button)
         left = QVBoxLayout()
         left.addWidget(self.active)
@@ -105,6 +112,10 @@ class NetworkTab(FamilyTab):
         self.end_button.clicked.connect(self.end_party)
         self.contact_button.clicked.connect(self.add_contact)
         self.remove_party_button.clicked.connect(self.remove_party)
+        self.edit_party_button.clicked.connect(self.edit_party)
+        self.edit_contact_button.clicked.connect(self.edit_contact)
+        self.parties.doubleClicked.connect(lambda _: self.edit_party())
+        self.contacts.doubleClicked.connect(lambda _: self.edit_contact())
         self.remove_contact_button.clicked.connect(self.remove_contact)
         self.retranslate()
 
@@ -133,12 +144,10 @@ class NetworkTab(FamilyTab):
         self.phone.setAccessibleName(self.tr("Telefoon"))
         self.email.setAccessibleName(self.tr("E-mail"))
         self.since.setAccessibleName(self.tr("Betrokken vanaf"))
-        self.add_button.setText(self.tr("Betrokkene &toevoegen"))
         self.contact_date.setAccessibleName(self.tr("Datum contact"))
         self.contact_mode.setAccessibleName(self.tr("Soort contact"))
         label_items(self.contact_mode, lambda value: ContactMode(value).label())
         self.summary.setAccessibleName(self.tr("Samenvatting contact"))
-        self.contact_button.setText(self.tr("&Contact vastleggen met geselecteerde betrokkene"))
         relabel(self.party_form, self.organisation, self.tr("&Organisatie:"))
         relabel(self.party_form, self.person, self.tr("&Persoon:"))
         relabel(self.party_form, self.role, self.tr("&Rol:"))
@@ -149,6 +158,9 @@ class NetworkTab(FamilyTab):
         relabel(self.contact_form, self.contact_mode, self.tr("Hoe:"))
         relabel(self.contact_form, self.summary, self.tr("Samenvatting:"))
         self.remove_party_button.setText(self.tr("Betrokkene verwijderen"))
+        self.edit_party_button.setText(self.tr("Betrokkene aanpassen"))
+        self.edit_contact_button.setText(self.tr("Contact aanpassen"))
+        self._label_save_buttons()
         self.remove_contact_button.setText(self.tr("Contact verwijderen"))
         self.party_box.setTitle(self.tr("Nieuwe betrokkene"))
         self.contact_box.setTitle(self.tr("Nieuw contactmoment"))
@@ -204,17 +216,80 @@ class NetworkTab(FamilyTab):
             [c.id for c in data.contacts],
         )
 
+    def _label_save_buttons(self) -> None:
+        """Adding, or saving the record loaded into the form."""
+        change = self.tr("Wijziging opslaan")
+        self.add_button.setText(change if self.editing_party else self.tr("Betrokkene &toevoegen"))
+        self.contact_button.setText(
+            change
+            if self.editing_contact
+            else self.tr("&Contact vastleggen met geselecteerde betrokkene")
+        )
+
+    def edit_party(self) -> None:
+        """Load the selected party into the form; saving changes that party."""
+        party_id = selected_id(self.parties)
+        party = (
+            next((p for p in self.data.parties if p.id == party_id), None) if self.data else None
+        )
+        if party is None:
+            return
+        self.editing_party = party
+        for field, value in (
+            (self.organisation, party.organisation),
+            (self.person, party.person),
+            (self.role, party.role),
+            (self.phone, party.phone),
+            (self.email, party.email),
+        ):
+            field.setText(value or "")
+        self.since.setDate(
+            QDate(party.involved_from.year, party.involved_from.month, party.involved_from.day)
+        )
+        self._label_save_buttons()
+        self.organisation.setFocus()
+
+    def edit_contact(self) -> None:
+        contact_id = selected_id(self.contacts)
+        shown = self.data.contacts if self.data else []
+        contact = next((c for c in shown if c.id == contact_id), None)
+        if contact is None:
+            return
+        self.editing_contact = contact
+        self.contact_date.setDate(QDate(contact.date.year, contact.date.month, contact.date.day))
+        self.contact_mode.setCurrentIndex(max(0, self.contact_mode.findData(contact.mode)))
+        self.summary.setText(contact.summary or "")
+        self._label_save_buttons()
+        self.summary.setFocus()
+
     def add_party(self) -> None:
         family_id = self.family_id
         organisation, role, since = self.organisation.text(), self.role.text(), date_of(self.since)
         person, phone = self.person.text() or None, self.phone.text() or None
         email = self.email.text() or None
+        editing = self.editing_party
 
         def done(_: object) -> None:
             for field in (self.organisation, self.person, self.role, self.phone, self.email):
                 field.clear()
+            self.editing_party = None
+            self._label_save_buttons()
             self.refresh()
 
+        if editing is not None:
+            self.run(
+                lambda s: s.network.update_party(
+                    editing.id,
+                    organisation=organisation,
+                    role=role,
+                    involved_from=since,
+                    person=person or "",
+                    phone=phone or "",
+                    email=email or "",
+                ),
+                done,
+            )
+            return
         self.run(
             lambda s: s.network.add_party(
                 family_id,
@@ -237,6 +312,9 @@ class NetworkTab(FamilyTab):
             )
 
     def add_contact(self) -> None:
+        if self.editing_contact is not None:
+            self._save_contact(self.editing_contact)
+            return
         party_id = selected_id(self.parties)
         if not party_id:
             self.failed(
@@ -254,15 +332,11 @@ class NetworkTab(FamilyTab):
             self.summary.text() or None,
         )
 
-        def done(_: object) -> None:
-            self.summary.clear()
-            self.refresh()
-
         self.run(
             lambda s: s.network.add_contact(
                 family_id, party_id=party_id, date=day, mode=mode, summary=summary
             ),
-            done,
+            self._contact_saved,
         )
 
     def remove_party(self) -> None:
@@ -283,3 +357,21 @@ class NetworkTab(FamilyTab):
                 self.names.get(contact.party_id, ""), date_text(contact.date)
             )
             self.remove_after_asking(what, lambda s: s.network.remove_contact(contact.id))
+
+    def _save_contact(self, contact: ContactMoment) -> None:
+        day, mode, summary = (
+            date_of(self.contact_date),
+            self.contact_mode.currentData(),
+            self.summary.text(),
+        )
+
+        self.run(
+            lambda s: s.network.update_contact(contact.id, date=day, mode=mode, summary=summary),
+            self._contact_saved,
+        )
+
+    def _contact_saved(self, _: object) -> None:
+        self.summary.clear()
+        self.editing_contact = None
+        self._label_save_buttons()
+        self.refresh()

@@ -73,6 +73,10 @@ class PlanTab(FamilyTab):
         self.add_agreement_button = QPushButton()
         self.done_button = QPushButton()
         self.remove_goal_button = QPushButton()
+        self.edit_goal_button = QPushButton()
+        self.edit_agreement_button = QPushButton()
+        self.editing_goal: Goal | None = None  # the goal the form changes
+        self.editing_agreement: Agreement | None = None
         self.remove_agreement_button = QPushButton()
         self.evaluation = date_edit("", self.context.today())
         self.evaluation_button = QPushButton()
@@ -88,10 +92,12 @@ class PlanTab(FamilyTab):
         status_row.addWidget(self.attainment)
         status_row.addWidget(self.update_goal_button)
         status_row.addStretch(1)
+        status_row.addWidget(self.edit_goal_button)
         status_row.addWidget(self.remove_goal_button)
         agreement_row = QHBoxLayout()
         agreement_row.addWidget(self.done_button)
         agreement_row.addStretch(1)
+        agreement_row.addWidget(self.edit_agreement_button)
         agreement_row.addWidget(self.remove_agreement_button)
         self.agreement_form = QFormLayout()
         add_rows(self.agreement_form, self.agreement_text, self.owner, self.party, self.due)
@@ -120,6 +126,10 @@ class PlanTab(FamilyTab):
         self.add_agreement_button.clicked.connect(self.add_agreement)
         self.done_button.clicked.connect(self.complete_agreement)
         self.remove_goal_button.clicked.connect(self.remove_goal)
+        self.edit_goal_button.clicked.connect(self.edit_goal)
+        self.edit_agreement_button.clicked.connect(self.edit_agreement)
+        self.goals.doubleClicked.connect(lambda _: self.edit_goal())
+        self.agreements.doubleClicked.connect(lambda _: self.edit_agreement())
         self.remove_agreement_button.clicked.connect(self.remove_agreement)
         self.evaluation_button.clicked.connect(self.save_evaluation)
         self.retranslate()
@@ -145,7 +155,6 @@ class PlanTab(FamilyTab):
         self.goal_domain.setAccessibleName(self.tr("Leefgebied van het doel"))
         self.goal_member.setAccessibleName(self.tr("Doel voor gezinslid"))
         self.goal_target.setAccessibleName(self.tr("Streefdatum"))
-        self.add_goal_button.setText(self.tr("&Doel toevoegen"))
         self.goal_status.setAccessibleName(self.tr("Status van het doel"))
         self.attainment.setAccessibleName(self.tr("Hoe ver behaald"))
         self.update_goal_button.setText(self.tr("Status &bijwerken"))
@@ -153,9 +162,11 @@ class PlanTab(FamilyTab):
         self.owner.setAccessibleName(self.tr("Eigenaar van de afspraak"))
         self.party.setAccessibleName(self.tr("Betrokkene"))
         self.due.setAccessibleName(self.tr("Uiterlijk op"))
-        self.add_agreement_button.setText(self.tr("&Afspraak toevoegen"))
         self.done_button.setText(self.tr("Afspraak &gedaan"))
         self.remove_goal_button.setText(self.tr("Doel verwijderen"))
+        self.edit_goal_button.setText(self.tr("Doel aanpassen"))
+        self.edit_agreement_button.setText(self.tr("Afspraak aanpassen"))
+        self._label_save_buttons()
         self.remove_agreement_button.setText(self.tr("Afspraak verwijderen"))
         self.evaluation.setAccessibleName(self.tr("Evaluatiedatum"))
         self.evaluation_button.setText(self.tr("Evaluatiedatum opslaan"))
@@ -245,6 +256,46 @@ class PlanTab(FamilyTab):
             [a.id for a in data.agreements],
         )
 
+    def _label_save_buttons(self) -> None:
+        """Adding, or saving the record loaded into the form."""
+        change = self.tr("Wijziging opslaan")
+        self.add_goal_button.setText(change if self.editing_goal else self.tr("&Doel toevoegen"))
+        self.add_agreement_button.setText(
+            change if self.editing_agreement else self.tr("&Afspraak toevoegen")
+        )
+
+    def edit_goal(self) -> None:
+        """Load the selected goal into the form; saving changes that goal."""
+        goal_id = selected_id(self.goals)
+        goal = next((g for g in self.data.goals if g.id == goal_id), None) if self.data else None
+        if goal is None:
+            return
+        self.editing_goal = goal
+        self.goal_text.setText(goal.text)
+        self.goal_domain.setCurrentIndex(max(0, self.goal_domain.findData(goal.domain)))
+        self.goal_member.setCurrentIndex(max(0, self.goal_member.findData(goal.member_id)))
+        if goal.target_date is not None:
+            d = goal.target_date
+            self.goal_target.setDate(QDate(d.year, d.month, d.day))
+        self._label_save_buttons()
+        self.goal_text.setFocus()
+
+    def edit_agreement(self) -> None:
+        agreement_id = selected_id(self.agreements)
+        shown = self.data.agreements if self.data else []
+        agreement = next((a for a in shown if a.id == agreement_id), None)
+        if agreement is None:
+            return
+        self.editing_agreement = agreement
+        self.agreement_text.setText(agreement.text)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(agreement.owner)))
+        self.party.setCurrentIndex(max(0, self.party.findData(agreement.party_id)))
+        if agreement.due_date is not None:
+            d = agreement.due_date
+            self.due.setDate(QDate(d.year, d.month, d.day))
+        self._label_save_buttons()
+        self.agreement_text.setFocus()
+
     def add_goal(self) -> None:
         family_id, text, domain = (
             self.family_id,
@@ -252,10 +303,27 @@ class PlanTab(FamilyTab):
             self.goal_domain.currentData(),
         )
         member, target = self.goal_member.currentData(), date_of(self.goal_target)
+        editing = self.editing_goal
 
         def done(_: object) -> None:
             self.goal_text.clear()
+            self.editing_goal = None
+            self._label_save_buttons()
             self.refresh()
+
+        if editing is not None:
+            self.run(
+                lambda s: s.plan.update_goal(
+                    editing.id,
+                    text=text,
+                    domain=domain,
+                    member_id=member,
+                    whole_family=member is None,
+                    target_date=target,
+                ),
+                done,
+            )
+            return
 
         self.run(
             lambda s: s.plan.add_goal(
@@ -281,10 +349,22 @@ class PlanTab(FamilyTab):
         )
         party = self.party.currentData() if owner == AgreementOwner.PARTY else None
         due = date_of(self.due)
+        editing = self.editing_agreement
 
         def done(_: object) -> None:
             self.agreement_text.clear()
+            self.editing_agreement = None
+            self._label_save_buttons()
             self.refresh()
+
+        if editing is not None:
+            self.run(
+                lambda s: s.plan.update_agreement(
+                    editing.id, text=text, owner=owner, party_id=party, due_date=due
+                ),
+                done,
+            )
+            return
 
         self.run(
             lambda s: s.plan.add_agreement(
