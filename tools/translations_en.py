@@ -410,6 +410,31 @@ EN: dict[str, str] = {
         "The server does not know this kind of data; the server may be older than this app."
     ),
     "De server kent dit gezin niet (meer).": "The server does not (or no longer) know this family.",
+    "Deze wijziging heeft een tijdstempel dat de server niet kan lezen.": (
+        "This change carries a time stamp the server cannot read."
+    ),
+    "De server kent deze soort wijziging niet.": "The server does not know this kind of change.",
+    "Deze wijziging verwijst naar een ongeldig of ander record.": (
+        "This change refers to an invalid or a different record."
+    ),
+    "Deze wijziging hoort bij een ander gezin dan het record.": (
+        "This change belongs to another family than its record."
+    ),
+    "Deze wijziging bevat een veld dat de server niet kent; misschien is de server "
+    "ouder dan deze app.": (
+        "This change holds a field the server does not know; the server may be older than this app."
+    ),
+    "Er ontbreekt een verplicht veld in deze wijziging.": (
+        "A required field is missing from this change."
+    ),
+    "Een waarde in deze wijziging is ongeldig (verkeerd soort, een datum die niet "
+    "bestaat of buiten het bereik).": (
+        "A value in this change is invalid (the wrong kind, a date that does not exist, "
+        "or out of range)."
+    ),
+    "Deze wijziging bevat tekens die niet bewaard kunnen worden.": (
+        "This change holds characters that cannot be stored."
+    ),
     "Dit gezin is gemaakt op naam van een andere regisseur.": (
         "This family was created in the name of another caseworker."
     ),

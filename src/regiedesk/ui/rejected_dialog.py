@@ -77,6 +77,32 @@ REASONS: dict[str, str] = {
     Reason.HANDOVER_BY_TEAMLEADER_ONLY: QT_TRANSLATE_NOOP(
         "RejectedDialog", "Alleen een teamleider kan een gezin aan een andere regisseur overdragen."
     ),
+    Reason.BAD_STAMP: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "Deze wijziging heeft een tijdstempel dat de server niet kan lezen."
+    ),
+    Reason.BAD_OP: QT_TRANSLATE_NOOP("RejectedDialog", "De server kent deze soort wijziging niet."),
+    Reason.BAD_ID: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "Deze wijziging verwijst naar een ongeldig of ander record."
+    ),
+    Reason.WRONG_FAMILY: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "Deze wijziging hoort bij een ander gezin dan het record."
+    ),
+    Reason.UNKNOWN_FIELD: QT_TRANSLATE_NOOP(
+        "RejectedDialog",
+        "Deze wijziging bevat een veld dat de server niet kent; misschien is de server ouder "
+        "dan deze app.",
+    ),
+    Reason.MISSING_FIELD: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "Er ontbreekt een verplicht veld in deze wijziging."
+    ),
+    Reason.INVALID_VALUE: QT_TRANSLATE_NOOP(
+        "RejectedDialog",
+        "Een waarde in deze wijziging is ongeldig (verkeerd soort, een datum die niet "
+        "bestaat of buiten het bereik).",
+    ),
+    Reason.BAD_TEXT: QT_TRANSLATE_NOOP(
+        "RejectedDialog", "Deze wijziging bevat tekens die niet bewaard kunnen worden."
+    ),
 }
 FIELDS = {
     "name": QT_TRANSLATE_NOOP("RejectedDialog", "naam"),

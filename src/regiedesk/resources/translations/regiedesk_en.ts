@@ -1347,6 +1347,38 @@
         <translation>Only a team leader can hand a family over to another caseworker.</translation>
     </message>
     <message>
+        <source>Deze wijziging heeft een tijdstempel dat de server niet kan lezen.</source>
+        <translation>This change carries a time stamp the server cannot read.</translation>
+    </message>
+    <message>
+        <source>De server kent deze soort wijziging niet.</source>
+        <translation>The server does not know this kind of change.</translation>
+    </message>
+    <message>
+        <source>Deze wijziging verwijst naar een ongeldig of ander record.</source>
+        <translation>This change refers to an invalid or a different record.</translation>
+    </message>
+    <message>
+        <source>Deze wijziging hoort bij een ander gezin dan het record.</source>
+        <translation>This change belongs to another family than its record.</translation>
+    </message>
+    <message>
+        <source>Deze wijziging bevat een veld dat de server niet kent; misschien is de server ouder dan deze app.</source>
+        <translation>This change holds a field the server does not know; the server may be older than this app.</translation>
+    </message>
+    <message>
+        <source>Er ontbreekt een verplicht veld in deze wijziging.</source>
+        <translation>A required field is missing from this change.</translation>
+    </message>
+    <message>
+        <source>Een waarde in deze wijziging is ongeldig (verkeerd soort, een datum die niet bestaat of buiten het bereik).</source>
+        <translation>A value in this change is invalid (the wrong kind, a date that does not exist, or out of range).</translation>
+    </message>
+    <message>
+        <source>Deze wijziging bevat tekens die niet bewaard kunnen worden.</source>
+        <translation>This change holds characters that cannot be stored.</translation>
+    </message>
+    <message>
         <source>naam</source>
         <translation>name</translation>
     </message>
