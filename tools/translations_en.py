@@ -562,4 +562,40 @@ EN: dict[str, str] = {
     "Contact aanpassen": "Edit contact",
     "Doel aanpassen": "Edit goal",
     "Afspraak aanpassen": "Edit agreement",
+    "&Van": "&From",
+    "&Tot en met": "&To",
+    "&Regisseur": "&Caseworker",
+    "&Vernieuwen (F5)": "&Refresh (F5)",
+    "Team": "Team",
+    "Betrokken partijen": "Involved parties",
+    "Nog geen cijfers: vernieuw met F5 als u online bent.": (
+        "No figures yet: refresh with F5 when you are online."
+    ),
+    "Cijfers van {when}, over {start} tot en met {end}": "Figures of {when}, over {start} to {end}",
+    "Alle regisseurs": "All caseworkers",
+    "Regisseur": "Caseworker",
+    "Actief": "Active",
+    "Aangemeld": "Registered",
+    "Afgesloten in periode": "Closed in period",
+    "Gemiddeld (4 weken)": "Mean (4 weeks)",
+    "Zonder contact > 14 dagen": "No contact > 14 days",
+    "Afspraken te laat": "Agreements overdue",
+    "Evaluaties te laat": "Evaluations overdue",
+    "Uitval in periode": "Dropouts in period",
+    "Dagen sinds contact": "Days since contact",
+    "Partijen nu / bij start": "Parties now / at start",
+    "Doelen behaald / open / niet": "Goals reached / open / not",
+    "Waarneming": "Stand-in",
+    "Tarief": "Tariff",
+    "Regisseur {who} · {status} · {days} dagen sinds contact": (
+        "Caseworker {who} · {status} · {days} days since contact"
+    ),
+    "Eerste score": "First score",
+    "Laatste score": "Latest score",
+    "Huishouden": "Household",
+    "Lid {n}": "Member {n}",
+    "Cijfers worden vernieuwd…": "Refreshing the figures…",
+    "vernieuwen lukte niet, u ziet de laatste cijfers": (
+        "refreshing failed, these are the last figures"
+    ),
 }

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .plan import PlanService
     from .rejected import RejectedChangeService
     from .removals import RemovalService
+    from .team import TeamService
     from .timer import VisitTimerService
 
 S = TypeVar("S", bound=Service)
@@ -130,6 +131,12 @@ class Services:
         from .audit import AuditService
 
         return self._make(AuditService)
+
+    @cached_property
+    def team(self) -> TeamService:
+        from .team import TeamService
+
+        return self._make(TeamService)
 
     @cached_property
     def removals(self) -> RemovalService:

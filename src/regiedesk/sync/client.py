@@ -9,6 +9,7 @@ per-family checksums, re-fetching a family that drifted.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import ipaddress
 import json
@@ -166,6 +167,59 @@ class SyncClient:
         answer: p.ChecksumAnswer = self._request("GET", "/v1/sync/checksum", params=params)
         return answer["families"]
 
+    def stand_ins(self) -> list[p.StandIn]:
+        """The caller's stand-ins not over yet (for their families, and those they hold)."""
+        answer: p.StandInList = self._request("GET", "/v1/sync/stand-ins")
+        return answer["stand_ins"]
+
+
+class TeamClient(SyncClient):
+    """A team leader's device: the team figures and actions (``/v1/team/...``)."""
+
+    def overview(
+        self, start: dt.date, end: dt.date, caseworker: str | None = None
+    ) -> p.TeamOverview:
+        params = {"from": start.isoformat(), "to": end.isoformat()}
+        if caseworker:
+            params["caseworker"] = caseworker
+        answer: p.TeamOverview = self._request("GET", "/v1/team/overview", params=params)
+        return answer
+
+    def family_page(self, family: str, start: dt.date, end: dt.date) -> p.FamilyPage:
+        params = {"from": start.isoformat(), "to": end.isoformat()}
+        answer: p.FamilyPage = self._request("GET", f"/v1/team/families/{family}", params=params)
+        return answer
+
+    def register_family(
+        self, name: str, caseworker: str, start_date: dt.date | None = None
+    ) -> p.Assignment:
+        body = {
+            "name": name,
+            "caseworker": caseworker,
+            "start_date": start_date.isoformat() if start_date else None,
+        }
+        answer: p.Assignment = self._request("POST", "/v1/team/families", json=body)
+        return answer
+
+    def hand_over(self, family: str, caseworker: str) -> p.Assignment:
+        path = f"/v1/team/families/{family}/handover"
+        answer: p.Assignment = self._request("POST", path, json={"caseworker": caseworker})
+        return answer
+
+    def add_stand_in(self, family: str, user: str, start: dt.date, end: dt.date) -> p.StandIn:
+        body = {
+            "family_id": family,
+            "user": user,
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+        }
+        answer: p.StandIn = self._request("POST", "/v1/team/stand-ins", json=body)
+        return answer
+
+    def end_stand_in(self, stand_in: str) -> p.StandIn:
+        answer: p.StandIn = self._request("POST", f"/v1/team/stand-ins/{stand_in}/end")
+        return answer
+
 
 def check_server_url(url: str, *, allow_http: bool = False) -> None:
     """Refuse a plain-http address unless it is this computer (or ``allow_http``)."""
@@ -202,6 +256,7 @@ def register_device(
             "server_url": client.base_url,
             "device_token": answer["token"],
             "server_device_id": answer["device_id"],
+            "server_role": answer["role"],  # a team leader's profile opens the team workspace
             "user": user,
         }
     )

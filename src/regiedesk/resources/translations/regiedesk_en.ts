@@ -1862,6 +1862,157 @@
     </message>
 </context>
 <context>
+    <name>TeamWorkspace</name>
+    <message>
+        <source>&amp;Van</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;Tot en met</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>&amp;Regisseur</source>
+        <translation>&amp;Caseworker</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Gezinnen</source>
+        <translation>Families</translation>
+    </message>
+    <message>
+        <source>Gezin</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Uren per week</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Betrokken partijen</source>
+        <translation>Involved parties</translation>
+    </message>
+    <message>
+        <source>Nog geen cijfers: vernieuw met F5 als u online bent.</source>
+        <translation>No figures yet: refresh with F5 when you are online.</translation>
+    </message>
+    <message>
+        <source>Cijfers van {when}, over {start} tot en met {end}</source>
+        <translation>Figures of {when}, over {start} to {end}</translation>
+    </message>
+    <message>
+        <source>Alle regisseurs</source>
+        <translation>All caseworkers</translation>
+    </message>
+    <message>
+        <source>Regisseur</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Aangemeld</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Afgesloten in periode</source>
+        <translation>Closed in period</translation>
+    </message>
+    <message>
+        <source>Uren deze week</source>
+        <translation>Hours this week</translation>
+    </message>
+    <message>
+        <source>Gemiddeld (4 weken)</source>
+        <translation>Mean (4 weeks)</translation>
+    </message>
+    <message>
+        <source>Zonder contact &gt; 14 dagen</source>
+        <translation>No contact &gt; 14 days</translation>
+    </message>
+    <message>
+        <source>Afspraken te laat</source>
+        <translation>Agreements overdue</translation>
+    </message>
+    <message>
+        <source>Evaluaties te laat</source>
+        <translation>Evaluations overdue</translation>
+    </message>
+    <message>
+        <source>Uitval in periode</source>
+        <translation>Dropouts in period</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dagen sinds contact</source>
+        <translation>Days since contact</translation>
+    </message>
+    <message>
+        <source>Partijen nu / bij start</source>
+        <translation>Parties now / at start</translation>
+    </message>
+    <message>
+        <source>Doelen behaald / open / niet</source>
+        <translation>Goals reached / open / not</translation>
+    </message>
+    <message>
+        <source>Waarneming</source>
+        <translation>Stand-in</translation>
+    </message>
+    <message>
+        <source>Tarief</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <source>Regisseur {who} · {status} · {days} dagen sinds contact</source>
+        <translation>Caseworker {who} · {status} · {days} days since contact</translation>
+    </message>
+    <message>
+        <source>Gezinslid</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Eerste score</source>
+        <translation>First score</translation>
+    </message>
+    <message>
+        <source>Laatste score</source>
+        <translation>Latest score</translation>
+    </message>
+    <message>
+        <source>Huishouden</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Lid {n}</source>
+        <translation>Member {n}</translation>
+    </message>
+    <message>
+        <source>Cijfers worden vernieuwd…</source>
+        <translation>Refreshing the figures…</translation>
+    </message>
+    <message>
+        <source>vernieuwen lukte niet, u ziet de laatste cijfers</source>
+        <translation>refreshing failed, these are the last figures</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>&lt;h2&gt;regiedesk is vergrendeld&lt;/h2&gt;</source>

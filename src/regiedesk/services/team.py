@@ -1,0 +1,73 @@
+"""The team leader's figures, fetched from the server and cached in the encrypted profile.
+
+A team leader reads the last fetched figures offline, with the time they date from.
+Fetching (``fetch_team``) is network work for the network thread; keeping and reading
+the cache (``TeamService``) is store work for the database thread. The cache holds only
+what the server sends a team leader: figures and family names, never client text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..sync import protocol as p
+from .base import Service
+
+if TYPE_CHECKING:
+    from ..sync.client import TeamClient
+
+CACHE_KEY = "team_cache"
+
+
+@dataclass(frozen=True)
+class TeamSnapshot:
+    """One fetch: the overview and every family's page, as the server sent them."""
+
+    overview: p.TeamOverview
+    pages: dict[str, p.FamilyPage]
+
+    @property
+    def fetched_at(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.overview["as_of"])
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return (
+            dt.date.fromisoformat(self.overview["start"]),
+            dt.date.fromisoformat(self.overview["end"]),
+        )
+
+    def families_of(self, caseworker: str | None) -> list[p.TeamFamily]:
+        rows = self.overview["families"]
+        return [r for r in rows if caseworker is None or r["caseworker"] == caseworker]
+
+
+def fetch_team(
+    client: TeamClient, start: dt.date, end: dt.date, caseworker: str | None = None
+) -> TeamSnapshot:
+    """The figures of the period from the server, each family's page with them."""
+    overview = client.overview(start, end, caseworker)
+    pages = {
+        row["family_id"]: client.family_page(row["family_id"], start, end)
+        for row in overview["families"]
+    }
+    return TeamSnapshot(overview, pages)
+
+
+class TeamService(Service):
+    def keep(self, snapshot: TeamSnapshot) -> None:
+        """Replace the cached figures (in the encrypted profile)."""
+        self.store.set_meta(
+            CACHE_KEY, json.dumps({"overview": snapshot.overview, "pages": snapshot.pages})
+        )
+
+    def cached(self) -> TeamSnapshot | None:
+        """The last fetched figures; None before the first fetch."""
+        raw = self.store.meta(CACHE_KEY)
+        if not raw:
+            return None
+        kept = json.loads(raw)
+        return TeamSnapshot(kept["overview"], kept["pages"])

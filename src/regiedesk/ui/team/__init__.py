@@ -1,0 +1,1 @@
+"""The team leader's desktop (issue 10)."""

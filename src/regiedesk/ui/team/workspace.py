@@ -1,0 +1,428 @@
+"""The team leader's workspace: the team table, a caseworker's families, a family's page.
+
+Shows the figures cached in the encrypted profile at once (with the time they date
+from), then refreshes them from the server on F5 and on a timer: the fetch runs on a
+network thread, the cache is written on the database thread, the window only draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.vocabulary import ClosureReason, FamilyStatus
+from ...services import Services
+from ...services.team import TeamSnapshot
+from ...sync import protocol as p
+from ..charts import BarChart
+from ..format import date_text, duration_text
+from ..worker import DbWorker
+from ..workspace.base import date_edit, date_of
+
+REFRESH_EVERY_MS = 15 * 60 * 1000
+PROGRESS_AFTER_MS = 500
+DEFAULT_DAYS = 90
+
+Fetch = Callable[[dt.date, dt.date, str | None], TeamSnapshot]
+
+
+class _Item(QTableWidgetItem):
+    """A cell that sorts by its number when it has one."""
+
+    def __init__(self, text: str, key: Any = None) -> None:
+        super().__init__(text)
+        self.key = key if key is not None else text
+        self.setFlags(self.flags() & ~Qt.ItemFlag.ItemIsEditable)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        theirs = other.key if isinstance(other, _Item) else other.text()
+        try:
+            return bool(self.key < theirs)
+        except TypeError:
+            return str(self.key) < str(theirs)
+
+
+def _table(name: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSortingEnabled(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, Any]]]) -> None:
+    table.setSortingEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, (text, key) in enumerate(row):
+            table.setItem(r, c, _Item(text, key))
+    table.setSortingEnabled(True)
+
+
+def _euro(cents: int | None) -> str:
+    return "" if cents is None else f"€ {cents / 100:,.2f}".replace(",", " ")
+
+
+class TeamWorkspace(QWidget):
+    """What a team leader sees instead of the caseload."""
+
+    _fetched = Signal(object, object)  # generation, a snapshot or the error
+
+    def __init__(
+        self,
+        services: Services,
+        worker: DbWorker,
+        fetch: Fetch | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamWorkspace")
+        self.services, self.worker, self.fetch = services, worker, fetch
+        self.snapshot: TeamSnapshot | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="team-net")
+        self._generation = 0
+        self._fetched.connect(self._arrived)
+        self._build()
+        self._progress = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
+        self._progress.timeout.connect(self._show_progress)
+        self._timer = QTimer(self, interval=REFRESH_EVERY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        # the workspace's own F5; in the main window its "sync now" F5 calls refresh instead
+        self.f5 = QShortcut(QKeySequence("F5"), self, self.refresh)
+        self.worker.submit(self.services.team.cached, self._show_cached)
+
+    # --- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        today = self.services.team.today()
+        self.title = QLabel()
+        self.title.setObjectName("teamTitle")
+        self.from_label, self.to_label, self.who_label = QLabel(), QLabel(), QLabel()
+        self.start = date_edit("", today - dt.timedelta(days=DEFAULT_DAYS))
+        self.start.setObjectName("teamFrom")
+        self.end = date_edit("", today)
+        self.end.setObjectName("teamTo")
+        for edit, label in ((self.start, self.from_label), (self.end, self.to_label)):
+            label.setBuddy(edit)
+        self.caseworker = QComboBox()
+        self.caseworker.setObjectName("teamCaseworker")
+        self.who_label.setBuddy(self.caseworker)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("teamRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.status = QLabel()
+        self.status.setObjectName("teamStatus")
+        bar = QHBoxLayout()
+        for widget in (
+            self.from_label,
+            self.start,
+            self.to_label,
+            self.end,
+            self.who_label,
+            self.caseworker,
+            self.refresh_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.team_table = _table("teamTable")
+        self.families_table = _table("teamFamilies")
+        self.team_table.itemActivated.connect(self._open_caseworker)
+        self.families_table.itemActivated.connect(self._open_family)
+        self.caseworker.currentIndexChanged.connect(self._show_families)
+        self.family_title = QLabel()
+        self.family_title.setObjectName("teamFamilyTitle")
+        self.family_facts = QLabel()
+        self.family_facts.setWordWrap(True)
+        self.intensity_chart = BarChart()
+        self.intensity_chart.setObjectName("teamIntensityChart")
+        self.intensity_chart.value_text = lambda v: duration_text(int(v))
+        self.parties_chart = BarChart()
+        self.parties_chart.setObjectName("teamPartiesChart")
+        self.domains_table = _table("teamDomains")
+        family = QWidget()
+        page = QVBoxLayout(family)
+        page.addWidget(self.family_title)
+        page.addWidget(self.family_facts)
+        charts = QHBoxLayout()
+        charts.addWidget(self.intensity_chart)
+        charts.addWidget(self.parties_chart)
+        page.addLayout(charts)
+        page.addWidget(self.domains_table)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("teamTabs")
+        self.tabs.addTab(self.team_table, "")
+        self.tabs.addTab(self.families_table, "")
+        self.tabs.addTab(family, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(f"<h2>{self.tr('Teamoverzicht')}</h2>")
+        self.from_label.setText(self.tr("&Van"))
+        self.to_label.setText(self.tr("&Tot en met"))
+        self.who_label.setText(self.tr("&Regisseur"))
+        self.refresh_button.setText(self.tr("&Vernieuwen (F5)"))
+        self.tabs.setTabText(0, self.tr("Team"))
+        self.tabs.setTabText(1, self.tr("Gezinnen"))
+        self.tabs.setTabText(2, self.tr("Gezin"))
+        self.intensity_chart.title = self.tr("Uren per week")
+        self.parties_chart.title = self.tr("Betrokken partijen")
+        self._show(self.snapshot)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the figures ---------------------------------------------------------------
+
+    def _show_cached(self, snapshot: TeamSnapshot | None) -> None:
+        if self.snapshot is None:
+            self._show(snapshot)
+        if snapshot is None:
+            self.refresh()
+
+    def _show(self, snapshot: TeamSnapshot | None) -> None:
+        self.snapshot = snapshot
+        if snapshot is None:
+            self.status.setText(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
+            return
+        self.status.setText(
+            self.tr("Cijfers van {when}, over {start} tot en met {end}").format(
+                when=snapshot.fetched_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+                start=date_text(snapshot.period[0]),
+                end=date_text(snapshot.period[1]),
+            )
+        )
+        self._show_team(snapshot.overview["caseworkers"])
+        chosen = self.caseworker.currentData()
+        self.caseworker.blockSignals(True)
+        self.caseworker.clear()
+        self.caseworker.addItem(self.tr("Alle regisseurs"), None)
+        for person in snapshot.overview["caseworkers"]:
+            self.caseworker.addItem(person["caseworker"], person["caseworker"])
+        self.caseworker.setCurrentIndex(max(0, self.caseworker.findData(chosen)))
+        self.caseworker.blockSignals(False)
+        self._show_families()
+
+    def _show_team(self, people: list[p.CaseworkerFigures]) -> None:
+        headers = [
+            self.tr("Regisseur"),
+            self.tr("Actief"),
+            self.tr("Aangemeld"),
+            self.tr("Afgesloten in periode"),
+            self.tr("Uren deze week"),
+            self.tr("Gemiddeld (4 weken)"),
+            self.tr("Zonder contact > 14 dagen"),
+            self.tr("Afspraken te laat"),
+            self.tr("Evaluaties te laat"),
+            self.tr("Uitval in periode"),
+        ]
+        rows = [
+            [
+                (f["caseworker"], f["caseworker"]),
+                (str(f["active"]), f["active"]),
+                (str(f["registered"]), f["registered"]),
+                (str(f["closed_in_period"]), f["closed_in_period"]),
+                (duration_text(f["minutes_this_week"]), f["minutes_this_week"]),
+                (duration_text(round(f["minutes_mean_4_weeks"])), f["minutes_mean_4_weeks"]),
+                (str(f["without_contact"]), f["without_contact"]),
+                (str(f["overdue_agreements"]), f["overdue_agreements"]),
+                (str(f["overdue_evaluations"]), f["overdue_evaluations"]),
+                (str(f["dropouts_in_period"]), f["dropouts_in_period"]),
+            ]
+            for f in people
+        ]
+        _fill(self.team_table, headers, rows)
+
+    def _show_families(self) -> None:
+        if self.snapshot is None:
+            return
+        rows = self.snapshot.families_of(self.caseworker.currentData())
+        headers = [
+            self.tr("Gezin"),
+            self.tr("Regisseur"),
+            self.tr("Status"),
+            self.tr("Dagen sinds contact"),
+            self.tr("Partijen nu / bij start"),
+            self.tr("Doelen behaald / open / niet"),
+            self.tr("Afspraken te laat"),
+            self.tr("Waarneming"),
+            self.tr("Tarief"),
+        ]
+        table = []
+        for f in rows:
+            since = f["days_since_contact"]
+            stand_in = ", ".join(
+                f"{s['user']} {date_text(dt.date.fromisoformat(s['start']))}–"
+                f"{date_text(dt.date.fromisoformat(s['end']))}"
+                for s in f["stand_ins"]
+            )
+            table.append(
+                [
+                    (f["name"], f["family_id"]),
+                    (f["caseworker"], f["caseworker"]),
+                    (self._status(f), f["status"]),
+                    ("–" if since is None else str(since), -1 if since is None else since),
+                    (f"{f['parties_now']} / {f['parties_at_intake'] or '–'}", f["parties_now"]),
+                    (
+                        f"{f['goals_reached']} / {f['goals_open']} / {f['goals_not_reached']}",
+                        f["goals_reached"],
+                    ),
+                    (str(f["overdue_agreements"]), f["overdue_agreements"]),
+                    (stand_in, stand_in),
+                    (_euro(f["tariff_cents"]), f["tariff_cents"] or 0),
+                ]
+            )
+        _fill(self.families_table, headers, table)
+        for r in range(self.families_table.rowCount()):  # the id rides on the name cell
+            cell = self.families_table.item(r, 0)
+            if isinstance(cell, _Item):
+                cell.setData(Qt.ItemDataRole.UserRole, cell.key)
+
+    def _status(self, family: p.TeamFamily) -> str:
+        text = _label(FamilyStatus, family["status"])
+        reason = family["closure_reason"]
+        return f"{text} ({_label(ClosureReason, reason)})" if reason else text
+
+    def _open_caseworker(self, item: QTableWidgetItem) -> None:
+        name = self.team_table.item(item.row(), 0)
+        if name is not None:
+            self.caseworker.setCurrentIndex(max(0, self.caseworker.findData(name.text())))
+        self.tabs.setCurrentIndex(1)
+        self.families_table.setFocus()
+
+    def _open_family(self, item: QTableWidgetItem) -> None:
+        cell = self.families_table.item(item.row(), 0)
+        if cell is None or self.snapshot is None:
+            return
+        self.show_family(str(cell.data(Qt.ItemDataRole.UserRole)))
+
+    def show_family(self, family: str) -> None:
+        assert self.snapshot is not None
+        page = self.snapshot.pages.get(family)
+        if page is None:
+            return
+        row = page["family"]
+        self.family_title.setText(f"<h3>{row['name']}</h3>")
+        self.family_facts.setText(
+            self.tr("Regisseur {who} · {status} · {days} dagen sinds contact").format(
+                who=row["caseworker"],
+                status=self._status(row),
+                days="–" if row["days_since_contact"] is None else row["days_since_contact"],
+            )
+        )
+        weeks = page["intensity"]
+        self.intensity_chart.set_data(
+            [w["minutes"] for w in weeks], [w["week"].split("-")[1] for w in weeks]
+        )
+        parties = page["parties"]
+        self.parties_chart.set_data(
+            [x["parties"] for x in parties],
+            [date_text(dt.date.fromisoformat(x["day"])) for x in parties],
+        )
+        headers = [
+            self.tr("Gezinslid"),
+            self.tr("Leefgebied"),
+            self.tr("Eerste score"),
+            self.tr("Laatste score"),
+        ]
+        household = self.tr("Huishouden")
+        rows = [
+            [
+                (
+                    household if d["member"] is None else self.tr("Lid {n}").format(n=d["member"]),
+                    d["member"] or 0,
+                ),
+                (d["domain"], d["domain"]),
+                (f"{d['first']} ({date_text(dt.date.fromisoformat(d['first_date']))})", d["first"]),
+                (
+                    f"{d['latest']} ({date_text(dt.date.fromisoformat(d['latest_date']))})",
+                    d["latest"],
+                ),
+            ]
+            for d in page["domains"]
+        ]
+        _fill(self.domains_table, headers, rows)
+        self.tabs.setCurrentIndex(2)
+
+    # --- refreshing ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch the figures of the chosen period on the network thread."""
+        if self.fetch is None:
+            return
+        self._generation += 1
+        generation, fetch = self._generation, self.fetch
+        start, end = date_of(self.start), date_of(self.end)
+        chosen = self.caseworker.currentData()
+        self._progress.start()
+
+        def job() -> None:
+            try:
+                value: object = fetch(start, end, chosen)
+            except BaseException as error:  # handed to the GUI thread, never swallowed
+                value = error
+            self._fetched.emit(generation, value)
+
+        self._pool.submit(job)
+
+    def _show_progress(self) -> None:
+        self.status.setText(self.tr("Cijfers worden vernieuwd…"))
+
+    def _arrived(self, generation: int, value: object) -> None:
+        if generation != self._generation:
+            return  # an older refresh, overtaken by a newer one
+        self._progress.stop()
+        if isinstance(value, TeamSnapshot):
+            self.worker.submit(lambda: self.services.team.keep(value))
+            self._show(value)
+            return
+        self._show(self.snapshot)
+        self.status.setText(
+            self.status.text() + " — " + self.tr("vernieuwen lukte niet, u ziet de laatste cijfers")
+        )
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _label(kind: Any, code: str) -> str:
+    from ...i18n import pick
+
+    try:
+        member = kind(code)
+    except ValueError:
+        return code
+    return pick(member.nl, member.en)

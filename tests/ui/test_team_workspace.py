@@ -1,0 +1,175 @@
+"""Issue 10, 3: the team leader's workspace over a real server and a real encrypted profile.
+
+The figures are fetched on the network thread, cached in the profile and shown again
+offline with the time they date from; the tables are reached by keyboard; Dutch and
+English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from regiedesk import i18n
+from regiedesk.services import Services
+from regiedesk.services.team import fetch_team
+from regiedesk.store import create_profile
+from regiedesk.sync.client import TeamClient
+from regiedesk.team_demo import SECRET, Seeder, seed_caseworkers
+from regiedesk.ui.team.workspace import TeamWorkspace
+from regiedesk.ui.translations import install_language
+from regiedesk.ui.worker import DbWorker
+
+from ..conftest import FAST_KDF
+from ..server.conftest import Running, serving
+from .keyboard import activate
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture
+def team_server(tmp_path: Path) -> Iterator[tuple[Running, str]]:
+    """A SQLite server with a team of three caseworkers and their families; the leader's token."""
+    with serving(f"sqlite:///{tmp_path / 'server.db'}") as server:
+        server.db.execute("INSERT INTO teams (name) VALUES ('Oost')")
+        people = ["anna", "bert", "chris"]
+        tokens = {person: server.device(person) for person in people}
+        leader = server.device("teun", "teamleader")
+        for person in [*people, "teun"]:
+            server.db.execute(
+                "INSERT INTO team_members (team, user_name) VALUES ('Oost', ?)", (person,)
+            )
+        seeder = Seeder(seed=3, start_ms=int(time.time() * 1000) - 3_600_000)
+        list(seed_caseworkers(seeder, people, 3, TODAY, days=120))
+        for person in people:
+            mine = [m for who, m in seeder.mutations if who == person]
+            with server.client(tokens[person]) as c:
+                assert c.post("/v1/sync/push", json={"mutations": mine}).status_code == 200
+        yield server, leader
+
+
+def open_workspace(qtbot: Any, tmp_path: Path, fetch: Any) -> tuple[TeamWorkspace, DbWorker]:
+    folder = tmp_path / "profile"
+    store = (
+        create_profile(folder, "teamleider wachtwoord", user="teun", kdf=FAST_KDF)
+        if not folder.exists()
+        else _open(folder)
+    )
+    worker = DbWorker()
+    workspace = TeamWorkspace(Services.over(store, today=lambda: TODAY), worker, fetch)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    return workspace, worker
+
+
+def _open(folder: Path) -> Any:
+    from regiedesk.store import open_profile
+
+    return open_profile(folder, "teamleider wachtwoord")
+
+
+def close(workspace: TeamWorkspace, worker: DbWorker) -> None:
+    workspace.shutdown()
+    store = workspace.services.store
+    worker.submit(store.close)
+    worker.shutdown()
+
+
+def test_the_workspace_fetches_caches_and_shows_the_figures_offline(
+    qtbot: Any, tmp_path: Path, team_server: tuple[Running, str]
+) -> None:
+    server, leader = team_server
+    client = TeamClient(server.url, leader)
+    calls: list[str] = []
+
+    def fetch(start: dt.date, end: dt.date, caseworker: str | None) -> Any:
+        calls.append(str(threading_name()))
+        return fetch_team(client, start, end, caseworker)
+
+    workspace, worker = open_workspace(qtbot, tmp_path, fetch)
+    qtbot.waitUntil(lambda: workspace.snapshot is not None, timeout=20_000)
+    assert calls and all(name.startswith("team-net") for name in calls)  # not the GUI thread
+    table = workspace.team_table
+    assert table.rowCount() == 3
+    names = sorted(table.item(r, 0).text() for r in range(3))
+    assert names == ["anna", "bert", "chris"]
+    figures = {f["caseworker"]: f for f in workspace.snapshot.overview["caseworkers"]}  # type: ignore[union-attr]
+    row = next(r for r in range(3) if table.item(r, 0).text() == "bert")
+    assert table.item(row, 1).text() == str(figures["bert"]["active"])
+    # keyboard: Enter on a caseworker opens their families, Enter on a family its page
+    table.setFocus()
+    table.setCurrentCell(row, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert workspace.tabs.currentIndex() == 1
+    families = workspace.families_table
+    assert families.rowCount() == len(workspace.snapshot.families_of("bert"))  # type: ignore[union-attr]
+    assert {families.item(r, 1).text() for r in range(families.rowCount())} == {"bert"}
+    families.setCurrentCell(0, 0)
+    qtbot.keyClick(families, Qt.Key.Key_Return)
+    assert workspace.tabs.currentIndex() == 2
+    assert workspace.intensity_chart.values and workspace.parties_chart.values
+    shown = " ".join(
+        w.text() for w in (workspace.family_title, workspace.family_facts, workspace.status)
+    )
+    assert SECRET not in shown
+    close(workspace, worker)
+    client.close()
+    # offline: the cache in the profile, with the time it dates from
+    again, worker = open_workspace(qtbot, tmp_path, None)
+    qtbot.waitUntil(lambda: again.snapshot is not None, timeout=10_000)
+    assert again.team_table.rowCount() == 3
+    assert again.status.text().startswith("Cijfers van ")
+    raw = (tmp_path / "profile").rglob("*")
+    for file in raw:  # the cached figures are in the encrypted profile only
+        if file.is_file():
+            assert b"Gezin Anna" not in file.read_bytes(), file
+    close(again, worker)
+
+
+def test_a_failing_refresh_keeps_the_last_figures_and_english_is_complete(
+    qtbot: Any, tmp_path: Path, team_server: tuple[Running, str]
+) -> None:
+    server, leader = team_server
+    client = TeamClient(server.url, leader)
+    workspace, worker = open_workspace(qtbot, tmp_path, lambda s, e, c: fetch_team(client, s, e, c))
+    qtbot.waitUntil(lambda: workspace.snapshot is not None, timeout=20_000)
+    before = workspace.snapshot
+
+    def offline(start: dt.date, end: dt.date, caseworker: str | None) -> Any:
+        raise OSError("no network")
+
+    workspace.fetch = offline
+    activate(qtbot, workspace)
+    qtbot.keyClick(workspace, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "lukte niet" in workspace.status.text(), timeout=5_000)
+    assert workspace.snapshot is before and workspace.team_table.rowCount() == 3
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        install_language(app, "en")
+        i18n.set_language("en")
+        qtbot.waitUntil(lambda: workspace.tabs.tabText(1) == "Families", timeout=5_000)
+        headers = [
+            workspace.team_table.horizontalHeaderItem(c).text()
+            for c in range(workspace.team_table.columnCount())
+        ]
+        assert headers[:3] == ["Caseworker", "Active", "Registered"]
+        assert workspace.refresh_button.text() == "&Refresh (F5)"
+    finally:
+        install_language(app, "nl")
+        i18n.set_language(None)
+    close(workspace, worker)
+    client.close()
+
+
+def threading_name() -> str:
+    import threading
+
+    return threading.current_thread().name
