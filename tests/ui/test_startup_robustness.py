@@ -15,10 +15,7 @@ import base64
 import json
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,91 +23,25 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QLineEdit
 
 from regiedesk.domain.instruments import available_instruments
-from regiedesk.logging_setup import LOG_FILE, setup_logging
-from regiedesk.services.families import FamilyService
 from regiedesk.store import create_profile
-from regiedesk.ui.context import AppContext
-from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import SETTINGS_VERSION, Settings
 from regiedesk.ui.worker import DbWorker
 
 from ..conftest import FAST_KDF
-from .conftest import PASSPHRASE, TODAY, by_name
+from .conftest import PASSPHRASE, by_name
+from .startup import (
+    PRACTICE_WAIT,
+    WAIT,
+    assert_dutch,
+    close_services,
+    ini,
+    snapshot,
+    start,
+    worker,
+    writes_are_refused,
+)
 
-WAIT = 10_000
-# Creating the practice environment (its key and the fictitious families) is the slowest
-# step here: under load it took more than WAIT. The test waits for the job to end, either
-# way, and then asserts how it ended, so a failure still shows with its message.
-PRACTICE_WAIT = 180_000
-CHILD_TIMEOUT = 60
-FAMILY_NAME = "Gezin Geheimzegel"  # client data: must never reach a log
-# Fragments only an English or a technical message would contain.
-NOT_DUTCH = ("Traceback", " the ", "Exception", "Error:", "Er ging iets mis (")
-
-
-# --- helpers -------------------------------------------------------------------------------
-
-
-def ini(path: Path, content: bytes) -> Settings:
-    path.write_bytes(content)
-    return Settings(QSettings(str(path), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def worker() -> Iterator[DbWorker]:
-    w = DbWorker()
-    yield w
-    w.shutdown()
-
-
-def start(qtbot, settings: Settings, data_dir: Path, worker: DbWorker) -> MainWindow:  # type: ignore[no-untyped-def]
-    context = AppContext(
-        data_dir=data_dir, settings=settings, worker=worker, kdf=FAST_KDF, today=lambda: TODAY
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def close_services(window: MainWindow) -> None:
-    if window.context.services is not None:
-        window.context.services.store.close()
-        window.context.services = None
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file below ``folder`` (or ``folder`` itself when it is a file), with its bytes."""
-    if folder.is_file():
-        return {folder.name: folder.read_bytes()}
-    if not folder.exists():
-        return {}
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
-def assert_dutch(text: str) -> None:
-    assert text.strip(), "no message at all"
-    for fragment in NOT_DUTCH:
-        assert fragment not in text, f"not a clear Dutch message: {text!r}"
-
-
-def writes_are_refused(folder: Path) -> bool:
-    """chmod does not stop root: try it."""
-    probe = folder / ".probe"
-    try:
-        probe.write_bytes(b"x")
-    except OSError:
-        return True
-    probe.unlink()
-    return False
-
-
-def make_profile(data_dir: Path) -> None:
-    store = create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
-    FamilyService(store).add_family(name=FAMILY_NAME, status="actief")
-    store.close()
+__all__ = ["worker"]  # the fixtures, imported so pytest uses them here
 
 
 # --- 1. settings with wrong or foreign values ----------------------------------------------
@@ -367,239 +298,3 @@ def test_a_key_file_with_impossible_parameters_is_named_as_damaged(  # type: ign
     assert snapshot(data_dir) == before
     text = window.unlock_page.error.text()
     assert "profile.key" in text and "beschadigd" in text, text
-
-
-# --- 3. a log folder that cannot be written ------------------------------------------------
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    import logging
-
-    root = logging.getLogger("regiedesk")
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
-@pytest.mark.usefixtures("restore_logging")
-def test_a_log_folder_below_a_file_gives_no_log_and_no_error(tmp_path: Path) -> None:
-    blocker = tmp_path / "geen-map"
-    blocker.write_bytes(b"x")
-    assert setup_logging(blocker / "logs") is None
-    assert setup_logging(blocker) is None
-    assert blocker.read_bytes() == b"x"
-
-
-@pytest.mark.usefixtures("restore_logging")
-def test_a_read_only_log_folder_gives_no_log_and_no_error(tmp_path: Path) -> None:
-    folder = tmp_path / "logs"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if not writes_are_refused(folder):
-            pytest.skip("running as root: chmod 0o500 does not stop writes")
-        assert setup_logging(folder) is None
-    finally:
-        folder.chmod(0o700)
-
-
-@pytest.mark.usefixtures("restore_logging")
-def test_a_log_file_that_is_a_folder_gives_no_log_and_no_error(tmp_path: Path) -> None:
-    (tmp_path / LOG_FILE).mkdir()
-    assert setup_logging(tmp_path) is None
-
-
-# --- 4. the real entry point in a child process -------------------------------------------
-
-CHILD = textwrap.dedent(
-    """
-    import os, sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from regiedesk.ui.main_window import MainWindow
-
-    secret = os.environ.get("CHILD_PASSPHRASE", "")
-    shown = MainWindow.show
-
-    def show(window):
-        shown(window)
-        def report():
-            page = type(window.pages.currentWidget()).__name__
-            rows = window.caseload.model.rowCount()
-            print("PAGE", page, "ROWS", rows, flush=True)
-            print("ERROR", window.unlock_page.error.text() or window.start_page.error.text(),
-                  flush=True)
-            window.close()
-            QApplication.quit()
-        def poll():
-            done = (not secret or window.context.services is not None
-                    or window.unlock_page.error.text())
-            if os.environ.get("CHILD_OPEN_HOURS") and window.context.services is not None:
-                done = window.workspace is not None
-            if done and window.context.worker.idle:
-                QTimer.singleShot(100, report)
-            else:
-                QTimer.singleShot(50, poll)
-        def open_hours():
-            from regiedesk.ui.workspace.hours_tab import HoursTab
-            window.open_family(window.caseload.model.rows[0].family_id)
-            window.workspace.select(HoursTab)
-            built = [t for t in window.workspace.built if isinstance(t, HoursTab)]
-            print("HOURS", len(built), flush=True)
-        if os.environ.get("CHILD_OPEN_HOURS"):
-            window.unlocked.connect(lambda: QTimer.singleShot(300, open_hours))
-        if secret:
-            window.unlock_page.passphrase.setText(secret)
-            window.unlock_page.button.click()
-        QTimer.singleShot(50, poll)
-        QTimer.singleShot(45_000, QApplication.quit)
-
-    MainWindow.show = show
-    from regiedesk.cli import main
-    code = main(sys.argv[1:])
-    print("EXIT", code, flush=True)
-    sys.exit(code)
-    """
-)
-
-
-def run_child(
-    tmp_path: Path, args: list[str], *, passphrase: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    home = tmp_path / "thuis"
-    home.mkdir(exist_ok=True)
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_RUNTIME_DIR": str(home),
-        "REGIEDESK_LOG_DIR": str(tmp_path / "log"),
-        "CHILD_PASSPHRASE": passphrase,
-        "LANG": "nl_NL.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-    }
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-c", CHILD, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=CHILD_TIMEOUT,
-        env=environment,
-        check=False,
-    )
-
-
-def read_logs(folder: Path) -> str:
-    return "".join(p.read_text("utf-8", "replace") for p in sorted(folder.rglob(f"{LOG_FILE}*")))
-
-
-JUNK = ["--onzin", "-x", "--data-dir-extra=1", "plat", "--log-level", "BLAH", "--", "rest"]
-
-
-def test_the_window_starts_with_junk_arguments_and_a_non_ascii_data_dir(tmp_path: Path) -> None:
-    data_dir = tmp_path / "Gegevens Zoë"
-    make_profile(data_dir)
-    before = snapshot(data_dir)
-    result = run_child(tmp_path, ["--data-dir", str(data_dir), *JUNK], passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    assert "PAGE CaseloadPage ROWS 1" in result.stdout, result.stdout + result.stderr
-    assert "EXIT 0" in result.stdout
-    log = read_logs(tmp_path / "log")
-    assert "window shown" in log
-    assert FAMILY_NAME not in log and "Geheimzegel" not in log
-    assert PASSPHRASE not in log
-    assert FAMILY_NAME not in result.stdout + result.stderr
-    # nothing outside the profile's own files appeared in the data directory
-    assert set(snapshot(data_dir)) <= set(before) | {"profile.db-wal", "profile.db-shm"}
-    assert not list(data_dir.rglob(f"{LOG_FILE}*"))
-
-
-def test_the_log_says_where_the_data_is(tmp_path: Path) -> None:
-    data_dir = tmp_path / "Gegevens Zoë"
-    make_profile(data_dir)
-    result = run_child(tmp_path, ["--data-dir", str(data_dir), *JUNK], passphrase=PASSPHRASE)
-    assert result.returncode == 0, result.stderr
-    log = read_logs(tmp_path / "log")
-    assert str(data_dir) in log, log
-    assert FAMILY_NAME not in log
-
-
-def test_the_window_starts_when_the_log_folder_cannot_be_made(tmp_path: Path) -> None:
-    blocker = tmp_path / "geen-map"
-    blocker.write_bytes(b"x")
-    data_dir = tmp_path / "data"
-    result = run_child(tmp_path, ["--data-dir", str(data_dir), "--log-dir", str(blocker / "log")])
-    assert result.returncode == 0, result.stderr
-    assert "PAGE StartPage" in result.stdout, result.stdout + result.stderr
-    assert blocker.read_bytes() == b"x"
-    assert not data_dir.exists() or not any(data_dir.iterdir())
-
-
-def test_the_window_starts_on_a_data_dir_that_is_a_file(tmp_path: Path) -> None:
-    data_dir = tmp_path / "Gegevens Zoë"
-    data_dir.write_bytes(b"geen map\n")
-    result = run_child(tmp_path, ["--data-dir", str(data_dir)])
-    assert result.returncode == 0, result.stderr
-    assert "PAGE StartPage" in result.stdout, result.stdout + result.stderr
-    assert data_dir.read_bytes() == b"geen map\n"
-
-
-def test_the_window_starts_over_a_junk_settings_file_in_the_real_location(
-    tmp_path: Path,
-) -> None:
-    conf = tmp_path / "thuis" / ".config" / "regiedesk" / "regiedesk.conf"
-    conf.parent.mkdir(parents=True)
-    conf.write_bytes(bytes(range(256)) * 4)
-    result = run_child(tmp_path, ["--data-dir", str(tmp_path / "data")])
-    assert result.returncode == 0, result.stderr
-    assert "PAGE StartPage" in result.stdout, result.stdout + result.stderr
-
-
-def test_the_window_starts_over_a_garbled_settings_version(tmp_path: Path) -> None:
-    conf = tmp_path / "thuis" / ".config" / "regiedesk" / "regiedesk.conf"
-    conf.parent.mkdir(parents=True)
-    conf.write_bytes(b"[General]\nsettings_version=twee\n")
-    result = run_child(tmp_path, ["--data-dir", str(tmp_path / "data")])
-    assert result.returncode == 0, result.stderr
-    assert "PAGE StartPage" in result.stdout, result.stdout + result.stderr
-
-
-def test_the_log_never_lands_in_the_data_directory(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    make_profile(data_dir)
-    result = run_child(
-        tmp_path,
-        ["--data-dir", str(data_dir)],
-        passphrase=PASSPHRASE,
-        env={"REGIEDESK_LOG_DIR": str(data_dir / "logs")},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "PAGE CaseloadPage" in result.stdout, result.stdout + result.stderr
-    assert not list(data_dir.rglob(f"{LOG_FILE}*"))
-
-
-def test_the_hours_tab_opens_with_an_unknown_instrument_in_the_settings(tmp_path: Path) -> None:
-    conf = tmp_path / "thuis" / ".config" / "regiedesk" / "regiedesk.conf"
-    conf.parent.mkdir(parents=True)
-    conf.write_bytes(b"[General]\nsettings_version=1\ninstrument=onbekend\n")
-    data_dir = tmp_path / "data"
-    make_profile(data_dir)
-    result = run_child(
-        tmp_path,
-        ["--data-dir", str(data_dir)],
-        passphrase=PASSPHRASE,
-        env={"CHILD_OPEN_HOURS": "1"},
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "Traceback" not in result.stderr, result.stderr
-    assert "HOURS 1" in result.stdout, output
