@@ -20,12 +20,8 @@ from .startup import (
     FAMILY_NAME,
     make_profile,
     snapshot,
-    worker,
     writes_are_refused,
 )
-
-__all__ = ["worker"]  # the fixtures, imported so pytest uses them here
-
 
 # --- 3. a log folder that cannot be written ------------------------------------------------
 
