@@ -34,6 +34,7 @@ from .window_profile import ProfileMixin
 from .window_reports import ReportsMixin
 from .window_settings import SettingsMixin
 from .window_sync import SyncMixin
+from .window_team import TeamMixin
 
 if TYPE_CHECKING:
     from ..domain.models import Family
@@ -48,7 +49,9 @@ log = logging.getLogger(__name__)
 WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a family
 
 
-class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixin, QMainWindow):
+class MainWindow(
+    MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixin, TeamMixin, QMainWindow
+):
     unlocked = Signal()
     locked = Signal()
 
@@ -56,6 +59,7 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixi
         super().__init__()
         self.context = context
         self.workspace: FamilyWorkspace | None = None  # imported when a family opens
+        self._team_login: tuple[str, str] | None = None  # read where the profile opens
         self.pages = QStackedWidget()
         self.start_page = StartPage(minimum=self.passphrase_minimum)
         self.unlock_page = UnlockPage()
@@ -274,7 +278,9 @@ class MainWindow(MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixi
         self.sync.sync_now()
 
     def refresh_current(self) -> None:
-        if self.workspace is not None:
+        if self.team is not None and self.pages.currentWidget() is self.team:
+            self.team.refresh()
+        elif self.workspace is not None:
             self.workspace.current_tab().refresh()
         elif self.pages.currentWidget() is self.caseload:
             self.show_caseload()

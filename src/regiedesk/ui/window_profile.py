@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
+from ..sync.protocol import Role
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
 from .messages import error_text
 
@@ -19,6 +20,14 @@ if TYPE_CHECKING:
 from .window_parts import WindowBase
 
 log = logging.getLogger(__name__)
+
+
+def team_login(store: Any) -> tuple[str, str] | None:
+    """The server's address and the device token of a team leader's profile, else None."""
+    url, token = store.meta("server_url"), store.meta("device_token")
+    if store.meta("server_role") == Role.TEAMLEADER and url and token:
+        return str(url), str(token)
+    return None
 
 
 class ProfileMixin(WindowBase):
@@ -47,10 +56,14 @@ class ProfileMixin(WindowBase):
             self.set_unlocked_actions(True)
             self.idle.timer.start()  # its event filter goes on once the caseload shows
             self._timer_due = True
-            self._to_caseload_page()
-            self._caseload_rows(rows)
-            if profile_dir != self.context.practice_dir:  # the practice profile never syncs
-                self.sync.start(services.store, profile_dir)
+            login, self._team_login = self._team_login, None
+            if login is not None:  # a team leader's profile: the team workspace, no caseload
+                self.open_team(login)
+            else:
+                self._to_caseload_page()
+                self._caseload_rows(rows)
+            if profile_dir != self.context.practice_dir and login is None:
+                self.sync.start(services.store, profile_dir)  # the practice profile never syncs
             self.unlocked.emit()
 
         return done
@@ -59,7 +72,8 @@ class ProfileMixin(WindowBase):
         """On the database thread: the services, and the caseload that is shown first."""
         services = Services.over(store, today=self.context.today, now=self.context.now)
         try:
-            return services, services.indicators.caseload()
+            self._team_login = team_login(store)
+            return services, [] if self._team_login else services.indicators.caseload()
         except BaseException:
             store.close()  # the page that asked says what went wrong; nothing stays open
             raise
@@ -125,6 +139,7 @@ class ProfileMixin(WindowBase):
         self.sync.stop()
         self.close_dialogs()
         self.close_workspace()
+        self.close_team()
         self.caseload.clear()
         self.running_timer = None
         self.timer_tick.stop()

@@ -1,0 +1,66 @@
+"""Issue 10, 3: signing in on a team leader's profile opens the team workspace, not the
+caseload; the window's F5 refreshes the figures; a lock drops them from the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from regiedesk.store import create_profile
+from regiedesk.ui.context import AppContext
+from regiedesk.ui.main_window import MainWindow
+
+from ..conftest import FAST_KDF
+from .conftest import PASSPHRASE
+from .keyboard import activate
+from .test_flows import unlock
+from .test_team_workspace import team_server  # noqa: F401  (a fixture)
+
+
+@pytest.fixture
+def leader_window(
+    qtbot: Any, context: AppContext, request: pytest.FixtureRequest
+) -> Iterator[MainWindow]:
+    server, token = request.getfixturevalue("team_server")
+    store = create_profile(context.data_dir, PASSPHRASE, user="teun", kdf=FAST_KDF)
+    store.set_metas(
+        {
+            "server_url": server.url,
+            "device_token": token,
+            "server_device_id": "x",
+            "server_role": "teamleader",
+        }
+    )
+    store.close()
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    yield window
+    window.close_team()
+    if context.services is not None:
+        context.services.store.close()
+        context.services = None
+
+
+def test_a_team_leader_signs_in_to_the_team_workspace(
+    qtbot: Any, leader_window: MainWindow
+) -> None:
+    window = leader_window
+    assert window.team is not None and window.pages.currentWidget() is window.team
+    assert not window.sync.active  # a team leader's device syncs no caseload
+    qtbot.waitUntil(
+        lambda: window.team is not None and window.team.snapshot is not None, timeout=20_000
+    )
+    assert window.team.team_table.rowCount() == 3
+    first = window.team.snapshot
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(
+        lambda: window.team is not None and window.team.snapshot is not first, timeout=20_000
+    )
+    window.lock()
+    assert window.team is None and window.pages.currentWidget() is window.unlock_page
