@@ -124,7 +124,7 @@ def test_create_refuses_existing_and_check_reports(store: Store, data_dir: Path)
     with pytest.raises(ProfileExists):
         create_profile(data_dir, PASSPHRASE, user="x", kdf=FAST_KDF)
     report = check_profile(data_dir, PASSPHRASE)
-    assert report.ok and len(report.lines) == 5
+    assert report.ok and len(report.lines) == 6
     assert any(f"Schemaversie: {SCHEMA_VERSION}" in line for _, line in report.lines)
 
 

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import sqlcipher3
 
+from ..audit_chain import GENESIS, ChainReport, link_hash, verify_chain
 from ..clock import HybridLogicalClock, Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
@@ -146,6 +147,16 @@ def field_clocks(row: Mapping[str, Any]) -> dict[str, str]:
 
 def clock_of(clocks: Mapping[str, str], field: str) -> str:
     return clocks.get(field, clocks["*"])
+
+
+def verify_audit_rows(conn: Any) -> ChainReport:
+    """The chain check over a connection (the store's, or ``check_profile``'s own)."""
+    cursor = conn.execute(
+        "SELECT seq, id, event, at, client, user, responsible_user, device, objects,"
+        " prev_hash, hash FROM audit_log ORDER BY seq"
+    )
+    names = [column[0] for column in cursor.description]
+    return verify_chain(dict(zip(names, row, strict=True)) for row in cursor)
 
 
 def _check_table(table: str) -> None:
@@ -345,20 +356,29 @@ class Store:
     def _append_audit(
         self, event: str, client: str | None, objects: list[str], actor: Actor
     ) -> None:
-        self.conn.execute(
-            "INSERT INTO audit_log (id, event, at, client, user, responsible_user, device, objects)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                uuid7(),
-                event,
-                utc_text(),
-                client,
-                actor.user,
-                actor.responsible_user or actor.user,
-                actor.device,
-                json.dumps(list(dict.fromkeys(objects))),
-            ),
+        """Append one event, linked to the one before (read inside this write transaction,
+        so another connection's event in between is linked to, not skipped)."""
+        last = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        prev = str(last[0]) if last is not None and last[0] else GENESIS
+        values = (
+            uuid7(),
+            event,
+            utc_text(),
+            client,
+            actor.user,
+            actor.responsible_user or actor.user,
+            actor.device,
+            json.dumps(list(dict.fromkeys(objects))),
         )
+        self.conn.execute(
+            "INSERT INTO audit_log (id, event, at, client, user, responsible_user, device, objects,"
+            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, prev, link_hash(prev, values)),
+        )
+
+    def verify_audit_chain(self) -> ChainReport:
+        """Walk this device's audit trail: every event unchanged, none removed or moved."""
+        return verify_audit_rows(self.conn)
 
     def close(self) -> None:
         with suppress(DatabaseError):

@@ -41,7 +41,7 @@ from ..errors import (
 )
 from ..i18n import pick
 from ..ids import uuid7
-from .database import DatabaseError, Store, storage_error
+from .database import DatabaseError, Store, storage_error, verify_audit_rows
 from .keys import (
     DEFAULT_KDF,
     MIN_PASSPHRASE_LENGTH,
@@ -335,9 +335,32 @@ def _check(data_dir: Path, passphrase: str) -> CheckReport:
             pick("Integriteit (versleuteling): ", "Integrity (encryption): ")
             + ("; ".join(cipher[:5]) if cipher else "ok"),
         )
+        if version >= 5 and integrity == ["ok"]:  # the chain came with schema 5
+            report.add(*_audit_chain_line(conn))
     finally:
         conn.close()
     return report
+
+
+def _audit_chain_line(conn: Any) -> tuple[bool, str]:
+    chain = verify_audit_rows(conn)
+    if chain.first_break is None:
+        return True, pick(
+            f"Audittrail: {chain.events} gebeurtenissen, de keten is ongeschonden",
+            f"Audit trail: {chain.events} events, the chain is intact",
+        )
+    broken = chain.first_break
+    what = {
+        "changed": ("is veranderd", "was changed"),
+        "removed_or_reordered": (
+            "volgt niet op de vorige (weggehaald of verplaatst)",
+            "does not follow the one before (removed or moved)",
+        ),
+    }[broken.kind]
+    return False, pick(
+        f"Audittrail: gebeurtenis {broken.seq} {what[0]}",
+        f"Audit trail: event {broken.seq} {what[1]}",
+    )
 
 
 # --- backup and restore ------------------------------------------------------------

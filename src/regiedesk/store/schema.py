@@ -8,8 +8,10 @@ Synced entity tables share three columns: ``id`` (UUIDv7 from the client),
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from ..audit_chain import GENESIS, event_hash
 
 APPLICATION_ID = 0x52474453  # "RGDS": marks the file as a regiedesk profile
 
@@ -127,7 +129,39 @@ _V4: tuple[str, ...] = (
         data TEXT NOT NULL, reason TEXT, rejected_at TEXT NOT NULL)""",
 )
 
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
+
+def _chain_existing_events(conn: Any) -> None:
+    """Events from before the chain get their links, in their order, once."""
+    cursor = conn.execute(
+        "SELECT seq, id, event, at, client, user, responsible_user, device, objects"
+        " FROM audit_log WHERE hash IS NULL ORDER BY seq"
+    )
+    names = [column[0] for column in cursor.description]
+    prev = GENESIS
+    for row in cursor.fetchall():
+        event = dict(zip(names, row, strict=True))
+        digest = event_hash(prev, event)
+        conn.execute(
+            "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?",
+            (prev, digest, event["seq"]),
+        )
+        prev = digest
+
+
+# Each audit event carries the hash of the one before and its own (``audit_chain``): a
+# changed, removed or moved event shows. The update trigger now lets only an event without
+# its links yet be updated (once, by the step below).
+_V5: tuple[str | Callable[[Any], None], ...] = (
+    "DROP TRIGGER audit_log_append_only_update",
+    "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT",
+    "ALTER TABLE audit_log ADD COLUMN hash TEXT",
+    _chain_existing_events,
+    """CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+        WHEN OLD.hash IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+)
+
+MIGRATIONS: tuple[Sequence[str | Callable[[Any], None]], ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -142,8 +176,11 @@ def migrate(conn: Any, *, from_version: int) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for statements in MIGRATIONS[from_version:]:
-            for sql in statements:
-                conn.execute(sql)
+            for step in statements:
+                if callable(step):
+                    step(conn)
+                else:
+                    conn.execute(step)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")

@@ -15,8 +15,9 @@ from typing import Any, NotRequired, TypedDict
 
 PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS = (1, 1)
-# local schema 4 only adds a local table (rejected_changes): clients on 3 or 4 sync alike
-SUPPORTED_SCHEMAS = (3, 4)
+# local schemas 4 (rejected_changes) and 5 (the audit chain) change only local tables:
+# clients on 3, 4 or 5 sync alike
+SUPPORTED_SCHEMAS = (3, 5)
 PROTOCOL_HEADER = "X-Regiedesk-Protocol"
 SCHEMA_HEADER = "X-Regiedesk-Schema"
 CLOCK_HEADER = "X-Regiedesk-Clock-Ms"
