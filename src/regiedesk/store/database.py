@@ -23,6 +23,7 @@ from ..clock import HybridLogicalClock, Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
+from ..sync import protocol as p
 from ..sync.protocol import Op
 from .outbox import Outbox, SetAside
 
@@ -375,6 +376,25 @@ class Store:
             " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, prev, link_hash(prev, values)),
         )
+
+    def audit_events_after(self, seq: int, limit: int) -> list[tuple[int, p.AuditEvent]]:
+        """The next events for the central trail, with their local seq (the push cursor)."""
+        rows = self.conn.execute(
+            "SELECT seq, id, event, at, client, user, responsible_user, device, objects,"
+            " prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?",
+            (seq, limit),
+        ).fetchall()
+        return [
+            (
+                int(r[0]),
+                {
+                    "id": r[1], "event": r[2], "at": r[3], "client": r[4], "user": r[5],
+                    "responsible_user": r[6], "device": r[7], "objects": r[8],
+                    "prev_hash": r[9], "hash": r[10],
+                },
+            )
+            for r in rows
+        ]  # fmt: skip
 
     def verify_audit_chain(self) -> ChainReport:
         """Walk this device's audit trail: every event unchanged, none removed or moved."""

@@ -153,6 +153,14 @@ class SyncClient:
         answer: p.PushAnswer = self._request("POST", "/v1/sync/push", content=body, headers=headers)
         return answer["results"]
 
+    def push_audit(self, events: list[p.AuditEvent]) -> int:
+        body = gzip.compress(json.dumps({"events": events}).encode())
+        headers = {"content-type": "application/json", "content-encoding": "gzip"}
+        answer: p.AuditPushAnswer = self._request(
+            "POST", "/v1/audit/push", content=body, headers=headers
+        )
+        return answer["stored"]
+
     def pull(
         self, since: int, *, family: str | None = None, limit: int = p.PAGE_LIMIT
     ) -> p.PullPage:
@@ -271,6 +279,7 @@ class SyncReport:
     purged: int = 0
     repaired: int = 0
     set_aside: int = 0  # rejected changes kept in the local database (all rounds so far)
+    audit_sent: int = 0  # audit events sent to the central trail
 
     def text(self, language: Language | None = None) -> str:
         return pick(
@@ -312,7 +321,25 @@ class SyncEngine:
         if not cancelled():
             self._verify(report, scope if verify_all else sorted(self.touched & set(scope)))
         report.set_aside = self.store.set_aside.count()
+        if not cancelled():  # last: the round's own events (pulled changes) go along
+            report.audit_sent = self._push_audit(cancelled)
         return report
+
+    def _push_audit(self, cancelled: Callable[[], bool]) -> int:
+        """Send the audit events after the last one the server has, in their order."""
+        sent = 0
+        while not cancelled():
+            events = self.store.audit_events_after(
+                int(self.store.meta("audit_pushed_seq") or 0), p.AUDIT_BATCH
+            )
+            if not events:
+                break
+            self.client.push_audit([event for _, event in events])
+            self.store.set_meta("audit_pushed_seq", str(events[-1][0]))
+            sent += len(events)
+            if len(events) < p.AUDIT_BATCH:
+                break
+        return sent
 
     def _push(self, report: SyncReport, cancelled: Callable[[], bool]) -> None:
         rewound = False

@@ -152,6 +152,29 @@ class RegisterAnswer(TypedDict):
     role: Role
 
 
+AUDIT_BATCH = 1000  # audit events per ``POST /v1/audit/push``
+
+
+class AuditEvent(TypedDict):
+    """One event of a laptop's NEN 7513 trail as ``POST /v1/audit/push`` carries it: the
+    stored fields as they are (``objects`` the JSON text the hash covers) and its links."""
+
+    id: str
+    event: str
+    at: str
+    client: str | None
+    user: str
+    responsible_user: str
+    device: str
+    objects: str
+    prev_hash: str
+    hash: str
+
+
+class AuditPushAnswer(TypedDict):
+    stored: int  # new on the server (a retried event is not stored twice)
+
+
 class ErrorBody(TypedDict):
     """``detail`` of a refused request; some codes carry more fields."""
 

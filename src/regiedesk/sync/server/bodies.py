@@ -49,3 +49,20 @@ class StandInIn(BaseModel):
     user: str = Field(min_length=1, max_length=100)
     start: dt.date
     end: dt.date
+
+
+class AuditEventIn(BaseModel):
+    id: str = Field(min_length=1, max_length=64)
+    event: str = Field(min_length=1, max_length=20)
+    at: str = Field(min_length=1, max_length=40)
+    client: str | None = Field(default=None, max_length=64)
+    user: str = Field(max_length=100)
+    responsible_user: str = Field(max_length=100)
+    device: str = Field(max_length=64)
+    objects: str = Field(max_length=200_000)  # JSON text: an export names every family
+    prev_hash: str = Field(pattern="^[0-9a-f]{64}$")
+    hash: str = Field(pattern="^[0-9a-f]{64}$")
+
+
+class AuditPush(BaseModel):
+    events: list[AuditEventIn] = Field(max_length=2000)

@@ -157,6 +157,15 @@ def check(db_url: str) -> int:
     return 0 if report.ok else 1
 
 
+def audit_verify(db: ServerDB, args: argparse.Namespace) -> int:
+    from .audit_trail import verify
+
+    report = verify(db)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regiedesk-server")
     parser.add_argument("--db", default=os.environ.get(DB_ENV), help=f"database URL (or {DB_ENV})")
@@ -204,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = device.add_parser("revoke")
     p.add_argument("device")
     p.set_defaults(handler=device_revoke)
+    audit = sub.add_parser("audit").add_subparsers(dest="action", required=True)
+    audit.add_parser(
+        "verify", help="walk the central audit trail's chains: changed, removed, moved (exit 0/1)"
+    ).set_defaults(handler=audit_verify)
     return parser
 
 
@@ -223,9 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         db = ServerDB(url)
         try:
-            args.handler(db, args)
+            status = args.handler(db, args)
         finally:
             db.close()
+        if status:
+            return int(status)
     except (CommandError, ValueError) as exc:
         print(f"regiedesk-server: {exc}", file=sys.stderr)
         return CommandError.exit_code

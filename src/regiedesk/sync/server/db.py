@@ -74,6 +74,19 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "CREATE INDEX record_state_family ON record_state (family_id, entity)",
         state.rebuild,
     ),
+    (
+        # the central NEN 7513 trail (audit_trail.py): its own table, never purged by scope
+        """CREATE TABLE audit_events (
+            seq BIGINT PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,
+            device_id TEXT NOT NULL, account TEXT NOT NULL, received_at TEXT NOT NULL,
+            event TEXT NOT NULL, at TEXT NOT NULL, client TEXT, user_name TEXT NOT NULL,
+            responsible_user TEXT NOT NULL, device TEXT NOT NULL, objects TEXT NOT NULL,
+            device_prev_hash TEXT NOT NULL, device_hash TEXT NOT NULL,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL)""",
+        "CREATE INDEX audit_events_client ON audit_events (client, at)",
+        "CREATE INDEX audit_events_device ON audit_events (device_id, seq)",
+        "INSERT INTO counters (name, value) VALUES ('audit', 0)",
+    ),
 )
 
 
@@ -239,6 +252,19 @@ class Transaction:
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         cursor.close()
         return rows
+
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), *, size: int = 5000
+    ) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, fetched ``size`` at a time (a walk over a long table)."""
+        cursor = self._cursor(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        try:
+            while batch := cursor.fetchmany(size):
+                for row in batch:
+                    yield dict(zip(names, row, strict=True))
+        finally:
+            cursor.close()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Plain tuples, for the hot paths (pull, checksums)."""

@@ -40,7 +40,7 @@ def error(status: int, code: p.ErrorCode, message: str, **extra: Any) -> HTTPExc
     return HTTPException(status, detail={**body, **extra})
 
 
-def identify(tx: Transaction, request: Request, role: p.Role) -> Caller:
+def identify(tx: Transaction, request: Request, role: p.Role | None) -> Caller:
     """The caller of a request, checked in the request's own transaction.
 
     One transaction and one thread hand-off per request: as a FastAPI dependency
@@ -60,7 +60,7 @@ def identify(tx: Transaction, request: Request, role: p.Role) -> Caller:
         )  # fmt: skip
     if device["disabled"]:
         raise error(403, p.ErrorCode.USER_DISABLED, "this account is disabled")
-    if device["role"] != role:
+    if role is not None and device["role"] != role:  # None: any role
         raise Refused(
             device["name"], device["id"], f"role:{role}", "refused",
             error(403, p.ErrorCode.FORBIDDEN, "not allowed for your role"),
@@ -82,9 +82,10 @@ SIGNED = [Depends(_bearer)]  # the ``dependencies`` of every endpoint that needs
 
 @contextmanager
 def signed_in(
-    db: ServerDB, request: Request, role: p.Role, *, read_only: bool = False
+    db: ServerDB, request: Request, role: p.Role | None, *, read_only: bool = False
 ) -> Iterator[tuple[Transaction, Caller]]:
-    """A transaction for a caller with ``role``; refusals are logged after its rollback.
+    """A transaction for a caller with ``role`` (None: any); refusals are logged after its
+    rollback.
 
     ``read_only`` requests (pull, checksum) run their statements without a transaction
     around them (``ServerDB.reading``).
