@@ -32,7 +32,8 @@ def test_a_sparse_scope_gets_every_change_in_order(server: Running) -> None:
         changes, cursor = pull_all(server, anna, limit=limit)
         assert [c["mutation_id"] for c in changes[1:]] == expected, limit
         assert {c["family_id"] for c in changes} == {mine}
-        assert cursor == server.db.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"]
+        changes = "SELECT value FROM counters WHERE name = 'changes'"
+        assert cursor == server.db.query(changes)[0]["value"]
 
 
 def test_small_pages_applied_in_batches_with_the_cursor(

@@ -334,10 +334,16 @@ class SyncEngine:
             )
             if not events:
                 break
-            self.client.push_audit([event for _, event in events])
-            self.store.set_meta("audit_pushed_seq", str(events[-1][0]))
-            sent += len(events)
-            if len(events) < p.AUDIT_BATCH:
+            size, batch = 0, list[tuple[int, p.AuditEvent]]()
+            for seq, event in events:  # the body stays well under the server's limit
+                size += len(event["objects"])
+                if batch and size > p.AUDIT_BATCH_CHARS:
+                    break
+                batch.append((seq, event))
+            self.client.push_audit([event for _, event in batch])
+            self.store.set_meta("audit_pushed_seq", str(batch[-1][0]))
+            sent += len(batch)
+            if len(events) < p.AUDIT_BATCH and len(batch) == len(events):
                 break
         return sent
 

@@ -152,7 +152,9 @@ class RegisterAnswer(TypedDict):
     role: Role
 
 
-AUDIT_BATCH = 1000  # audit events per ``POST /v1/audit/push``
+AUDIT_BATCH = 1000  # audit events per ``POST /v1/audit/push`` at most
+AUDIT_BATCH_CHARS = 2_000_000  # and about this much of their ``objects`` text (the body limit)
+MAX_AUDIT_OBJECTS_CHARS = 4_000_000  # one event's records (a bulk import names every row)
 
 
 class AuditEvent(TypedDict):

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..protocol import MAX_AUDIT_OBJECTS_CHARS as p_max_objects
 from ..protocol import Op
 
 
@@ -59,7 +60,8 @@ class AuditEventIn(BaseModel):
     user: str = Field(max_length=100)
     responsible_user: str = Field(max_length=100)
     device: str = Field(max_length=64)
-    objects: str = Field(max_length=200_000)  # JSON text: an export names every family
+    # JSON text: an export names every family, a pulled batch every record (5,000 and more)
+    objects: str = Field(max_length=p_max_objects)
     prev_hash: str = Field(pattern="^[0-9a-f]{64}$")
     hash: str = Field(pattern="^[0-9a-f]{64}$")
 
