@@ -46,7 +46,7 @@ class Switch(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self.down:
             raise httpx.ConnectError("unplugged", request=request)
-        if request.url.path.endswith("/push"):
+        if request.url.path.endswith("/sync/push"):  # the changes, not the audit trail
             self.pushes += 1
             if self.hold_push is not None:
                 self.hold_push.wait(10)
