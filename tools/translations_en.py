@@ -565,7 +565,7 @@ EN: dict[str, str] = {
     "&Van": "&From",
     "&Tot en met": "&To",
     "&Regisseur": "&Caseworker",
-    "&Vernieuwen (F5)": "&Refresh (F5)",
+    "Ver&nieuwen (F5)": "&Refresh (F5)",
     "Team": "Team",
     "Betrokken partijen": "Involved parties",
     "Nog geen cijfers: vernieuw met F5 als u online bent.": (

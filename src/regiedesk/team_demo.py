@@ -83,8 +83,11 @@ def _day(value: dt.date) -> str:
     return value.isoformat()
 
 
-def seed_family(s: Seeder, who: str, number: int, today: dt.date, *, days: int) -> str:
-    """One family of ``who`` with ``days`` of history up to ``today``; returns its id."""
+def seed_family(
+    s: Seeder, who: str, number: int, today: dt.date, *, days: int, busy: int = 1
+) -> str:
+    """One family of ``who`` with ``days`` of history up to ``today`` (``busy``: times as
+    many hours entries); returns its id."""
     r = s.rng
     family = uuid7()
     start = today - dt.timedelta(days=r.randrange(days // 3, days))
@@ -141,7 +144,7 @@ def seed_family(s: Seeder, who: str, number: int, today: dt.date, *, days: int) 
         )
     weeks = max(1, (today - start).days // 7)
     hours = []
-    for _ in range(r.randrange(weeks, 3 * weeks + 2)):
+    for _ in range(busy * r.randrange(weeks, 3 * weeks + 2)):
         when = start + dt.timedelta(days=r.randrange(0, (today - start).days + 1))
         hours.append(
             s.add(
@@ -240,9 +243,15 @@ def seed_family(s: Seeder, who: str, number: int, today: dt.date, *, days: int) 
 
 
 def seed_caseworkers(
-    s: Seeder, caseworkers: list[str], families_each: int, today: dt.date, *, days: int
+    s: Seeder,
+    caseworkers: list[str],
+    families_each: int,
+    today: dt.date,
+    *,
+    days: int,
+    busy: int = 1,
 ) -> Iterator[tuple[str, str]]:
     """(caseworker, family id) of every family seeded."""
     for who in caseworkers:
         for number in range(1, families_each + 1):
-            yield who, seed_family(s, who, number, today, days=days)
+            yield who, seed_family(s, who, number, today, days=days, busy=busy)

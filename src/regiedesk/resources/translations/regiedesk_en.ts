@@ -1876,7 +1876,7 @@
         <translation>&amp;Caseworker</translation>
     </message>
     <message>
-        <source>&amp;Vernieuwen (F5)</source>
+        <source>Ver&amp;nieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
     </message>
     <message>

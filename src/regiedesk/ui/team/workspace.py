@@ -191,7 +191,7 @@ class TeamWorkspace(QWidget):
         self.from_label.setText(self.tr("&Van"))
         self.to_label.setText(self.tr("&Tot en met"))
         self.who_label.setText(self.tr("&Regisseur"))
-        self.refresh_button.setText(self.tr("&Vernieuwen (F5)"))
+        self.refresh_button.setText(self.tr("Ver&nieuwen (F5)"))
         self.tabs.setTabText(0, self.tr("Team"))
         self.tabs.setTabText(1, self.tr("Gezinnen"))
         self.tabs.setTabText(2, self.tr("Gezin"))
