@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.instruments import domain_name
 from ...domain.vocabulary import ClosureReason, FamilyStatus
+from ...domain.weeks import week_label
 from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
@@ -132,6 +134,7 @@ class TeamWorkspace(QWidget):
             label.setBuddy(edit)
         self.caseworker = QComboBox()
         self.caseworker.setObjectName("teamCaseworker")
+        self.caseworker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.who_label.setBuddy(self.caseworker)
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("teamRefresh")
@@ -192,6 +195,8 @@ class TeamWorkspace(QWidget):
         self.to_label.setText(self.tr("&Tot en met"))
         self.who_label.setText(self.tr("&Regisseur"))
         self.refresh_button.setText(self.tr("Ver&nieuwen (F5)"))
+        for label in (self.from_label, self.to_label, self.who_label):  # never cut off
+            label.setMinimumWidth(label.sizeHint().width())
         self.tabs.setTabText(0, self.tr("Team"))
         self.tabs.setTabText(1, self.tr("Gezinnen"))
         self.tabs.setTabText(2, self.tr("Gezin"))
@@ -349,7 +354,7 @@ class TeamWorkspace(QWidget):
         parties = page["parties"]
         self.parties_chart.set_data(
             [x["parties"] for x in parties],
-            [date_text(dt.date.fromisoformat(x["day"])) for x in parties],
+            [week_label(dt.date.fromisoformat(x["day"])).split("-")[1] for x in parties],
         )
         headers = [
             self.tr("Gezinslid"),
@@ -364,7 +369,7 @@ class TeamWorkspace(QWidget):
                     household if d["member"] is None else self.tr("Lid {n}").format(n=d["member"]),
                     d["member"] or 0,
                 ),
-                (d["domain"], d["domain"]),
+                (domain_name(d["domain"]), d["domain"]),
                 (f"{d['first']} ({date_text(dt.date.fromisoformat(d['first_date']))})", d["first"]),
                 (
                     f"{d['latest']} ({date_text(dt.date.fromisoformat(d['latest_date']))})",
