@@ -598,4 +598,11 @@ EN: dict[str, str] = {
     "vernieuwen lukte niet, u ziet de laatste cijfers": (
         "refreshing failed, these are the last figures"
     ),
+    "U neemt waar voor {family} ({start} tot en met {end})": (
+        "You stand in for {family} ({start} to {end})"
+    ),
+    "{family} wordt waargenomen door {user} ({start} tot en met {end})": (
+        "{user} stands in for {family} ({start} to {end})"
+    ),
+    "Waarneming: ": "Stand-in: ",
 }

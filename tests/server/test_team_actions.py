@@ -81,6 +81,11 @@ def test_register_hand_over_stand_in_and_end_it(
     assert (stand_in["user"], stand_in["family_id"]) == ("chris", family)
     chris.sync()
     assert set(chris.rows("families", [family])) == {family}
+    bert.sync()  # each laptop keeps its stand-ins for the caseload to show
+    [held] = chris.services.team.list_stand_ins()
+    assert (held.family_name, held.user, held.held) == ("Gezin Nieuw", "chris", True)
+    [given] = bert.services.team.list_stand_ins()
+    assert (given.family_name, given.user, given.held) == ("Gezin Nieuw", "chris", False)
     for who in (bert, chris):
         with server.client(who.token) as c:
             assert c.get("/v1/sync/stand-ins").json() == {"stand_ins": [stand_in]}
@@ -90,6 +95,8 @@ def test_register_hand_over_stand_in_and_end_it(
     assert logged(server, "team-stand-in-end") == [f"ok stand-in={stand_in['id']}"]
     chris.sync()
     assert chris.rows("families", [family]) == {}
+    bert.sync()
+    assert chris.services.team.list_stand_ins() == [] == bert.services.team.list_stand_ins()
     with server.client(bert.token) as c:
         assert c.get("/v1/sync/stand-ins").json() == {"stand_ins": []}
     overview = post_free_get(server, leader, "/v1/team/overview")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..sync.client import TeamClient
 
 CACHE_KEY = "team_cache"
+STAND_INS_KEY = "stand_ins"  # written by the sync engine (``sync.client.STAND_INS_KEY``)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,43 @@ def fetch_team(
     return TeamSnapshot(overview, pages)
 
 
+@dataclass(frozen=True)
+class StandInLine:
+    """A stand-in as a caseworker sees it: ``held`` when they stand in themselves."""
+
+    family_id: str
+    family_name: str
+    user: str
+    start: dt.date
+    end: dt.date
+    held: bool
+
+
 class TeamService(Service):
+    def list_stand_ins(self) -> list[StandInLine]:
+        """The stand-ins of the last sync, for and by this caseworker, with family names."""
+        raw = self.store.meta(STAND_INS_KEY)
+        if not raw:
+            return []
+        me = self.store.meta("user")
+        lines = []
+        for s in json.loads(raw):
+            rows = self.store.query(
+                "SELECT name FROM families WHERE id = ? AND deleted = 0", (s["family_id"],)
+            )
+            if rows:
+                lines.append(
+                    StandInLine(
+                        s["family_id"],
+                        str(rows[0]["name"]),
+                        s["user"],
+                        dt.date.fromisoformat(s["start"]),
+                        dt.date.fromisoformat(s["end"]),
+                        held=s["user"] == me,
+                    )
+                )
+        return lines
+
     def keep(self, snapshot: TeamSnapshot) -> None:
         """Replace the cached figures (in the encrypted profile)."""
         self.store.set_meta(

@@ -293,6 +293,9 @@ class SyncReport:
         )
 
 
+STAND_INS_KEY = "stand_ins"  # the meta key of the stand-ins the last sync brought
+
+
 class SyncEngine:
     def __init__(
         self, store: Store, client: SyncClient, *, now: Callable[[], str] = utc_text
@@ -320,10 +323,20 @@ class SyncEngine:
                 report.purged += 1
         if not cancelled():
             self._verify(report, scope if verify_all else sorted(self.touched & set(scope)))
+            self._keep_stand_ins()
         report.set_aside = self.store.set_aside.count()
         if not cancelled():  # last: the round's own events (pulled changes) go along
             report.audit_sent = self._push_audit(cancelled)
         return report
+
+    def _keep_stand_ins(self) -> None:
+        """The caseworker's stand-ins, kept in the profile for the caseload to show (a
+        server from before them answers 404: nothing to show)."""
+        try:
+            found = self.client.stand_ins()
+        except ServerRefused:
+            return
+        self.store.set_meta(STAND_INS_KEY, json.dumps(found))
 
     def _push_audit(self, cancelled: Callable[[], bool]) -> int:
         """Send the audit events after the last one the server has, in their order."""

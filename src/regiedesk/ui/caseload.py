@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 from ..domain.vocabulary import FamilyStatus
 from ..services.indicators import CaseloadRow
 from .format import date_text, duration_text
+
+if TYPE_CHECKING:
+    from ..services.team import StandInLine
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -158,6 +161,11 @@ class CaseloadPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.title = QLabel()
+        self.stand_ins = QLabel()  # which families are on stand-in, and which I hold
+        self.stand_ins.setObjectName("standIns")
+        self.stand_ins.setWordWrap(True)
+        self.stand_ins.setVisible(False)
+        self._stand_in_lines: list[StandInLine] = []
         self.count = QLabel()
         self.new_button = QPushButton()
         top = QHBoxLayout()
@@ -171,6 +179,7 @@ class CaseloadPage(QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.stand_ins)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         self.search.textChanged.connect(self._filter)
@@ -185,7 +194,26 @@ class CaseloadPage(QWidget):
         self.new_button.clicked.connect(self.new_family)
         self.retranslate()
 
+    def set_stand_ins(self, lines: list[StandInLine]) -> None:
+        self._stand_in_lines = list(lines)
+        parts = [
+            (
+                self.tr("U neemt waar voor {family} ({start} tot en met {end})")
+                if line.held
+                else self.tr("{family} wordt waargenomen door {user} ({start} tot en met {end})")
+            ).format(
+                family=line.family_name,
+                user=line.user,
+                start=date_text(line.start),
+                end=date_text(line.end),
+            )
+            for line in lines
+        ]
+        self.stand_ins.setText(self.tr("Waarneming: ") + "; ".join(parts) if parts else "")
+        self.stand_ins.setVisible(bool(parts))
+
     def retranslate(self) -> None:
+        self.set_stand_ins(self._stand_in_lines)
         self.title.setText(self.tr("<h2>Mijn gezinnen</h2>"))
         self.search_label.setText(self.tr("&Zoeken:"))
         self.search.setPlaceholderText(self.tr("Naam van het gezin (Ctrl+F)"))
@@ -239,6 +267,7 @@ class CaseloadPage(QWidget):
 
     def clear(self) -> None:
         self.model.clear()
+        self.set_stand_ins([])  # a lock leaves no family name behind
         self.search.clear()
         self._update_count()
 

@@ -180,6 +180,7 @@ class MainWindow(
         self.caseload.set_rows(rows)
         if self.context.services is not None:
             self.idle.watch(True)
+            self.context.run(lambda s: s.team.list_stand_ins(), self.caseload.set_stand_ins)
         if self._timer_due:
             # after the caseload is painted, not beside it: the look-up loads the visit
             # timer's modules on the database thread, which held up the first paint

@@ -44,6 +44,18 @@
 <context>
     <name>CaseloadPage</name>
     <message>
+        <source>U neemt waar voor {family} ({start} tot en met {end})</source>
+        <translation>You stand in for {family} ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>{family} wordt waargenomen door {user} ({start} tot en met {end})</source>
+        <translation>{user} stands in for {family} ({start} to {end})</translation>
+    </message>
+    <message>
+        <source>Waarneming: </source>
+        <translation>Stand-in: </translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Mijn gezinnen&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;My families&lt;/h2&gt;</translation>
     </message>
