@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from regiedesk import i18n
+from regiedesk.reports import render_team
 from regiedesk.services import Services
 from regiedesk.services.team import fetch_team
 from regiedesk.store import create_profile
@@ -119,6 +120,9 @@ def test_the_workspace_fetches_caches_and_shows_the_figures_offline(
         w.text() for w in (workspace.family_title, workspace.family_facts, workspace.status)
     )
     assert SECRET not in shown
+    # the Teamrapportage is fed from the same cached figures
+    report = render_team(workspace.snapshot.report_input())  # type: ignore[union-attr]
+    assert report.pdf.startswith(b"%PDF") and report.client is None
     close(workspace, worker)
     client.close()
     # offline: the cache in the profile, with the time it dates from

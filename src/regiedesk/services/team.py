@@ -8,6 +8,7 @@ what the server sends a team leader: figures and family names, never client text
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from ..sync import protocol as p
 from .base import Service
 
 if TYPE_CHECKING:
+    from ..reports.inputs import TeamInput
     from ..sync.client import TeamClient
 
 CACHE_KEY = "team_cache"
@@ -39,6 +41,29 @@ class TeamSnapshot:
         return (
             dt.date.fromisoformat(self.overview["start"]),
             dt.date.fromisoformat(self.overview["end"]),
+        )
+
+    def report_input(self) -> TeamInput:
+        """The Teamrapportage's input (``reports.render_team``) from these figures: the
+        caseworker fields carry the overview's names, so they are copied as they are."""
+        from ..reports.inputs import CaseworkerFigures, TeamInput, WeekTotal
+
+        names = {f.name for f in dataclasses.fields(CaseworkerFigures)}
+        start, end = self.period
+        return TeamInput(
+            teams=tuple(self.overview["teams"]),
+            start=start,
+            end=end,
+            caseworkers=tuple(
+                CaseworkerFigures(**{k: v for k, v in c.items() if k in names})  # type: ignore[arg-type]
+                for c in self.overview["caseworkers"]
+            ),
+            figures_date=self.fetched_at,
+            closures_by_reason=dict(self.overview["team"]["closures_by_reason"]),
+            team_weeks=tuple(
+                WeekTotal(dt.date.fromisoformat(w["monday"]), w["minutes"])
+                for w in self.overview["team"]["weeks"]
+            ),
         )
 
     def families_of(self, caseworker: str | None) -> list[p.TeamFamily]:
