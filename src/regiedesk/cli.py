@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__, organisation_cli
+from .cli_privacy import add_privacy_commands
 from .cli_reports import add_report_commands
 from .domain.validate import count_nl
-from .errors import DeviceRevoked, RegiedeskError, UsageError
+from .errors import DeviceRevoked, RecoveryFailed, RegiedeskError, UsageError
 from .i18n import pick
 from .logging_setup import setup_logging
 from .organisation import load_organisation
@@ -118,6 +119,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         repeated=repeated,
         user=args.user or os_user(),
         min_passphrase_length=_passphrase_minimum(args),
+        recovery_key=args.organisation.recovery_public_key,
     )
     store.close()
     out(pick(f"Profiel gemaakt in {args.data_dir}.", f"Profile created in {args.data_dir}."))
@@ -133,6 +135,28 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         args.data_dir, old, new, repeated=repeated, min_passphrase_length=_passphrase_minimum(args)
     )
     out(pick("Het wachtwoord is gewijzigd.", "The passphrase has been changed."))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """A new passphrase without the old one, with the organisation's private key."""
+    from .store.profile import recover_profile
+
+    try:
+        private = Path(args.private_key).read_bytes()
+    except OSError:
+        raise RecoveryFailed("not_a_key") from None
+    new, repeated = new_passphrase(args)
+    recover_profile(
+        args.data_dir, private, new, repeated=repeated,
+        min_passphrase_length=_passphrase_minimum(args),
+    )  # fmt: skip
+    out(
+        pick(
+            "Er is een nieuw wachtwoord ingesteld; het oude werkt niet meer.",
+            "A new passphrase is set; the old one no longer works.",
+        )
+    )
     return 0
 
 
@@ -233,7 +257,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     secret, _ = passphrase(args)
     try:
-        with open_profile(args.data_dir, secret) as store:
+        recovery = args.organisation.recovery_public_key
+        with open_profile(args.data_dir, secret, recovery_key=recovery) as store:
             report = sync_profile(store, verify_all=True)
     except DeviceRevoked:
         wipe_revoked(args.data_dir)  # the organisation revoked this laptop; the store is closed
@@ -314,6 +339,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("passwd", "wijzig het wachtwoord", "change the passphrase", cmd_passwd)
     p.add_argument("--new-passphrase-file", help=f"(of/or {NEW_PASSPHRASE_ENV})")
+    p = add(
+        "recover",
+        "nieuw wachtwoord met de herstelsleutel van de organisatie",
+        "a new passphrase with the organisation's recovery key",
+        cmd_recover,
+    )
+    p.add_argument("--private-key", required=True, help=pick("PEM-bestand", "PEM file"))
+    p.add_argument("--new-passphrase-file", help=f"(of/or {NEW_PASSPHRASE_ENV})")
     add(
         "check",
         "controleer wachtwoord, sleutel, schema en integriteit",
@@ -372,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("sync", "synchroniseer één keer met de server", "sync once with the server", cmd_sync)
     add_report_commands(sub, common)
+    add_privacy_commands(sub, common)
     organisation_cli.register(add)
     return parser
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from .i18n import pick
 
@@ -52,6 +52,37 @@ class WrongPassphrase(StoreError):
             "Het wachtwoord klopt niet. Probeer het opnieuw; let op hoofdletters.",
             "The passphrase is wrong. Try again; mind upper and lower case.",
         )
+
+
+class RecoveryFailed(StoreError):
+    """The organisation's recovery key could not open this profile."""
+
+    _WHY: ClassVar[dict[str, tuple[str, str]]] = {
+        "missing": (
+            "Dit profiel heeft geen herstelsleutel (de organisatie had er geen ingesteld). "
+            "Er is niets veranderd.",
+            "This profile has no recovery key (the organisation had none set). "
+            "Nothing was changed.",
+        ),
+        "other_key": (
+            "Dit profiel is met een andere herstelsleutel vergrendeld. Er is niets veranderd.",
+            "This profile was sealed to another recovery key. Nothing was changed.",
+        ),
+        "not_a_key": (
+            "Het bestand is geen privésleutel van de organisatie (X25519, PEM). "
+            "Er is niets veranderd.",
+            "The file is not the organisation's private key (X25519, PEM). Nothing was changed.",
+        ),
+        "damaged": (
+            "Het herstelbestand van dit profiel is beschadigd. Er is niets veranderd.",
+            "This profile's recovery file is damaged. Nothing was changed.",
+        ),
+    }
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+        nl, en = self._WHY[why]
+        super().__init__(nl, en)
 
 
 class WeakPassphrase(StoreError):
@@ -374,6 +405,20 @@ class NotConnected(SyncError):
         super().__init__(
             "Dit profiel is nog niet gekoppeld aan een server. Gebruik 'regiedesk connect'.",
             "This profile is not connected to a server yet. Use 'regiedesk connect'.",
+        )
+
+
+class SyncOverdue(SyncError):
+    """The organisation allows so many days without a sync; this profile is past them."""
+
+    def __init__(self, days: int, allowed: int) -> None:
+        self.days, self.allowed = days, allowed
+        super().__init__(
+            f"Dit profiel is {days} dagen niet gesynchroniseerd; de organisatie staat er "
+            f"{allowed} toe. Maak verbinding met het netwerk van de organisatie en ontgrendel "
+            "opnieuw: regiedesk synchroniseert dan eerst.",
+            f"This profile has not synced for {days} days; the organisation allows {allowed}. "
+            "Connect to the organisation's network and unlock again: regiedesk syncs first.",
         )
 
 

@@ -41,6 +41,8 @@ def test_an_old_or_newer_schema_fails_and_migrate_mends_the_old(server_cli, db_u
     db.execute("ALTER TABLE families DROP COLUMN handed_over_at")
     db.execute("DROP TABLE record_state")
     db.execute("DROP TABLE audit_events")
+    db.execute("DROP TABLE audit_cuts")
+    db.execute("DROP TABLE destructions")
     db.execute("DELETE FROM counters WHERE name = 'audit'")
     old = server_cli(db_url, "check")
     assert old.returncode == 1

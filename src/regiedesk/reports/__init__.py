@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import Language
 from .document import Document, Letterhead, build_pdf
@@ -21,6 +21,7 @@ from .words import Words
 
 if TYPE_CHECKING:
     from ..services import Services
+    from ..sync.protocol import TrailEvent
 
 __all__ = [
     "Document",
@@ -31,8 +32,10 @@ __all__ = [
     "hours_report",
     "plan_report",
     "progress_report",
+    "render_access",
     "render_hours",
     "render_plan",
+    "render_privacy",
     "render_progress",
     "render_team",
     "write_report",
@@ -101,6 +104,43 @@ def render_team(
         team, words=Words(language), letterhead=letterhead, printed_at=printed_at
     )
     return RenderedReport(ReportKind.TEAM, build_pdf(document), None, ())
+
+
+def render_privacy(
+    client: str,
+    start: dt.date,
+    end: dt.date,
+    events: Sequence[TrailEvent],
+    *,
+    language: Language = "nl",
+    letterhead: Letterhead | None = None,
+    printed_at: dt.datetime | None = None,
+) -> RenderedReport:
+    """The privacy officer's report of the audit trail about one client."""
+    from .privacy import privacy_document
+
+    document = privacy_document(
+        client, start, end, events, words=Words(language), letterhead=letterhead,
+        printed_at=printed_at,
+    )  # fmt: skip
+    return RenderedReport(ReportKind.PRIVACY, build_pdf(document), client, (client,))
+
+
+def render_access(
+    answer: dict[str, Any],
+    *,
+    language: Language = "nl",
+    letterhead: Letterhead | None = None,
+    printed_at: dt.datetime | None = None,
+) -> RenderedReport:
+    """The readable form of an access request's answer (``GET /v1/privacy/access``)."""
+    from .access import access_pdf_document
+
+    document = access_pdf_document(
+        answer, words=Words(language), letterhead=letterhead, printed_at=printed_at
+    )
+    family = str(answer["family"])
+    return RenderedReport(ReportKind.ACCESS, build_pdf(document), family, (family,))
 
 
 def plan_report(

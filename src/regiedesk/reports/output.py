@@ -37,6 +37,8 @@ class ReportKind(StrEnum):
     PROGRESS = "progress"
     HOURS = "hours"
     TEAM = "team"
+    PRIVACY = "privacy"  # the privacy officer's view of the audit trail
+    ACCESS = "access"  # everything held about a family, for an access request
 
 
 @dataclass(frozen=True, slots=True)

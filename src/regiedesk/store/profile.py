@@ -36,11 +36,18 @@ from ..errors import (
     NotAProfile,
     ProfileExists,
     ProfileFileMissing,
+    RecoveryFailed,
     StorageUnavailable,
     storage_reason,
 )
 from ..i18n import pick
 from ..ids import uuid7
+from ..recovery_key import (
+    RecoveryEnvelope,
+    load_private_key,
+    seal_for_recovery,
+    unseal_with_private_key,
+)
 from .database import DatabaseError, Store, storage_error, verify_audit_rows
 from .keys import (
     DEFAULT_KDF,
@@ -57,6 +64,7 @@ from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate, schema_version
 log = logging.getLogger(__name__)
 
 KEY_FILE = "profile.key"
+RECOVERY_FILE = "profile.recovery"  # the data key sealed to the organisation (recovery.py)
 DB_FILE = "profile.db"
 BACKUP_FORMAT = "regiedesk-backup"
 
@@ -122,10 +130,59 @@ def unlock(data_dir: Path, passphrase: str) -> tuple[bytes, KeyEnvelope]:
     return unseal(envelope, passphrase), envelope
 
 
-def open_profile(data_dir: Path, passphrase: str) -> Store:
-    """Unlock and open a profile, migrating its schema if it is older than this version."""
+def open_profile(data_dir: Path, passphrase: str, *, recovery_key: bytes | None = None) -> Store:
+    """Unlock and open a profile, migrating its schema if it is older than this version.
+    With the organisation's ``recovery_key`` the data key is also sealed to it (once)."""
     data_key, _ = unlock(data_dir, passphrase)
-    return _open_with_key(data_dir / DB_FILE, data_key)
+    store = _open_with_key(data_dir / DB_FILE, data_key)
+    if recovery_key is not None:
+        seal_to_organisation(data_dir, data_key, recovery_key)
+    return store
+
+
+def seal_to_organisation(data_dir: Path, data_key: bytes, recovery_key: bytes) -> None:
+    """Write ``profile.recovery`` for this key, unless it is there for this key already."""
+    path = data_dir / RECOVERY_FILE
+    with contextlib.suppress(OSError, RecoveryFailed):
+        if RecoveryEnvelope.from_bytes(path.read_bytes()).recipient == recovery_key:
+            return
+    try:
+        _write_atomically(path, seal_for_recovery(data_key, recovery_key).to_bytes())
+    except OSError as exc:
+        raise _as_storage_error(exc, data_dir) from exc
+    log.info("data key sealed to the organisation's recovery key")
+
+
+def recover_profile(
+    data_dir: Path,
+    private_key_pem: bytes,
+    new: str,
+    *,
+    repeated: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+    min_passphrase_length: int = MIN_PASSPHRASE_LENGTH,
+) -> None:
+    """Set a new passphrase without the old one, with the organisation's private key. The
+    old passphrase stops working; the database is not touched."""
+    check_new_passphrase(new, repeated, minimum=min_passphrase_length)
+    _read_envelope(data_dir)  # a profile, with both its files
+    try:
+        raw = (data_dir / RECOVERY_FILE).read_bytes()
+    except OSError:
+        raise RecoveryFailed("missing") from None
+    data_key = unseal_with_private_key(
+        RecoveryEnvelope.from_bytes(raw), load_private_key(private_key_pem)
+    )
+    conn = _connect(data_dir / DB_FILE, data_key)
+    try:
+        _verify_database(conn, data_dir / DB_FILE)  # the key really opens this database
+    finally:
+        conn.close()
+    try:
+        _write_atomically(data_dir / KEY_FILE, seal(data_key, new, kdf).to_bytes())
+    except OSError as exc:
+        raise _as_storage_error(exc, data_dir) from exc
+    log.warning("passphrase reset with the organisation's recovery key")
 
 
 @contextlib.contextmanager
@@ -185,8 +242,10 @@ def create_profile(
     repeated: str | None = None,
     kdf: KdfParams = DEFAULT_KDF,
     min_passphrase_length: int = MIN_PASSPHRASE_LENGTH,
+    recovery_key: bytes | None = None,
 ) -> Store:
-    """Make a new profile in an empty (or missing) data directory and open it."""
+    """Make a new profile in an empty (or missing) data directory and open it (with the
+    data key also sealed to the organisation's ``recovery_key`` when there is one)."""
     check_new_passphrase(passphrase, repeated, minimum=min_passphrase_length)
     if profile_exists(data_dir):
         raise ProfileExists(str(data_dir))
@@ -222,6 +281,8 @@ def create_profile(
             raise
         raise _as_storage_error(exc, data_dir) from exc
     log.info("profile created (schema %d)", SCHEMA_VERSION)
+    if recovery_key is not None:
+        seal_to_organisation(data_dir, data_key, recovery_key)
     return _open_with_key(db_path, data_key)
 
 
@@ -470,6 +531,6 @@ def _restore_into(backup: Path, data_dir: Path, passphrase: str) -> None:
 
 def remove_profile_files(data_dir: Path) -> None:
     """Delete a profile's files (used after a failed restore in tests and by device wipe)."""
-    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", KEY_FILE):
+    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", KEY_FILE, RECOVERY_FILE):
         with contextlib.suppress(FileNotFoundError):
             (data_dir / name).unlink()

@@ -243,6 +243,47 @@ def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
     }
 
 
+def destroy_family_copy(store: Store, family: str) -> bool:
+    """The family was destroyed on the server: every trace of it here goes, also what
+    waits to be sent and what the server refused. The audit log keeps that it happened."""
+    held = store.query(
+        "SELECT 1 AS x FROM families WHERE id = ? UNION SELECT 1 FROM outbox WHERE family_id = ?"
+        " UNION SELECT 1 FROM rejected_changes WHERE family_id = ?",
+        (family, family, family),
+    )
+    if not held:
+        return False
+    with store.transaction(event="delete", client=family) as tx:
+        for table in reversed(ENTITY_TABLES):
+            column = "id" if table == "families" else "family_id"
+            store.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (family,))
+        store.conn.execute("DELETE FROM drafts WHERE key LIKE ?", (f"note:{family}:%",))
+        store.conn.execute("DELETE FROM outbox WHERE family_id = ?", (family,))
+        store.conn.execute("DELETE FROM rejected_changes WHERE family_id = ?", (family,))
+        tx.objects += [f"families/{family}", "destroyed"]
+    return True
+
+
+def destroy_member_copy(store: Store, member: str) -> bool:
+    rows = store.query("SELECT family_id FROM members WHERE id = ?", (member,))
+    pending = store.query(
+        "SELECT family_id FROM outbox WHERE entity = 'members' AND record_id = ?"
+        " UNION SELECT family_id FROM rejected_changes WHERE entity = 'members' AND record_id = ?",
+        (member, member),
+    )
+    if not rows and not pending:
+        return False
+    family = str((rows or pending)[0]["family_id"])
+    with store.transaction(event="delete", client=family) as tx:
+        store.conn.execute("DELETE FROM members WHERE id = ?", (member,))
+        for table in ("outbox", "rejected_changes"):
+            store.conn.execute(
+                f"DELETE FROM {table} WHERE entity = 'members' AND record_id = ?", (member,)
+            )
+        tx.objects += [f"members/{member}", "destroyed"]
+    return True
+
+
 def purge_family(store: Store, family: str) -> None:
     """Remove a family that left this device's scope (only after its changes were pushed)."""
     with store.transaction(event="transfer", client=family) as tx:

@@ -43,7 +43,13 @@ from ..i18n import Language, pick
 from ..store import Store
 from ..store.schema import SCHEMA_VERSION
 from . import protocol as p
-from .apply import apply_page, local_checksums, purge_family
+from .apply import (
+    apply_page,
+    destroy_family_copy,
+    destroy_member_copy,
+    local_checksums,
+    purge_family,
+)
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +158,20 @@ class SyncClient:
         }
         answer: p.PushAnswer = self._request("POST", "/v1/sync/push", content=body, headers=headers)
         return answer["results"]
+
+    def privacy_trail(self, client: str, since: str, until: str) -> p.TrailAnswer:
+        params = {"client": client, "since": since, "until": until}
+        answer: p.TrailAnswer = self._request("GET", "/v1/privacy/trail", params=params)
+        return answer
+
+    def privacy_access(self, client: str, member: str | None) -> dict[str, Any]:
+        params = {"client": client, **({"member": member} if member else {})}
+        answer: dict[str, Any] = self._request("GET", "/v1/privacy/access", params=params)
+        return answer
+
+    def destroyed(self, since: int) -> p.DestroyedAnswer:
+        answer: p.DestroyedAnswer = self._request("GET", "/v1/destroyed", params={"since": since})
+        return answer
 
     def push_audit(self, events: list[p.AuditEvent]) -> int:
         body = gzip.compress(json.dumps({"events": events}).encode())
@@ -280,6 +300,7 @@ class SyncReport:
     repaired: int = 0
     set_aside: int = 0  # rejected changes kept in the local database (all rounds so far)
     audit_sent: int = 0  # audit events sent to the central trail
+    destroyed: int = 0  # families and members destroyed on the server, and so here
 
     def text(self, language: Language | None = None) -> str:
         return pick(
@@ -312,6 +333,7 @@ class SyncEngine:
         report = SyncReport()
         self.touched: set[str] = set()
         self._push(report, cancelled)
+        report.destroyed = self._destroy_copies()  # after the push: what it set aside goes too
         scope = self._pull(report, cancelled)
         known = {r["id"] for r in self.store.query("SELECT id FROM families")}
         unusable = self.store.set_aside.pulled_families()  # fetching them again would not help
@@ -337,6 +359,15 @@ class SyncEngine:
         except ServerRefused:
             return
         self.store.set_meta(STAND_INS_KEY, json.dumps(found))
+
+    def _destroy_copies(self) -> int:
+        cursor = int(self.store.meta("destroyed_cursor") or 0)
+        answer = self.client.destroyed(cursor)
+        count = sum(destroy_family_copy(self.store, f) for f in answer["families"])
+        count += sum(destroy_member_copy(self.store, m) for m in answer["members"])
+        if answer["cursor"] != cursor:
+            self.store.set_meta("destroyed_cursor", str(answer["cursor"]))
+        return count
 
     def _push_audit(self, cancelled: Callable[[], bool]) -> int:
         """Send the audit events after the last one the server has, in their order."""

@@ -50,6 +50,7 @@ class Reason(StrEnum):
     UNKNOWN_FAMILY = "unknown_family"  # a change to a family the server never had
     NOT_YOUR_FAMILY = "not_your_family"  # a new family made out to another caseworker
     HANDOVER_BY_TEAMLEADER_ONLY = "handover_by_teamleader_only"  # a changed caseworker
+    DESTROYED = "destroyed"  # a family destroyed on request or after the legal term
     # what the change holds (``sync.rules``: the entity's fields and the domain's ranges)
     BAD_STAMP = "bad_stamp"  # not a clock stamp in the strict form (``clock.is_stamp``)
     UNKNOWN_ENTITY = "unknown_entity"  # not one of regiedesk.entities.ENTITY_TABLES
@@ -86,6 +87,7 @@ class Role(StrEnum):
     CASEWORKER = "caseworker"
     TEAMLEADER = "teamleader"
     ADMIN = "admin"
+    PRIVACY_OFFICER = "privacy_officer"  # reads the central audit trail (with TOTP)
 
 
 class Mutation(TypedDict):
@@ -171,6 +173,32 @@ class AuditEvent(TypedDict):
     objects: str
     prev_hash: str
     hash: str
+
+
+class TrailEvent(TypedDict):
+    """One row of ``GET /v1/privacy/trail``: who did what about the client, when, where."""
+
+    at: str
+    event: str
+    account: str  # the account of the device that sent it, as the server knows it
+    user: str  # as the laptop logged it
+    responsible_user: str
+    device_id: str
+    device_name: str | None
+    objects: str  # JSON list of the records touched
+
+
+class TrailAnswer(TypedDict):
+    client: str
+    events: list[TrailEvent]
+
+
+class DestroyedAnswer(TypedDict):
+    """``GET /v1/destroyed?since=``: what was destroyed after the cursor (ids only)."""
+
+    families: list[str]
+    members: list[str]
+    cursor: int
 
 
 class AuditPushAnswer(TypedDict):

@@ -12,12 +12,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..errors import NotConnected
+from ..errors import NotConnected, SyncOverdue
 
 if TYPE_CHECKING:
     from ..store import Store
+    from . import protocol as p
     from .client import SyncClient, SyncReport
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,33 @@ def connect_profile(
         client.close()
 
 
+def sync_before_unlock(
+    store: Store,
+    allowed_days: int | None,
+    now: dt.datetime,
+    *,
+    client_factory: ClientFactory = default_client,
+) -> None:
+    """Past the organisation's days without a sync (``max_days_without_sync``) a profile
+    syncs before it unlocks; ``SyncOverdue`` (how many days, how many allowed) when it
+    cannot, ``DeviceRevoked`` when the server revoked it meanwhile."""
+    if allowed_days is None or not is_connected(store):
+        return
+    last = store.meta("last_sync")
+    days = (now - dt.datetime.fromisoformat(last)).days if last else allowed_days + 1
+    if days <= allowed_days:
+        return
+    from ..errors import DeviceRevoked, RegiedeskError
+
+    try:
+        sync_profile(store, client_factory=client_factory)
+    except DeviceRevoked:
+        raise
+    except RegiedeskError as exc:
+        log.warning("sync before unlock failed after %d days: %s", days, type(exc).__name__)
+        raise SyncOverdue(days, allowed_days) from exc
+
+
 def sync_profile(
     store: Store,
     *,
@@ -76,6 +104,44 @@ def sync_profile(
         return SyncEngine(store, client).sync_once(cancelled, verify_all=verify_all)
     finally:
         client.close()
+
+
+def privacy_trail(
+    store: Store,
+    client: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    client_factory: ClientFactory = default_client,
+) -> list[p.TrailEvent]:
+    """The central trail about one client, for a profile connected as privacy officer."""
+    url, token = store.meta("server_url"), store.meta("device_token")
+    if not url or not token:
+        raise NotConnected()
+    http = client_factory(url, token)
+    try:
+        return http.privacy_trail(client, start.isoformat(), end.isoformat())["events"]
+    finally:
+        http.close()
+
+
+def privacy_access(
+    store: Store,
+    client: str,
+    member: str | None = None,
+    *,
+    client_factory: ClientFactory = default_client,
+) -> dict[str, Any]:
+    """What the server holds about a family (or member), for a profile connected as
+    privacy officer (an access request, AVG art. 15)."""
+    url, token = store.meta("server_url"), store.meta("device_token")
+    if not url or not token:
+        raise NotConnected()
+    http = client_factory(url, token)
+    try:
+        return http.privacy_access(client, member)
+    finally:
+        http.close()
 
 
 def wipe_revoked(profile_dir: Path) -> None:

@@ -6,10 +6,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import DeviceRevoked
 from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..sync.protocol import Role
+from ..sync.session import sync_before_unlock, wipe_revoked
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
 from .messages import error_text
 
@@ -85,6 +87,7 @@ class ProfileMixin(WindowBase):
     def create_profile(self, passphrase: str, repeated: str) -> None:
         data_dir, kdf, user = self.context.data_dir, self.context.kdf, os_user()
         minimum = self.passphrase_minimum
+        recovery = self.context.settings.organisation.recovery_public_key
         self.context.worker.submit(
             lambda: self._services(
                 create_profile(
@@ -94,6 +97,7 @@ class ProfileMixin(WindowBase):
                     user=user,
                     kdf=kdf,
                     min_passphrase_length=minimum,
+                    recovery_key=recovery,
                 )
             ),
             self._opened(data_dir),
@@ -102,8 +106,28 @@ class ProfileMixin(WindowBase):
 
     def unlock(self, passphrase: str) -> None:
         data_dir = self.context.data_dir
+        organisation = self.context.settings.organisation
+        recovery = organisation.recovery_public_key
+        now, client_factory = self.context.now, self.context.sync_client
+
+        def work() -> tuple[Services, list[CaseloadRow]]:
+            store = open_profile(data_dir, passphrase, recovery_key=recovery)
+            try:  # past the organisation's days without a sync: a sync first
+                sync_before_unlock(
+                    store, organisation.max_days_without_sync, now(),
+                    client_factory=client_factory,
+                )  # fmt: skip
+            except DeviceRevoked:
+                store.close()
+                wipe_revoked(data_dir)  # revoked while away: the copy goes, as at any contact
+                raise
+            except BaseException:
+                store.close()
+                raise
+            return self._services(store)
+
         self.context.worker.submit(
-            lambda: self._services(open_profile(data_dir, passphrase)),
+            work,
             self._opened(data_dir),
             lambda error: self.unlock_page.failed(error, error_text(error)),
         )

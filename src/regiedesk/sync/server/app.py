@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from .. import protocol as p
 from . import middleware
 from .db import ServerDB
-from .routers import admin, audit, devices, health, sync, team
+from .routers import admin, audit, destruction, devices, health, privacy, sync, team
 
 
 def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) -> FastAPI:
@@ -26,4 +26,6 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
     app.include_router(team.router(db, today))
     app.include_router(admin.router(db))
     app.include_router(audit.router(db))
+    app.include_router(privacy.router(db))
+    app.include_router(destruction.router(db))
     return app

@@ -10,13 +10,17 @@ server knows it from the token) and when. ``verify`` walks both.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...audit_chain import GENESIS, ChainBreak, verify_chain
+from ...audit_chain import GENESIS, ChainBreak, event_hash, verify_chain
 from ...audit_chain import link_hash as chain_link
 from ...clock import utc_text
+from ...ids import uuid7
 from .db import ServerDB, Transaction
 
 # what the server's own link covers, after the previous row's hash
@@ -118,7 +122,10 @@ def verify(db: ServerDB) -> TrailReport:
     """Walk the server's chain over every event, then each device's own chain."""
     report = TrailReport()
     with db.reading() as tx:
-        server = verify_chain(_rows(tx), fields=SERVER_FIELDS)
+        starts = _starts(tx)
+        server = verify_chain(
+            _rows(tx), fields=SERVER_FIELDS, start=_start(tx, starts, SERVER_CHAIN)
+        )
         report.events, report.server_break, report.last_hash = (
             server.events, server.first_break, server.last_hash,
         )  # fmt: skip
@@ -128,7 +135,122 @@ def verify(db: ServerDB) -> TrailReport:
                 _rows(tx, "WHERE device_id = ?", (device,)),
                 prev_key="device_prev_hash",
                 hash_key="device_hash",
+                start=_start(tx, starts, device),
             )
             if chain.first_break is not None:
                 report.device_breaks[device] = chain.first_break
     return report
+
+
+# --- the privacy officer's view ------------------------------------------------------
+
+SERVER_DEVICE = "server"  # the device id of events the server itself writes
+SERVER_CHAIN = "*"  # the server's own chain in audit_cuts (the others are device ids)
+
+
+def events_about(tx: Transaction, client: str, since: str, until: str) -> list[dict[str, Any]]:
+    """Every event about one client (its own, or one naming the family among its records,
+    like an export or a search) between two moments, oldest first, with the device's name."""
+    return tx.query(
+        'SELECT a.at, a.event, a.account, a.user_name AS "user", a.responsible_user,'
+        " a.device_id, d.name AS device_name, a.objects FROM audit_events a"
+        " LEFT JOIN devices d ON d.id = a.device_id"
+        " WHERE (a.client = ? OR a.objects LIKE ?) AND a.at >= ? AND a.at < ? ORDER BY a.seq",
+        (client, f'%"families/{client}"%', since, until),
+    )
+
+
+def append_server_event(
+    tx: Transaction, account: str, event: str, client: str | None, objects: list[str]
+) -> None:
+    """An event the server itself writes (a privacy officer's look, a removal after the
+    retention term): chained as the device ``server``, then into the server's chain."""
+    last = tx.rows(
+        "SELECT device_hash FROM audit_events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+        (SERVER_DEVICE,),
+    )
+    prev = str(last[0][0]) if last else GENESIS
+    values = {
+        "id": uuid7(), "event": event, "at": utc_text(), "client": client, "user": account,
+        "responsible_user": account, "device": SERVER_DEVICE,
+        "objects": json.dumps(objects), "prev_hash": prev,
+    }  # fmt: skip
+    values["hash"] = event_hash(prev, values)
+    append_events(tx, SERVER_DEVICE, account, [values])
+
+
+# --- retention ------------------------------------------------------------------------
+
+RETENTION_ENV = "REGIEDESK_AUDIT_RETENTION_YEARS"
+DEFAULT_RETENTION_YEARS = 5  # NEN 7513 asks at least five years
+
+
+def retention_years() -> int:
+    value = os.environ.get(RETENTION_ENV) or str(DEFAULT_RETENTION_YEARS)
+    years = int(value)
+    if years < 1:
+        raise ValueError(f"{RETENTION_ENV} must be at least 1 year")
+    return years
+
+
+def years_before(moment: dt.datetime, years: int) -> dt.datetime:
+    """The same day ``years`` earlier (29 February: the 28th)."""
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:
+        return moment.replace(year=moment.year - years, day=28)
+
+
+def remove_expired(db: ServerDB, *, years: int, now: dt.datetime, by: str) -> int:
+    """Remove the events received more than ``years`` ago (the oldest part of the chain,
+    in seq order), note where each chain now starts, and log the removal itself as a
+    server event that names the cut. Returns how many went."""
+    cutoff = years_before(now, years).strftime("%Y-%m-%dT%H:%M:%S")
+    with db.transaction() as tx:
+        tx.execute("UPDATE counters SET value = value WHERE name = 'audit'")  # as appends do
+        last = tx.rows("SELECT max(seq) FROM audit_events WHERE received_at < ?", (cutoff,))
+        up_to = last[0][0]
+        if up_to is None:
+            return 0
+        removed = tx.execute("DELETE FROM audit_events WHERE seq <= ?", (up_to,))
+        first = tx.rows("SELECT seq, prev_hash FROM audit_events ORDER BY seq LIMIT 1")
+        starts: list[tuple[str, int, str]] = []
+        if first:
+            starts.append((SERVER_CHAIN, int(first[0][0]), str(first[0][1])))
+        for device, seq, prev in tx.rows(
+            "SELECT a.device_id, a.seq, a.device_prev_hash FROM audit_events a WHERE a.seq ="
+            " (SELECT min(b.seq) FROM audit_events b WHERE b.device_id = a.device_id)"
+        ):
+            starts.append((str(device), int(seq), str(prev)))
+        tx.execute("DELETE FROM audit_cuts")
+        for chain, seq, prev in starts:
+            tx.execute(
+                "INSERT INTO audit_cuts (chain, first_seq, prev_hash) VALUES (?, ?, ?)",
+                (chain, seq, prev),
+            )
+        append_server_event(
+            tx, by, "delete", None,
+            [f"audit/removed/{removed}", f"audit/up_to_seq/{up_to}", f"audit/before/{cutoff}"],
+        )  # fmt: skip
+    return removed
+
+
+def _starts(tx: Transaction) -> dict[str, tuple[int, str]]:
+    """Where retention cut each chain (a chain not cut starts at the genesis link)."""
+    return {
+        str(chain): (int(seq), str(prev))
+        for chain, seq, prev in tx.rows("SELECT chain, first_seq, prev_hash FROM audit_cuts")
+    }
+
+
+def _start(tx: Transaction, starts: dict[str, tuple[int, str]], chain: str) -> str:
+    """A chain's first link: the genesis, or the one noted when retention cut it (only
+    while the event noted is still the first: removing it too shows as a break)."""
+    cut = starts.get(chain)
+    if cut is None:
+        return GENESIS
+    if chain == SERVER_CHAIN:
+        first = tx.rows("SELECT min(seq) FROM audit_events")
+    else:
+        first = tx.rows("SELECT min(seq) FROM audit_events WHERE device_id = ?", (chain,))
+    return cut[1] if first and first[0][0] is not None and int(first[0][0]) == cut[0] else GENESIS

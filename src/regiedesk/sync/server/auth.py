@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from ..protocol import Role
 
 ROLES = tuple(Role)
-NEEDS_SECOND_FACTOR = (Role.TEAMLEADER, Role.ADMIN)
+NEEDS_SECOND_FACTOR = (Role.TEAMLEADER, Role.ADMIN, Role.PRIVACY_OFFICER)
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
 _DUMMY_HASH = _hasher.hash("regiedesk: no such user")
 

@@ -166,6 +166,64 @@ def audit_verify(db: ServerDB, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def audit_remove_expired(db: ServerDB, args: argparse.Namespace) -> int:
+    from .audit_trail import remove_expired, retention_years
+
+    years = args.years or retention_years()
+    removed = remove_expired(db, years=years, now=dt.datetime.now(dt.UTC), by=args.by)
+    print(f"{removed} audit events older than {years} years removed (the removal is logged)")
+    return 0
+
+
+def destroy(db: ServerDB, args: argparse.Namespace) -> None:
+    from . import destruction
+
+    kill = destruction.destroy_family if args.kind == "family" else destruction.destroy_member
+    try:
+        with db.transaction() as tx:
+            removed = kill(tx, args.id, by=args.by, reason=args.reason, exceptions=args.keep or [])
+    except LookupError:
+        raise CommandError(f"no {args.kind} {args.id} on this server") from None
+    print(f"{args.kind} {args.id} destroyed: {removed} changes removed; laptops follow at sync")
+
+
+def retention_review(db: ServerDB, args: argparse.Namespace) -> None:
+    from . import destruction
+
+    with db.transaction() as tx:
+        due = destruction.due_for_review(tx, years=args.years, today=dt.date.today())
+    for row in due:
+        print(f"{row['family']}\tlast change {row['last_change']}\tclosed {row['end_date']}")
+    print(f"{len(due)} closed families with no change in {args.years} years")
+    if args.destroy and due:
+        if args.by is None:
+            raise CommandError("--destroy needs --by NAME")
+        with db.transaction() as tx:
+            for row in due:
+                destruction.destroy_family(
+                    tx, row["family"], by=args.by, exceptions=[],
+                    reason=f"retention term of {args.years} years passed",
+                )  # fmt: skip
+        print(f"{len(due)} families destroyed")
+
+
+def org_key(db: ServerDB | None, args: argparse.Namespace) -> None:
+    """A new recovery key pair: the private key to a new 0600 file, the public key shown
+    for the organisation file. The private key stays off the laptops."""
+    from ...errors import BackupError
+    from ...files import write_new_file
+    from ...recovery_key import new_organisation_key
+
+    if Path(args.out).exists():
+        raise CommandError(f"{args.out} already exists; nothing was overwritten")
+    private, public = new_organisation_key()
+    write_new_file(Path(args.out), private, exists=BackupError)
+    print(f"private key written to {args.out}: keep it offline, e.g. with the privacy officer")
+    print("put the public key in the organisation file:")
+    print("  [recovery]")
+    print(f'  public_key = "{public}"')
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regiedesk-server")
     parser.add_argument("--db", default=os.environ.get(DB_ENV), help=f"database URL (or {DB_ENV})")
@@ -208,15 +266,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True)
     p.add_argument("--until", required=True)
     p.set_defaults(handler=delegation_add)
+    for kind in ("family", "member"):
+        parent = (
+            family
+            if kind == "family"
+            else sub.add_parser("member").add_subparsers(dest="action", required=True)
+        )
+        p = parent.add_parser("destroy", help=f"destroy a {kind} for good (AVG art. 17)")
+        p.add_argument("id")
+        p.add_argument("--by", required=True, help="who destroys it (logged)")
+        p.add_argument("--reason", required=True, help="e.g. 'request of the client, 2026-12-03'")
+        p.add_argument("--keep", action="append", help="an exception the law allows, with why")
+        p.set_defaults(handler=destroy, kind=kind)
+    p = family.add_parser("retention", help="closed families past the Jeugdwet term (20 years)")
+    p.add_argument("--years", type=int, default=20)
+    p.add_argument("--destroy", action="store_true", help="destroy the families listed")
+    p.add_argument("--by", help="who confirms the destruction (logged)")
+    p.set_defaults(handler=retention_review)
     device = sub.add_parser("device").add_subparsers(dest="action", required=True)
     device.add_parser("list").set_defaults(handler=device_list)
     p = device.add_parser("revoke")
     p.add_argument("device")
     p.set_defaults(handler=device_revoke)
+    org = sub.add_parser("org").add_subparsers(dest="action", required=True)
+    p = org.add_parser("key", help="make the organisation's recovery key pair (X25519)")
+    p.add_argument("--out", required=True, help="the private key's file (PEM, made 0600)")
+    p.set_defaults(handler=org_key, no_db=True)
     audit = sub.add_parser("audit").add_subparsers(dest="action", required=True)
     audit.add_parser(
         "verify", help="walk the central audit trail's chains: changed, removed, moved (exit 0/1)"
     ).set_defaults(handler=audit_verify)
+    p = audit.add_parser(
+        "remove-expired", help="remove audit events past the retention term (default 5 years)"
+    )
+    p.add_argument("--years", type=int, help="the term (else REGIEDESK_AUDIT_RETENTION_YEARS or 5)")
+    p.add_argument("--by", required=True, help="who removes them (logged)")
+    p.set_defaults(handler=audit_remove_expired)
     return parser
 
 
@@ -233,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             ServerDB(url).close()
             print("schema up to date")
+            return 0
+        if getattr(args, "no_db", False):
+            args.handler(None, args)
             return 0
         db = ServerDB(url)
         try:

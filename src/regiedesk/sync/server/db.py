@@ -87,6 +87,19 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "CREATE INDEX audit_events_device ON audit_events (device_id, seq)",
         "INSERT INTO counters (name, value) VALUES ('audit', 0)",
     ),
+    (
+        # where retention cut each audit chain (audit_trail.remove_expired): chain "*" is
+        # the server's, the others are device ids
+        """CREATE TABLE audit_cuts (
+            chain TEXT PRIMARY KEY, first_seq BIGINT NOT NULL, prev_hash TEXT NOT NULL)""",
+        # what was destroyed on request or after the legal term (destruction.py): ids, who,
+        # when, why, and the exceptions kept with their reason; never the data itself
+        """CREATE TABLE destructions (
+            seq BIGINT PRIMARY KEY, kind TEXT NOT NULL, record_id TEXT NOT NULL,
+            family_id TEXT NOT NULL, destroyed_at TEXT NOT NULL, by_user TEXT NOT NULL,
+            reason TEXT NOT NULL, exceptions TEXT NOT NULL)""",
+        "CREATE INDEX destructions_record ON destructions (record_id)",
+    ),
 )
 
 

@@ -16,6 +16,7 @@ from .. import protocol as p
 from . import queries
 from .bodies import MutationIn
 from .db import Transaction
+from .destruction import is_destroyed
 from .identity import Caller, error
 from .scope import may_push
 
@@ -64,6 +65,8 @@ def refusal(
             return p.Reason.OUT_OF_SCOPE
         if not known and m.op != p.Op.INSERT:
             return p.Reason.UNKNOWN_FAMILY
+        if not known and is_destroyed(tx, m.record_id):
+            return p.Reason.DESTROYED
         claimed = m.data.get("caseworker")
         if claimed is not None and claimed != who.user and not known:
             return p.Reason.NOT_YOUR_FAMILY

@@ -1,0 +1,81 @@
+"""Inzage: everything the organisation holds about a family (or one member), readable:
+per kind of record a table of its fields, then what was destroyed and who saw or changed
+it. Built from the server's access document (``sync/server/access.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from .document import Document, Letterhead, gap, heading, no_data, styles, subheading, table, text
+from .privacy import event_word
+from .words import Words
+
+KINDS = {
+    "families": ("Gezin", "Family"), "members": ("Gezinsleden", "Members"),
+    "hours": ("Uren", "Hours"), "timers": ("Bezoektimers", "Visit timers"),
+    "assessments": ("Metingen", "Assessments"), "scores": ("Scores", "Scores"),
+    "parties": ("Betrokkenen", "Parties"), "contacts": ("Contacten", "Contacts"),
+    "goals": ("Doelen", "Goals"), "agreements": ("Afspraken", "Agreements"),
+    "notes": ("Verslagen", "Notes"), "note_revisions": ("Versies van verslagen", "Note versions"),
+}  # fmt: skip
+_HIDDEN = frozenset({"deleted", "family_id"})
+
+
+def title(words: Words) -> str:
+    return words("Inzage in de gegevens", "Access to the records")
+
+
+def access_pdf_document(
+    answer: dict[str, Any],
+    *,
+    words: Words,
+    letterhead: Letterhead | None = None,
+    printed_at: dt.datetime | None = None,
+) -> Document:
+    s = styles()
+    subject = answer["family"] + (f" / {answer['member']}" if answer.get("member") else "")
+    flowables: list[Flowable] = [text(title(words), s.title), text(subject, s.muted), gap()]
+    records: dict[str, list[dict[str, Any]]] = answer["records"]
+    if not records:
+        flowables.append(no_data(words("Er zijn geen gegevens.", "There are no records.")))
+    for entity, rows in records.items():
+        nl, en = KINDS.get(entity, (entity, entity))
+        flowables.append(heading(words(nl, en)))
+        for row in rows:
+            flowables.append(subheading(str(row["id"])))
+            pairs = [[k, _shown(v)] for k, v in row.items() if k not in _HIDDEN and k != "id"]
+            fields = [words("Veld", "Field"), words("Waarde", "Value")]
+            flowables.append(table(fields, pairs, [0.3, 0.7]))
+    flowables.append(heading(words("Vernietigd", "Destroyed")))
+    if answer["destroyed"]:
+        header = [words("Wat", "What"), words("Wanneer", "When"), words("Door", "By"),
+                  words("Reden", "Reason")]  # fmt: skip
+        done = [
+            [f"{d['kind']} {d['record_id']}", d["destroyed_at"][:19], d["by_user"], d["reason"]]
+            for d in answer["destroyed"]
+        ]
+        flowables.append(table(header, done, [0.35, 0.2, 0.15, 0.3]))
+    else:
+        flowables.append(no_data(words("Niets.", "Nothing.")))
+    flowables.append(heading(words("Wie zag of wijzigde wat", "Who saw or changed what")))
+    header = [words("Moment", "Time"), words("Handeling", "Action"), words("Gebruiker", "User"),
+              words("Apparaat", "Device")]  # fmt: skip
+    seen = [
+        [e["at"][:19], event_word(words, e["event"]), e["account"], e["device_id"]]
+        for e in answer["trail"]
+    ]
+    flowables.append(table(header, seen, [0.25, 0.2, 0.2, 0.35]))
+    return Document(
+        title=title(words), flowables=flowables, language=words.language, subject=subject,
+        letterhead=letterhead or Letterhead(), printed_at=printed_at,
+    )  # fmt: skip
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "–"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

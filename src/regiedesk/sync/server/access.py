@@ -1,0 +1,47 @@
+"""Access (inzage, AVG art. 15): everything the server holds about one family, or one
+member of it, as one JSON document: the current state of each record (``record_state``),
+what was destroyed of it, and the audit trail about it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .db import Transaction
+
+
+def access_document(tx: Transaction, family: str, member: str | None = None) -> dict[str, Any]:
+    """Everything the server holds about a family (or one member of it): each record's
+    current state, what was destroyed of it, and who saw or changed it (the trail)."""
+    rows = tx.rows(
+        "SELECT entity, record_id, data FROM record_state WHERE family_id = ?"
+        " ORDER BY entity, record_id",
+        (family,),
+    )
+    records: dict[str, list[dict[str, Any]]] = {}
+    for entity, record_id, data in rows:
+        fields = json.loads(data)
+        if fields.get("deleted"):
+            continue
+        if member is not None and not (
+            (entity == "members" and record_id == member) or fields.get("member_id") == member
+        ):
+            continue
+        records.setdefault(str(entity), []).append({"id": str(record_id), **fields})
+    trail = tx.query(
+        "SELECT at, event, account, responsible_user, device_id, objects FROM audit_events"
+        " WHERE client = ? OR objects LIKE ? ORDER BY seq",
+        (family, f'%"families/{family}"%'),
+    )
+    destroyed = tx.query(
+        "SELECT kind, record_id, destroyed_at, by_user, reason, exceptions FROM destructions"
+        " WHERE family_id = ? ORDER BY seq",
+        (family,),
+    )
+    return {
+        "family": family,
+        "member": member,
+        "records": records,
+        "destroyed": destroyed,
+        "trail": trail,
+    }

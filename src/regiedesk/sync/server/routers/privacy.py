@@ -1,0 +1,54 @@
+"""The privacy officer's endpoints: the central audit trail about one client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+
+from ... import protocol as p
+from .. import access, audit_trail
+from ..db import ServerDB
+from ..identity import SIGNED, signed_in
+
+
+def router(db: ServerDB) -> APIRouter:
+    api = APIRouter(prefix="/v1/privacy", dependencies=SIGNED)
+
+    @api.get("/trail")
+    def privacy_trail(
+        request: Request,
+        client: str = Query(min_length=1, max_length=64),
+        since: dt.date = Query(),
+        until: dt.date = Query(),
+    ) -> dict[str, Any]:
+        """Who saw or changed what of ``client`` from ``since`` to ``until`` (both days
+        included); the look itself goes into the trail, in the same transaction."""
+        with signed_in(db, request, p.Role.PRIVACY_OFFICER) as (tx, who):
+            end = until + dt.timedelta(days=1)
+            events = audit_trail.events_about(tx, client, since.isoformat(), end.isoformat())
+            audit_trail.append_server_event(
+                tx, who.user, "read", client,
+                [f"families/{client}", f"audit/trail/{since.isoformat()}/{until.isoformat()}"],
+            )  # fmt: skip
+        answer: p.TrailAnswer = {"client": client, "events": events}  # type: ignore[typeddict-item]
+        return dict(answer)
+
+    @api.get("/access")
+    def privacy_access(
+        request: Request,
+        client: str = Query(min_length=1, max_length=64),
+        member: str | None = Query(default=None, max_length=64),
+    ) -> dict[str, Any]:
+        """Everything the server holds about the family (or the member), for an access
+        request; handing it out is an ``export`` event in the trail."""
+        with signed_in(db, request, p.Role.PRIVACY_OFFICER) as (tx, who):
+            document = access.access_document(tx, client, member)
+            audit_trail.append_server_event(
+                tx, who.user, "export", client,
+                [f"families/{client}", *([f"members/{member}"] if member else []), "access"],
+            )  # fmt: skip
+        return document
+
+    return api
