@@ -34,6 +34,9 @@ class RefusingServer:
     def push_audit(self, events: list[p.AuditEvent]) -> int:
         return len(events)  # kept, as the central trail does
 
+    def stand_ins(self) -> list[p.StandIn]:
+        return []
+
     def destroyed(self, since: int) -> p.DestroyedAnswer:
         return {"families": [], "members": [], "cursor": since}
 
