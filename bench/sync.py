@@ -96,68 +96,70 @@ def main() -> None:
         db.close()
         url = f"http://127.0.0.1:{free_port()}"
         server = start_server(f"sqlite:///{root / 'server.db'}", int(url.rsplit(":", 1)[1]), 1)
-        wait_until_healthy(url, server)
-        registrar = SyncClient(url)
-        token = registrar.register("bench", PASSWORD, "bench", None)["token"]
-        registrar.close()
+        try:
+            wait_until_healthy(url, server)
+            registrar = SyncClient(url)
+            token = registrar.register("bench", PASSWORD, "bench", None)["token"]
+            registrar.close()
 
-        store = create_profile(root / "laptop", "bench passphrase", user="bench", kdf=FAST)
-        client = SyncClient(url, token, timeout=120)
-        engine = SyncEngine(store, client)
-        progress("first sync")
-        if "--profile" in sys.argv:
-            import cProfile
-            import pstats
+            store = create_profile(root / "laptop", "bench passphrase", user="bench", kdf=FAST)
+            client = SyncClient(url, token, timeout=120)
+            engine = SyncEngine(store, client)
+            progress("first sync")
+            if "--profile" in sys.argv:
+                import cProfile
+                import pstats
 
-            with cProfile.Profile() as prof:
+                with cProfile.Profile() as prof:
+                    initial = timed(engine.sync_once)
+                pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(18)
+            else:
                 initial = timed(engine.sync_once)
-            pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(18)
-        else:
-            initial = timed(engine.sync_once)
-        count = store.query("SELECT count(*) AS n FROM hours")[0]["n"]
-        assert count == len(rows), (count, len(rows))
+            count = store.query("SELECT count(*) AS n FROM hours")[0]["n"]
+            assert count == len(rows), (count, len(rows))
 
-        services = Services.over(store, today=lambda: dt.date(2026, 11, 24))
-        family = services.families.list_families()[0].id
-        for i in range(100):
-            services.hours.add_entry(
-                family,
-                date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
-                minutes=5,
-                activity="reistijd",
+            services = Services.over(store, today=lambda: dt.date(2026, 11, 24))
+            family = services.families.list_families()[0].id
+            for i in range(100):
+                services.hours.add_entry(
+                    family,
+                    date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+                    minutes=5,
+                    activity="reistijd",
+                )
+            progress("incremental sync of 100 changes")
+            incremental = timed(engine.sync_once)
+            client.close()
+            store.close()
+
+            progress("baseline: the same rows in bulk into an encrypted store")
+            baseline_store = create_profile(
+                root / "baseline", "bench passphrase", user="bench", kdf=FAST
             )
-        progress("incremental sync of 100 changes")
-        incremental = timed(engine.sync_once)
-        client.close()
-        store.close()
 
-        progress("baseline: the same rows in bulk into an encrypted store")
-        baseline_store = create_profile(
-            root / "baseline", "bench passphrase", user="bench", kdf=FAST
-        )
+            def bulk() -> None:
+                with baseline_store.transaction(event="create", client=None) as tx:
+                    seen: set[str] = set()
+                    for row in rows:
+                        family_id = str(row["family_id"])
+                        if family_id not in seen:
+                            seen.add(family_id)
+                            tx.insert(
+                                "families",
+                                {
+                                    "id": family_id,
+                                    "name": "Gezin",
+                                    "status": "actief",
+                                    "caseworker": "bench",
+                                },
+                            )
+                        tx.insert("hours", row)
 
-        def bulk() -> None:
-            with baseline_store.transaction(event="create", client=None) as tx:
-                seen: set[str] = set()
-                for row in rows:
-                    family_id = str(row["family_id"])
-                    if family_id not in seen:
-                        seen.add(family_id)
-                        tx.insert(
-                            "families",
-                            {
-                                "id": family_id,
-                                "name": "Gezin",
-                                "status": "actief",
-                                "caseworker": "bench",
-                            },
-                        )
-                    tx.insert("hours", row)
-
-        baseline = timed(bulk)
-        baseline_store.close()
-        server.terminate()
-        server.wait(timeout=20)
+            baseline = timed(bulk)
+            baseline_store.close()
+        finally:  # also when a step fails: no server left running
+            server.terminate()
+            server.wait(timeout=20)
     emit(
         {
             "changes": args.changes,

@@ -410,6 +410,11 @@ EN: dict[str, str] = {
         "The server does not know this kind of data; the server may be older than this app."
     ),
     "De server kent dit gezin niet (meer).": "The server does not (or no longer) know this family.",
+    "Dit gezin is op verzoek of na de bewaartermijn vernietigd; wijzigingen worden niet "
+    "meer bewaard.": (
+        "This family was destroyed on request or after the retention period; changes are "
+        "no longer kept."
+    ),
     "Deze wijziging heeft een tijdstempel dat de server niet kan lezen.": (
         "This change carries a time stamp the server cannot read."
     ),

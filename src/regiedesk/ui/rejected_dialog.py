@@ -77,6 +77,11 @@ REASONS: dict[str, str] = {
     Reason.HANDOVER_BY_TEAMLEADER_ONLY: QT_TRANSLATE_NOOP(
         "RejectedDialog", "Alleen een teamleider kan een gezin aan een andere regisseur overdragen."
     ),
+    Reason.DESTROYED: QT_TRANSLATE_NOOP(
+        "RejectedDialog",
+        "Dit gezin is op verzoek of na de bewaartermijn vernietigd; wijzigingen worden niet "
+        "meer bewaard.",
+    ),
     Reason.BAD_STAMP: QT_TRANSLATE_NOOP(
         "RejectedDialog", "Deze wijziging heeft een tijdstempel dat de server niet kan lezen."
     ),

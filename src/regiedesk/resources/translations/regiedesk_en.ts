@@ -1359,6 +1359,10 @@
         <translation>Only a team leader can hand a family over to another caseworker.</translation>
     </message>
     <message>
+        <source>Dit gezin is op verzoek of na de bewaartermijn vernietigd; wijzigingen worden niet meer bewaard.</source>
+        <translation>This family was destroyed on request or after the retention period; changes are no longer kept.</translation>
+    </message>
+    <message>
         <source>Deze wijziging heeft een tijdstempel dat de server niet kan lezen.</source>
         <translation>This change carries a time stamp the server cannot read.</translation>
     </message>
