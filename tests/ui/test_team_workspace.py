@@ -24,6 +24,7 @@ from regiedesk.services.team import fetch_team
 from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
 from regiedesk.team_demo import SECRET, Seeder, seed_caseworkers
+from regiedesk.ui.format import euro_text
 from regiedesk.ui.team.workspace import TeamWorkspace
 from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
@@ -112,6 +113,15 @@ def test_the_workspace_fetches_caches_and_shows_the_figures_offline(
     families = workspace.families_table
     assert families.rowCount() == len(workspace.snapshot.families_of("bert"))  # type: ignore[union-attr]
     assert {families.item(r, 1).text() for r in range(families.rowCount())} == {"bert"}
+    tariffs = {
+        families.item(r, families.columnCount() - 1).text() for r in range(families.rowCount())
+    }
+    expected = {
+        euro_text(f["tariff_cents"])
+        for f in workspace.snapshot.families_of("bert")  # type: ignore[union-attr]
+        if f["tariff_cents"] is not None
+    }
+    assert expected and expected <= tariffs  # the app's one money form: EUR 12.160,00
     families.setCurrentCell(0, 0)
     qtbot.keyClick(families, Qt.Key.Key_Return)
     assert workspace.tabs.currentIndex() == 2

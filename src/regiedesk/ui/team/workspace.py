@@ -35,7 +35,7 @@ from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
 from ..charts import BarChart
-from ..format import date_text, duration_text
+from ..format import date_text, duration_text, euro_text
 from ..worker import DbWorker
 from ..workspace.base import date_edit, date_of
 
@@ -87,7 +87,7 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, An
 
 
 def _euro(cents: int | None) -> str:
-    return "" if cents is None else f"€ {cents / 100:,.2f}".replace(",", " ")
+    return "" if cents is None else euro_text(cents)
 
 
 class TeamWorkspace(QWidget):
