@@ -19,10 +19,29 @@ DELEGATE = (
 )
 
 
+# what an insert of each entity needs besides what a test names (sync.rules refuses less)
+COMPLETE: dict[str, dict[str, Any]] = {
+    "families": {"name": "Gezin X", "status": "actief", "caseworker": "anna"},
+    "hours": {"date": "2026-11-24", "minutes": 60, "activity": "huisbezoek", "caseworker": "anna"},
+    "notes": {"title": "Verslag"},
+    "members": {"name": "Kind", "role": "kind"},
+    "note_revisions": {
+        "body": "", "author": "anna", "created_at": "2026-11-24T10:00:00+00:00",
+    },
+}  # fmt: skip
+
+
 def mutation(
     entity: str, family: str, record: str | None = None, op: str = "insert", **data: Any
 ) -> dict[str, Any]:
     record = record or (family if entity == "families" else uuid7())
+    if op == "insert":
+        required = dict(COMPLETE[entity])
+        if entity != "families":
+            required["family_id"] = family
+        if entity == "note_revisions":
+            required["note_id"] = uuid7()
+        data = {**required, **data}
     return {
         "mutation_id": uuid7(),
         "hlc": f"{int(time.time() * 1000):015d}-0000-dev",

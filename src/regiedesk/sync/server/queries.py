@@ -7,7 +7,7 @@ which families a user may see lives beside this, in ``scope.py``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...clock import utc_text
@@ -126,6 +126,29 @@ def known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
             )
         )
     return known
+
+
+def record_families(
+    tx: Transaction, records: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """The family each of these (entity, record id) belongs to, for those the server
+    holds (``record_state``; one query per entity and 500 ids)."""
+    wanted: dict[str, set[str]] = {}
+    for entity, record_id in records:
+        wanted.setdefault(entity, set()).add(record_id)
+    found: dict[tuple[str, str], str] = {}
+    for entity, ids in sorted(wanted.items()):
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            chunk = id_list[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for record_id, family in tx.rows(
+                "SELECT record_id, family_id FROM record_state"
+                f" WHERE entity = ? AND record_id IN ({marks})",
+                (entity, *chunk),
+            ):
+                found[(entity, str(record_id))] = str(family)
+    return found
 
 
 def family_caseworker(tx: Transaction, family: str) -> str | None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Mapping
 
 from fastapi import Request
 
 from ...clock import is_stamp, stamp_wall_ms
-from ...entities import ENTITY_TABLES
 from .. import protocol as p
+from ..rules import check_change
 from . import queries
 from .bodies import MutationIn
 from .db import Transaction
@@ -50,14 +51,23 @@ def check_clock(request: Request, stamps: list[str] | None = None) -> None:
 
 
 def refusal(
-    tx: Transaction, m: MutationIn, who: Caller, scope: set[str], received: dt.datetime
+    tx: Transaction,
+    m: MutationIn,
+    who: Caller,
+    scope: set[str],
+    received: dt.datetime,
+    homes: Mapping[tuple[str, str], str],
 ) -> p.Reason | None:
-    """Why the server refuses this mutation, or None when it is accepted."""
+    """Why the server refuses this mutation, or None when it is accepted. ``homes``: the
+    family of each record the server holds (``queries.record_families``)."""
     if not is_stamp(m.hlc):
         return p.Reason.BAD_STAMP
     family = m.family_id if m.family_id is not None or m.entity != "families" else m.record_id
-    if m.entity not in ENTITY_TABLES:
-        return p.Reason.UNKNOWN_ENTITY
+    invalid = check_change(m.entity, m.op, m.record_id, family, m.data)
+    if invalid is not None:
+        return invalid
+    if homes.get((m.entity, m.record_id), family) != family:
+        return p.Reason.WRONG_FAMILY  # a record stays in its family: no moving it to one's own
     if m.entity == "families":
         caseworker = queries.family_caseworker(tx, m.record_id)
         known = caseworker is not None

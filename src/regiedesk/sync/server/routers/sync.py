@@ -53,12 +53,13 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             # last step (`append_changes`), in one round trip with the commit.
             known = queries.known_mutations(tx, [m.mutation_id for m in body.mutations])
             accepted: list[tuple[MutationIn, str]] = []
+            homes = queries.record_families(tx, [(m.entity, m.record_id) for m in body.mutations])
             received = utc_now()  # the right to push is judged by this, not by a stamp
             for m in body.mutations:
                 if m.mutation_id in known:
                     results.append(p.mutation_result(m.mutation_id))
                     continue
-                reason = refusal(tx, m, who, scope, received)
+                reason = refusal(tx, m, who, scope, received, homes)
                 if reason is not None:
                     results.append(p.mutation_result(m.mutation_id, reason))
                     continue
@@ -67,6 +68,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                     queries.add_family(tx, family, who.user)
                     scope.add(family)
                 accepted.append((m, family))
+                homes.setdefault((m.entity, m.record_id), family)  # later in this push too
                 known.add(m.mutation_id)  # the same id twice in one push: stored once
                 results.append(p.mutation_result(m.mutation_id))
             if accepted:
