@@ -147,7 +147,6 @@ def test_the_server_log_carries_no_client_values(server: Running, server_log: li
     assert not [line for line in server_log if SECRET in line]
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_security_headers(server: Running) -> None:
     token = server.device("anna")
     with server.client(token) as c:
@@ -161,7 +160,6 @@ def test_security_headers(server: Running) -> None:
     assert behind_tls.headers["strict-transport-security"].startswith("max-age=")
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_the_api_is_described_and_no_page_loads_from_outside(server: Running) -> None:
     with server.client() as c:
         spec = c.get("/openapi.json")

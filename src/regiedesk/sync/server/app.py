@@ -18,7 +18,13 @@ from .routers import admin, audit, destruction, devices, health, privacy, sync, 
 
 
 def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) -> FastAPI:
-    app = FastAPI(title="regiedesk server", version=str(p.PROTOCOL_VERSION))
+    # the OpenAPI description is published; no /docs or /redoc pages (they load from a CDN)
+    app = FastAPI(
+        title="regiedesk server",
+        version=str(p.PROTOCOL_VERSION),
+        docs_url=None,
+        redoc_url=None,
+    )
     middleware.install(app)
     app.include_router(health.router(db))
     app.include_router(devices.router(db))

@@ -67,6 +67,7 @@ class LimitsAndVersions:
                     (k, v) for k, v in scope["headers"] if k != b"content-encoding"
                 ]  # the endpoint gets the decompressed body
                 receive = _replay(raw, receive)
+        send = _with_security_headers(send, https=scope.get("scheme") == "https")
         if refusal is not None:
             await refusal(scope, receive, send)
             return
@@ -93,6 +94,26 @@ class LimitsAndVersions:
                     schemas=[slow, shigh],
                 )
         return None
+
+
+_SECURITY = [(b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store")]
+_HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+
+def _with_security_headers(send: Send, *, https: bool) -> Send:
+    """Every answer: not sniffed as another type, never cached (they carry client data);
+    over TLS (directly, or behind a proxy uvicorn trusts), HSTS too."""
+    extra = [*_SECURITY, _HSTS] if https else _SECURITY
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            names = {k.lower() for k, _ in message.get("headers", [])}
+            headers = list(message.get("headers", []))
+            headers += [(k, v) for k, v in extra if k not in names]
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
