@@ -170,7 +170,6 @@ def test_the_api_is_described_and_no_page_loads_from_outside(server: Running) ->
     assert "cdn" not in spec.text.lower()
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_failed_token_attempts_are_in_the_access_log(server: Running) -> None:
     with server.client("not-a-token") as c:
         assert c.get("/v1/sync/pull").status_code == 401

@@ -27,7 +27,12 @@ class Refused(Exception):
     """A refusal that goes into the access log (written outside the refused transaction)."""
 
     def __init__(
-        self, user: str, device: str, action: str, outcome: str, answer: HTTPException
+        self,
+        user: str | None,
+        device: str | None,
+        action: str,
+        outcome: str,
+        answer: HTTPException,
     ) -> None:
         super().__init__(outcome)
         self.user, self.device, self.action, self.outcome = user, device, action, outcome
@@ -50,8 +55,9 @@ def identify(tx: Transaction, request: Request, role: p.Role | None) -> Caller:
     if not header.lower().startswith("bearer "):
         raise error(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
     device = queries.device_by_token(tx, header[7:].strip())
-    if device is None:
-        raise error(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
+    if device is None:  # logged: someone trying tokens is worth knowing about
+        unknown = error(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
+        raise Refused(None, None, request.url.path, "bad_token", unknown)
     if device["revoked"]:
         revoked = p.ErrorCode.DEVICE_REVOKED
         raise Refused(
