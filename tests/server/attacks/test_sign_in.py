@@ -100,7 +100,6 @@ def test_an_authenticator_code_works_once(server: Running) -> None:
     assert again.status_code == 401
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_authenticator_codes_of_other_steps_are_refused(server: Running) -> None:
     secret = server.add_user("teun", "teamleader")
     assert secret

@@ -47,10 +47,11 @@ def totp_code(secret: str, at: float | None = None) -> str:
 
 
 def verify_totp(secret: str, code: str, at: float | None = None) -> bool:
-    """Accept the current 30-second window and the one before and after (clock skew)."""
+    """Accept the current 30-second step and the one just gone (a code typed as it
+    changed); a code of a later step, or older, is refused (issue 16, 7)."""
     now = int(at if at is not None else time.time())
     totp = _totp(secret)
-    for step in (-30, 0, 30):
+    for step in (0, -30):
         try:
             totp.verify(code.encode(), now + step)
             return True
