@@ -45,6 +45,7 @@ from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
 from regiedesk.sync.server import auth
 from regiedesk.sync.server.db import ServerDB
+from server_load import wait_until_healthy
 
 MB = 1024 * 1024
 TARGET_MB = 200.0
@@ -168,20 +169,6 @@ def start_server(db_url: str, port: int, log: Any) -> subprocess.Popen[bytes]:
         "serve", "--host", "127.0.0.1", "--port", str(port),
     ]  # fmt: skip
     return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-
-
-def wait_until_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited with {server.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError("the server did not become healthy")
 
 
 def free_port() -> int:
