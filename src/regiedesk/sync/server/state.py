@@ -103,13 +103,7 @@ def merge_changes(tx: Transaction, rows: Sequence[Sequence[Any]]) -> None:
     touched: set[tuple[str, str]] = set()
     for _, _, _, family, entity, record_id, op, data, hlc, _ in rows:
         key = (str(entity), str(record_id))
-        try:
-            raw = json.loads(data)
-        except ValueError:
-            raw = None
-        after = fold(held.get(key), str(family), str(op), raw, str(hlc))
-        if after is not None:
-            held[key] = after
+        if _fold_change(held, key, family, op, data, hlc):
             touched.add(key)
     fresh = [_encoded(k, held[k]) for k in sorted(touched - existing)]
     changed = [_encoded(k, held[k]) for k in sorted(touched & existing)]
@@ -125,6 +119,26 @@ def merge_changes(tx: Transaction, rows: Sequence[Sequence[Any]]) -> None:
             " WHERE entity = ? AND record_id = ?",
             [(r[3], r[4], r[5], r[0], r[1]) for r in changed],
         )
+
+
+def _fold_change(
+    held: dict[tuple[str, str], Record],
+    key: tuple[str, str],
+    family: Any,
+    op: Any,
+    data: Any,
+    hlc: Any,
+) -> bool:
+    """Fold one logged change into ``held``; whether it changed the record."""
+    try:
+        raw = json.loads(data)
+    except ValueError:
+        raw = None
+    after = fold(held.get(key), str(family), str(op), raw, str(hlc))
+    if after is None:
+        return False
+    held[key] = after
+    return True
 
 
 def read(tx: Transaction, wanted: Mapping[str, Iterable[str]]) -> dict[tuple[str, str], Record]:
@@ -175,14 +189,7 @@ def rebuild(tx: Transaction) -> None:
             "SELECT entity, record_id, op, data, hlc FROM changes WHERE family_id = ? ORDER BY seq",
             (family,),
         ):
-            key = (str(entity), str(record_id))
-            try:
-                raw = json.loads(data)
-            except ValueError:
-                raw = None
-            after = fold(held.get(key), str(family), str(op), raw, str(hlc))
-            if after is not None:
-                held[key] = after
+            _fold_change(held, (str(entity), str(record_id)), family, op, data, hlc)
         if held:
             tx.execute_many(
                 f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
