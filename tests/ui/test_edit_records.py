@@ -20,15 +20,21 @@ def retype(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(field, text)
 
 
+def open_first(qtbot, window: MainWindow, tab_name: str, table: str, edit: str):  # type: ignore[no-untyped-def]
+    """Seed the family, go to a tab and open its table's only row in the form."""
+    seed(window)
+    tab = go_to_tab(qtbot, window, tab_name)
+    tab.refresh()
+    found = by_name(tab, table, QTableWidget)
+    qtbot.waitUntil(lambda: found.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
+    found.selectRow(0)  # type: ignore[attr-defined]
+    qtbot.mouseClick(button(tab, edit), Qt.MouseButton.LeftButton)
+    return tab, found
+
+
 def test_network_party_and_contact_corrected(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window = family_window
-    seed(window)
-    tab = go_to_tab(qtbot, window, "Netwerk")
-    tab.refresh()
-    parties = by_name(tab, "Betrokkenen", QTableWidget)
-    qtbot.waitUntil(lambda: parties.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
-    parties.selectRow(0)  # type: ignore[attr-defined]
-    qtbot.mouseClick(button(tab, "Betrokkene aanpassen"), Qt.MouseButton.LeftButton)
+    tab, parties = open_first(qtbot, window, "Netwerk", "Betrokkenen", "Betrokkene aanpassen")
     organisation = by_name(tab, "Organisatie", QLineEdit)
     assert organisation.text() == "Wijkteam Zuid"  # type: ignore[attr-defined]
     retype(qtbot, organisation, "Wijkteam Zuid-Oost")
@@ -53,13 +59,7 @@ def test_network_party_and_contact_corrected(qtbot, family_window: MainWindow) -
 
 def test_plan_goal_and_agreement_corrected(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window = family_window
-    seed(window)
-    tab = go_to_tab(qtbot, window, "Plan")
-    tab.refresh()
-    goals = by_name(tab, "Doelen", QTableWidget)
-    qtbot.waitUntil(lambda: goals.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
-    goals.selectRow(0)  # type: ignore[attr-defined]
-    qtbot.mouseClick(button(tab, "Doel aanpassen"), Qt.MouseButton.LeftButton)
+    tab, goals = open_first(qtbot, window, "Plan", "Doelen", "Doel aanpassen")
     text = by_name(tab, "Doel in de woorden van het gezin", QLineEdit)
     assert text.text() == "Rust in de post"  # type: ignore[attr-defined]
     retype(qtbot, text, "Rust in de post en de mail")
@@ -84,13 +84,7 @@ def test_plan_goal_and_agreement_corrected(qtbot, family_window: MainWindow) -> 
 
 def test_a_measurement_corrected(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window = family_window
-    seed(window)
-    tab = go_to_tab(qtbot, window, "Leefgebieden")
-    tab.refresh()
-    history = by_name(tab, "Eerdere metingen", QTableWidget)
-    qtbot.waitUntil(lambda: history.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
-    history.selectRow(0)  # type: ignore[attr-defined]
-    qtbot.mouseClick(button(tab, "Meting aanpassen"), Qt.MouseButton.LeftButton)
+    tab, history = open_first(qtbot, window, "Leefgebieden", "Eerdere metingen", "Meting aanpassen")
     score = by_name(tab, "Score Financiën", QComboBox)
     qtbot.waitUntil(lambda: score.currentData() == 2, timeout=WAIT)  # type: ignore[attr-defined]
     score.setCurrentIndex(score.findData(4))  # type: ignore[attr-defined]
