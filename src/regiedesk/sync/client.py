@@ -127,7 +127,7 @@ class SyncClient:
         except ValueError:
             answer = None
         detail = answer.get("detail") if isinstance(answer, dict) else None
-        # FastAPI's own answers to a malformed request (422) carry a list there
+        # a server before protocol answers of its own (FastAPI's 422) carries a list there
         refusal = cast("p.ErrorBody", detail) if isinstance(detail, dict) else None
         code = refusal.get("code", "") if refusal else ""
         if response.status_code == 426:

@@ -76,11 +76,16 @@ class ErrorCode(StrEnum):
     BAD_BODY = "bad_body"  # 400: a gzip body that does not unpack
     BAD_PERIOD = "bad_period"  # 400: a period that ends before it starts, or is too long
     BAD_HEADER = "bad_header"  # 400: a header of the protocol that is malformed
+    BAD_TEXT = "bad_text"  # 400: an id, stamp, name or parameter with a NUL or lone surrogate
     CLOCK_AHEAD = "clock_ahead"  # 409: the device clock runs ahead
     STAMPS_AHEAD = "stamps_ahead"  # 409: changes stamped in the future
     TOO_LARGE = "too_large"  # 413
+    INVALID_REQUEST = "invalid_request"  # 422: a body or parameter that does not fit the API
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # 429: failed sign-ins; wait retry_after seconds
+    INTERNAL = "internal"  # 500: the server failed; nothing of the request is echoed
     UPGRADE_REQUIRED = "upgrade_required"  # 426: outside the supported versions
     DB_DOWN = "db_down"  # 503 (GET /health)
+    BUSY = "busy"  # 503: too many sign-ins being checked at once; wait retry_after seconds
 
 
 class Role(StrEnum):
@@ -214,6 +219,8 @@ class ErrorBody(TypedDict):
     server_time: NotRequired[str]  # clock_ahead
     protocols: NotRequired[list[int]]  # upgrade_required
     schemas: NotRequired[list[int]]  # upgrade_required
+    fields: NotRequired[list[str]]  # invalid_request: where (e.g. "body.mutations.0.hlc")
+    retry_after: NotRequired[int]  # too_many_attempts, busy: seconds (as the Retry-After header)
 
 
 def family_checksum(records: Iterable[tuple[str, str, str]]) -> str:

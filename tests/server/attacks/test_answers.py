@@ -41,7 +41,6 @@ def raw(server: Running, path: str, body: str, token: str | None = None) -> tupl
     return response.status_code, code(response)
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_nul_and_lone_surrogates_get_400_with_a_code(server: Running) -> None:
     token = server.device("anna")
     family = family_of(server, token, "anna")
@@ -60,7 +59,6 @@ def test_nul_and_lone_surrogates_get_400_with_a_code(server: Running) -> None:
         assert (c.get("/v1/sync/checksum", params={"families": "\x00"}).status_code) == 400
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_422_never_echoes_the_request(server: Running) -> None:
     token = server.device("anna")
     junk = [{"mutation_id": SECRET * 100, "op": "steal"} for _ in range(500)]
@@ -76,7 +74,6 @@ def test_a_422_never_echoes_the_request(server: Running) -> None:
         assert SECRET not in answer.text and len(answer.content) < 16 * 1024
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_an_internal_error_answers_with_a_code_and_no_trace(
     server: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
