@@ -48,6 +48,11 @@ def test_everything_the_app_writes_passes(store: Store, clock: FakeClock) -> Non
     a = services.notes.revise_note(note.id, body="twee", parent_id=first.id)
     b = services.notes.revise_note(note.id, body="drie", parent_id=first.id)
     services.notes.merge_revisions(note.id, body="twee en drie", parent_ids=[a.id, b.id])
+    asked = services.corrections.add_correction(
+        family.id, target_entity="notes", target_id=note.id, request="Dat zei ik niet",
+        outcome="niet_gewijzigd", statement="Mijn eigen woorden.",
+    )  # fmt: skip
+    services.corrections.update_correction(asked.id, statement="Mijn eigen woorden, beter.")
     outbox = store.query("SELECT entity, record_id, family_id, op, data FROM outbox")
     assert {r["entity"] for r in outbox} == set(ENTITY_TABLES)  # every kind was written
     for row in outbox:

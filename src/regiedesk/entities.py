@@ -20,4 +20,5 @@ ENTITY_TABLES: tuple[str, ...] = (
     "agreements",
     "notes",
     "note_revisions",
+    "corrections",  # about a record of any table above (AVG art. 16)
 )

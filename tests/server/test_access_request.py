@@ -19,6 +19,16 @@ from .test_audit_trail import trail
 from .world import Laptop
 
 
+def officer_profile(server: Running, folder: Path) -> Path:
+    """A profile connected as the privacy officer ``pia``."""
+    officer = server.device("pia", "privacy_officer")
+    profile = folder / "pia"
+    store = create_profile(profile, PASSPHRASE, user="pia", kdf=FAST_KDF)
+    store.set_metas({"server_url": server.url, "device_token": officer})
+    store.close()
+    return profile
+
+
 def test_everything_about_a_family_and_about_one_member(
     server: Running, laptop: Callable[..., Laptop], tmp_path: Path
 ) -> None:
@@ -29,11 +39,7 @@ def test_everything_about_a_family_and_about_one_member(
     anna.services.hours.add_entry(family.id, date=TODAY, minutes=45, activity="huisbezoek")
     anna.services.notes.add_note(family.id, title="Huisbezoek", body="Het gaat goed met moeder.")
     anna.sync()
-    officer = server.device("pia", "privacy_officer")
-    profile = tmp_path / "pia"
-    store = create_profile(profile, PASSPHRASE, user="pia", kdf=FAST_KDF)
-    store.set_metas({"server_url": server.url, "device_token": officer})
-    store.close()
+    profile = officer_profile(server, tmp_path)
     out, pdf = tmp_path / "inzage.json", tmp_path / "inzage.pdf"
     done = run_cli(
         "privacy", "access", "--data-dir", str(profile), "--client", family.id,

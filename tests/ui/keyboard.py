@@ -34,8 +34,10 @@ from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY
 from .test_flows import WAIT, go_to_tab, services, unlock
 
-TAB_TITLES = ("Overzicht", "Uren", "Leefgebieden", "Netwerk", "Plan", "Verslagen")
-ENGLISH_TAB_TITLES = ("Overview", "Hours", "Life domains", "Network", "Plan", "Notes")
+TAB_TITLES = ("Overzicht", "Uren", "Leefgebieden", "Netwerk", "Plan", "Verslagen", "Correcties")
+ENGLISH_TAB_TITLES = (
+    "Overview", "Hours", "Life domains", "Network", "Plan", "Notes", "Corrections",
+)  # fmt: skip
 INPUTS = (
     QLineEdit,
     QPlainTextEdit,

@@ -212,3 +212,23 @@ class NoteRevision(Record):
     merge_parents: str | None = None  # JSON list of the other heads a merge resolved
 
     _instants = ("created_at",)
+
+
+@dataclass(frozen=True, slots=True)
+class Correction(Record):
+    """A client's request to correct one record, what became of it and, where the record
+    stays as it is, the client's own statement kept beside it (AVG art. 16, Jeugdwet)."""
+
+    id: str
+    family_id: str
+    target_entity: str  # the table of the record it is about
+    target_id: str
+    requested_on: dt.date
+    request: str  # what the client asks to be corrected, in their words
+    outcome: str  # CorrectionOutcome
+    recorded_by: str
+    member_id: str | None = None  # the member the record is about, for a member's access
+    explanation: str | None = None  # why the record was not changed
+    statement: str | None = None  # the client's own statement, kept with the record
+
+    _dates = ("requested_on",)

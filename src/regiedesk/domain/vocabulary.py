@@ -100,6 +100,16 @@ class AgreementOwner(Labelled):
     PARTY = "betrokkene", "Betrokkene", "Involved party"
 
 
+class CorrectionOutcome(Labelled):
+    """What became of a client's request to correct a record (AVG art. 16): a factual error
+    is corrected; a professional's view is not rewritten, the client's statement is kept
+    beside it (Jeugdwet art. 7.3.10)."""
+
+    PENDING = "in_behandeling", "In behandeling", "Pending"
+    CORRECTED = "gecorrigeerd", "Gecorrigeerd", "Corrected"
+    NOT_CHANGED = "niet_gewijzigd", "Niet gewijzigd", "Not changed"
+
+
 class Field(Labelled):
     """A field a person fills in, named in a message about it (``ValidationError.field``)."""
 
@@ -144,3 +154,7 @@ class Field(Labelled):
     PERIOD = "periode", "periode", "period"
     TEXT = "tekst", "tekst", "text"
     FIGURES = "cijfers", "cijfers", "figures"
+    REQUEST = "verzoek", "verzoek", "request"
+    STATEMENT = "verklaring", "verklaring", "statement"
+    OUTCOME = "besluit", "besluit", "outcome"
+    RECORD = "gegeven", "gegeven", "record"

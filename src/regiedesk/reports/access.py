@@ -1,6 +1,8 @@
 """Inzage: everything the organisation holds about a family (or one member), readable:
 per kind of record a table of its fields, then what was destroyed and who saw or changed
-it. Built from the server's access document (``sync/server/access.py``)."""
+it. A client's correction request and own statement (``corrections``) is shown under the
+record it is about, and again in its own list. Built from the server's access document
+(``sync/server/access.py``)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ KINDS = {
     "parties": ("Betrokkenen", "Parties"), "contacts": ("Contacten", "Contacts"),
     "goals": ("Doelen", "Goals"), "agreements": ("Afspraken", "Agreements"),
     "notes": ("Verslagen", "Notes"), "note_revisions": ("Versies van verslagen", "Note versions"),
+    "corrections": ("Correctieverzoeken en verklaringen", "Correction requests and statements"),
+}  # fmt: skip
+OUTCOMES = {
+    "in_behandeling": ("In behandeling", "Pending"), "gecorrigeerd": ("Gecorrigeerd", "Corrected"),
+    "niet_gewijzigd": ("Niet gewijzigd", "Not changed"),
 }  # fmt: skip
 _HIDDEN = frozenset({"deleted", "family_id"})
 
@@ -40,6 +47,9 @@ def access_pdf_document(
     subject = answer["family"] + (f" / {answer['member']}" if answer.get("member") else "")
     flowables: list[Flowable] = [text(title(words), s.title), text(subject, s.muted), gap()]
     records: dict[str, list[dict[str, Any]]] = answer["records"]
+    about: dict[str, list[dict[str, Any]]] = {}
+    for correction in records.get("corrections", []):
+        about.setdefault(str(correction.get("target_id")), []).append(correction)
     if not records:
         flowables.append(no_data(words("Er zijn geen gegevens.", "There are no records.")))
     for entity, rows in records.items():
@@ -50,6 +60,7 @@ def access_pdf_document(
             pairs = [[k, _shown(v)] for k, v in row.items() if k not in _HIDDEN and k != "id"]
             fields = [words("Veld", "Field"), words("Waarde", "Value")]
             flowables.append(table(fields, pairs, [0.3, 0.7]))
+            flowables += [beside(c, words) for c in about.get(str(row["id"]), [])]
     flowables.append(heading(words("Vernietigd", "Destroyed")))
     if answer["destroyed"]:
         header = [words("Wat", "What"), words("Wanneer", "When"), words("Door", "By"),
@@ -73,6 +84,27 @@ def access_pdf_document(
         title=title(words), flowables=flowables, language=words.language, subject=subject,
         letterhead=letterhead or Letterhead(), printed_at=printed_at,
     )  # fmt: skip
+
+
+def beside(correction: dict[str, Any], words: Words) -> Flowable:
+    """A correction request under the record it is about: the request, what became of it
+    and the client's own statement."""
+    nl, en = OUTCOMES.get(str(correction.get("outcome")), (correction.get("outcome"),) * 2)
+    pairs = [
+        [words("Verzoek van de cliënt", "The client's request"), _shown(correction.get("request"))],
+        [
+            words("Besluit", "Outcome"),
+            f"{words(str(nl), str(en))} ({correction.get('requested_on')})",
+        ],
+    ]
+    if correction.get("explanation"):
+        pairs.append([words("Toelichting", "Explanation"), _shown(correction["explanation"])])
+    if correction.get("statement"):
+        pairs.append(
+            [words("Verklaring van de cliënt", "The client's statement"), correction["statement"]]
+        )
+    header = [words("Correctieverzoek", "Correction request"), ""]
+    return table(header, pairs, [0.3, 0.7])
 
 
 def _shown(value: Any) -> str:

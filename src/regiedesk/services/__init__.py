@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..store import Store
     from .assessments import AssessmentService
     from .audit import AuditService
+    from .corrections import CorrectionService
     from .drafts import DraftService
     from .families import FamilyService
     from .hours import HoursService
@@ -143,6 +144,12 @@ class Services:
         from .removals import RemovalService
 
         return self._make(RemovalService)
+
+    @cached_property
+    def corrections(self) -> CorrectionService:
+        from .corrections import CorrectionService
+
+        return self._make(CorrectionService)
 
     @cached_property
     def drafts(self) -> DraftService:

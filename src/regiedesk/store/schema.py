@@ -161,7 +161,20 @@ _V5: tuple[str | Callable[[Any], None], ...] = (
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
 )
 
-MIGRATIONS: tuple[Sequence[str | Callable[[Any], None]], ...] = (_V1, _V2, _V3, _V4, _V5)
+# A client's request to correct a record (AVG art. 16) and, where the record is not changed,
+# the client's own statement kept beside it (Jeugdwet art. 7.3.10); synced like any record.
+_V6: tuple[str, ...] = (
+    f"""CREATE TABLE corrections ({_ENTITY},
+        family_id TEXT NOT NULL REFERENCES families(id),
+        target_entity TEXT NOT NULL, target_id TEXT NOT NULL, member_id TEXT,
+        requested_on TEXT NOT NULL, request TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('in_behandeling', 'gecorrigeerd',
+                                                 'niet_gewijzigd')),
+        explanation TEXT, statement TEXT, recorded_by TEXT NOT NULL, field_hlc TEXT)""",
+    "CREATE INDEX corrections_family ON corrections(family_id, target_entity, target_id)",
+)
+
+MIGRATIONS: tuple[Sequence[str | Callable[[Any], None]], ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -27,11 +27,13 @@ from ..domain.vocabulary import (
     AgreementOwner,
     ClosureReason,
     ContactMode,
+    CorrectionOutcome,
     FamilyStatus,
     GoalStatus,
     MemberRole,
     Moment,
 )
+from ..entities import ENTITY_TABLES
 from .protocol import Reason
 
 NAME = 200  # names, titles, organisations (the services' limits)
@@ -170,6 +172,8 @@ def opt(check: Check) -> Field:
 
 
 _FAMILY = req(_id)
+# the records a correction may be about: every synced one but a correction itself
+CORRECTABLE = tuple(t for t in ENTITY_TABLES if t != "corrections")
 
 ENTITIES: dict[str, dict[str, Field]] = {
     "families": {
@@ -274,6 +278,18 @@ ENTITIES: dict[str, dict[str, Field]] = {
         "body": req(text(MAX_LONG_TEXT)),
         "author": req(text(USER, blank=False)),
         "created_at": req(_moment),
+    },
+    "corrections": {
+        "family_id": _FAMILY,
+        "target_entity": req(choice(CORRECTABLE)),
+        "target_id": req(_id),
+        "member_id": opt(_id),
+        "requested_on": req(_day),
+        "request": req(text(MAX_TEXT, blank=False)),
+        "outcome": req(choice(CorrectionOutcome)),
+        "explanation": opt(text(MAX_TEXT)),
+        "statement": opt(text(MAX_LONG_TEXT)),
+        "recorded_by": req(text(USER, blank=False)),
     },
 }
 

@@ -51,6 +51,7 @@ KINDS = {
     "agreements": QT_TRANSLATE_NOOP("RejectedDialog", "afspraak"),
     "notes": QT_TRANSLATE_NOOP("RejectedDialog", "verslag"),
     "note_revisions": QT_TRANSLATE_NOOP("RejectedDialog", "tekst van een verslag"),
+    "corrections": QT_TRANSLATE_NOOP("RejectedDialog", "correctieverzoek"),
 }
 OPS: dict[str, str] = {  # keyed by the wire values, as the stored changes hold them
     Op.INSERT: QT_TRANSLATE_NOOP("RejectedDialog", "nieuw"),

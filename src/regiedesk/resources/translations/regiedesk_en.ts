@@ -140,6 +140,105 @@
     </message>
 </context>
 <context>
+    <name>CorrectionsTab</name>
+    <message>
+        <source>Gegeven</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Zoals het nu is</source>
+        <translation>As it is now</translation>
+    </message>
+    <message>
+        <source>Verzoek van de cliënt</source>
+        <translation>The client's request</translation>
+    </message>
+    <message>
+        <source>Besluit</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Verklaring van de cliënt</source>
+        <translation>The client's statement</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Correctieverzoeken</source>
+        <translation>Correction requests</translation>
+    </message>
+    <message>
+        <source>Over welk gegeven</source>
+        <translation>Which record it is about</translation>
+    </message>
+    <message>
+        <source>Datum van het verzoek</source>
+        <translation>Date of the request</translation>
+    </message>
+    <message>
+        <source>Wat de cliënt verbeterd wil zien</source>
+        <translation>What the client wants corrected</translation>
+    </message>
+    <message>
+        <source>Toelichting op het besluit</source>
+        <translation>Explanation of the outcome</translation>
+    </message>
+    <message>
+        <source>De eigen woorden van de cliënt; bewaard naast het gegeven</source>
+        <translation>The client's own words; kept beside the record</translation>
+    </message>
+    <message>
+        <source>Verzoek aanpassen</source>
+        <translation>Change request</translation>
+    </message>
+    <message>
+        <source>Gegeven:</source>
+        <translation>Record:</translation>
+    </message>
+    <message>
+        <source>Datum verzoek:</source>
+        <translation>Date of request:</translation>
+    </message>
+    <message>
+        <source>Verzoek:</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <source>Besluit:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <source>Toelichting:</source>
+        <translation>Explanation:</translation>
+    </message>
+    <message>
+        <source>Verklaring:</source>
+        <translation>Statement:</translation>
+    </message>
+    <message>
+        <source>Correctieverzoek aanpassen</source>
+        <translation>Change correction request</translation>
+    </message>
+    <message>
+        <source>Nieuw correctieverzoek</source>
+        <translation>New correction request</translation>
+    </message>
+    <message>
+        <source>Wijziging &amp;opslaan</source>
+        <translation>&amp;Save change</translation>
+    </message>
+    <message>
+        <source>Verzoek &amp;vastleggen</source>
+        <translation>&amp;Record request</translation>
+    </message>
+    <message>
+        <source>(verwijderd)</source>
+        <translation>(removed)</translation>
+    </message>
+</context>
+<context>
     <name>DomainsTab</name>
     <message>
         <source>ZRM 2017</source>
@@ -357,6 +456,10 @@
     <message>
         <source>&amp;Verslagen</source>
         <translation>Not&amp;es</translation>
+    </message>
+    <message>
+        <source>&amp;Correcties</source>
+        <translation>&amp;Corrections</translation>
     </message>
     <message>
         <source>Werkruimte van het gezin</source>
@@ -1325,6 +1428,10 @@
     <message>
         <source>tekst van een verslag</source>
         <translation>text of a note</translation>
+    </message>
+    <message>
+        <source>correctieverzoek</source>
+        <translation>correction request</translation>
     </message>
     <message>
         <source>nieuw</source>

@@ -18,6 +18,7 @@ from ..context import AppContext
 from ..messages import show_error
 from ..translations import QT_TRANSLATE_NOOP
 from .base import FamilyTab
+from .corrections_tab import CorrectionsTab
 from .domains_tab import DomainsTab
 from .hours_tab import HoursTab
 from .network_tab import NetworkTab
@@ -38,6 +39,7 @@ TABS: list[tuple[str, type[FamilyTab]]] = [
     (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Netwerk"), NetworkTab),
     (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Plan"), PlanTab),
     (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Verslagen"), NotesTab),
+    (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Correcties"), CorrectionsTab),
 ]
 
 
@@ -59,7 +61,7 @@ class UndoBar(QWidget):
 
 
 class FamilyWorkspace(QTabWidget):
-    """The tabs are built when first shown, so opening a family costs one tab, not six."""
+    """The tabs are built when first shown, so opening a family costs one tab, not seven."""
 
     timer_changed = Signal()
 

@@ -1,0 +1,51 @@
+"""The Correcties tab: a client's correction request with their own statement recorded on a
+record that stays, shown next to what the record says now, changed later, and logged."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget
+
+from regiedesk.ui.main_window import MainWindow
+
+from .conftest import button, by_name
+from .test_flows import WAIT, family_window, go_to_tab, rows, services
+
+__all__ = ["family_window"]  # the fixture, imported so pytest uses it here
+
+
+def test_a_statement_beside_the_record(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    s = services(window)
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    goal = s.plan.add_goal(family_id, domain="financien", text="Rust in de post")
+    tab = go_to_tab(qtbot, window, "Correcties")
+    record = by_name(tab, "Over welk gegeven", QComboBox)
+    qtbot.waitUntil(lambda: record.findData(f"goals/{goal.id}") >= 0, timeout=WAIT)  # type: ignore[attr-defined]
+    assert "Doel: Rust in de post" in [record.itemText(i) for i in range(record.count())]  # type: ignore[attr-defined]
+    record.setCurrentIndex(record.findData(f"goals/{goal.id}"))  # type: ignore[attr-defined]
+    qtbot.keyClicks(by_name(tab, "Verzoek van de cliënt", QLineEdit), "Er is geen onrust")
+    outcome = by_name(tab, "Besluit", QComboBox)
+    outcome.setCurrentIndex(outcome.findData("niet_gewijzigd"))  # type: ignore[attr-defined]
+    qtbot.keyClicks(by_name(tab, "Verklaring van de cliënt", QPlainTextEdit), "Ik open mijn post.")
+    qtbot.mouseClick(button(tab, "Verzoek vastleggen"), Qt.MouseButton.LeftButton)
+    table = by_name(tab, "Correctieverzoeken", QTableWidget)
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
+    assert rows(table)[0][:5] == [  # type: ignore[arg-type]
+        "Doel", "Rust in de post", "Er is geen onrust", "Niet gewijzigd", "Ik open mijn post.",
+    ]  # fmt: skip
+    table.selectRow(0)  # type: ignore[attr-defined]
+    qtbot.mouseClick(button(tab, "Verzoek aanpassen"), Qt.MouseButton.LeftButton)
+    statement = by_name(tab, "Verklaring van de cliënt", QPlainTextEdit)
+    assert statement.toPlainText() == "Ik open mijn post."  # type: ignore[attr-defined]
+    statement.setPlainText("Ik open mijn post elke dag.")  # type: ignore[attr-defined]
+    qtbot.mouseClick(button(tab, "Wijziging opslaan"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rows(table)[0][4] == "Ik open mijn post elke dag.", timeout=WAIT)  # type: ignore[arg-type]
+    assert button(tab, "Verzoek vastleggen")  # the form records new requests again
+    assert s.plan.get_goal(goal.id).text == "Rust in de post"
+    opened = s.store.query("SELECT objects FROM audit_log WHERE event = 'read'")
+    assert any("view/corrections" in json.loads(r["objects"]) for r in opened)
+    written = s.store.query("SELECT event FROM audit_log WHERE objects LIKE '%corrections/%'")
+    assert [r["event"] for r in written] == ["create", "update"]
