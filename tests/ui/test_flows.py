@@ -276,7 +276,7 @@ def test_a_draft_restored_after_the_window_is_destroyed(
 def test_the_language_switched_to_english_and_back(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window = family_window
     assert window.menu_file.title() == "&Bestand"
-    steps = (("en", "Taal", "&File", "&Hours"), ("nl", "Language", "&Bestand", "&Uren"))
+    steps = (("en", "Taal", "&File", "Ho&urs"), ("nl", "Language", "&Bestand", "&Uren"))
     for language, label, file_menu, tab in steps:
         window.act_settings.trigger()
         dialog = window.settings_dialog

@@ -235,7 +235,7 @@ def test_open_tabs_speak_english_after_the_switch(  # type: ignore[no-untyped-de
     to_english(qtbot, family_window)
     hours = show_tab(qtbot, family_window, "Hours")
     assert isinstance(hours, HoursTab)
-    assert hours.add_button.text() == "Add h&ours"
+    assert hours.add_button.text() == "&Add hours"
 
 
 DIALOGS = {

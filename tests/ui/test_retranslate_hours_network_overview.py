@@ -41,8 +41,8 @@ def test_the_hours_tab_follows_the_language_switch(  # type: ignore[no-untyped-d
     tab.activity.setCurrentIndex(2)
     tab.domain.setCurrentIndex(3)
     english_texts = {
-        EN["Wijziging &opslaan"],
-        EN["&Hervat"],
+        EN["Wij&ziging opslaan"],
+        EN["H&ervat"],
         EN["(geen)"],
         EN["Urenregels van deze week"],
         Activity.HOME_VISIT.label("en"),
@@ -85,7 +85,7 @@ def test_the_network_tab_follows_the_language_switch(  # type: ignore[no-untyped
     tab.contact_mode.setCurrentIndex(2)
     english_texts = {
         EN["Betrokkenen"],
-        EN["&Organisatie:"],
+        EN["Org&anisatie:"],
         EN["&Contact vastleggen met geselecteerde betrokkene"],
         ContactMode.PHONE.label("en"),
     }

@@ -137,6 +137,7 @@ class MainWindow(
             (self.act_new_family, self.tr("&Nieuw gezin...")),
             (self.act_search, self.tr("&Zoeken")),
             (self.act_new_hours, self.tr("Nieuwe &urenregel")),
+            (self.act_save, self.tr("Op&slaan")),
             (self.act_report, self.tr("&Rapport afdrukken...")),
             (self.act_hours_report, self.tr("Uren&verantwoording van alle gezinnen...")),
             (self.act_next_tab, self.tr("&Volgend tabblad")),
@@ -268,6 +269,11 @@ class MainWindow(
         tab = self.workspace.select(HoursTab)
         assert isinstance(tab, HoursTab)
         tab.duration.setFocus()
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the form of the open tab (the one with the focus, where a tab has two)."""
+        if self.workspace is not None:
+            self.workspace.current_tab().save_form()
 
     def step_tab(self, step: int) -> None:
         if self.workspace is not None:

@@ -121,7 +121,7 @@ class StartPage(QWidget):
             )
         )
         self.first_label.setText(self.tr("&Wachtwoord:"))
-        self.second_label.setText(self.tr("&Herhaal wachtwoord:"))
+        self.second_label.setText(self.tr("He&rhaal wachtwoord:"))
         self.first.setAccessibleName(self.tr("Nieuw wachtwoord"))
         self.second.setAccessibleName(self.tr("Herhaal wachtwoord"))
         self.create_button.setText(self.tr("&Profiel maken"))

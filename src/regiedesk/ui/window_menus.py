@@ -21,7 +21,9 @@ class MenusMixin(WindowBase):
 
     # --- menus ------------------------------------------------------------------
 
-    def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(  # type: ignore[no-untyped-def]
+        self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
+    ) -> QAction:
         action = QAction(self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -37,6 +39,7 @@ class MenusMixin(WindowBase):
         self.act_new_family = self._action("Ctrl+N", self.new_family)
         self.act_search = self._action("Ctrl+F", self.focus_search)
         self.act_new_hours = self._action("Ctrl+U", self.new_hours)
+        self.act_save = self._action(QKeySequence.StandardKey.Save, self.save_current)
         self.act_report = self._action("Ctrl+P", self.open_report)
         self.act_hours_report = self._action("Ctrl+Shift+P", self.open_hours_report)
         self.act_next_tab = self._action("Ctrl+PgDown", lambda: self.step_tab(1))
@@ -58,7 +61,13 @@ class MenusMixin(WindowBase):
         self.menu_file.addAction(self.act_quit)
         self.menu_family = self.menuBar().addMenu("")
         self.menu_family.addActions(
-            [self.act_caseload, self.act_new_family, self.act_search, self.act_new_hours]
+            [
+                self.act_caseload,
+                self.act_new_family,
+                self.act_search,
+                self.act_new_hours,
+                self.act_save,
+            ]
         )
         self.menu_family.addSeparator()
         self.menu_family.addActions([self.act_report, self.act_hours_report])
@@ -74,6 +83,7 @@ class MenusMixin(WindowBase):
             self.act_new_family,
             self.act_search,
             self.act_new_hours,
+            self.act_save,
             self.act_report,
             self.act_hours_report,
             self.act_next_tab,

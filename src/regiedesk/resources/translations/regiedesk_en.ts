@@ -269,12 +269,12 @@
         <translation>Date of the measurement</translation>
     </message>
     <message>
-        <source>Meting &amp;opslaan</source>
-        <translation>&amp;Save measurement</translation>
+        <source>Wijziging opsl&amp;aan</source>
+        <translation>S&amp;ave change</translation>
     </message>
     <message>
-        <source>Wijziging opslaan</source>
-        <translation>Save change</translation>
+        <source>Meting opsl&amp;aan</source>
+        <translation>S&amp;ave measurement</translation>
     </message>
     <message>
         <source>Meting aanpassen</source>
@@ -313,16 +313,16 @@
         <translation>&amp;Instrument:</translation>
     </message>
     <message>
-        <source>&amp;Voor:</source>
-        <translation>&amp;For:</translation>
+        <source>Voo&amp;r:</source>
+        <translation>Fo&amp;r:</translation>
+    </message>
+    <message>
+        <source>Da&amp;tum:</source>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <source>&amp;Moment:</source>
-        <translation>&amp;Moment:</translation>
-    </message>
-    <message>
-        <source>&amp;Datum:</source>
-        <translation>&amp;Date:</translation>
+        <translation>Momen&amp;t:</translation>
     </message>
     <message>
         <source>Nieuwe meting</source>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>&amp;Uren</source>
-        <translation>&amp;Hours</translation>
+        <translation>Ho&amp;urs</translation>
     </message>
     <message>
         <source>&amp;Leefgebieden</source>
@@ -543,44 +543,44 @@
         <translation>h:mm, for example 1:30</translation>
     </message>
     <message>
+        <source>Datu&amp;m:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Duu&amp;r:</source>
+        <translation>Du&amp;ration:</translation>
+    </message>
+    <message>
+        <source>Lee&amp;fgebied:</source>
+        <translation>L&amp;ife domain:</translation>
+    </message>
+    <message>
         <source>Regel verwijderen</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <source>Regel &amp;bewerken</source>
-        <translation>&amp;Edit entry</translation>
+        <source>H&amp;ervat</source>
+        <translation>Re&amp;sume</translation>
+    </message>
+    <message>
+        <source>Pauz&amp;e</source>
+        <translation>Pau&amp;se</translation>
     </message>
     <message>
         <source>&amp;Start bezoek</source>
-        <translation>&amp;Start visit</translation>
-    </message>
-    <message>
-        <source>&amp;Pauze</source>
-        <translation>&amp;Pause</translation>
+        <translation>S&amp;tart visit</translation>
     </message>
     <message>
         <source>Uren &amp;toevoegen</source>
-        <translation>Add h&amp;ours</translation>
+        <translation>&amp;Add hours</translation>
     </message>
     <message>
         <source>Stop en boe&amp;k</source>
         <translation>Stop and &amp;book</translation>
     </message>
     <message>
-        <source>&amp;Datum:</source>
-        <translation>&amp;Date:</translation>
-    </message>
-    <message>
-        <source>D&amp;uur:</source>
-        <translation>D&amp;uration:</translation>
-    </message>
-    <message>
         <source>&amp;Activiteit:</source>
-        <translation>&amp;Activity:</translation>
-    </message>
-    <message>
-        <source>&amp;Leefgebied:</source>
-        <translation>&amp;Life domain:</translation>
+        <translation>A&amp;ctivity:</translation>
     </message>
     <message>
         <source>Nieuwe urenregel</source>
@@ -591,8 +591,16 @@
         <translation>Visit timer</translation>
     </message>
     <message>
+        <source>Regel be&amp;werken</source>
+        <translation>Chan&amp;ge entry</translation>
+    </message>
+    <message>
         <source>(geen)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Wij&amp;ziging opslaan</source>
+        <translation>S&amp;ave change</translation>
     </message>
     <message>
         <source>Week {0} van {1} ({2} t/m {3})</source>
@@ -601,10 +609,6 @@
     <message>
         <source>Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}</source>
         <translation>This week: {0} · this month: {1} · total per activity: {2}</translation>
-    </message>
-    <message>
-        <source>&amp;Hervat</source>
-        <translation>&amp;Resume</translation>
     </message>
     <message>
         <source>Geen bezoek bezig.</source>
@@ -625,10 +629,6 @@
     <message>
         <source>{0} {1} op {2}</source>
         <translation>{0} {1} on {2}</translation>
-    </message>
-    <message>
-        <source>Wijziging &amp;opslaan</source>
-        <translation>&amp;Save change</translation>
     </message>
 </context>
 <context>
@@ -692,6 +692,10 @@
     <message>
         <source>Nieuwe &amp;urenregel</source>
         <translation>New &amp;hours entry</translation>
+    </message>
+    <message>
+        <source>Op&amp;slaan</source>
+        <translation>Sa&amp;ve</translation>
     </message>
     <message>
         <source>&amp;Rapport afdrukken...</source>
@@ -871,10 +875,6 @@
         <translation>Involved parties</translation>
     </message>
     <message>
-        <source>Betrokkenheid &amp;beëindigen</source>
-        <translation>&amp;End involvement</translation>
-    </message>
-    <message>
         <source>Einddatum betrokkenheid</source>
         <translation>End of involvement</translation>
     </message>
@@ -919,6 +919,10 @@
         <translation>Contacts</translation>
     </message>
     <message>
+        <source>Betro&amp;kkenheid beëindigen</source>
+        <translation>En&amp;d involvement</translation>
+    </message>
+    <message>
         <source>Datum contact</source>
         <translation>Contact date</translation>
     </message>
@@ -931,16 +935,20 @@
         <translation>Contact summary</translation>
     </message>
     <message>
+        <source>Org&amp;anisatie:</source>
+        <translation>Org&amp;anisation:</translation>
+    </message>
+    <message>
+        <source>P&amp;ersoon:</source>
+        <translation>Per&amp;son:</translation>
+    </message>
+    <message>
+        <source>Betrokken vana&amp;f:</source>
+        <translation>&amp;Involved from:</translation>
+    </message>
+    <message>
         <source>&amp;Contact vastleggen met geselecteerde betrokkene</source>
         <translation>Record a &amp;contact with the selected party</translation>
-    </message>
-    <message>
-        <source>&amp;Organisatie:</source>
-        <translation>&amp;Organisation:</translation>
-    </message>
-    <message>
-        <source>&amp;Persoon:</source>
-        <translation>&amp;Person:</translation>
     </message>
     <message>
         <source>&amp;Rol:</source>
@@ -953,10 +961,6 @@
     <message>
         <source>E-mail:</source>
         <translation>E-mail:</translation>
-    </message>
-    <message>
-        <source>Betrokken &amp;vanaf:</source>
-        <translation>Involved &amp;from:</translation>
     </message>
     <message>
         <source>Betrokkene verwijderen</source>
@@ -1041,10 +1045,6 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>&amp;Nieuw verslag</source>
-        <translation>&amp;New note</translation>
-    </message>
-    <message>
         <source>Titel van het verslag</source>
         <translation>Title of the note</translation>
     </message>
@@ -1057,12 +1057,8 @@
         <translation>Text of the note</translation>
     </message>
     <message>
-        <source>Verslag &amp;opslaan</source>
-        <translation>&amp;Save note</translation>
-    </message>
-    <message>
         <source>Versies &amp;samenvoegen...</source>
-        <translation>&amp;Merge versions...</translation>
+        <translation>Me&amp;rge versions...</translation>
     </message>
     <message>
         <source>Versies van het verslag</source>
@@ -1077,10 +1073,6 @@
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <source>Bezoek&amp;datum:</source>
-        <translation>Visit &amp;date:</translation>
-    </message>
-    <message>
         <source>Versies</source>
         <translation>Versions</translation>
     </message>
@@ -1091,6 +1083,18 @@
     <message>
         <source>Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; voeg ze samen.</source>
         <translation>This note was changed in two places at the same time. Both versions are kept; merge them.</translation>
+    </message>
+    <message>
+        <source>Ni&amp;euw verslag</source>
+        <translation>Ne&amp;w note</translation>
+    </message>
+    <message>
+        <source>Verslag opsl&amp;aan</source>
+        <translation>S&amp;ave note</translation>
+    </message>
+    <message>
+        <source>Be&amp;zoekdatum:</source>
+        <translation>Visit &amp;date:</translation>
     </message>
     <message>
         <source>Versies samengevoegd en opgeslagen.</source>
@@ -1267,6 +1271,14 @@
         <translation>Goal for family member</translation>
     </message>
     <message>
+        <source>Status bij&amp;werken</source>
+        <translation>Update &amp;status</translation>
+    </message>
+    <message>
+        <source>Afspraak g&amp;edaan</source>
+        <translation>Agreement &amp;done</translation>
+    </message>
+    <message>
         <source>Doel aanpassen</source>
         <translation>Edit goal</translation>
     </message>
@@ -1279,20 +1291,12 @@
         <translation>Save change</translation>
     </message>
     <message>
-        <source>&amp;Doel toevoegen</source>
-        <translation>Add &amp;goal</translation>
-    </message>
-    <message>
         <source>Status van het doel</source>
         <translation>Status of the goal</translation>
     </message>
     <message>
         <source>Hoe ver behaald</source>
         <translation>How far reached</translation>
-    </message>
-    <message>
-        <source>Status &amp;bijwerken</source>
-        <translation>&amp;Update status</translation>
     </message>
     <message>
         <source>Eigenaar van de afspraak</source>
@@ -1307,12 +1311,12 @@
         <translation>Due on</translation>
     </message>
     <message>
-        <source>&amp;Afspraak toevoegen</source>
-        <translation>Add &amp;agreement</translation>
+        <source>Doel &amp;toevoegen</source>
+        <translation>Add &amp;goal</translation>
     </message>
     <message>
-        <source>Afspraak &amp;gedaan</source>
-        <translation>Agreement &amp;done</translation>
+        <source>&amp;Afspraak toevoegen</source>
+        <translation>Add &amp;agreement</translation>
     </message>
     <message>
         <source>Doel verwijderen</source>
@@ -1897,7 +1901,7 @@
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <source>&amp;Herhaal wachtwoord:</source>
+        <source>He&amp;rhaal wachtwoord:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
@@ -1988,7 +1992,7 @@
     <name>TeamWorkspace</name>
     <message>
         <source>&amp;Van</source>
-        <translation>&amp;From</translation>
+        <translation>Fr&amp;om</translation>
     </message>
     <message>
         <source>&amp;Tot en met</source>

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -80,6 +81,14 @@ class FamilyTab(QWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def save_form(self) -> None:
+        """Ctrl+S: save what the tab's form holds (a tab without a form has nothing to save)."""
+
+    def focus_in(self, *widgets: QWidget) -> bool:
+        """Whether the keyboard focus is in one of ``widgets`` (or in a child of one)."""
+        focused = QApplication.focusWidget()
+        return focused is not None and any(w is focused or w.isAncestorOf(focused) for w in widgets)
 
     def retranslate(self) -> None:
         pass

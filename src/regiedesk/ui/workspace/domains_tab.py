@@ -137,7 +137,7 @@ class DomainsTab(FamilyTab):
         self.moment.setAccessibleName(self.tr("Moment"))
         self.date.setAccessibleName(self.tr("Datum van de meting"))
         self.save_button.setText(
-            self.tr("Wijziging opslaan") if self.editing else self.tr("Meting &opslaan")
+            self.tr("Wijziging opsl&aan") if self.editing else self.tr("Meting opsl&aan")
         )
         self.edit_button.setText(self.tr("Meting aanpassen"))
         self.remove_button.setText(self.tr("Meting verwijderen"))
@@ -149,9 +149,9 @@ class DomainsTab(FamilyTab):
         self.chart.title = self.tr("Score door de tijd")
         for field, text in (
             (self.instrument, self.tr("&Instrument:")),
-            (self.member, self.tr("&Voor:")),
+            (self.member, self.tr("Voo&r:")),
             (self.moment, self.tr("&Moment:")),
-            (self.date, self.tr("&Datum:")),
+            (self.date, self.tr("Da&tum:")),
         ):
             relabel(self.form, field, text)
         self.new_box.setTitle(self.tr("Nieuwe meting"))
@@ -318,6 +318,9 @@ class DomainsTab(FamilyTab):
             ),
             done,
         )
+
+    def save_form(self) -> None:
+        self.save()
 
     def remove_measurement(self) -> None:
         """The whole measurement of the selected row, with all its scores."""

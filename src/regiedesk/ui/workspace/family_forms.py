@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from ...domain.models import Family, Member
@@ -30,6 +31,7 @@ class SavingDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.saving = False
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)  # Ctrl+S, as in the tabs
 
     def work(self) -> Callable[[Services], Any]:
         """What OK does, read from the fields now (may raise ValidationError)."""

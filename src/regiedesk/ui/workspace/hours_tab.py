@@ -129,14 +129,14 @@ class HoursTab(FamilyTab):
         self.duration.setAccessibleName(self.tr("Duur"))
         self.activity.setAccessibleName(self.tr("Activiteit"))
         self.domain.setAccessibleName(self.tr("Leefgebied"))
-        relabel(self.form, self.date, self.tr("&Datum:"))
-        relabel(self.form, self.duration, self.tr("D&uur:"))
+        relabel(self.form, self.date, self.tr("Datu&m:"))
+        relabel(self.form, self.duration, self.tr("Duu&r:"))
         relabel(self.form, self.activity, self.tr("&Activiteit:"))
-        relabel(self.form, self.domain, self.tr("&Leefgebied:"))
+        relabel(self.form, self.domain, self.tr("Lee&fgebied:"))
         self.add_box.setTitle(self.tr("Nieuwe urenregel"))
         self.timer_box.setTitle(self.tr("Bezoektimer"))
         self.delete_button.setText(self.tr("Regel verwijderen"))
-        self.edit_button.setText(self.tr("Regel &bewerken"))
+        self.edit_button.setText(self.tr("Regel be&werken"))
         self.start_button.setText(self.tr("&Start bezoek"))
         self.book_button.setText(self.tr("Stop en boe&k"))
         self._label_choices()
@@ -164,7 +164,7 @@ class HoursTab(FamilyTab):
     def _label_add_button(self) -> None:
         editing = self.editing is not None
         self.add_button.setText(
-            self.tr("Wijziging &opslaan") if editing else self.tr("Uren &toevoegen")
+            self.tr("Wij&ziging opslaan") if editing else self.tr("Uren &toevoegen")
         )
 
     def _move(self, days: int) -> None:
@@ -236,7 +236,7 @@ class HoursTab(FamilyTab):
     def _label_timer(self) -> None:
         timer = self.timer
         paused = timer is not None and timer.state == TimerState.PAUSED
-        self.pause_button.setText(self.tr("&Hervat") if paused else self.tr("&Pauze"))
+        self.pause_button.setText(self.tr("H&ervat") if paused else self.tr("Pauz&e"))
         for button in (self.start_button, self.pause_button, self.book_button):
             button.setAccessibleName(button.text().replace("&", ""))
         if self.week is None:  # not loaded yet
@@ -280,6 +280,9 @@ class HoursTab(FamilyTab):
             self.refresh()
 
         self.run(save, done)
+
+    def save_form(self) -> None:
+        self.add_entry()
 
     def edit_entry(self) -> None:
         """Load the selected entry into the form; saving changes that entry."""

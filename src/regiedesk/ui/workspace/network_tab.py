@@ -136,7 +136,7 @@ class NetworkTab(FamilyTab):
             [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")]
         )
         self.contacts.setAccessibleName(self.tr("Contactmomenten"))
-        self.end_button.setText(self.tr("Betrokkenheid &beëindigen"))
+        self.end_button.setText(self.tr("Betro&kkenheid beëindigen"))
         self.end_date.setAccessibleName(self.tr("Einddatum betrokkenheid"))
         self.organisation.setAccessibleName(self.tr("Organisatie"))
         self.person.setAccessibleName(self.tr("Persoon"))
@@ -148,12 +148,12 @@ class NetworkTab(FamilyTab):
         self.contact_mode.setAccessibleName(self.tr("Soort contact"))
         label_items(self.contact_mode, lambda value: ContactMode(value).label())
         self.summary.setAccessibleName(self.tr("Samenvatting contact"))
-        relabel(self.party_form, self.organisation, self.tr("&Organisatie:"))
-        relabel(self.party_form, self.person, self.tr("&Persoon:"))
+        relabel(self.party_form, self.organisation, self.tr("Org&anisatie:"))
+        relabel(self.party_form, self.person, self.tr("P&ersoon:"))
         relabel(self.party_form, self.role, self.tr("&Rol:"))
         relabel(self.party_form, self.phone, self.tr("Telefoon:"))
         relabel(self.party_form, self.email, self.tr("E-mail:"))
-        relabel(self.party_form, self.since, self.tr("Betrokken &vanaf:"))
+        relabel(self.party_form, self.since, self.tr("Betrokken vana&f:"))
         relabel(self.contact_form, self.contact_date, self.tr("Datum:"))
         relabel(self.contact_form, self.contact_mode, self.tr("Hoe:"))
         relabel(self.contact_form, self.summary, self.tr("Samenvatting:"))
@@ -225,6 +225,13 @@ class NetworkTab(FamilyTab):
             if self.editing_contact
             else self.tr("&Contact vastleggen met geselecteerde betrokkene")
         )
+
+    def save_form(self) -> None:
+        """The contact form when the focus is in it or in the contacts, else the party's."""
+        if self.focus_in(self.contact_box, self.contacts):
+            self.add_contact()
+        else:
+            self.add_party()
 
     def edit_party(self) -> None:
         """Load the selected party into the form; saving changes that party."""

@@ -143,16 +143,16 @@ class NotesTab(FamilyTab):
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Verslagen"))
-        self.new_button.setText(self.tr("&Nieuw verslag"))
+        self.new_button.setText(self.tr("Ni&euw verslag"))
         self.title.setAccessibleName(self.tr("Titel van het verslag"))
         self.visit_date.setAccessibleName(self.tr("Datum van het bezoek"))
         self.body.setAccessibleName(self.tr("Tekst van het verslag"))
-        self.save_button.setText(self.tr("Verslag &opslaan"))
+        self.save_button.setText(self.tr("Verslag opsl&aan"))
         self.merge_button.setText(self.tr("Versies &samenvoegen..."))
         self.history.setAccessibleName(self.tr("Versies van het verslag"))
         self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
         relabel(self.form, self.title, self.tr("&Titel:"))
-        relabel(self.form, self.visit_date, self.tr("Bezoek&datum:"))
+        relabel(self.form, self.visit_date, self.tr("Be&zoekdatum:"))
         self.versions_label.setText(self.tr("Versies"))
         self._say(self.draft_text)
         self._show_conflict()
@@ -290,6 +290,9 @@ class NotesTab(FamilyTab):
             self.run(lambda s: s.drafts.save_draft(key, merged))
 
     # --- saving -----------------------------------------------------------------
+
+    def save_form(self) -> None:
+        self.save()
 
     def save(self) -> None:
         self._draft_timer.stop()

@@ -157,12 +157,12 @@ class PlanTab(FamilyTab):
         self.goal_target.setAccessibleName(self.tr("Streefdatum"))
         self.goal_status.setAccessibleName(self.tr("Status van het doel"))
         self.attainment.setAccessibleName(self.tr("Hoe ver behaald"))
-        self.update_goal_button.setText(self.tr("Status &bijwerken"))
+        self.update_goal_button.setText(self.tr("Status bij&werken"))
         self.agreement_text.setAccessibleName(self.tr("Afspraak"))
         self.owner.setAccessibleName(self.tr("Eigenaar van de afspraak"))
         self.party.setAccessibleName(self.tr("Betrokkene"))
         self.due.setAccessibleName(self.tr("Uiterlijk op"))
-        self.done_button.setText(self.tr("Afspraak &gedaan"))
+        self.done_button.setText(self.tr("Afspraak g&edaan"))
         self.remove_goal_button.setText(self.tr("Doel verwijderen"))
         self.edit_goal_button.setText(self.tr("Doel aanpassen"))
         self.edit_agreement_button.setText(self.tr("Afspraak aanpassen"))
@@ -259,10 +259,17 @@ class PlanTab(FamilyTab):
     def _label_save_buttons(self) -> None:
         """Adding, or saving the record loaded into the form."""
         change = self.tr("Wijziging opslaan")
-        self.add_goal_button.setText(change if self.editing_goal else self.tr("&Doel toevoegen"))
+        self.add_goal_button.setText(change if self.editing_goal else self.tr("Doel &toevoegen"))
         self.add_agreement_button.setText(
             change if self.editing_agreement else self.tr("&Afspraak toevoegen")
         )
+
+    def save_form(self) -> None:
+        """The agreement form when the focus is in it or in the agreements, else the goal's."""
+        if self.focus_in(self.agreement_box, self.agreements, self.done_button):
+            self.add_agreement()
+        else:
+            self.add_goal()
 
     def edit_goal(self) -> None:
         """Load the selected goal into the form; saving changes that goal."""
