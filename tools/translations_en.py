@@ -6,11 +6,11 @@ tools/update_translations.py writes these into the .ts file and compiles the
 
 EN: dict[str, str] = {
     " minuten": " minutes",
-    "&Activiteit:": "A&ctivity:",
+    "&Activiteit:": "Activit&y:",
     "&Afsluiten": "&Quit",
     "&Afspraak toevoegen": "Add &agreement",
     "&Bestand": "&File",
-    "&Contact vastleggen met geselecteerde betrokkene": "Record a &contact with the selected party",
+    "Contact va&stleggen met geselecteerde betrokkene": "Record a contact &with the selected party",
     "&Gezin": "Fa&mily",
     "&Handleiding": "User &guide",
     "&Help": "&Help",
@@ -635,7 +635,7 @@ EN: dict[str, str] = {
     "Verklaring:": "Statement:",
     "Correctieverzoek aanpassen": "Change correction request",
     "Nieuw correctieverzoek": "New correction request",
-    "Verzoek &vastleggen": "&Record request",
+    "Verzoek v&astleggen": "&Record request",
     "(verwijderd)": "(removed)",
     "&Correcties": "&Corrections",
     "correctieverzoek": "correction request",

@@ -30,6 +30,7 @@ from regiedesk.domain.vocabulary import FamilyStatus
 from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.workspace import FamilyWorkspace
 from regiedesk.ui.workspace.base import FamilyTab
+from regiedesk.ui.workspace.corrections_tab import CorrectionsTab
 from regiedesk.ui.workspace.domains_tab import DomainsTab
 from regiedesk.ui.workspace.family_forms import FamilyDialog, MemberDialog
 from regiedesk.ui.workspace.hours_tab import HoursTab
@@ -226,6 +227,7 @@ STATES: dict[str, tuple[type[FamilyTab], Callable[..., None] | None]] = {
     "plan": (PlanTab, None),
     "plan-editing": (PlanTab, _edit_goal_and_agreement),
     "notes": (NotesTab, None),
+    "corrections": (CorrectionsTab, None),
 }
 
 

@@ -86,7 +86,7 @@ def test_the_network_tab_follows_the_language_switch(  # type: ignore[no-untyped
     english_texts = {
         EN["Betrokkenen"],
         EN["Org&anisatie:"],
-        EN["&Contact vastleggen met geselecteerde betrokkene"],
+        EN["Contact va&stleggen met geselecteerde betrokkene"],
         ContactMode.PHONE.label("en"),
     }
     check_switch(

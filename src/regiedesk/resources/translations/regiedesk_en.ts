@@ -226,11 +226,11 @@
         <translation>New correction request</translation>
     </message>
     <message>
-        <source>Wijziging &amp;opslaan</source>
-        <translation>&amp;Save change</translation>
+        <source>Wijziging opsl&amp;aan</source>
+        <translation>S&amp;ave change</translation>
     </message>
     <message>
-        <source>Verzoek &amp;vastleggen</source>
+        <source>Verzoek v&amp;astleggen</source>
         <translation>&amp;Record request</translation>
     </message>
     <message>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>&amp;Activiteit:</source>
-        <translation>A&amp;ctivity:</translation>
+        <translation>Activit&amp;y:</translation>
     </message>
     <message>
         <source>Nieuwe urenregel</source>
@@ -947,10 +947,6 @@
         <translation>&amp;Involved from:</translation>
     </message>
     <message>
-        <source>&amp;Contact vastleggen met geselecteerde betrokkene</source>
-        <translation>Record a &amp;contact with the selected party</translation>
-    </message>
-    <message>
         <source>&amp;Rol:</source>
         <translation>&amp;Role:</translation>
     </message>
@@ -973,6 +969,10 @@
     <message>
         <source>Nieuwe betrokkene</source>
         <translation>New involved party</translation>
+    </message>
+    <message>
+        <source>Contact va&amp;stleggen met geselecteerde betrokkene</source>
+        <translation>Record a contact &amp;with the selected party</translation>
     </message>
     <message>
         <source>contact met {0} op {1}</source>

@@ -134,8 +134,8 @@ class CorrectionsTab(FamilyTab):
         editing = self.editing is not None
         self.box.setTitle(self.tr("Correctieverzoek aanpassen") if editing else
                           self.tr("Nieuw correctieverzoek"))  # fmt: skip
-        self.save_button.setText(self.tr("Wijziging &opslaan") if editing else
-                                 self.tr("Verzoek &vastleggen"))  # fmt: skip
+        self.save_button.setText(self.tr("Wijziging opsl&aan") if editing else
+                                 self.tr("Verzoek v&astleggen"))  # fmt: skip
 
     def refresh(self) -> None:
         family_id = self.family_id
@@ -207,6 +207,9 @@ class CorrectionsTab(FamilyTab):
         self.statement.clear()
         self.outcome.setCurrentIndex(0)
         self._label_form()
+
+    def save_form(self) -> None:
+        self.save()
 
     def save(self) -> None:
         outcome = str(self.outcome.currentData())

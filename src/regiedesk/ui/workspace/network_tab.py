@@ -223,7 +223,7 @@ class NetworkTab(FamilyTab):
         self.contact_button.setText(
             change
             if self.editing_contact
-            else self.tr("&Contact vastleggen met geselecteerde betrokkene")
+            else self.tr("Contact va&stleggen met geselecteerde betrokkene")
         )
 
     def save_form(self) -> None:
