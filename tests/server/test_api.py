@@ -36,7 +36,7 @@ def mutation(
 ) -> dict[str, Any]:
     record = record or (family if entity == "families" else uuid7())
     if op == "insert":
-        required = dict(COMPLETE[entity])
+        required = dict(COMPLETE.get(entity, {}))
         if entity != "families":
             required["family_id"] = family
         if entity == "note_revisions":

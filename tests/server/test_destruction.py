@@ -104,6 +104,79 @@ def test_a_destroyed_member_goes_and_the_family_stays(
     assert anna.services.families.get_family(family.id).name == "Gezin Blijft"
 
 
+def test_what_points_at_a_destroyed_member_is_destroyed_or_detached(
+    server: Running, laptop: Callable[..., Laptop]
+) -> None:
+    """The member's assessments with their scores, goals and correction requests go with
+    the member; an agreement or hours entry under a destroyed goal stays without it; on the
+    server (change log and state) and, after their sync, on both laptops."""
+    anna, bert = laptop("anna"), laptop("bert")
+    s = anna.services
+    family = s.families.add_family(name="Gezin Verwijzing", status="actief")
+    child = s.families.add_member(family.id, name="Kind Weg", role="kind")
+    mother = s.families.add_member(family.id, name="Moeder Blijft", role="ouder")
+    theirs = s.assessments.add_assessment(
+        family.id, instrument="zrm2017", moment="intake", date=TODAY,
+        scores={"financien": 2}, member_id=child.id,
+    )  # fmt: skip
+    kept = s.assessments.add_assessment(
+        family.id, instrument="zrm2017", moment="intake", date=TODAY,
+        scores={"financien": 3}, member_id=mother.id,
+    )  # fmt: skip
+    goal = s.plan.add_goal(
+        family.id, domain="financien", text="Kind naar school", member_id=child.id
+    )
+    moved = s.plan.add_goal(family.id, domain="financien", text="Rust", member_id=child.id)
+    s.plan.update_goal(moved.id, whole_family=True)  # once the child's, now the household's
+    agreement = s.plan.add_agreement(family.id, text="Naar school brengen", owner="gezin",
+                                     goal_id=goal.id)  # fmt: skip
+    entry = s.hours.add_entry(family.id, date=TODAY, minutes=30, activity="huisbezoek",
+                              goal_id=goal.id)  # fmt: skip
+    asked = s.corrections.add_correction(family.id, target_entity="goals", target_id=goal.id,
+                                         request="Klopt niet")  # fmt: skip
+    anna.sync()
+    delegate(server.db, family.id, "bert")
+    bert.sync()
+    doomed = {child.id, theirs.id, goal.id, asked.id}
+    doomed |= {r["id"] for r in anna.store.query(
+        "SELECT id FROM scores WHERE assessment_id = ?", (theirs.id,))}  # fmt: skip
+    done = server_cli(server.db.url, "member", "destroy", child.id, "--by", "pia",
+                      "--reason", "verzoek van het kind (16 jaar)")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for table in ("changes", "record_state"):
+        left = server.db.query(f"SELECT record_id, data FROM {table} WHERE family_id = ?",
+                               (family.id,))  # fmt: skip
+        assert doomed.isdisjoint(r["record_id"] for r in left), table
+        assert all(i not in r["data"] for r in left for i in (child.id, goal.id)), table
+    state = {r["record_id"]: json.loads(r["data"]) for r in server.db.query(
+        "SELECT record_id, data FROM record_state WHERE family_id = ?", (family.id,))}  # fmt: skip
+    assert state[agreement.id]["goal_id"] is None and state[entry.id]["goal_id"] is None
+    assert state[agreement.id]["text"] == "Naar school brengen" and kept.id in state
+    assert state[moved.id]["text"] == "Rust" and state[moved.id]["member_id"] is None
+    [logged] = [r for r in trail(server) if r["event"] == "delete" and r["account"] == "pia"]
+    assert {f"goals/{goal.id}", f"assessments/{theirs.id}"} <= set(
+        json.loads(str(logged["objects"]))
+    )
+    for who in (anna, bert):
+        assert who.sync().destroyed == 1
+        for table in ENTITY_TABLES:
+            ids = {r["id"] for r in who.store.query(f"SELECT id FROM {table}")}
+            assert doomed.isdisjoint(ids), table
+        assert who.services.plan.get_agreement(agreement.id).goal_id is None
+        assert who.services.hours.get_entry(entry.id).goal_id is None
+        assert [m.name for m in who.services.families.list_members(family.id)] == ["Moeder Blijft"]
+        assert who.services.assessments.get_assessment(kept.id).member_id == mother.id
+    after = anna.sync()  # laptops and server agree: no checksum drift, nothing fetched again
+    assert (after.backfilled, after.repaired, after.pulled) == (0, 0, 0)
+    again = anna.store.query("SELECT count(*) AS n FROM rejected_changes")[0]["n"]
+    late = push(server, anna.token, mutation("scores", family.id, assessment_id=theirs.id,
+                                             domain="financien", score=4))  # fmt: skip
+    assert (late[0]["outcome"], late[0]["reason"]) == ("rejected", "destroyed")
+    back = push(server, anna.token, mutation("goals", family.id, goal.id, op="update", text="x"))
+    assert back[0]["reason"] == "destroyed" and again == 0
+    assert server_cli(server.db.url, "audit", "verify").returncode == 0
+
+
 def test_closed_families_past_the_term_are_listed_and_destroyed_on_confirmation(
     server: Running, laptop: Callable[..., Laptop]
 ) -> None:

@@ -43,6 +43,7 @@ def test_an_old_or_newer_schema_fails_and_migrate_mends_the_old(server_cli, db_u
     db.execute("DROP TABLE audit_events")
     db.execute("DROP TABLE audit_cuts")
     db.execute("DROP TABLE destructions")
+    db.execute("DROP TABLE destroyed_records")
     db.execute("DELETE FROM counters WHERE name = 'audit'")
     old = server_cli(db_url, "check")
     assert old.returncode == 1

@@ -10,7 +10,12 @@ from regiedesk.sync.server import state
 from regiedesk.sync.server.db import MIGRATIONS, ServerDB
 
 STATE_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if state.rebuild in steps)
-LATER_TABLES = ("audit_events", "audit_cuts", "destructions")  # made by the later migrations
+LATER_TABLES = (
+    "audit_events",
+    "audit_cuts",
+    "destructions",
+    "destroyed_records",
+)  # made by the later migrations
 
 
 def stamp(ms: int, device: str = "a") -> str:

@@ -30,6 +30,7 @@ from ..errors import ClockDrift
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
+from .member_destruction import detached, doomed_records
 from .merge import newest_stamp, winning_fields
 from .rules import check_change
 
@@ -265,6 +266,9 @@ def destroy_family_copy(store: Store, family: str) -> bool:
 
 
 def destroy_member_copy(store: Store, member: str) -> bool:
+    """The member was destroyed on the server: the member and what goes with it here too
+    (``sync.member_destruction``, the server's rule), also what waits to be sent or was
+    refused about them; the family's records that named one of them lose the pointer."""
     rows = store.query("SELECT family_id FROM members WHERE id = ?", (member,))
     pending = store.query(
         "SELECT family_id FROM outbox WHERE entity = 'members' AND record_id = ?"
@@ -274,13 +278,28 @@ def destroy_member_copy(store: Store, member: str) -> bool:
     if not rows and not pending:
         return False
     family = str((rows or pending)[0]["family_id"])
+    held = {
+        (table, str(row["id"])): row
+        for table in ENTITY_TABLES
+        if table != "families"
+        for row in store.query(f"SELECT * FROM {table} WHERE family_id = ?", (family,))
+    }
+    doomed = doomed_records(member, held)
+    gone = sorted({record_id for _, record_id in doomed})
     with store.transaction(event="delete", client=family) as tx:
-        store.conn.execute("DELETE FROM members WHERE id = ?", (member,))
+        for entity, record_id in sorted(doomed, key=lambda k: -ENTITY_TABLES.index(k[0])):
+            store.conn.execute(f"DELETE FROM {entity} WHERE id = ?", (record_id,))
         for table in ("outbox", "rejected_changes"):
-            store.conn.execute(
-                f"DELETE FROM {table} WHERE entity = 'members' AND record_id = ?", (member,)
-            )
+            for i in range(0, len(gone), 500):
+                chunk = gone[i : i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                store.conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", chunk)
+        for (entity, record_id), fields in held.items():
+            if (entity, record_id) not in doomed and (cut := detached(fields, gone)):
+                assignments = ", ".join(f"{name} = NULL" for name in cut)
+                store.conn.execute(f"UPDATE {entity} SET {assignments} WHERE id = ?", (record_id,))
         tx.objects += [f"members/{member}", "destroyed"]
+        tx.objects += [f"{e}/{r}" for e, r in sorted(doomed) if (e, r) != ("members", member)]
     return True
 
 

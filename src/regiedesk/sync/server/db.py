@@ -100,6 +100,14 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             reason TEXT NOT NULL, exceptions TEXT NOT NULL)""",
         "CREATE INDEX destructions_record ON destructions (record_id)",
     ),
+    (
+        # every record destroyed with a member (destruction.destroy_member): a later change
+        # to one, or pointing at one, is refused; ids only
+        """CREATE TABLE destroyed_records (
+            record_id TEXT PRIMARY KEY, entity TEXT NOT NULL, destruction_seq BIGINT NOT NULL)""",
+        "INSERT INTO destroyed_records (record_id, entity, destruction_seq)"
+        " SELECT record_id, 'members', seq FROM destructions WHERE kind = 'member'",
+    ),
 )
 
 

@@ -5,7 +5,8 @@ What stays is that it happened: a row in ``destructions`` (what, when, by whom, 
 the exceptions the law allows, with their reason) and a ``delete`` event in the central
 audit trail. The audit trail itself keeps its events: they name records by id, never
 their contents. Laptops learn of it at their next sync (``destroyed_since``) and destroy
-their copy; a destroyed family's id is refused from then on.
+their copy; a destroyed family's id is refused from then on, and so is a change to a
+record destroyed with a member or pointing at one (``destroyed_records``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 from typing import Any
 
 from ...clock import utc_text
+from ..member_destruction import detached, doomed_records
 from . import audit_trail
 from .db import Transaction
 
@@ -39,37 +41,100 @@ def destroy_family(
 def destroy_member(
     tx: Transaction, member: str, *, by: str, reason: str, exceptions: list[str]
 ) -> int:
-    """Remove one member's record (its changes and current state). Records that point at
-    the member (an assessment, a goal) stay, without the member's name."""
+    """Remove one member and what goes with it (``sync.member_destruction``: the member's
+    assessments and their scores, goals, correction requests), their changes and current
+    state; the family's records that named one of them lose the pointer, in their current
+    state and in the change log. Returns how many changes went."""
     family = tx.rows(
         "SELECT family_id FROM changes WHERE entity = 'members' AND record_id = ? LIMIT 1",
         (member,),
     )
     if not family:
         raise LookupError(member)
-    removed = tx.execute(
-        "DELETE FROM changes WHERE entity = 'members' AND record_id = ?", (member,)
+    family_id = str(family[0][0])
+    held = {
+        (str(entity), str(record_id)): json.loads(data)
+        for entity, record_id, data in tx.rows(
+            "SELECT entity, record_id, data FROM record_state WHERE family_id = ?", (family_id,)
+        )
+    }
+    doomed = doomed_records(member, held)
+    gone = {record_id for _, record_id in doomed}
+    removed = 0
+    for entity, record_id in sorted(doomed):
+        removed += tx.execute(
+            "DELETE FROM changes WHERE entity = ? AND record_id = ?", (entity, record_id)
+        )
+        tx.execute(
+            "DELETE FROM record_state WHERE entity = ? AND record_id = ?", (entity, record_id)
+        )
+    for (entity, record_id), fields in held.items():
+        if (entity, record_id) not in doomed and (cut := detached(fields, gone)):
+            tx.execute(
+                "UPDATE record_state SET data = ? WHERE entity = ? AND record_id = ?",
+                (json.dumps({**fields, **cut}, sort_keys=True), entity, record_id),
+            )
+    _detach_history(tx, family_id, gone)
+    seq = _record(tx, "member", member, family_id, by, reason, exceptions, removed,
+                  sorted(doomed))  # fmt: skip
+    tx.execute_many(
+        "INSERT INTO destroyed_records (record_id, entity, destruction_seq) VALUES (?, ?, ?)"
+        " ON CONFLICT (record_id) DO NOTHING",
+        [(record_id, entity, seq) for entity, record_id in sorted(doomed)],
     )
-    tx.execute("DELETE FROM record_state WHERE entity = 'members' AND record_id = ?", (member,))
-    _record(tx, "member", member, str(family[0][0]), by, reason, exceptions, removed)
     return removed
+
+
+def _detach_history(tx: Transaction, family: str, gone: set[str]) -> None:
+    """The change log keeps no pointer at a destroyed record: each change of the family
+    that names one has it set to null (the records it changed stay)."""
+    for seq, data in tx.rows(
+        "SELECT seq, data FROM changes WHERE family_id = ? ORDER BY seq", (family,)
+    ):
+        try:
+            fields = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(fields, dict) and (cut := detached(fields, gone)):
+            tx.execute(
+                "UPDATE changes SET data = ? WHERE seq = ?", (json.dumps({**fields, **cut}), seq)
+            )
+
+
+def destroyed_among(tx: Transaction, ids: set[str]) -> set[str]:
+    """Which of these record ids were destroyed with a member (none when nothing was)."""
+    if not ids or not tx.rows("SELECT 1 FROM destroyed_records LIMIT 1"):
+        return set()
+    found: set[str] = set()
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        found |= {
+            str(r[0])
+            for r in tx.rows(
+                f"SELECT record_id FROM destroyed_records WHERE record_id IN ({marks})", chunk
+            )
+        }
+    return found
 
 
 def _record(
     tx: Transaction, kind: str, record: str, family: str, by: str, reason: str,
-    exceptions: list[str], removed: int,
-) -> None:  # fmt: skip
+    exceptions: list[str], removed: int, records: list[tuple[str, str]] | None = None,
+) -> int:  # fmt: skip
     top = tx.rows("SELECT max(seq) FROM destructions")[0][0]
     tx.execute(
         "INSERT INTO destructions (seq, kind, record_id, family_id, destroyed_at, by_user,"
         " reason, exceptions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (int(top or 0) + 1, kind, record, family, utc_text(), by, reason, json.dumps(exceptions)),
     )
+    named = f"{'families' if kind == 'family' else 'members'}/{record}"
+    also = [f"{e}/{r}" for e, r in records or [] if f"{e}/{r}" != named]
     audit_trail.append_server_event(
-        tx, by, "delete", family,
-        [f"{'families' if kind == 'family' else 'members'}/{record}", "destroyed",
-         f"changes_removed/{removed}"],
-    )  # fmt: skip
+        tx, by, "delete", family, [named, "destroyed", f"changes_removed/{removed}", *also]
+    )
+    return int(top or 0) + 1
 
 
 def is_destroyed(tx: Transaction, family: str) -> bool:

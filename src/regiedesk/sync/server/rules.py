@@ -8,11 +8,13 @@ import datetime as dt
 import re
 import time
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from fastapi import Request
 
 from ...clock import is_stamp, stamp_wall_ms
 from .. import protocol as p
+from ..member_destruction import REFERENCES
 from ..rules import check_change
 from . import queries
 from .bodies import MutationIn
@@ -57,15 +59,19 @@ def refusal(
     scope: set[str],
     received: dt.datetime,
     homes: Mapping[tuple[str, str], str],
+    gone: AbstractSet[str] = frozenset(),
 ) -> p.Reason | None:
     """Why the server refuses this mutation, or None when it is accepted. ``homes``: the
-    family of each record the server holds (``queries.record_families``)."""
+    family of each record the server holds (``queries.record_families``); ``gone``: the
+    ids among the push's records and references destroyed with a member (``named``)."""
     if not is_stamp(m.hlc):
         return p.Reason.BAD_STAMP
     family = m.family_id if m.family_id is not None or m.entity != "families" else m.record_id
     invalid = check_change(m.entity, m.op, m.record_id, family, m.data)
     if invalid is not None:
         return invalid
+    if gone and not gone.isdisjoint(named(m)):
+        return p.Reason.DESTROYED  # not back, and nothing new about it
     if homes.get((m.entity, m.record_id), family) != family:
         return p.Reason.WRONG_FAMILY  # a record stays in its family: no moving it to one's own
     if m.entity == "families":
@@ -86,6 +92,13 @@ def refusal(
     if not may_push(tx, who.user, str(family), made_at(m.hlc, who, received), scope):
         return p.Reason.OUT_OF_SCOPE
     return None
+
+
+def named(m: MutationIn) -> set[str]:
+    """The record ids a mutation names: its own and those its reference fields point at."""
+    ids = {m.record_id}
+    ids.update(str(m.data[f]) for f in REFERENCES if isinstance(m.data.get(f), str))
+    return ids
 
 
 def made_at(hlc: str, who: Caller, received: dt.datetime) -> dt.datetime:

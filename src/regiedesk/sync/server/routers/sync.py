@@ -17,11 +17,11 @@ from fastapi.responses import Response
 
 from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import queries, state, team_queries
+from .. import destruction, queries, state, team_queries
 from ..bodies import MutationIn, Push
 from ..db import ServerDB
 from ..identity import SIGNED, error, signed_in
-from ..rules import check_clock, refusal
+from ..rules import check_clock, named, refusal
 from ..scope import families_in_scope
 
 _CHANGE = (
@@ -54,12 +54,13 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             known = queries.known_mutations(tx, [m.mutation_id for m in body.mutations])
             accepted: list[tuple[MutationIn, str]] = []
             homes = queries.record_families(tx, [(m.entity, m.record_id) for m in body.mutations])
+            gone = destruction.destroyed_among(tx, set().union(*map(named, body.mutations)))
             received = utc_now()  # the right to push is judged by this, not by a stamp
             for m in body.mutations:
                 if m.mutation_id in known:
                     results.append(p.mutation_result(m.mutation_id))
                     continue
-                reason = refusal(tx, m, who, scope, received, homes)
+                reason = refusal(tx, m, who, scope, received, homes, gone)
                 if reason is not None:
                     results.append(p.mutation_result(m.mutation_id, reason))
                     continue
