@@ -258,6 +258,9 @@ EN: dict[str, str] = {
     "Voor:": "For:",
     "Wacht {0} seconden voor de volgende poging.": "Wait {0} seconds before the next try.",
     "Wachtwoord": "Passphrase",
+    "Wat u typte voor de vergrendeling staat er weer; het is nog niet opgeslagen.": (
+        "What you typed before the lock is back; it has not been saved yet."
+    ),
     "Week {0} van {1} ({2} t/m {3})": "Week {0} of {1} ({2} to {3})",
     "Werkruimte van het gezin": "Family workspace",
     "Wie": "Who",

@@ -309,10 +309,10 @@ def _family_form(qtbot, window: MainWindow, member: bool) -> QDialog:  # type: i
         tab.add_member()
     else:
         tab.edit_family()
-    dialog = tab.form
-    assert isinstance(dialog, MemberDialog if member else FamilyDialog)
-    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
-    return dialog
+    kind = MemberDialog if member else FamilyDialog
+    qtbot.waitUntil(lambda: isinstance(tab.form, kind) and tab.form.isVisible(), timeout=WAIT)
+    assert tab.form is not None
+    return tab.form
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -54,7 +54,9 @@ def overview(qtbot, window: MainWindow) -> OverviewTab:  # type: ignore[no-untyp
 
 
 def form(qtbot, tab: OverviewTab, kind: type[QDialog]) -> QDialog:  # type: ignore[no-untyped-def]
-    assert isinstance(tab.form, kind) and tab.form.isVisible()
+    """The form the tab opened (after reading its draft on the database thread)."""
+    qtbot.waitUntil(lambda: isinstance(tab.form, kind) and tab.form.isVisible(), timeout=WAIT)
+    assert tab.form is not None
     return tab.form
 
 

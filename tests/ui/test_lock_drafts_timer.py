@@ -213,8 +213,12 @@ def test_ctrl_l_during_an_unlock_leaves_a_consistent_window(  # type: ignore[no-
     press_ctrl_l(qtbot, window)  # ... and the user presses Ctrl+L meanwhile
     window.lock()  # or the idle timer fires
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.caseload, timeout=WAIT)
-    # one state, not half of each: open profile, caseload page, actions and idle watch on
+    # back in the family that was open when it locked (behind it, the caseload is loaded)
+    qtbot.waitUntil(
+        lambda: window.workspace is not None and window.pages.currentWidget() is window.workspace,
+        timeout=WAIT,
+    )
+    # one state, not half of each: open profile, the family's page, actions and idle watch on
     assert context.services is not None
     assert window.act_lock.isEnabled() and window.idle.timer.isActive()
     assert window.caseload.model.rowCount() == 1

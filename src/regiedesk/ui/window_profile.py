@@ -17,6 +17,7 @@ from .messages import error_text
 
 if TYPE_CHECKING:
     from ..services.indicators import CaseloadRow
+    from .workspace import ResumePoint
 
 
 from .window_parts import WindowBase
@@ -34,6 +35,9 @@ def team_login(store: Any) -> tuple[str, str] | None:
 
 class ProfileMixin(WindowBase):
     """Part of MainWindow: from the start or unlock page to the caseload, and back by a lock."""
+
+    # where the caseworker was when the profile locked (in memory only: ids, no client data)
+    _resume_point: tuple[Path | None, ResumePoint] | None = None
 
     # --- start, unlock and lock ------------------------------------------------------
 
@@ -64,11 +68,23 @@ class ProfileMixin(WindowBase):
             else:
                 self._to_caseload_page()
                 self._caseload_rows(rows)
+                self._resume(profile_dir, rows)
             if profile_dir != self.context.practice_dir and login is None:
                 self.sync.start(services.store, profile_dir)  # the practice profile never syncs
             self.unlocked.emit()
 
         return done
+
+    def _resume(self, profile_dir: Path, rows: list[CaseloadRow]) -> None:
+        """Back to the family (its tab, its open form) that was open when the profile locked."""
+        resume, self._resume_point = self._resume_point, None
+        if resume is None or resume[0] != profile_dir:
+            return
+        point = resume[1]
+        if any(r.family_id == point.family_id for r in rows):
+            self.open_family(point.family_id)
+            if self.workspace is not None:
+                self.workspace.resume(point)
 
     def _services(self, store) -> tuple[Services, list[CaseloadRow]]:  # type: ignore[no-untyped-def]
         """On the database thread: the services, and the caseload that is shown first."""
@@ -159,6 +175,7 @@ class ProfileMixin(WindowBase):
         if self.context.services is None:
             return
         if self.workspace is not None:
+            self._resume_point = (self.context.profile_dir, self.workspace.resume_point())
             self.workspace.flush_drafts()
         self.sync.stop()
         self.close_dialogs()

@@ -1829,6 +1829,13 @@
     </message>
 </context>
 <context>
+    <name>SavingDialog</name>
+    <message>
+        <source>Wat u typte voor de vergrendeling staat er weer; het is nog niet opgeslagen.</source>
+        <translation>What you typed before the lock is back; it has not been saved yet.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Instellingen</source>

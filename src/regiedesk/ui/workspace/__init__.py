@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -41,6 +43,15 @@ TABS: list[tuple[str, type[FamilyTab]]] = [
     (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Verslagen"), NotesTab),
     (QT_TRANSLATE_NOOP("FamilyWorkspace", "&Correcties"), CorrectionsTab),
 ]
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Kept in memory over a lock (never on disk): ids and a tab, no client data."""
+
+    family_id: str
+    tab: int
+    form: tuple[str, str | None] | None  # ("family", None) or ("member", its id or None)
 
 
 UNDO_BAR_MS = 30_000  # the bar goes after this; Ctrl+Z undoes the last removal until then
@@ -131,8 +142,21 @@ class FamilyWorkspace(QTabWidget):
 
     def flush_drafts(self) -> None:
         for tab in self.tabs:
-            if isinstance(tab, NotesTab):
+            if isinstance(tab, (NotesTab, OverviewTab)):
                 tab.flush_draft()
+
+    def resume_point(self) -> ResumePoint:
+        """Where the caseworker was (before a lock): this family, its tab, an open form."""
+        overview = self.built[0]
+        form = overview.open_form_kind() if isinstance(overview, OverviewTab) else None
+        return ResumePoint(self.family_id, self.currentIndex(), form)
+
+    def resume(self, point: ResumePoint) -> None:
+        self.setCurrentIndex(point.tab)
+        if point.form is not None:
+            overview = self.tab(OverviewTab)
+            assert isinstance(overview, OverviewTab)
+            overview.reopen_form(point.form)
 
     # --- undoing the last removal ------------------------------------------------
 

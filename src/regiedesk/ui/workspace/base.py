@@ -100,8 +100,12 @@ def date_edit(accessible_name: str, value: dt.date | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible_name)
     if value is not None:
-        edit.setDate(QDate(value.year, value.month, value.day))
+        set_date(edit, value)
     return edit
+
+
+def set_date(edit: QDateEdit, value: dt.date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
 
 
 def date_of(edit: QDateEdit) -> dt.date:

@@ -1,17 +1,20 @@
 """The family's own forms: its details and status (closing with a reason), and its members.
 
 Each form is a dialog that saves through the services and stays open, with what was
-typed, until the save succeeded: a refusal shows beside it and nothing is lost.
+typed, until the save succeeded: a refusal shows beside it and nothing is lost. A lock
+(or quitting) keeps what is typed as an encrypted draft, put back when the form opens
+again; saving or Annuleren removes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.models import Family, Member
 from ...domain.vocabulary import ClosureReason, FamilyStatus, Field, MemberRole
@@ -21,7 +24,27 @@ from ..context import AppContext
 from ..dialogs import lay_out_form  # imported once a form opens: dialogs imports the workspace
 from ..format import date_text, parse_date
 from ..messages import show_error
-from .base import date_edit, date_of
+from .base import date_edit, date_of, set_date
+
+FormField = QLineEdit | QComboBox | QDateEdit
+
+
+def field_value(field: FormField) -> str | None:
+    if isinstance(field, QLineEdit):
+        return field.text()
+    if isinstance(field, QComboBox):
+        value = field.currentData()
+        return None if value is None else str(value)
+    return date_of(field).isoformat()
+
+
+def set_field_value(field: FormField, value: str | None) -> None:
+    if isinstance(field, QLineEdit):
+        field.setText(value or "")
+    elif isinstance(field, QComboBox):
+        field.setCurrentIndex(max(0, field.findData(value)))
+    elif value:
+        set_date(field, dt.date.fromisoformat(value))
 
 
 class SavingDialog(QDialog):
@@ -31,7 +54,55 @@ class SavingDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.saving = False
+        self.kept = False  # its draft was kept (a lock): closing then must not remove it
+        self.restored = QLabel()
+        self.restored.setWordWrap(True)
+        self.restored.hide()
         QShortcut(QKeySequence.StandardKey.Save, self, self.accept)  # Ctrl+S, as in the tabs
+
+    # --- the draft of what is typed ------------------------------------------------
+
+    @property
+    def draft_key(self) -> str:
+        raise NotImplementedError
+
+    def fields(self) -> dict[str, FormField]:
+        """The form's fields by name, as their draft keeps them."""
+        raise NotImplementedError
+
+    def draft(self) -> str:
+        return json.dumps({name: field_value(f) for name, f in self.fields().items()})
+
+    def restore(self, draft: str | None) -> None:
+        """Put back what was typed before a lock (a draft that does not read is ignored)."""
+        if not draft:
+            return
+        try:
+            values = json.loads(draft)
+            for name, field in self.fields().items():
+                if name in values:
+                    set_field_value(field, values[name])
+        except (ValueError, TypeError, AttributeError):
+            return
+        self.restored.setText(
+            self.tr("Wat u typte voor de vergrendeling staat er weer; het is nog niet opgeslagen.")
+        )
+        self.restored.show()
+
+    def keep_draft(self) -> None:
+        """On a lock or quitting: keep what is typed, encrypted, for the next time."""
+        key, draft = self.draft_key, self.draft()
+        self.kept = True
+        self.context.run(lambda s: s.drafts.save_draft(key, draft))
+
+    def _drop_draft(self) -> None:
+        key = self.draft_key
+        self.context.run(lambda s: s.drafts.remove_draft(key))
+
+    def reject(self) -> None:
+        if not self.kept:  # Annuleren or Escape: the caseworker chose to throw it away
+            self._drop_draft()
+        super().reject()
 
     def work(self) -> Callable[[Services], Any]:
         """What OK does, read from the fields now (may raise ValidationError)."""
@@ -50,11 +121,20 @@ class SavingDialog(QDialog):
 
     def _saved(self, _: object) -> None:
         self.saving = False
+        self._drop_draft()
         super().accept()
 
     def _refused(self, error: BaseException) -> None:
         self.saving = False
         show_error(self, error)  # the dialog stays open with everything typed in it
+
+
+def family_form_key(family_id: str) -> str:
+    return f"family-form:{family_id}"
+
+
+def member_form_key(family_id: str, member_id: str | None) -> str:
+    return f"member-form:{family_id}:{member_id or 'new'}"
 
 
 def _choices(combo: QComboBox, options: list[Any], chosen: str | None) -> None:
@@ -66,7 +146,13 @@ def _choices(combo: QComboBox, options: list[Any], chosen: str | None) -> None:
 class FamilyDialog(SavingDialog):
     """Name, status, start and end date, the closure reason and the evaluation date."""
 
-    def __init__(self, context: AppContext, family: Family, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        family: Family,
+        parent: QWidget | None = None,
+        draft: str | None = None,
+    ) -> None:
         super().__init__(context, parent)
         self.family = family
         today = context.today()
@@ -91,10 +177,26 @@ class FamilyDialog(SavingDialog):
         form.addRow(self.tr("&Einddatum:"), self.end)
         form.addRow(self.tr("&Reden van afsluiten:"), self.reason)
         form.addRow(self.tr("E&valuatiedatum:"), self.evaluation)
+        form.insertRow(0, self.restored)
         lay_out_form(self, form, self.tr("Opslaan"))
+        self.restore(draft)
         self.status.currentIndexChanged.connect(self._show_closing)
         self._show_closing()
         self.name.setFocus()
+
+    @property
+    def draft_key(self) -> str:
+        return family_form_key(self.family.id)
+
+    def fields(self) -> dict[str, FormField]:
+        return {
+            "name": self.name,
+            "status": self.status,
+            "start": self.start,
+            "end": self.end,
+            "reason": self.reason,
+            "evaluation": self.evaluation,
+        }
 
     def _show_closing(self) -> None:
         """End date and reason belong to a closed family only."""
@@ -128,6 +230,7 @@ class MemberDialog(SavingDialog):
         family_id: str,
         member: Member | None = None,
         parent: QWidget | None = None,
+        draft: str | None = None,
     ) -> None:
         super().__init__(context, parent)
         self.family_id, self.member = family_id, member
@@ -149,8 +252,17 @@ class MemberDialog(SavingDialog):
         form.addRow(self.tr("&Rol:"), self.role)
         form.addRow(self.tr("&Geboortedatum:"), self.birth)
         form.addRow(self.tr("&BSN:"), self.bsn)
+        form.insertRow(0, self.restored)
         lay_out_form(self, form, self.tr("Opslaan"))
+        self.restore(draft)
         self.name.setFocus()
+
+    @property
+    def draft_key(self) -> str:
+        return member_form_key(self.family_id, self.member.id if self.member else None)
+
+    def fields(self) -> dict[str, FormField]:
+        return {"name": self.name, "role": self.role, "birth": self.birth, "bsn": self.bsn}
 
     def work(self) -> Callable[[Services], Any]:
         typed = self.birth.text().strip()

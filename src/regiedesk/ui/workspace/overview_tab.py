@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -201,17 +203,67 @@ class OverviewTab(FamilyTab):
             self.form = None
         form.deleteLater()  # with what was typed in it
 
+    def _with_draft(self, key: str, make: Callable[[str | None], QDialog]) -> None:
+        """Open the form made by ``make`` with the draft kept under ``key`` (if any): read on
+        the database thread first, so what was typed before a lock is in it from the start."""
+        self.run(lambda s: s.drafts.get_draft(key), lambda draft: self._open_form(make(draft)))
+
     def edit_family(self) -> None:
         if self.overview is None:
             return
-        from .family_forms import FamilyDialog
+        from .family_forms import FamilyDialog, family_form_key
 
-        self._open_form(FamilyDialog(self.context, self.overview.family, self))
+        family = self.overview.family
+        self._with_draft(
+            family_form_key(family.id),
+            lambda draft: FamilyDialog(self.context, family, self, draft),
+        )
 
     def add_member(self) -> None:
-        from .family_forms import MemberDialog
+        self._open_member(None)
 
-        self._open_form(MemberDialog(self.context, self.family_id, None, self))
+    def _open_member(self, member: Member | None) -> None:
+        from .family_forms import MemberDialog, member_form_key
+
+        family_id = self.family_id
+        self._with_draft(
+            member_form_key(family_id, member.id if member else None),
+            lambda draft: MemberDialog(self.context, family_id, member, self, draft),
+        )
+
+    def flush_draft(self) -> None:
+        """A lock or quitting: the open form's typing kept as a draft, the form closed."""
+        form = self.form
+        if form is not None and shiboken6.isValid(form) and form.isVisible():
+            form.keep_draft()  # type: ignore[attr-defined]
+            form.reject()
+
+    def open_form_kind(self) -> tuple[str, str | None] | None:
+        """Which form is open ("family", or "member" and its id), to open it again later."""
+        from .family_forms import FamilyDialog, MemberDialog
+
+        form = self.form
+        if isinstance(form, FamilyDialog) and shiboken6.isValid(form) and form.isVisible():
+            return ("family", None)
+        if isinstance(form, MemberDialog) and shiboken6.isValid(form) and form.isVisible():
+            return ("member", form.member.id if form.member else None)
+        return None
+
+    def reopen_form(self, kind: tuple[str, str | None]) -> None:
+        """Open that form again once the family is loaded (with its draft)."""
+        what, member_id = kind
+
+        def when_loaded(o: Overview) -> None:
+            self.show_overview(o)
+            if what == "family":
+                self.edit_family()
+                return
+            member = next((m for m in o.members if m.id == member_id), None)
+            if member_id is None or member is not None:  # a removed member's form stays shut
+                self._open_member(member)
+
+        family_id = self.family_id
+        self.load(lambda s: load_overview(s, family_id), when_loaded)
 
     def _selected_member(self) -> Member | None:
         member_id = selected_id(self.members)
@@ -221,9 +273,7 @@ class OverviewTab(FamilyTab):
     def edit_member(self) -> None:
         member = self._selected_member()
         if member is not None:
-            from .family_forms import MemberDialog
-
-            self._open_form(MemberDialog(self.context, self.family_id, member, self))
+            self._open_member(member)
 
     def remove_member(self) -> None:
         member = self._selected_member()
