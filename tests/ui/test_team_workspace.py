@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from regiedesk import i18n
 from regiedesk.reports import render_team
@@ -187,3 +187,37 @@ def threading_name() -> str:
     import threading
 
     return threading.current_thread().name
+
+
+def drawn_right_edge(label: QLabel) -> int:
+    """The rightmost column the label's text is painted in, drawn at twice its width."""
+    width = label.width()
+    label.resize(width * 2, label.height())
+    image = label.grab().toImage()
+    label.resize(width, label.height())
+    dark = [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+    return max(dark, default=-1)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_period_labels_are_not_cut_off(qtbot: Any, tmp_path: Path, language: str) -> None:
+    """'&Tot en met' lost the end of its last t: drawn with the underlined T, the text is
+    wider than Qt measures it (the kerning of 'To' is gone)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, language)
+    workspace, worker = open_workspace(qtbot, tmp_path, None)
+    try:
+        qtbot.waitUntil(lambda: worker.idle, timeout=10_000)
+        for label in (workspace.from_label, workspace.to_label, workspace.who_label):
+            assert label.isVisible()
+            assert drawn_right_edge(label) < label.width(), label.text()
+    finally:
+        close(workspace, worker)
+        install_language(app, "nl")
+        i18n.set_language(None)

@@ -37,7 +37,7 @@ from ...sync import protocol as p
 from ..charts import BarChart
 from ..format import date_text, duration_text, euro_text
 from ..worker import DbWorker
-from ..workspace.base import date_edit, date_of
+from ..workspace.base import date_edit, date_of, never_cut_off
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
 PROGRESS_AFTER_MS = 500
@@ -195,8 +195,8 @@ class TeamWorkspace(QWidget):
         self.to_label.setText(self.tr("&Tot en met"))
         self.who_label.setText(self.tr("&Regisseur"))
         self.refresh_button.setText(self.tr("Ver&nieuwen (F5)"))
-        for label in (self.from_label, self.to_label, self.who_label):  # never cut off
-            label.setMinimumWidth(label.sizeHint().width())
+        for label in (self.from_label, self.to_label, self.who_label):
+            never_cut_off(label)
         self.tabs.setTabText(0, self.tr("Team"))
         self.tabs.setTabText(1, self.tr("Gezinnen"))
         self.tabs.setTabText(2, self.tr("Gezin"))

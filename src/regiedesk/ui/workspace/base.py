@@ -108,6 +108,13 @@ def set_date(edit: QDateEdit, value: dt.date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
 
 
+def never_cut_off(label: QLabel) -> None:
+    """Keep a label beside its field as wide as its text is drawn. Qt measures the text
+    without its underlined Alt+letter, but draws it with: the underline splits the text, a
+    kerned pair such as 'To' loses its kerning, and '&Tot en met' lost the end of its t."""
+    label.setMinimumWidth(label.sizeHint().width() + label.fontMetrics().horizontalAdvance(" "))
+
+
 def date_of(edit: QDateEdit) -> dt.date:
     q = edit.date()
     return dt.date(q.year(), q.month(), q.day())
