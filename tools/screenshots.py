@@ -74,6 +74,24 @@ def refuse_work_in(services: Services, family_id: str, scope: list[str]) -> None
     )
 
 
+def shoot_family_forms(app: QApplication, worker: DbWorker, overview, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The family's form (as when closing it) and a member's form, from the Overzicht."""
+    overview.edit_family()
+    settle(app, worker, 0.3)
+    family = overview.form
+    family.status.setCurrentIndex(family.status.findData("afgesloten"))
+    family.reason.setCurrentIndex(family.reason.findData("doelen_behaald"))
+    settle(app, worker, 0.2)
+    shoot(family, out, "23-gezinsgegevens")
+    family.reject()
+    overview.members.selectRow(0)
+    overview.edit_member()
+    settle(app, worker, 0.3)
+    shoot(overview.form, out, "24-gezinslid")
+    overview.form.reject()
+    settle(app, worker, 0.2)
+
+
 def main() -> int:
     out = (
         Path(sys.argv[1])
@@ -131,6 +149,8 @@ def main() -> int:
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
             shoot(window, out, name)
+            if name == "03-overzicht":
+                shoot_family_forms(app, worker, window.workspace.current_tab(), out)
         notes_tab = window.workspace.current_tab()
         note_id = notes_tab.current.note.id
 
