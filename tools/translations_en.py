@@ -642,4 +642,39 @@ EN: dict[str, str] = {
     "(verwijderd)": "(removed)",
     "&Correcties": "&Corrections",
     "correctieverzoek": "correction request",
+    "&Wie zag of wijzigde dit gezin...": "&Who saw or changed this family...",
+    "aangemaakt": "created",
+    "ingezien": "viewed",
+    "afgedrukt": "printed",
+    "geëxporteerd": "exported",
+    "gezocht": "searched",
+    "gesynchroniseerd": "synced",
+    "Wie zag of wijzigde {0}": "Who saw or changed {0}",
+    "Vanaf": "From",
+    "Tot en met": "Up to and including",
+    "&Tonen": "&Show",
+    "Per gebruiker": "Per user",
+    "Gebruiker": "User",
+    "Ingezien": "Viewed",
+    "Gewijzigd": "Changed",
+    "Laatst": "Last",
+    "Gebeurtenissen": "Events",
+    "Moment (UTC)": "Time (UTC)",
+    "Handeling": "Action",
+    "Namens": "On behalf of",
+    "Apparaat": "Device",
+    "Periode:": "Period:",
+    "Sluiten": "Close",
+    "Bezig met ophalen...": "Fetching...",
+    "Uit het centrale logboek van de organisatie en van deze laptop.": (
+        "From the organisation's central trail and from this laptop."
+    ),
+    (
+        "Alleen van deze laptop: de server was niet bereikbaar of kent dit gezin (nog) niet. "
+        "Synchroniseer en probeer het opnieuw voor het hele overzicht."
+    ): (
+        "From this laptop only: the server could not be reached or does not know this family "
+        "(yet). Sync and try again for the whole overview."
+    ),
+    "deze laptop (nog niet verstuurd)": "this laptop (not yet sent)",
 }

@@ -164,6 +164,12 @@ class SyncClient:
         answer: p.TrailAnswer = self._request("GET", "/v1/privacy/trail", params=params)
         return answer
 
+    def family_trail(self, client: str, since: str, until: str) -> p.TrailAnswer:
+        """The central trail about a family this caseworker holds (``GET /v1/sync/trail``)."""
+        params = {"client": client, "since": since, "until": until}
+        answer: p.TrailAnswer = self._request("GET", "/v1/sync/trail", params=params)
+        return answer
+
     def privacy_access(self, client: str, member: str | None) -> dict[str, Any]:
         params = {"client": client, **({"member": member} if member else {})}
         answer: dict[str, Any] = self._request("GET", "/v1/privacy/access", params=params)

@@ -182,8 +182,10 @@ class AuditEvent(TypedDict):
 
 
 class TrailEvent(TypedDict):
-    """One row of ``GET /v1/privacy/trail``: who did what about the client, when, where."""
+    """One row of ``GET /v1/privacy/trail`` (and of ``/v1/sync/trail``, a caseworker's own
+    family): who did what about the client, when, where."""
 
+    id: NotRequired[str]  # the event's own id (as the laptop made it)
     at: str
     event: str
     account: str  # the account of the device that sent it, as the server knows it

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog
     from .guide import GuideWindow
     from .rejected_dialog import RejectedDialog
+    from .trail_dialog import TrailDialog
     from .workspace import FamilyWorkspace
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class MainWindow(
         self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.sync_label.linkActivated.connect(self._sync_link)
         self.rejected_dialog: RejectedDialog | None = None
+        self.trail_dialog: TrailDialog | None = None
         self.new_family_dialog: NewFamilyDialog | None = None
         self.connect_dialog: ConnectDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
@@ -140,6 +142,7 @@ class MainWindow(
             (self.act_save, self.tr("Op&slaan")),
             (self.act_report, self.tr("&Rapport afdrukken...")),
             (self.act_hours_report, self.tr("Uren&verantwoording van alle gezinnen...")),
+            (self.act_trail, self.tr("&Wie zag of wijzigde dit gezin...")),
             (self.act_next_tab, self.tr("&Volgend tabblad")),
             (self.act_previous_tab, self.tr("V&orig tabblad")),
             (self.act_refresh, self.tr("Ve&rnieuwen en synchroniseren")),
@@ -330,7 +333,9 @@ class MainWindow(
         name, the server password): none stays open over the lock page or in memory."""
         self.close_rejected()
         self.close_report_dialog()
-        for name in ("new_family_dialog", "connect_dialog", "settings_dialog", "about_box"):
+        for name in (
+            "new_family_dialog", "connect_dialog", "settings_dialog", "about_box", "trail_dialog",
+        ):  # fmt: skip
             dialog = getattr(self, name)
             setattr(self, name, None)
             if dialog is not None and shiboken6.isValid(dialog):

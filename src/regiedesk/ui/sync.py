@@ -138,6 +138,21 @@ class SyncController(QObject):
 
         self._pool.submit(job)
 
+    def with_server(
+        self, work: Callable[[Store, ClientFactory], Any], then: Callable[[Any], None]
+    ) -> None:
+        """Run ``work`` with the network thread's store and the client factory (it may call
+        the server); ``then`` gets its result or error on the GUI thread, unless the
+        profile closed meanwhile."""
+
+        def run() -> Any:
+            store = self._store
+            if store is None:
+                raise RuntimeError("no sync connection")
+            return work(store, self._client_factory)
+
+        self._on_net(run, then)
+
     # --- lifecycle ---------------------------------------------------------------
 
     @property

@@ -48,6 +48,7 @@ class MenusMixin(WindowBase):
         self.act_cancel_sync = self._action(None, self.sync.cancel)
         self.act_connect = self._action(None, self.open_connect)
         self.act_rejected = self._action(None, self.open_rejected)
+        self.act_trail = self._action(None, self.open_trail)
         self.cancel_sync_button.setDefaultAction(self.act_cancel_sync)
         self.act_about = self._action(None, self.show_about)
         self.act_help = self._action("F1", self.show_help)
@@ -70,7 +71,7 @@ class MenusMixin(WindowBase):
             ]
         )
         self.menu_family.addSeparator()
-        self.menu_family.addActions([self.act_report, self.act_hours_report])
+        self.menu_family.addActions([self.act_report, self.act_hours_report, self.act_trail])
         self.menu_view = self.menuBar().addMenu("")
         self.menu_view.addActions([self.act_next_tab, self.act_previous_tab, self.act_refresh])
         self.menu_help = self.menuBar().addMenu("")
@@ -91,6 +92,7 @@ class MenusMixin(WindowBase):
             self.act_refresh,
             self.act_connect,
             self.act_rejected,
+            self.act_trail,
         ):
             action.setEnabled(unlocked)
         self.act_cancel_sync.setEnabled(False)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .idle import IdleWatcher
     from .rejected_dialog import RejectedDialog
     from .sync import SyncController
+    from .trail_dialog import TrailDialog
     from .unlock import StartPage, UnlockPage
     from .workspace import FamilyWorkspace
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         cancel_sync_button: QToolButton
         timer_tick: QTimer
         rejected_dialog: RejectedDialog | None
+        trail_dialog: TrailDialog | None
         new_family_dialog: NewFamilyDialog | None
         connect_dialog: ConnectDialog | None
         settings_dialog: SettingsDialog | None
@@ -69,6 +71,7 @@ if TYPE_CHECKING:
         def step_tab(self, step: int) -> None: ...
         def open_connect(self) -> None: ...
         def open_rejected(self) -> None: ...
+        def open_trail(self) -> None: ...
         def open_settings(self) -> None: ...
         def show_about(self) -> None: ...
         def show_help(self) -> None: ...

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import (
     QMessageBox,
 )
@@ -161,6 +162,30 @@ class SyncMixin(WindowBase):
         self.rejected_dialog = dialog
         dialog.open()
         dialog.load()
+
+    def open_trail(self) -> None:
+        """Who saw or changed the open family (or the one chosen in the caseload)."""
+        family_id = self.workspace.family_id if self.workspace is not None else None
+        family_id = family_id or self.caseload.selected_family_id()
+        if family_id is None:
+            self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
+            return
+        chosen: str = family_id
+
+        def show(name: str) -> None:
+            from .trail_dialog import TrailDialog
+
+            if self.trail_dialog is not None and shiboken6.isValid(self.trail_dialog):
+                self.trail_dialog.reject()
+            dialog = TrailDialog(self.context, self.sync, chosen, name, self)
+            self.trail_dialog = dialog
+            dialog.open()
+            dialog.load()
+
+        self.context.run(
+            lambda s: s.families.get_family(chosen).name, show,
+            lambda error: show_error(self, error), owner=self,
+        )  # fmt: skip
 
     def close_rejected(self) -> None:
         """The dialog shows client data: it goes when the profile locks."""

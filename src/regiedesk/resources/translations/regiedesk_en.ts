@@ -706,6 +706,10 @@
         <translation>Hours s&amp;tatement of all families...</translation>
     </message>
     <message>
+        <source>&amp;Wie zag of wijzigde dit gezin...</source>
+        <translation>&amp;Who saw or changed this family...</translation>
+    </message>
+    <message>
         <source>&amp;Volgend tabblad</source>
         <translation>&amp;Next tab</translation>
     </message>
@@ -1991,6 +1995,10 @@
         <translation>The administrator revoked this laptop. The data on this laptop has been wiped; what was already synced is on the server. Contact your IT department.</translation>
     </message>
     <message>
+        <source>Kies eerst een gezin.</source>
+        <translation>Choose a family first.</translation>
+    </message>
+    <message>
         <source>Gekoppeld met de server.</source>
         <translation>Connected to the server.</translation>
     </message>
@@ -2144,6 +2152,125 @@
     <message>
         <source>vernieuwen lukte niet, u ziet de laatste cijfers</source>
         <translation>refreshing failed, these are the last figures</translation>
+    </message>
+</context>
+<context>
+    <name>TrailDialog</name>
+    <message>
+        <source>aangemaakt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>ingezien</source>
+        <translation>viewed</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>afgedrukt</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>geëxporteerd</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <source>gezocht</source>
+        <translation>searched</translation>
+    </message>
+    <message>
+        <source>gesynchroniseerd</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>Wie zag of wijzigde {0}</source>
+        <translation>Who saw or changed {0}</translation>
+    </message>
+    <message>
+        <source>Vanaf</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Tot en met</source>
+        <translation>Up to and including</translation>
+    </message>
+    <message>
+        <source>&amp;Tonen</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Per gebruiker</source>
+        <translation>Per user</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Ingezien</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <source>Gewijzigd</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Laatst</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Gebeurtenissen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Moment (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Namens</source>
+        <translation>On behalf of</translation>
+    </message>
+    <message>
+        <source>Apparaat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bezig met ophalen...</source>
+        <translation>Fetching...</translation>
+    </message>
+    <message>
+        <source>Uit het centrale logboek van de organisatie en van deze laptop.</source>
+        <translation>From the organisation's central trail and from this laptop.</translation>
+    </message>
+    <message>
+        <source>Alleen van deze laptop: de server was niet bereikbaar of kent dit gezin (nog) niet. Synchroniseer en probeer het opnieuw voor het hele overzicht.</source>
+        <translation>From this laptop only: the server could not be reached or does not know this family (yet). Sync and try again for the whole overview.</translation>
+    </message>
+    <message>
+        <source>deze laptop (nog niet verstuurd)</source>
+        <translation>this laptop (not yet sent)</translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,8 @@ def events_about(tx: Transaction, client: str, since: str, until: str) -> list[d
     """Every event about one client (its own, or one naming the family among its records,
     like an export or a search) between two moments, oldest first, with the device's name."""
     return tx.query(
-        'SELECT a.at, a.event, a.account, a.user_name AS "user", a.responsible_user,'
+        'SELECT a.event_id AS id, a.at, a.event, a.account, a.user_name AS "user",'
+        " a.responsible_user,"
         " a.device_id, d.name AS device_name, a.objects FROM audit_events a"
         " LEFT JOIN devices d ON d.id = a.device_id"
         " WHERE (a.client = ? OR a.objects LIKE ?) AND a.at >= ? AND a.at < ? ORDER BY a.seq",

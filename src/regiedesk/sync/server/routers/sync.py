@@ -17,10 +17,10 @@ from fastapi.responses import Response
 
 from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import destruction, queries, state, team_queries
+from .. import audit_trail, destruction, queries, state, team_queries
 from ..bodies import MutationIn, Push
 from ..db import ServerDB
-from ..identity import SIGNED, error, signed_in
+from ..identity import SIGNED, Refused, error, signed_in
 from ..rules import check_clock, named, refusal
 from ..scope import families_in_scope
 
@@ -154,5 +154,28 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             found = team_queries.stand_ins_around(tx, who.user, today())
         answer: p.StandInList = {"stand_ins": found}
         return _json(answer)
+
+    @api.get("/trail")
+    def family_trail(
+        request: Request,
+        client: str = Query(min_length=1, max_length=64),
+        since: dt.date = Query(),
+        until: dt.date = Query(),
+    ) -> Response:
+        """Who saw or changed what of a family the caller holds now (their own file), from
+        ``since`` to ``until``; another family is 404. The look goes into the trail."""
+        if until < since:
+            raise error(400, p.ErrorCode.BAD_PERIOD, "the period ends before it starts")
+        with signed_in(db, request, p.Role.CASEWORKER) as (tx, who):
+            if client not in families_in_scope(tx, who.user, today()):
+                answer = error(404, p.ErrorCode.NOT_FOUND, "not a family you hold")
+                raise Refused(who.user, who.device_id, "family-trail", "refused", answer)
+            end = until + dt.timedelta(days=1)
+            events = audit_trail.events_about(tx, client, since.isoformat(), end.isoformat())
+            audit_trail.append_server_event(
+                tx, who.user, "read", client,
+                [f"families/{client}", f"audit/trail/{since.isoformat()}/{until.isoformat()}"],
+            )  # fmt: skip
+        return _json({"client": client, "events": events})
 
     return api
