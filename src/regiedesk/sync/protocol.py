@@ -25,6 +25,8 @@ CLOCK_HEADER = "X-Regiedesk-Clock-Ms"
 MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 PAGE_LIMIT = 1000
+# a pull page also ends before its changes' data passes this (it holds at least one change)
+PAGE_BYTES = 4 * 1024 * 1024
 
 
 class Op(StrEnum):

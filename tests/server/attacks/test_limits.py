@@ -5,8 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 
-import pytest
-
 from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
@@ -19,7 +17,6 @@ BOMB = gzip.compress(b" " * (256 * MB), compresslevel=9)  # 256 MiB of JSON whit
 GZIP = {"content-type": "application/json", "content-encoding": "gzip"}
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_an_anonymous_gzip_bomb_is_refused_before_it_is_unpacked(server: Running) -> None:
     assert len(BOMB) < MB
     with peak_memory() as peak, server.client() as c:
@@ -28,7 +25,6 @@ def test_an_anonymous_gzip_bomb_is_refused_before_it_is_unpacked(server: Running
     assert peak.mb < 64, f"{peak.mb:.0f} MB"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_signed_in_gzip_bomb_is_unpacked_only_up_to_the_limit(server: Running) -> None:
     token = server.device("anna")
     with peak_memory() as peak, server.client(token) as c:
@@ -37,7 +33,6 @@ def test_a_signed_in_gzip_bomb_is_unpacked_only_up_to_the_limit(server: Running)
     assert peak.mb < 64, f"{peak.mb:.0f} MB"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_chunked_sign_in_body_is_cut_off_at_the_limit(server: Running) -> None:
     with peak_memory() as peak:
         sent = send_chunked(server, "/v1/devices", 96 * MB)
@@ -46,7 +41,6 @@ def test_a_chunked_sign_in_body_is_cut_off_at_the_limit(server: Running) -> None
     assert peak.mb < 48, f"{peak.mb:.0f} MB"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_an_anonymous_push_body_is_not_read(server: Running) -> None:
     with peak_memory() as peak:
         sent = send_chunked(server, "/v1/sync/push", 96 * MB)
@@ -55,7 +49,6 @@ def test_an_anonymous_push_body_is_not_read(server: Running) -> None:
     assert peak.mb < 48, f"{peak.mb:.0f} MB"
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_chunked_push_is_cut_off_at_the_limit(server: Running) -> None:
     token = server.device("anna")
     with peak_memory() as peak:
@@ -78,7 +71,6 @@ def test_a_body_within_the_limit_still_goes_through_chunked(server: Running) -> 
     assert response.status_code == 200 and response.json() == {"results": []}
 
 
-@pytest.mark.xfail(strict=True, reason=FIXED)
 def test_a_pull_page_is_bounded_by_bytes(server: Running) -> None:
     token = server.device("anna")
     family = family_of(server, token, "anna")

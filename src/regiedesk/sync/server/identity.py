@@ -77,6 +77,16 @@ def identify(tx: Transaction, request: Request, role: p.Role | None) -> Caller:
     return Caller(device["name"], device["role"], device["id"], seen)
 
 
+def known_token(db: ServerDB, token: str, path: str) -> bool:
+    """Whether a device holds ``token`` (revoked or not: ``identify`` says which), before
+    the request's body is read; an unknown one is logged as ``identify`` logs it."""
+    with db.reading() as tx:
+        device = queries.device_by_token(tx, token.strip())
+    if device is None:
+        queries.log_access(db, None, None, path, "bad_token")
+    return device is not None
+
+
 async def _bearer(request: Request) -> None:
     """Anonymous calls are refused before their body is read (on the event loop)."""
     if not request.headers.get("authorization", "").lower().startswith("bearer "):

@@ -12,6 +12,7 @@ from typing import Any
 
 from ...clock import utc_text
 from ...ids import uuid7
+from .. import protocol as p
 from . import auth
 from .db import ServerDB, Transaction
 
@@ -172,25 +173,44 @@ def high_water(tx: Transaction) -> int:
 
 def changes_page(
     tx: Transaction, since: int, high: int, families: Sequence[str], limit: int
-) -> list[tuple[Any, ...]]:
+) -> tuple[list[tuple[Any, ...]], bool]:
     """Up to ``limit`` changes of ``families`` after ``since`` and up to ``high``, as
-    tuples in ``PULLED`` order.
+    tuples in ``PULLED`` order, and whether there are more.
 
     The page's sequence numbers come from the (family_id, seq) index alone and only
     those rows are read. The first look is at the next 8 pages' worth of the log: with
     a dense scope the index scan stays short instead of covering (and sorting)
     everything after the cursor; a sparse scope reads on to the end.
+
+    A page also ends before its data passes ``protocol.PAGE_BYTES`` (but holds at least
+    one change): the database leaves out the rest (a running sum over the page), so 30
+    changes of 7.8 MB are never held at once.
     """
     marks = ", ".join("?" for _ in families)
     sql = (
-        f"SELECT {PULLED} FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
-        f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?) ORDER BY seq"
+        f"SELECT {PULLED}, found FROM (SELECT {PULLED},"
+        " SUM(LENGTH(data)) OVER (ORDER BY seq) AS upto,"
+        " ROW_NUMBER() OVER (ORDER BY seq) AS n, COUNT(*) OVER () AS found"
+        " FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
+        f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?)) AS page"
+        " WHERE upto <= ? OR n = 1 ORDER BY seq"
     )
+
+    def look(low: int, top: int, wanted: int, budget: int) -> tuple[list[tuple[Any, ...]], bool]:
+        found = tx.rows(sql, (low, top, *families, wanted, budget))
+        return [row[:-1] for row in found], bool(found) and len(found) < int(found[0][-1])
+
     window = since + 8 * limit
-    rows = tx.rows(sql, (since, min(high, window), *families, limit))
-    if len(rows) < limit and window < high:
-        rows += tx.rows(sql, (window, high, *families, limit - len(rows)))
-    return rows
+    rows, cut = look(since, min(high, window), limit, p.PAGE_BYTES)
+    if not cut and len(rows) < limit and window < high:
+        used = sum(
+            len(row[-1]) for row in rows
+        )  # JSON by protocol.dumps: ASCII, characters = bytes
+        if used >= p.PAGE_BYTES:
+            return rows, True
+        more, cut = look(window, high, limit - len(rows), p.PAGE_BYTES - used)
+        rows += more
+    return rows, cut or len(rows) == limit
 
 
 # --- families, teams and stand-ins -------------------------------------------

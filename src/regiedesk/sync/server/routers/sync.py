@@ -104,6 +104,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
         family: str | None = Query(None, max_length=64),
     ) -> Response:
         rows: list[tuple[Any, ...]] = []
+        more = False
         with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
             scope = families_in_scope(tx, who.user, today())
             refused = family is not None and family not in scope
@@ -112,11 +113,10 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             # change up to it is visible to the next statement (even under READ COMMITTED).
             high = queries.high_water(tx)
             if wanted and not refused:
-                rows = queries.changes_page(tx, since, high, wanted, limit)
+                rows, more = queries.changes_page(tx, since, high, wanted, limit)
         if refused:
             queries.log_access(db, who.user, who.device_id, "pull-family", "refused")
             raise error(404, p.ErrorCode.NOT_FOUND, "no such family in your scope")
-        more = len(rows) == limit
         cursor = int(rows[-1][0]) if more else max(since, high)
         # the stored data is JSON already: splice it in rather than parse and re-encode it
         q = encode_basestring_ascii
