@@ -20,3 +20,17 @@ def test_drafts_survive_a_restart_and_are_not_synced(store: Store, data_dir: Pat
         assert drafts.get_draft("note:new:fam1") == "Halverwege een zin, nu verder"
         drafts.remove_draft("note:new:fam1")
         assert drafts.get_draft("note:new:fam1") is None
+
+
+def test_drafts_are_listed_by_the_start_of_their_key(store: Store) -> None:
+    drafts = Services.over(store).drafts
+    drafts.save_draft("note:fam1:new:a", "Eerste")
+    drafts.save_draft("note:fam1:new:b", "Tweede")
+    drafts.save_draft("note:fam10:new:c", "Ander gezin")  # a prefix of the key, not the family
+    drafts.save_draft("note:fam1:n1", "Bestaand verslag")
+    listed = drafts.list_drafts("note:fam1:new:")
+    assert sorted((key, text) for key, text, _ in listed) == [
+        ("note:fam1:new:a", "Eerste"),
+        ("note:fam1:new:b", "Tweede"),
+    ]
+    assert drafts.list_drafts("note:%") == []  # a pattern character is no pattern

@@ -26,6 +26,7 @@ from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import Settings
 from regiedesk.ui.sync import SyncState, SyncStatus
 from regiedesk.ui.worker import DbWorker
+from regiedesk.ui.workspace.notes_tab import new_draft_key, store_draft
 
 # the stand-in server the tests use, for the picture of set-aside work
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -144,7 +145,14 @@ def main() -> int:
                 settle(app, worker, 0.3)
             if name == "08-verslagen":
                 tab = window.workspace.current_tab()
-                tab.list.setCurrentRow(0)
+                key = new_draft_key(tab.family_id)
+                context.run(  # a new note not saved yet: a concept at the top of the list
+                    lambda s, k=key: store_draft(s, k, "Gesprek met de mentor", "Mentor belde over")
+                )
+                settle(app, worker)
+                tab.refresh()
+                settle(app, worker, 0.3)
+                tab.list.setCurrentRow(1)  # the newest saved note, its versions beside it
                 settle(app, worker, 0.3)
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
@@ -168,7 +176,7 @@ def main() -> int:
         context.run(clash)
         settle(app, worker)
         notes_tab.list.setCurrentRow(-1)
-        notes_tab.list.setCurrentRow(0)
+        notes_tab.list.setCurrentRow(1)
         settle(app, worker, 0.3)
         window.show_sync_status(
             SyncStatus(

@@ -208,6 +208,14 @@ def _edit_measurement(qtbot, window: MainWindow) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: tab.editing is not None, timeout=WAIT)
 
 
+def _type_a_concept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = tab_of(qtbot, window, NotesTab)
+    assert isinstance(tab, NotesTab)
+    tab.title.setText("Huisbezoek")
+    tab.save_draft()  # a new note with a concept: "Concept weggooien" shows
+    qtbot.waitUntil(tab.discard_button.isVisible, timeout=WAIT)
+
+
 def _select_member(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     tab = tab_of(qtbot, window, OverviewTab)
     assert isinstance(tab, OverviewTab)
@@ -227,6 +235,7 @@ STATES: dict[str, tuple[type[FamilyTab], Callable[..., None] | None]] = {
     "plan": (PlanTab, None),
     "plan-editing": (PlanTab, _edit_goal_and_agreement),
     "notes": (NotesTab, None),
+    "notes-concept": (NotesTab, _type_a_concept),
     "corrections": (CorrectionsTab, None),
 }
 

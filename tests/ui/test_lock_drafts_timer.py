@@ -135,7 +135,8 @@ def test_a_new_note_title_and_text_come_back_after_a_lock(  # type: ignore[no-un
     press_ctrl_l(qtbot, window)
     settle(qtbot, window)
     reopen_family(qtbot, window)
-    tab = notes_tab(qtbot, window, 0)
+    tab = notes_tab(qtbot, window, 1)  # not saved yet: in the list as its concept
+    assert tab.list.item(0).text() == "concept · Gesprek met school"
     qtbot.waitUntil(lambda: tab.body.toPlainText() == "Mentor belde", timeout=WAIT)
     assert tab.title.text() == "Gesprek met school"
 

@@ -26,5 +26,14 @@ class DraftService(Service):
         rows = self.store.query("SELECT body FROM drafts WHERE key = ?", (key,))
         return str(rows[0]["body"]) if rows else None
 
+    def list_drafts(self, prefix: str) -> list[tuple[str, str, str]]:
+        """The drafts whose key starts with ``prefix``: (key, text, updated_at), newest first."""
+        rows = self.store.query(
+            "SELECT key, body, updated_at FROM drafts WHERE substr(key, 1, ?) = ?"
+            " ORDER BY updated_at DESC, key",
+            (len(prefix), prefix),
+        )
+        return [(str(r["key"]), str(r["body"]), str(r["updated_at"])) for r in rows]
+
     def remove_draft(self, key: str) -> None:
         self.store.write_local("DELETE FROM drafts WHERE key = ?", (key,))

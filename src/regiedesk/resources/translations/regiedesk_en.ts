@@ -1061,6 +1061,10 @@
         <translation>Text of the note</translation>
     </message>
     <message>
+        <source>Concept &amp;weggooien</source>
+        <translation>D&amp;iscard draft</translation>
+    </message>
+    <message>
         <source>Versies &amp;samenvoegen...</source>
         <translation>Me&amp;rge versions...</translation>
     </message>
@@ -1081,6 +1085,10 @@
         <translation>Versions</translation>
     </message>
     <message>
+        <source>concept · {0}</source>
+        <translation>draft · {0}</translation>
+    </message>
+    <message>
         <source>Concept teruggezet.</source>
         <translation>Draft restored.</translation>
     </message>
@@ -1099,6 +1107,10 @@
     <message>
         <source>Be&amp;zoekdatum:</source>
         <translation>Visit &amp;date:</translation>
+    </message>
+    <message>
+        <source>Concept weggegooid.</source>
+        <translation>Draft discarded.</translation>
     </message>
     <message>
         <source>Versies samengevoegd en opgeslagen.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,11 +32,22 @@ from .base import FamilyTab, add_rows, date_edit, date_of, relabel
 from .merge_dialog import MergeDialog
 
 DRAFT_DELAY_MS = 400
+DRAFT_ROLE = 257  # Qt.UserRole + 1: a list item's concept key (a saved note's id is at 256)
 
 
 def draft_key(family_id: str, note_id: str | None) -> str:
-    """The body's draft; the title's is this key with ``:title``."""
+    """The body's draft; the title's is this key with ``:title``. ``None``: the one new note
+    of before every new note had its own draft (still read, see ``new_draft_prefix``)."""
     return f"note:{family_id}:{note_id or 'new'}"
+
+
+def new_draft_prefix(family_id: str) -> str:
+    """What the keys of a family's new notes start with (one key per unsaved new note)."""
+    return draft_key(family_id, None)
+
+
+def new_draft_key(family_id: str) -> str:
+    return f"{new_draft_prefix(family_id)}:{uuid.uuid4().hex}"
 
 
 @dataclass
@@ -63,9 +75,37 @@ def discard_draft(s: Services, key: str) -> None:
 
 
 @dataclass
+class NewDraft:
+    """An unsaved new note: its draft's key, what is typed, when last typed."""
+
+    key: str
+    title: str
+    body: str
+    updated_at: str
+
+
+def new_drafts(s: Services, family_id: str) -> list[NewDraft]:
+    """Every unsaved new note of the family, the one typed in last first."""
+    found: dict[str, NewDraft] = {}
+    for key, text, updated_at in s.drafts.list_drafts(new_draft_prefix(family_id)):
+        base = key.removesuffix(":title")
+        draft = found.setdefault(base, NewDraft(base, "", "", updated_at))
+        draft.updated_at = max(draft.updated_at, updated_at)
+        if key.endswith(":title"):
+            draft.title = text
+        else:
+            draft.body = text
+    return sorted(found.values(), key=lambda d: d.updated_at, reverse=True)
+
+
+@dataclass
 class NoteList:
     notes: list[Note]
-    new_draft: Draft | None
+    drafts: list[NewDraft]
+
+
+def load_list(s: Services, family_id: str) -> NoteList:
+    return NoteList(s.notes.list_notes(family_id), new_drafts(s, family_id))
 
 
 @dataclass
@@ -97,6 +137,10 @@ class NotesTab(FamilyTab):
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.current: NoteDetail | None = None
+        self.new_key: str | None = None  # the draft of the new note in the editor, once typed
+        self.drafts: list[NewDraft] = []
+        self.first_list = True  # the first list shown puts the last concept back in the editor
+        self.discard_button = QPushButton()
         self.merge_dialog: MergeDialog | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -116,6 +160,7 @@ class NotesTab(FamilyTab):
         editor_layout.addWidget(self.body, 1)
         row = QHBoxLayout()
         row.addWidget(self.draft_state, 1)
+        row.addWidget(self.discard_button)
         row.addWidget(self.save_button)
         editor_layout.addLayout(row)
         versions = QWidget()
@@ -138,6 +183,7 @@ class NotesTab(FamilyTab):
         self.body.textChanged.connect(self._typed)
         self.title.textChanged.connect(self._typed)
         self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard_new)
         self.merge_button.clicked.connect(self.open_merge)
         self.retranslate()
 
@@ -148,6 +194,7 @@ class NotesTab(FamilyTab):
         self.visit_date.setAccessibleName(self.tr("Datum van het bezoek"))
         self.body.setAccessibleName(self.tr("Tekst van het verslag"))
         self.save_button.setText(self.tr("Verslag opsl&aan"))
+        self.discard_button.setText(self.tr("Concept &weggooien"))
         self.merge_button.setText(self.tr("Versies &samenvoegen..."))
         self.history.setAccessibleName(self.tr("Versies van het verslag"))
         self.preview.setAccessibleName(self.tr("Tekst van de gekozen versie"))
@@ -156,6 +203,8 @@ class NotesTab(FamilyTab):
         self.versions_label.setText(self.tr("Versies"))
         self._say(self.draft_text)
         self._show_conflict()
+        self._show_discard()
+        self._label_drafts()
 
     def _say(self, text: Callable[[], str]) -> None:
         """Show the draft's state; kept as a function to say it again in another language."""
@@ -178,17 +227,35 @@ class NotesTab(FamilyTab):
 
     def refresh(self) -> None:
         family_id = self.family_id
-        self.load(
-            lambda s: NoteList(
-                s.notes.list_notes(family_id), load_draft(s, draft_key(family_id, None))
-            ),
-            self.show_list,
-        )
+        self.load(lambda s: load_list(s, family_id), self.show_list)
+
+    def _draft_label(self, draft: NewDraft) -> str:
+        what = draft.title.strip() or " ".join(draft.body.split())[:60] or "..."
+        return self.tr("concept · {0}").format(what)
+
+    def _label_drafts(self) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            key = item.data(DRAFT_ROLE)
+            draft = next((d for d in self.drafts if d.key == key), None)
+            if draft is not None:
+                item.setText(self._draft_label(draft))
 
     def show_list(self, data: NoteList) -> None:
         keep = self.current.note.id if self.current else None
+        self.drafts = data.drafts
         self.list.blockSignals(True)
         self.list.clear()
+        for draft in data.drafts:  # the unsaved new notes first, each its own "concept"
+            item = QListWidgetItem(self._draft_label(draft))
+            item.setToolTip(draft.title)
+            item.setData(DRAFT_ROLE, draft.key)
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            self.list.addItem(item)
+            if keep is None and draft.key == self.new_key:
+                self.list.setCurrentItem(item)
         for note in data.notes:
             item = QListWidgetItem(f"{date_text(note.visit_date)}  {note.title}".strip())
             item.setToolTip(note.title)  # a long title is cut off in the list
@@ -197,15 +264,42 @@ class NotesTab(FamilyTab):
             if note.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        draft = data.new_draft
-        if keep is None and draft and not self.body.toPlainText() and not self.title.text():
-            self._set_editor(draft.title or "", draft.body or "")
-            self._say(lambda: self.tr("Concept teruggezet."))
+        empty = not self.body.toPlainText() and not self.title.text()
+        first, self.first_list = self.first_list, False
+        if first and keep is None and self.new_key is None and data.drafts and empty:
+            self._open_draft(data.drafts[0])  # what was typed last, back in the editor
+        self._show_discard()
+
+    def _open_draft(self, draft: NewDraft) -> None:
+        self.current = None
+        self.new_key = draft.key
+        self._set_editor(draft.title, draft.body)
+        self.history.clear()
+        self.preview.clear()
+        self._show_conflict()
+        self._say(lambda: self.tr("Concept teruggezet."))
+        for row in range(self.list.count()):
+            if self.list.item(row).data(DRAFT_ROLE) == draft.key:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(row)
+                self.list.blockSignals(False)
+        self._show_discard()
+
+    def _show_discard(self) -> None:
+        """'Concept weggooien' for a new note that has a draft (thrown away by choice only)."""
+        self.discard_button.setVisible(self.current is None and self.new_key is not None)
 
     def _picked(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
         self.flush_draft()
+        key = item.data(DRAFT_ROLE)
+        if key:
+            draft = next((d for d in self.drafts if d.key == key), None)
+            if draft is not None:
+                self._open_the_draft_as_saved(draft)
+            return
+        self.new_key = None
         family_id, note_id = self.family_id, str(item.data(256))
 
         def work(s: Services) -> NoteDetail:
@@ -220,8 +314,20 @@ class NotesTab(FamilyTab):
 
         self.load(work, self.show_note)
 
+    def _open_the_draft_as_saved(self, draft: NewDraft) -> None:
+        """A concept picked in the list: as last saved, with what was typed since."""
+        key = draft.key
+
+        def then(loaded: Draft | None) -> None:
+            if loaded is not None:
+                draft.title, draft.body = loaded.title or "", loaded.body or ""
+            self._open_draft(draft)
+
+        self.load(lambda s: load_draft(s, key), then)
+
     def show_note(self, detail: NoteDetail) -> None:
         self.current = detail
+        self.new_key = None
         latest, draft = detail.heads[-1], detail.draft or Draft(None, None)
         self._set_editor(
             detail.note.title if draft.title is None else draft.title,
@@ -232,6 +338,7 @@ class NotesTab(FamilyTab):
             self.visit_date.setDate(QDate(day.year, day.month, day.day))
         self._say(lambda: self.tr("Concept teruggezet.") if detail.draft is not None else "")
         self._show_conflict()
+        self._show_discard()
         self.history.clear()
         for revision in detail.history:
             local = revision.created_at.astimezone()
@@ -254,24 +361,53 @@ class NotesTab(FamilyTab):
     # --- typing and drafts --------------------------------------------------
 
     def new_note(self) -> None:
+        """An empty editor for another new note; the one being typed stays as its concept."""
         self.flush_draft()
+        had_draft = self.new_key is not None or self.current is not None
         self.current = None
-        self.list.clearSelection()
+        self.new_key = None
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
         self._set_editor("", "")
         self.history.clear()
         self.preview.clear()
         self._show_conflict()
+        self._show_discard()
+        self._say(str)
         self.title.setFocus()
+        if had_draft:
+            self._reload_list()  # the concept just left shows in the list
+
+    def _reload_list(self) -> None:
+        family_id = self.family_id
+        self.load(lambda s: load_list(s, family_id), self.show_list)
+
+    def discard_new(self) -> None:
+        """Throw away the new note in the editor and its concept (the caseworker's choice)."""
+        self._draft_timer.stop()
+        key, self.new_key = self.new_key, None
+        self._set_editor("", "")
+        self._say(lambda: self.tr("Concept weggegooid."))
+        self._show_discard()
+        if key is not None:
+            self.run(lambda s: discard_draft(s, key), lambda _: self._reload_list())
 
     def _typed(self) -> None:
         self._say(lambda: self.tr("Wijzigingen nog niet opgeslagen (concept bewaard)."))
         self._draft_timer.start(DRAFT_DELAY_MS)
 
     def save_draft(self) -> None:
-        key = draft_key(self.family_id, self.current.note.id if self.current else None)
         title, text = self.title.text(), self.body.toPlainText()
         if not text.strip() and not title.strip():
             return
+        if self.current is not None:
+            key = draft_key(self.family_id, self.current.note.id)
+        else:
+            if self.new_key is None:  # the first words of a new note: its own concept
+                self.new_key = new_draft_key(self.family_id)
+                self._show_discard()
+            key = self.new_key
         self.run(lambda s: store_draft(s, key, title, text))
 
     def flush_draft(self) -> None:
@@ -296,15 +432,15 @@ class NotesTab(FamilyTab):
 
     def save(self) -> None:
         self._draft_timer.stop()
+        self.save_draft()  # kept first: a refused note (no title) keeps every word typed
         family_id, title, body = self.family_id, self.title.text(), self.body.toPlainText()
-        detail = self.current
+        detail, new_key, day = self.current, self.new_key, date_of(self.visit_date)
 
         def work(s: Services) -> str:
             if detail is None:
-                note, _ = s.notes.add_note(
-                    family_id, title=title, body=body, visit_date=date_of(self.visit_date)
-                )
-                discard_draft(s, draft_key(family_id, None))
+                note, _ = s.notes.add_note(family_id, title=title, body=body, visit_date=day)
+                if new_key is not None:
+                    discard_draft(s, new_key)
                 return note.id
             # from the version shown: a newer one that arrived meanwhile stays as a second head
             s.notes.revise_note(
@@ -314,6 +450,8 @@ class NotesTab(FamilyTab):
             return detail.note.id
 
         def done(note_id: str) -> None:
+            if self.new_key == new_key:
+                self.new_key = None
             self._say(lambda: self.tr("Opgeslagen."))
             self._reload(note_id)
 
@@ -374,4 +512,4 @@ class NotesTab(FamilyTab):
                 if self.list.item(row).data(256) == note_id:
                     self.list.setCurrentRow(row)
 
-        self.load(lambda s: NoteList(s.notes.list_notes(family_id), None), then)
+        self.load(lambda s: load_list(s, family_id), then)
