@@ -10,6 +10,7 @@ EN: dict[str, str] = {
     "&Afsluiten": "&Quit",
     "&Afspraak toevoegen": "Add &agreement",
     "&Bestand": "&File",
+    "'{0}' is geen datum; typ dd-mm-jjjj.": "'{0}' is not a date; type dd-mm-yyyy.",
     "Concept &weggooien": "D&iscard draft",
     "Concept weggegooid.": "Draft discarded.",
     "concept · {0}": "draft · {0}",

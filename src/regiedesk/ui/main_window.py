@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.vocabulary import TimerState
-from ..errors import RegiedeskError
+from ..errors import RegiedeskError, ValidationError
 from .caseload import CaseloadPage
 from .context import AppContext
 from .format import duration_text
@@ -225,7 +225,11 @@ class MainWindow(
         dialog = NewFamilyDialog(self.context.today(), self)
 
         def create() -> None:
-            name, status, start = dialog.values()
+            try:
+                name, status, start = dialog.values()
+            except ValidationError as error:  # a start date typed that is no date
+                self._retry_new_family(dialog, error)
+                return
             self.context.run(
                 lambda s: s.families.add_family(name=name, status=status, start_date=start),
                 created,

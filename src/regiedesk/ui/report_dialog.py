@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import ValidationError
 from ..i18n import current_language
 from ..services import Services
 from .context import AppContext
 from .messages import show_error
-from .workspace.base import date_edit, date_of
+from .workspace.base import date_edit, date_of, shown_date
 
 
 class Kind(StrEnum):
@@ -156,7 +157,10 @@ class ReportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.chosen
-        if kind == Kind.PROGRESS and date_of(self.start) == previous_month(self.context.today())[0]:
+        if (
+            kind == Kind.PROGRESS
+            and shown_date(self.start) == previous_month(self.context.today())[0]
+        ):
             self.start.setDate(self.start.date().addMonths(-5))  # a half year by default
         for field, shown in (
             (self.start, kind != Kind.PLAN),
@@ -197,6 +201,11 @@ class ReportDialog(QDialog):
     # --- saving ---------------------------------------------------------------------
 
     def save(self) -> None:
+        try:  # a period typed that is no date: said now, before the file is chosen
+            date_of(self.start), date_of(self.end)
+        except ValidationError as error:
+            show_error(self, error)
+            return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
             self,

@@ -23,7 +23,7 @@ from .context import AppContext
 from .messages import show_error
 from .sync import SyncController
 from .translations import QT_TRANSLATE_NOOP
-from .workspace.base import date_edit, date_of, fill, table
+from .workspace.base import date_edit, fill, shown_date, table
 
 EVENTS = {
     "create": QT_TRANSLATE_NOOP("TrailDialog", "aangemaakt"),
@@ -91,7 +91,7 @@ class TrailDialog(QDialog):
         self.resize(900, 600)
 
     def load(self) -> None:
-        family, start, end = self.family_id, date_of(self.start), date_of(self.end)
+        family, start, end = self.family_id, shown_date(self.start), shown_date(self.end)
         self.source.setText(self.tr("Bezig met ophalen..."))
 
         def work(store: Any, factory: Any) -> FamilyTrail:

@@ -239,6 +239,13 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>'{0}' is geen datum; typ dd-mm-jjjj.</source>
+        <translation>'{0}' is not a date; type dd-mm-yyyy.</translation>
+    </message>
+</context>
+<context>
     <name>DomainsTab</name>
     <message>
         <source>ZRM 2017</source>

@@ -37,7 +37,7 @@ from ...sync import protocol as p
 from ..charts import BarChart
 from ..format import date_text, duration_text, euro_text
 from ..worker import DbWorker
-from ..workspace.base import date_edit, date_of, never_cut_off
+from ..workspace.base import date_edit, never_cut_off, shown_date
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
 PROGRESS_AFTER_MS = 500
@@ -389,7 +389,7 @@ class TeamWorkspace(QWidget):
             return
         self._generation += 1
         generation, fetch = self._generation, self.fetch
-        start, end = date_of(self.start), date_of(self.end)
+        start, end = shown_date(self.start), shown_date(self.end)
         chosen = self.caseworker.currentData()
         self._progress.start()
 

@@ -24,7 +24,17 @@ from ...services import Services
 from ...services.corrections import RecordRef
 from ..format import date_text
 from ..rejected_dialog import KINDS
-from .base import FamilyTab, add_rows, date_edit, date_of, fill, label_items, relabel, selected_id
+from .base import (
+    FamilyTab,
+    add_rows,
+    date_edit,
+    date_of,
+    fill,
+    label_items,
+    refusing,
+    relabel,
+    selected_id,
+)
 from .base import table as make_table
 
 
@@ -211,6 +221,7 @@ class CorrectionsTab(FamilyTab):
     def save_form(self) -> None:
         self.save()
 
+    @refusing
     def save(self) -> None:
         outcome = str(self.outcome.currentData())
         explanation = self.explanation.text()

@@ -37,6 +37,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    refusing,
     relabel,
     selected_id,
     table,
@@ -265,6 +266,7 @@ class DomainsTab(FamilyTab):
             [p.score for p in chosen], [date_text(p.date)[3:] for p in chosen], maximum=5
         )
 
+    @refusing
     def save(self) -> None:
         scores = {
             code: (int(score.currentData()), note.text() or None)

@@ -24,7 +24,7 @@ from ..context import AppContext
 from ..dialogs import lay_out_form  # imported once a form opens: dialogs imports the workspace
 from ..format import date_text, parse_date
 from ..messages import show_error
-from .base import date_edit, date_of, set_date
+from .base import date_edit, date_of, set_date, shown_date
 
 FormField = QLineEdit | QComboBox | QDateEdit
 
@@ -35,7 +35,7 @@ def field_value(field: FormField) -> str | None:
     if isinstance(field, QComboBox):
         value = field.currentData()
         return None if value is None else str(value)
-    return date_of(field).isoformat()
+    return shown_date(field).isoformat()
 
 
 def set_field_value(field: FormField, value: str | None) -> None:

@@ -32,6 +32,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    refusing,
     relabel,
     selected_id,
     table,
@@ -250,6 +251,7 @@ class HoursTab(FamilyTab):
                 self.tr("Bezoek {0}: {1}").format(state, duration_text(elapsed))
             )
 
+    @refusing
     def add_entry(self) -> None:
         minutes = parse_duration(self.duration.text())
         if minutes is None:

@@ -28,6 +28,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    refusing,
     relabel,
     selected_id,
     table,
@@ -269,6 +270,7 @@ class NetworkTab(FamilyTab):
         self._label_save_buttons()
         self.summary.setFocus()
 
+    @refusing
     def add_party(self) -> None:
         family_id = self.family_id
         organisation, role, since = self.organisation.text(), self.role.text(), date_of(self.since)
@@ -310,6 +312,7 @@ class NetworkTab(FamilyTab):
             done,
         )
 
+    @refusing
     def end_party(self) -> None:
         party_id, until = selected_id(self.parties), date_of(self.end_date)
         if party_id:
@@ -318,6 +321,7 @@ class NetworkTab(FamilyTab):
                 lambda _: self.refresh(),
             )
 
+    @refusing
     def add_contact(self) -> None:
         if self.editing_contact is not None:
             self._save_contact(self.editing_contact)

@@ -28,7 +28,7 @@ from ...domain.models import Note, NoteRevision
 from ...services import Services
 from ...services.notes import MergeProposal
 from ..format import date_text
-from .base import FamilyTab, add_rows, date_edit, date_of, relabel
+from .base import FamilyTab, add_rows, date_edit, date_of, refusing, relabel
 from .merge_dialog import MergeDialog
 
 DRAFT_DELAY_MS = 400
@@ -430,6 +430,7 @@ class NotesTab(FamilyTab):
     def save_form(self) -> None:
         self.save()
 
+    @refusing
     def save(self) -> None:
         self._draft_timer.stop()
         self.save_draft()  # kept first: a refused note (no title) keeps every word typed

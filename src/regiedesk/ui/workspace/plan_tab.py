@@ -28,6 +28,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    refusing,
     relabel,
     selected_id,
     table,
@@ -303,6 +304,7 @@ class PlanTab(FamilyTab):
         self._label_save_buttons()
         self.agreement_text.setFocus()
 
+    @refusing
     def add_goal(self) -> None:
         family_id, text, domain = (
             self.family_id,
@@ -348,6 +350,7 @@ class PlanTab(FamilyTab):
                 lambda _: self.refresh(),
             )
 
+    @refusing
     def add_agreement(self) -> None:
         family_id, text, owner = (
             self.family_id,
@@ -388,6 +391,7 @@ class PlanTab(FamilyTab):
                 lambda _: self.refresh(),
             )
 
+    @refusing
     def save_evaluation(self) -> None:
         family_id, day = self.family_id, date_of(self.evaluation)
         self.run(
