@@ -11,6 +11,7 @@ EN: dict[str, str] = {
     "&Afspraak toevoegen": "Add &agreement",
     "&Bestand": "&File",
     "'{0}' is geen datum; typ dd-mm-jjjj.": "'{0}' is not a date; type dd-mm-yyyy.",
+    "Ander instrument": "Another instrument",
     "Concept &weggooien": "D&iscard draft",
     "Concept weggegooid.": "Draft discarded.",
     "concept · {0}": "draft · {0}",
@@ -56,7 +57,9 @@ EN: dict[str, str] = {
     "P&ersoon:": "Per&son:",
     "Pauz&e": "Pau&se",
     "Regel be&werken": "Chan&ge entry",
+    "Scores houden": "Keep the scores",
     "Status bij&werken": "Update &status",
+    "Toch wisselen": "Switch anyway",
     "Uren &toevoegen": "&Add hours",
     "&Vergrendelen": "&Lock",
     "&Vergrendelen na:": "Lock a&fter:",
@@ -681,4 +684,11 @@ EN: dict[str, str] = {
         "(yet). Sync and try again for the whole overview."
     ),
     "deze laptop (nog niet verstuurd)": "this laptop (not yet sent)",
+    (
+        "De scores en toelichtingen die u invulde, horen bij {0} en zijn nog niet "
+        "opgeslagen. Wisselt u naar {1}, dan gaan ze verloren."
+    ): (
+        "The scores and notes you entered belong to {0} and have not been saved. "
+        "If you switch to {1}, they are lost."
+    ),
 }

@@ -340,6 +340,22 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>Ander instrument</source>
+        <translation>Another instrument</translation>
+    </message>
+    <message>
+        <source>De scores en toelichtingen die u invulde, horen bij {0} en zijn nog niet opgeslagen. Wisselt u naar {1}, dan gaan ze verloren.</source>
+        <translation>The scores and notes you entered belong to {0} and have not been saved. If you switch to {1}, they are lost.</translation>
+    </message>
+    <message>
+        <source>Toch wisselen</source>
+        <translation>Switch anyway</translation>
+    </message>
+    <message>
+        <source>Scores houden</source>
+        <translation>Keep the scores</translation>
+    </message>
+    <message>
         <source>(niet gescoord)</source>
         <translation>(not scored)</translation>
     </message>

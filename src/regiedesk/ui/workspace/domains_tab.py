@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -115,7 +116,9 @@ class DomainsTab(FamilyTab):
         layout = QHBoxLayout(self)
         layout.addWidget(self.new_box, 1)
         layout.addLayout(right, 1)
-        self.instrument.currentIndexChanged.connect(self._build_form)
+        self.shown_instrument = self.instrument.currentData()  # the one the form scores
+        self.switch_question: QMessageBox | None = None  # asked before scores are dropped
+        self.instrument.currentIndexChanged.connect(self._instrument_chosen)
         self.member.currentIndexChanged.connect(self._show_history)
         self.chart_domain.currentIndexChanged.connect(self._show_chart)
         self.save_button.clicked.connect(self.save)
@@ -160,6 +163,54 @@ class DomainsTab(FamilyTab):
         self._label_scores()
         self._fill_members()  # the household's name, the history and the chart's domains
 
+    def _filled(self) -> bool:
+        return any(
+            score.currentData() is not None or note.text().strip()
+            for score, note in self.score_inputs.values()
+        )
+
+    def _show_instrument(self, code: str) -> None:
+        self.instrument.blockSignals(True)
+        self.instrument.setCurrentIndex(max(0, self.instrument.findData(code)))
+        self.instrument.blockSignals(False)
+
+    def _instrument_chosen(self) -> None:
+        """Another instrument: its own form. Scores already entered go only when asked."""
+        chosen, shown = self.instrument.currentData(), self.shown_instrument
+        if chosen == shown:
+            return
+        if not self._filled():
+            self._build_form()
+            return
+        self._show_instrument(shown)  # until the caseworker says yes
+        names = [self.instrument.itemText(self.instrument.findData(c)) for c in (shown, chosen)]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Ander instrument"),
+            self.tr(
+                "De scores en toelichtingen die u invulde, horen bij {0} en zijn nog niet "
+                "opgeslagen. Wisselt u naar {1}, dan gaan ze verloren."
+            ).format(*names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        switch = box.button(QMessageBox.StandardButton.Yes)
+        switch.setText(self.tr("Toch wisselen"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Scores houden"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the scores
+
+        def answered(_: int) -> None:
+            if self.switch_question is box:
+                self.switch_question = None
+            box.deleteLater()
+            if box.clickedButton() is switch:
+                self._show_instrument(chosen)
+                self._build_form()
+
+        box.finished.connect(answered)
+        self.switch_question = box
+        box.open()
+
     def _build_form(self) -> None:
         while self.scores_grid.count():
             item = self.scores_grid.takeAt(0)
@@ -170,7 +221,8 @@ class DomainsTab(FamilyTab):
                 widget.deleteLater()
         self.score_inputs.clear()
         self.score_labels.clear()
-        instrument = load_instrument(self.instrument.currentData())
+        self.shown_instrument = self.instrument.currentData()
+        instrument = load_instrument(self.shown_instrument)
         for row, domain in enumerate(instrument.domains):
             label = QLabel()
             score = QComboBox()
@@ -353,7 +405,9 @@ class DomainsTab(FamilyTab):
     def _edit_loaded(self, loaded: tuple[Assessment, list[Score]]) -> None:
         assessment, scores = loaded
         self.editing = assessment
-        self.instrument.setCurrentIndex(max(0, self.instrument.findData(assessment.instrument)))
+        if assessment.instrument != self.shown_instrument:  # the form of what was measured
+            self._show_instrument(assessment.instrument)
+            self._build_form()
         self.member.setCurrentIndex(max(0, self.member.findData(assessment.member_id)))
         for fixed in (self.instrument, self.member):  # a correction keeps what was measured
             fixed.setEnabled(False)
