@@ -25,6 +25,7 @@ from typing import Any
 
 from . import state
 
+Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 POOL_ENV = "REGIEDESK_SERVER_POOL"
 DEFAULT_POOL_SIZE = 8
 POOL_WAIT_SECONDS = 30.0
@@ -305,7 +306,23 @@ class Transaction:
         cursor.executemany(self.db._sql(sql), [tuple(p) for p in params])
         cursor.close()
 
-    def append_changes(self, rows: Sequence[Sequence[Any]]) -> None:
+    def gather(self, statements: Sequence[Statement]) -> list[list[tuple[Any, ...]]]:
+        """The rows of each statement, in order; on PostgreSQL all in one round trip (a
+        pipeline), so a push's reads cost one wait for the database, not one each."""
+        if not self.db.postgres:
+            return [self.rows(sql, params) for sql, params in statements]
+        with self.conn.pipeline():
+            cursors = [self._cursor(sql, params) for sql, params in statements]
+        found = [[tuple(row) for row in c.fetchall()] if c.description else [] for c in cursors]
+        for cursor in cursors:
+            cursor.close()
+        return found
+
+    def append_changes(
+        self,
+        rows: Sequence[Sequence[Any]],
+        held: dict[tuple[str, str], state.Record] | None = None,
+    ) -> None:
         """Store changes under fresh sequence numbers and end the transaction.
 
         ``rows`` are (mutation_id, device_id, user_name, family_id, entity, record_id,
@@ -313,11 +330,13 @@ class Transaction:
         original committed meanwhile) is skipped, leaving its number unused. The
         sequence row lock is taken here, so it is held only for these statements and
         the commit: on PostgreSQL all of them go out in one pipeline, one round trip,
-        so no other push waits for this process to be scheduled in between.
+        so no other push waits for this process to be scheduled in between. ``held``: the
+        current state of the records concerned, read under their families' lock
+        (``state.reads``); without it, the state is locked and read here.
         """
         if not rows:
             return
-        state.merge_changes(self, rows)  # before the sequence lock: not held while folding
+        writes = state.merge_changes(self, rows, held)  # folded before the sequence lock
         count = len(rows)
         take = "UPDATE counters SET value = value + ? WHERE name = 'changes'"
         insert = (
@@ -330,10 +349,14 @@ class Transaction:
         cursor = self.conn.cursor()
         if self.db.postgres:
             with self.conn.pipeline():
+                for sql, many in writes:
+                    cursor.executemany(self.db._sql(sql), many)
                 cursor.execute(self.db._sql(take), (count,))
                 cursor.executemany(self.db._sql(insert), params)
                 self.conn.commit()
         else:
+            for sql, many in writes:
+                cursor.executemany(sql, many)
             cursor.execute(take, (count,))
             cursor.executemany(insert, params)
         cursor.close()

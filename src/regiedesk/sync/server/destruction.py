@@ -18,7 +18,7 @@ from typing import Any
 from ...clock import utc_text
 from ..member_destruction import detached, doomed_records
 from . import audit_trail
-from .db import Transaction
+from .db import Statement, Transaction
 
 JEUGDWET_YEARS = 20  # Jeugdwet art. 7.3.8: kept 20 years after the care ended
 
@@ -101,22 +101,17 @@ def _detach_history(tx: Transaction, family: str, gone: set[str]) -> None:
             )
 
 
-def destroyed_among(tx: Transaction, ids: set[str]) -> set[str]:
-    """Which of these record ids were destroyed with a member (none when nothing was)."""
-    if not ids or not tx.rows("SELECT 1 FROM destroyed_records LIMIT 1"):
-        return set()
-    found: set[str] = set()
+def destroyed_statements(ids: set[str]) -> list[Statement]:
+    """The statements finding which of these record ids were destroyed with a member
+    (one per 500 ids)."""
     wanted = sorted(ids)
+    statements: list[Statement] = []
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        found |= {
-            str(r[0])
-            for r in tx.rows(
-                f"SELECT record_id FROM destroyed_records WHERE record_id IN ({marks})", chunk
-            )
-        }
-    return found
+        sql = f"SELECT record_id FROM destroyed_records WHERE record_id IN ({marks})"
+        statements.append((sql, chunk))
+    return statements
 
 
 def _record(

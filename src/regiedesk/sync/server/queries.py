@@ -7,14 +7,14 @@ which families a user may see lives beside this, in ``scope.py``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from ...clock import utc_text
 from ...ids import uuid7
 from .. import protocol as p
 from . import auth
-from .db import ServerDB, Transaction
+from .db import ServerDB, Statement, Transaction
 
 LAST_SEEN_EVERY = dt.timedelta(seconds=60)
 PULLED = "seq, mutation_id, hlc, entity, record_id, family_id, op, device_id, data"
@@ -115,41 +115,19 @@ def revoke_device(tx: Transaction, device_id: str) -> bool:
 
 
 def known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
-    """Which of these mutation ids the server already holds (one query per 500)."""
-    known: set[str] = set()
+    """Which of these mutation ids the server already holds."""
+    return {row[0] for rows in tx.gather(known_statements(ids)) for row in rows}
+
+
+def known_statements(ids: list[str]) -> list[Statement]:
+    """The statements answering ``known_mutations`` (one per 500 ids)."""
+    statements: list[Statement] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        known.update(
-            row[0]
-            for row in tx.rows(
-                f"SELECT mutation_id FROM changes WHERE mutation_id IN ({marks})", chunk
-            )
-        )
-    return known
-
-
-def record_families(
-    tx: Transaction, records: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], str]:
-    """The family each of these (entity, record id) belongs to, for those the server
-    holds (``record_state``; one query per entity and 500 ids)."""
-    wanted: dict[str, set[str]] = {}
-    for entity, record_id in records:
-        wanted.setdefault(entity, set()).add(record_id)
-    found: dict[tuple[str, str], str] = {}
-    for entity, ids in sorted(wanted.items()):
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for record_id, family in tx.rows(
-                "SELECT record_id, family_id FROM record_state"
-                f" WHERE entity = ? AND record_id IN ({marks})",
-                (entity, *chunk),
-            ):
-                found[(entity, str(record_id))] = str(family)
-    return found
+        sql = f"SELECT mutation_id FROM changes WHERE mutation_id IN ({marks})"
+        statements.append((sql, chunk))
+    return statements
 
 
 def family_caseworker(tx: Transaction, family: str) -> str | None:

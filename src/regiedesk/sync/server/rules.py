@@ -62,7 +62,7 @@ def refusal(
     gone: AbstractSet[str] = frozenset(),
 ) -> p.Reason | None:
     """Why the server refuses this mutation, or None when it is accepted. ``homes``: the
-    family of each record the server holds (``queries.record_families``); ``gone``: the
+    family of each record the server holds (from ``record_state``); ``gone``: the
     ids among the push's records and references destroyed with a member (``named``)."""
     if not is_stamp(m.hlc):
         return p.Reason.BAD_STAMP

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .db import Transaction
+from .db import Statement, Transaction
 
 
 def families_in_scope(tx: Transaction, user: str, today: dt.date) -> set[str]:
+    return {row[0] for row in tx.rows(*scope_statement(user, today))}
+
+
+def scope_statement(user: str, today: dt.date) -> Statement:
+    """The ids of the families ``user`` may read and write today, one per row."""
     day = today.isoformat()
-    rows = tx.rows(
+    return (
         "SELECT id FROM families WHERE caseworker = ? UNION SELECT family_id FROM delegations"
         " WHERE user_name = ? AND valid_from <= ? AND valid_until >= ?",
         (user, user, day, day),
     )
-    return {row[0] for row in rows}
 
 
 def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, scope: set[str]) -> bool:

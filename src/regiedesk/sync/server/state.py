@@ -23,7 +23,7 @@ from ...clock import is_stamp
 from ..merge import INSERT_CLOCK, newest_stamp, winning_fields
 
 if TYPE_CHECKING:
-    from .db import Transaction
+    from .db import Statement, Transaction
 
 _NOT_FIELDS = frozenset({"id", "updated_hlc", "deleted", "field_hlc"})
 _CHUNK = 500
@@ -81,24 +81,26 @@ def _encoded(key: tuple[str, str], record: Record) -> tuple[Any, ...]:
     )
 
 
-def merge_changes(tx: Transaction, rows: Sequence[Sequence[Any]]) -> None:
-    """Fold changes (``append_changes`` rows) into the state, in their order.
+def merge_changes(
+    tx: Transaction,
+    rows: Sequence[Sequence[Any]],
+    held: dict[tuple[str, str], Record] | None = None,
+) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """Fold changes (``append_changes`` rows) into the state, in their order; the writes
+    that store the result (SQL and its rows), for the caller to send with the changes.
 
-    On PostgreSQL the families concerned are locked first, in id order, so two pushes
-    to one family fold one after the other (SQLite's BEGIN IMMEDIATE does that anyway).
+    ``held``: the state of the records concerned, read by ``reads`` under the lock of
+    their families. Without it they are locked and read here: on PostgreSQL the families
+    are locked in id order, so two pushes to one family fold one after the other
+    (SQLite's BEGIN IMMEDIATE does that anyway).
     """
     if not rows:
-        return
-    if tx.db.postgres:
-        families = sorted({str(r[3]) for r in rows})
-        for start in range(0, len(families), _CHUNK):
-            chunk = families[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            tx.rows(f"SELECT id FROM families WHERE id IN ({marks}) ORDER BY id FOR UPDATE", chunk)
-    wanted: dict[str, set[str]] = {}
-    for row in rows:
-        wanted.setdefault(str(row[4]), set()).add(str(row[5]))
-    held = read(tx, wanted)
+        return []
+    if held is None:
+        wanted: dict[str, set[str]] = {}
+        for row in rows:
+            wanted.setdefault(str(row[4]), set()).add(str(row[5]))
+        held = read_locked(tx, sorted({str(r[3]) for r in rows}), wanted)
     existing = set(held)
     touched: set[tuple[str, str]] = set()
     for _, _, _, family, entity, record_id, op, data, hlc, _ in rows:
@@ -107,18 +109,81 @@ def merge_changes(tx: Transaction, rows: Sequence[Sequence[Any]]) -> None:
             touched.add(key)
     fresh = [_encoded(k, held[k]) for k in sorted(touched - existing)]
     changed = [_encoded(k, held[k]) for k in sorted(touched & existing)]
+    writes: list[tuple[str, list[tuple[Any, ...]]]] = []
     if fresh:
-        tx.execute_many(
-            f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (entity, record_id) DO NOTHING",  # one id pushed under two families
-            fresh,
+        writes.append(
+            (
+                f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (entity, record_id) DO NOTHING",  # one id pushed under two families
+                fresh,
+            )
         )
     if changed:
-        tx.execute_many(
-            "UPDATE record_state SET data = ?, field_hlc = ?, hlc = ?"
-            " WHERE entity = ? AND record_id = ?",
-            [(r[3], r[4], r[5], r[0], r[1]) for r in changed],
+        writes.append(
+            (
+                "UPDATE record_state SET data = ?, field_hlc = ?, hlc = ?"
+                " WHERE entity = ? AND record_id = ?",
+                [(r[3], r[4], r[5], r[0], r[1]) for r in changed],
+            )
         )
+    return writes
+
+
+@dataclass
+class LockedRead:
+    """Statements that lock families (PostgreSQL; in id order) and then read the state of
+    records, to be sent in one round trip with others (``Transaction.gather``)."""
+
+    statements: list[Statement]
+    locks: int
+
+    def records(self, results: Sequence[Sequence[Sequence[Any]]]) -> dict[tuple[str, str], Record]:
+        """The records in the rows of ``statements`` (``results``, in their order)."""
+        return _records(results[self.locks :])
+
+
+def reads(
+    tx: Transaction, families: Sequence[str], wanted: Mapping[str, Iterable[str]]
+) -> LockedRead:
+    """Lock these families and read these records (per entity, their ids)."""
+    lock: list[Statement] = []
+    if tx.db.postgres:
+        ordered = sorted(set(families))
+        for start in range(0, len(ordered), _CHUNK):
+            chunk = ordered[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id FROM families WHERE id IN ({marks}) ORDER BY id FOR UPDATE"
+            lock.append((sql, chunk))
+    return LockedRead([*lock, *_read_statements(wanted)], len(lock))
+
+
+def read_locked(
+    tx: Transaction, families: Sequence[str], wanted: Mapping[str, Iterable[str]]
+) -> dict[tuple[str, str], Record]:
+    """``reads`` in one round trip."""
+    locked = reads(tx, families, wanted)
+    return locked.records(tx.gather(locked.statements))
+
+
+def _records(results: Iterable[Sequence[Sequence[Any]]]) -> dict[tuple[str, str], Record]:
+    found: dict[tuple[str, str], Record] = {}
+    for rows in results:
+        for row in rows:
+            key, record = _decoded(row)
+            found[key] = record
+    return found
+
+
+def _read_statements(wanted: Mapping[str, Iterable[str]]) -> list[Statement]:
+    statements: list[Statement] = []
+    for entity, ids in sorted(wanted.items()):
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), _CHUNK):
+            chunk = id_list[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND record_id IN ({marks})"
+            statements.append((sql, (entity, *chunk)))
+    return statements
 
 
 def _fold_change(
@@ -142,20 +207,8 @@ def _fold_change(
 
 
 def read(tx: Transaction, wanted: Mapping[str, Iterable[str]]) -> dict[tuple[str, str], Record]:
-    """The held state of these records (per entity, their ids)."""
-    found: dict[tuple[str, str], Record] = {}
-    for entity, ids in sorted(wanted.items()):
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), _CHUNK):
-            chunk = id_list[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            for row in tx.rows(
-                f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND record_id IN ({marks})",
-                (entity, *chunk),
-            ):
-                key, record = _decoded(row)
-                found[key] = record
-    return found
+    """The held state of these records (per entity, their ids), without a lock."""
+    return _records(tx.gather(_read_statements(wanted)))
 
 
 def family_records(tx: Transaction, families: Sequence[str], entity: str) -> dict[str, Record]:

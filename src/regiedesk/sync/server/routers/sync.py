@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
@@ -19,10 +19,10 @@ from ....clock import utc_now, utc_text
 from ... import protocol as p
 from .. import audit_trail, destruction, queries, state, team_queries
 from ..bodies import MutationIn, Push
-from ..db import ServerDB
+from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Refused, error, signed_in
 from ..rules import check_clock, named, refusal
-from ..scope import families_in_scope
+from ..scope import families_in_scope, scope_statement
 
 _CHANGE = (
     '{"seq":%d,"mutation_id":%s,"hlc":%s,"entity":%s,"record_id":%s,"family_id":%s,"op":%s,'
@@ -36,6 +36,41 @@ def _json(answer: Mapping[str, Any]) -> Response:
     return Response(json.dumps(answer), media_type="application/json")
 
 
+def _claimed(m: MutationIn) -> str:
+    return m.record_id if m.entity == "families" else str(m.family_id)
+
+
+def _wanted(mutations: Sequence[MutationIn]) -> dict[str, set[str]]:
+    wanted: dict[str, set[str]] = {}
+    for m in mutations:
+        wanted.setdefault(m.entity, set()).add(m.record_id)
+    return wanted
+
+
+def _push_reads(
+    tx: Transaction, user: str, day: dt.date, mutations: Sequence[MutationIn]
+) -> tuple[set[str], set[str], set[str], dict[tuple[str, str], state.Record]]:
+    """The caller's scope, which mutation ids the server holds, which of the records the
+    mutations name were destroyed with a member, and the current state of the pushed
+    records, read under the lock of their families: one round trip.
+
+    Locked first, so a retry arriving while its original is still being written waits
+    for the original's commit and then finds its ids known (and answers them
+    `accepted`). The sequence row lock, which every push waits for, is taken only by
+    the last step (`append_changes`), in one round trip with the commit.
+    """
+    locked = state.reads(tx, sorted({_claimed(m) for m in mutations}), _wanted(mutations))
+    known = queries.known_statements([m.mutation_id for m in mutations])
+    named_ids: set[str] = set().union(*map(named, mutations))
+    destroyed = destruction.destroyed_statements(named_ids)
+    results = tx.gather([scope_statement(user, day), *known, *destroyed, *locked.statements])
+    scope = {row[0] for row in results[0]}
+    ends = (1 + len(known), 1 + len(known) + len(destroyed))
+    held_ids = {row[0] for rows in results[1 : ends[0]] for row in rows}
+    gone = {str(row[0]) for rows in results[ends[0] : ends[1]] for row in rows}
+    return scope, held_ids, gone, locked.records(results[ends[1] :])
+
+
 def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     api = APIRouter(prefix="/v1/sync", dependencies=SIGNED)
 
@@ -44,17 +79,10 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
         results: list[p.MutationResult] = []
         with signed_in(db, request, p.Role.CASEWORKER) as (tx, who):
             check_clock(request, [m.hlc for m in body.mutations])
-            scope = families_in_scope(tx, who.user, today())
-            # Known ids are answered without checks. A retry arriving while its original is
-            # still being written does not see it here, but its insert below waits for the
-            # original's commit and then skips the id (ON CONFLICT DO NOTHING), so it is
-            # answered `accepted` too rather than failing on the unique mutation_id with a
-            # 500. The sequence row lock, which every push waits for, is taken only by that
-            # last step (`append_changes`), in one round trip with the commit.
-            known = queries.known_mutations(tx, [m.mutation_id for m in body.mutations])
+            scope, known, gone, held = _push_reads(tx, who.user, today(), body.mutations)
+            homes = {key: record.family_id for key, record in held.items()}
             accepted: list[tuple[MutationIn, str]] = []
-            homes = queries.record_families(tx, [(m.entity, m.record_id) for m in body.mutations])
-            gone = destruction.destroyed_among(tx, set().union(*map(named, body.mutations)))
+            added: set[str] = set()
             received = utc_now()  # the right to push is judged by this, not by a stamp
             for m in body.mutations:
                 if m.mutation_id in known:
@@ -68,10 +96,14 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                 if m.entity == "families" and family not in scope:
                     queries.add_family(tx, family, who.user)
                     scope.add(family)
+                    added.add(family)
                 accepted.append((m, family))
                 homes.setdefault((m.entity, m.record_id), family)  # later in this push too
                 known.add(m.mutation_id)  # the same id twice in one push: stored once
                 results.append(p.mutation_result(m.mutation_id))
+            if added:  # not locked above (no row yet): a retry of this push may have added it
+                news = [m for m, family in accepted if family in added]
+                held.update(state.read_locked(tx, sorted(added), _wanted(news)))
             if accepted:
                 tx.append_changes(
                     [
@@ -88,7 +120,8 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
                             utc_text(received),
                         )
                         for m, family in accepted
-                    ]
+                    ],
+                    held,
                 )
         refused = sum(1 for r in results if r["outcome"] == p.Outcome.REJECTED)
         if refused:
