@@ -130,3 +130,26 @@ def test_a_linked_event_cannot_be_changed_through_the_app(store: Store) -> None:
         raise AssertionError("changed")
     except sqlcipher3.IntegrityError as exc:
         assert "append-only" in str(exc)
+
+
+def test_the_trail_costs_one_page_a_write_and_stays_append_only(store: Store) -> None:
+    """Schema 7: no index and no AUTOINCREMENT counter on the trail (each was a page more to
+    encrypt and write at every commit); seq still rises, the chain holds, nothing goes."""
+    for n in range(3):
+        store.record_access("read", client=None, objects=[f"x/{n}"])
+    assert store.conn.execute("PRAGMA index_list(audit_log)").fetchall() == []
+    counters = store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'"
+    ).fetchall()
+    if counters:
+        assert store.conn.execute(
+            "SELECT count(*) FROM sqlite_sequence WHERE name = 'audit_log'"
+        ).fetchone()[0] == 0  # fmt: skip
+    seqs = [r[0] for r in store.conn.execute("SELECT seq FROM audit_log ORDER BY rowid")]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs) >= 3
+    assert store.verify_audit_chain().ok
+    try:
+        store.conn.execute("DELETE FROM audit_log WHERE seq = ?", (seqs[-1],))
+        raise AssertionError("an event was removed")
+    except sqlcipher3.IntegrityError as exc:
+        assert "append-only" in str(exc)

@@ -10,9 +10,10 @@ from typing import Any
 from . import __version__
 from .clock import utc_text
 from .entities import ENTITY_TABLES
-from .errors import BackupError
+from .errors import BackupError, CorruptDatabase
 from .files import write_new_file
 from .store import Store
+from .store.database import DatabaseError
 from .store.schema import SCHEMA_VERSION
 
 SECRET_META = frozenset({"device_token", "server_token"})
@@ -46,8 +47,12 @@ def export_json(store: Store, out: Path) -> int:
     """Write the export (mode 0600, never over an existing file) and log it. Returns bytes.
 
     The export counts only once it is in the audit log: if that fails, the file is removed.
+    A damaged page met while reading is refused as a damaged database (nothing written).
     """
-    document = export_document(store)
+    try:
+        document = export_document(store)
+    except DatabaseError as exc:
+        raise CorruptDatabase(str(store.path), type(exc).__name__) from exc
     families = [r["id"] for r in document["tables"]["families"]]
     families += sorted(
         {str(r["family_id"]) for r in document["rejected_changes"] if r["family_id"]}
