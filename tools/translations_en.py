@@ -45,6 +45,7 @@ EN: dict[str, str] = {
     "Betrokken vana&f:": "&Involved from:",
     "Da&tum:": "&Date:",
     "Datu&m:": "&Date:",
+    "Deze week: {0} ({1}) · {2}: {3}": "This week: {0} ({1}) · {2}: {3}",
     "Doel &toevoegen": "Add &goal",
     "Duu&r:": "Du&ration:",
     "H&ervat": "Re&sume",
@@ -52,6 +53,7 @@ EN: dict[str, str] = {
     "Lee&fgebied:": "L&ife domain:",
     "Meting opsl&aan": "S&ave measurement",
     "Ni&euw verslag": "Ne&w note",
+    "nog niets": "nothing yet",
     "Op&slaan": "Sa&ve",
     "Org&anisatie:": "Org&anisation:",
     "P&ersoon:": "Per&son:",
@@ -116,9 +118,6 @@ EN: dict[str, str] = {
     "Datum van de meting": "Date of the measurement",
     "Datum van het bezoek": "Date of the visit",
     "Datum:": "Date:",
-    "Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}": (
-        "This week: {0} · this month: {1} · total per activity: {2}"
-    ),
     (
         "Dit verslag is op twee plaatsen tegelijk gewijzigd. Beide versies zijn bewaard; voeg ze "
         "samen en sla op."

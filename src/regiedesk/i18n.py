@@ -39,3 +39,20 @@ def current_language() -> Language:
 def pick(nl: str, en: str, language: Language | None = None) -> str:
     """The text for ``language``, or for the current language."""
     return en if (language or current_language()) == "en" else nl
+
+
+_MONTHS = {
+    "nl": (
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+
+def month_name(month: int, language: Language | None = None) -> str:
+    """The name of a month (1 to 12) in ``language`` (the current one by default)."""
+    return _MONTHS[language or current_language()][month - 1]

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n import Language
-
-_MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
-)  # fmt: skip
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
+from ..i18n import Language, month_name
 
 
 class Words:
@@ -29,16 +20,14 @@ class Words:
         if day is None:
             return "–"
         if self.language == "en":
-            return f"{day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
+            return f"{day.day} {month_name(day.month, 'en')[:3]} {day.year}"
         return f"{day:%d-%m-%Y}"
 
     def long_date(self, day: dt.date) -> str:
-        months = _MONTHS_EN if self.language == "en" else _MONTHS_NL
-        return f"{day.day} {months[day.month - 1]} {day.year}"
+        return f"{day.day} {month_name(day.month, self.language)} {day.year}"
 
     def month(self, year: int, month: int) -> str:
-        months = _MONTHS_EN if self.language == "en" else _MONTHS_NL
-        return f"{months[month - 1]} {year}"
+        return f"{month_name(month, self.language)} {year}"
 
     def period(self, start: dt.date, end: dt.date) -> str:
         return self(

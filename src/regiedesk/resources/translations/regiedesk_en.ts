@@ -582,6 +582,14 @@
         <translation>Delete entry</translation>
     </message>
     <message>
+        <source>Deze week: {0} ({1}) · {2}: {3}</source>
+        <translation>This week: {0} ({1}) · {2}: {3}</translation>
+    </message>
+    <message>
+        <source>nog niets</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
         <source>H&amp;ervat</source>
         <translation>Re&amp;sume</translation>
     </message>
@@ -628,10 +636,6 @@
     <message>
         <source>Week {0} van {1} ({2} t/m {3})</source>
         <translation>Week {0} of {1} ({2} to {3})</translation>
-    </message>
-    <message>
-        <source>Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}</source>
-        <translation>This week: {0} · this month: {1} · total per activity: {2}</translation>
     </message>
     <message>
         <source>Geen bezoek bezig.</source>

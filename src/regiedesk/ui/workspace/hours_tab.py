@@ -23,6 +23,7 @@ from ...domain.models import HoursEntry, VisitTimer
 from ...domain.vocabulary import Activity, Field, TimerState
 from ...domain.weeks import monday_of
 from ...errors import ValidationError
+from ...i18n import month_name
 from ...services import Services
 from ..format import date_text, duration_text, parse_duration
 from .base import (
@@ -43,9 +44,24 @@ from .base import (
 class Week:
     entries: list[HoursEntry]
     week_total: int
+    month: tuple[int, int]  # the calendar month beside the week: today's, if in the week
     month_total: int
-    by_activity: dict[str, int]
     timer: VisitTimer | None
+
+    @property
+    def by_activity(self) -> dict[str, int]:
+        """The shown week's minutes per activity."""
+        totals: dict[str, int] = {}
+        for entry in self.entries:
+            totals[entry.activity] = totals.get(entry.activity, 0) + entry.minutes
+        return totals
+
+
+def month_beside(monday: dt.date, today: dt.date) -> tuple[int, int]:
+    """The calendar month of today when the week holds today, else of the week's Monday
+    (week 49 of 2026 runs 30-11 to 06-12: on 3 December it is December)."""
+    day = today if monday <= today <= monday + dt.timedelta(days=6) else monday
+    return day.year, day.month
 
 
 class HoursTab(FamilyTab):
@@ -174,17 +190,17 @@ class HoursTab(FamilyTab):
 
     def refresh(self) -> None:
         family_id, monday = self.family_id, self.monday
+        month = month_beside(monday, self.context.today())
 
         def work(s: Services) -> Week:
             sunday = monday + dt.timedelta(days=6)
             entries = s.hours.list_entries(family_id, start=monday, end=sunday)
-            month = s.hours.totals_by_month(family_id).get((monday.year, monday.month), 0)
             current = s.timer.current()
             return Week(
                 entries,
                 sum(e.minutes for e in entries),
                 month,
-                s.hours.totals_by_activity(family_id),
+                s.hours.totals_by_month(family_id).get(month, 0),
                 current if current and current.family_id == family_id else None,
             )
 
@@ -222,8 +238,11 @@ class HoursTab(FamilyTab):
             f"{Activity(a).label()} {duration_text(m)}" for a, m in week.by_activity.items()
         )
         self.totals.setText(
-            self.tr("Deze week: {0} · deze maand: {1} · totaal per activiteit: {2}").format(
-                duration_text(week.week_total), duration_text(week.month_total), per_activity or "-"
+            self.tr("Deze week: {0} ({1}) · {2}: {3}").format(
+                duration_text(week.week_total),
+                per_activity or self.tr("nog niets"),
+                f"{month_name(week.month[1])} {week.month[0]}",
+                duration_text(week.month_total),
             )
         )
 
