@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from .document import Document, Letterhead, gap, heading, no_data, styles, subheading, table, text
 from .privacy import event_word
+from .statements import outcome_word
 from .words import Words
 
 KINDS = {
@@ -24,10 +25,6 @@ KINDS = {
     "goals": ("Doelen", "Goals"), "agreements": ("Afspraken", "Agreements"),
     "notes": ("Verslagen", "Notes"), "note_revisions": ("Versies van verslagen", "Note versions"),
     "corrections": ("Correctieverzoeken en verklaringen", "Correction requests and statements"),
-}  # fmt: skip
-OUTCOMES = {
-    "in_behandeling": ("In behandeling", "Pending"), "gecorrigeerd": ("Gecorrigeerd", "Corrected"),
-    "niet_gewijzigd": ("Niet gewijzigd", "Not changed"),
 }  # fmt: skip
 _HIDDEN = frozenset({"deleted", "family_id"})
 
@@ -89,12 +86,12 @@ def access_pdf_document(
 def beside(correction: dict[str, Any], words: Words) -> Flowable:
     """A correction request under the record it is about: the request, what became of it
     and the client's own statement."""
-    nl, en = OUTCOMES.get(str(correction.get("outcome")), (correction.get("outcome"),) * 2)
     pairs = [
         [words("Verzoek van de cliënt", "The client's request"), _shown(correction.get("request"))],
         [
             words("Besluit", "Outcome"),
-            f"{words(str(nl), str(en))} ({correction.get('requested_on')})",
+            f"{outcome_word(words, str(correction.get('outcome')))}"
+            f" ({correction.get('requested_on')})",
         ],
     ]
     if correction.get("explanation"):

@@ -16,6 +16,7 @@ from ..errors import ConfigError, ValidationError
 from ..i18n import Language
 from ..services import Services
 from .inputs import (
+    ClientStatement,
     DomainProgress,
     FamilyHours,
     HoursInput,
@@ -82,6 +83,38 @@ def _agreement(agreement: Agreement, parties: dict[str, InvolvedParty]) -> PlanA
     )
 
 
+PLAN_SHOWS = frozenset({"families", "members", "goals", "agreements", "parties"})
+PROGRESS_SHOWS = frozenset({"families", "assessments", "scores", "parties", "goals", "agreements"})
+
+
+def _statements(
+    services: Services, family_id: str, kinds: frozenset[str], notes: Sequence[str] = ()
+) -> tuple[ClientStatement, ...]:
+    """The correction requests about records the report shows (of ``kinds``, or one of the
+    included ``notes`` and their versions), with the record as it is now."""
+    wanted = set(notes)
+    if notes:
+        marks = ", ".join("?" for _ in notes)
+        wanted |= {
+            str(r["id"])
+            for r in services.store.query(
+                f"SELECT id FROM note_revisions WHERE note_id IN ({marks})", tuple(notes)
+            )
+        }
+    found = []
+    for c in services.corrections.list_corrections(family_id):
+        if c.target_entity not in kinds and c.target_id not in wanted:
+            continue
+        ref = services.corrections.describe(c.target_entity, c.target_id)
+        if ref is not None:  # a record removed since is not in the report either
+            found.append(
+                ClientStatement(
+                    c.target_entity, ref.label, c.request, c.outcome, c.requested_on, c.statement
+                )
+            )
+    return tuple(found)
+
+
 def gather_plan(services: Services, family_id: str) -> PlanInput:
     """The family plan as it stands today."""
     family = services.families.get_family(family_id)
@@ -102,6 +135,7 @@ def gather_plan(services: Services, family_id: str) -> PlanInput:
         parties=tuple(_party(p) for p in all_parties if p.active_on(today)),
         start_date=family.start_date,
         evaluation_date=family.evaluation_date,
+        statements=_statements(services, family_id, PLAN_SHOWS),
     )
 
 
@@ -172,6 +206,7 @@ def gather_progress(
         notes=tuple(notes),
         support_profile=family.support_profile,
         intensity_level=family.intensity,
+        statements=_statements(services, family_id, PROGRESS_SHOWS, note_ids),
     )
 
 

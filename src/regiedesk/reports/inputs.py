@@ -52,6 +52,19 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientStatement:
+    """A client's correction request about a record the report shows (AVG art. 16), what
+    became of it and the client's own statement: printed with the record."""
+
+    kind: str  # the record's table (``goals``)
+    about: str  # the record as a list names it
+    request: str
+    outcome: str  # CorrectionOutcome code
+    requested_on: dt.date
+    statement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanInput:
     family_id: str
     family: str  # the family's name
@@ -62,6 +75,7 @@ class PlanInput:
     parties: tuple[Party, ...]  # involved today
     start_date: dt.date | None = None
     evaluation_date: dt.date | None = None
+    statements: tuple[ClientStatement, ...] = ()  # about the family, members, goals, ...
 
 
 # --- the progress report -----------------------------------------------------------------
@@ -111,6 +125,7 @@ class ProgressInput:
     notes: tuple[IncludedNote, ...] = ()  # visit notes the caseworker chose to include
     support_profile: str | None = None
     intensity_level: str | None = None
+    statements: tuple[ClientStatement, ...] = ()  # about what the report shows
 
 
 # --- the hours statement -----------------------------------------------------------------

@@ -26,6 +26,7 @@ from .document import (
 )
 from .fonts import FAMILY
 from .inputs import Party, PlanAgreement, PlanInput
+from .statements import statements_section
 from .words import Words
 
 SIGNING_ROLES = (MemberRole.PARENT, MemberRole.CARER)
@@ -59,6 +60,7 @@ def plan_document(
         *_members(plan, words),
         *_goals(plan, words),
         *_agreements(plan.agreements, words),
+        *statements_section(plan.statements, words),
         *_parties(plan.parties, words),
         heading(words("Volgende evaluatie", "Next evaluation")),
         text(

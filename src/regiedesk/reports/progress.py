@@ -28,6 +28,7 @@ from .document import (
 )
 from .inputs import DomainProgress, ProgressInput
 from .plan import owner_label
+from .statements import statements_section
 from .words import Words
 
 TREND_WEEKS = 8  # the intensity at the start and the end of the period: the mean of these
@@ -67,6 +68,7 @@ def progress_document(
         *_goals(progress, words),
         *_agreements(progress, words),
         *_notes(progress, words),
+        *statements_section(progress.statements, words),
     ]
     return Document(
         title=title(words),
