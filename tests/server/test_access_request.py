@@ -38,6 +38,10 @@ def test_everything_about_a_family_and_about_one_member(
     anna.services.families.add_member(family.id, name="Kind Inzage", role="kind")
     anna.services.hours.add_entry(family.id, date=TODAY, minutes=45, activity="huisbezoek")
     anna.services.notes.add_note(family.id, title="Huisbezoek", body="Het gaat goed met moeder.")
+    measured = anna.services.assessments.add_assessment(
+        family.id, instrument="zrm2017", moment="intake", date=TODAY, scores={"financien": 2},
+        member_id=mother.id,
+    )  # fmt: skip
     anna.sync()
     profile = officer_profile(server, tmp_path)
     out, pdf = tmp_path / "inzage.json", tmp_path / "inzage.pdf"
@@ -63,4 +67,7 @@ def test_everything_about_a_family_and_about_one_member(
         "--member", mother.id, "--out", str(one),
     ).returncode == 0  # fmt: skip
     only = json.loads(one.read_text(encoding="utf-8"))["records"]
-    assert list(only) == ["members"] and [r["name"] for r in only["members"]] == ["Moeder Inzage"]
+    assert set(only) == {"members", "assessments", "scores"}  # her measurement, its scores
+    assert [r["name"] for r in only["members"]] == ["Moeder Inzage"]
+    assert [r["id"] for r in only["assessments"]] == [measured.id]
+    assert [(r["domain"], r["score"]) for r in only["scores"]] == [("financien", 2)]

@@ -1,12 +1,14 @@
 """Access (inzage, AVG art. 15): everything the server holds about one family, or one
 member of it, as one JSON document: the current state of each record (``record_state``),
-what was destroyed of it, and the audit trail about it."""
+what was destroyed of it, and the audit trail about it. A member's records are those
+``sync.member_destruction`` counts as about the member, so access and destruction agree."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from ..member_destruction import doomed_records
 from .db import Transaction
 
 
@@ -18,16 +20,15 @@ def access_document(tx: Transaction, family: str, member: str | None = None) -> 
         " ORDER BY entity, record_id",
         (family,),
     )
+    held = {(str(entity), str(record_id)): json.loads(data) for entity, record_id, data in rows}
+    # a member's access: the records about that member, the ones a destruction would take
+    # (the member, their assessments and scores, goals, correction requests)
+    about = None if member is None else doomed_records(member, held)
     records: dict[str, list[dict[str, Any]]] = {}
-    for entity, record_id, data in rows:
-        fields = json.loads(data)
-        if fields.get("deleted"):
+    for (entity, record_id), fields in held.items():
+        if fields.get("deleted") or (about is not None and (entity, record_id) not in about):
             continue
-        if member is not None and not (
-            (entity == "members" and record_id == member) or fields.get("member_id") == member
-        ):
-            continue
-        records.setdefault(str(entity), []).append({"id": str(record_id), **fields})
+        records.setdefault(entity, []).append({"id": record_id, **fields})
     trail = tx.query(
         "SELECT at, event, account, responsible_user, device_id, objects FROM audit_events"
         " WHERE client = ? OR objects LIKE ? ORDER BY seq",
