@@ -690,4 +690,6 @@ EN: dict[str, str] = {
         "The scores and notes you entered belong to {0} and have not been saved. "
         "If you switch to {1}, they are lost."
     ),
+    " (verklaring)": " (statement)",
+    "Verklaring van de cliënt: {0}": "The client's statement: {0}",
 }

@@ -49,3 +49,22 @@ def test_a_statement_beside_the_record(qtbot, family_window: MainWindow) -> None
     assert any("view/corrections" in json.loads(r["objects"]) for r in opened)
     written = s.store.query("SELECT event FROM audit_log WHERE objects LIKE '%corrections/%'")
     assert [r["event"] for r in written] == ["create", "update"]
+
+
+def test_the_plan_shows_the_statement_next_to_its_goal(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    s = services(window)
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    goal = s.plan.add_goal(family_id, domain="financien", text="Rust in de post")
+    other = s.plan.add_goal(family_id, domain="financien", text="Brieven sorteren")
+    s.corrections.add_correction(
+        family_id, target_entity="goals", target_id=goal.id, request="Klopt niet",
+        outcome="niet_gewijzigd", statement="Ik heb rust.",
+    )  # fmt: skip
+    tab = go_to_tab(qtbot, window, "Plan")
+    goals = by_name(tab, "Doelen", QTableWidget)
+    qtbot.waitUntil(lambda: goals.rowCount() == 2, timeout=WAIT)  # type: ignore[attr-defined]
+    cells = {goals.item(r, 0).data(256): goals.item(r, 0) for r in range(2)}  # type: ignore[attr-defined]
+    assert cells[goal.id].text() == "Rust in de post (verklaring)"
+    assert cells[goal.id].toolTip() == "Verklaring van de cliënt: Ik heb rust."
+    assert cells[other.id].text() == "Brieven sorteren" and not cells[other.id].toolTip()

@@ -124,6 +124,15 @@ class CorrectionService(Service):
         rows = self.store.query(sql + " ORDER BY requested_on, id", params)
         return [Correction.from_row(r) for r in rows]
 
+    def statements(self, family_id: str) -> dict[str, str]:
+        """Per record of the family, the client's latest statement about it (for showing it
+        next to the record)."""
+        found: dict[str, str] = {}
+        for correction in self.list_corrections(family_id):
+            if correction.statement:
+                found[correction.target_id] = correction.statement
+        return found
+
     def correctable_records(self, family_id: str) -> list[RecordRef]:
         """Every live record of the family a correction can be about, named."""
         found: list[RecordRef] = []

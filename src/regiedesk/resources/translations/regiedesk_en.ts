@@ -453,6 +453,14 @@
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source> (verklaring)</source>
+        <translation> (statement)</translation>
+    </message>
+    <message>
+        <source>Verklaring van de cliënt: {0}</source>
+        <translation>The client's statement: {0}</translation>
+    </message>
 </context>
 <context>
     <name>FamilyWorkspace</name>

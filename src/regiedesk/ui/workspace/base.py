@@ -265,6 +265,21 @@ def fill(widget: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
     widget.resizeColumnsToContents()
 
 
+def mark_statements(widget: QTableWidget, statements: dict[str, str]) -> None:
+    """Rows of records the client made a statement about (``CorrectionService.statements``)
+    say so in their first cell and show the statement as its tooltip."""
+    for r in range(widget.rowCount()):
+        item = widget.item(r, 0)
+        statement = statements.get(str(item.data(256))) if item is not None else None
+        if item is not None and statement:
+            item.setText(item.text() + QCoreApplication.translate("FamilyTab", " (verklaring)"))
+            item.setToolTip(
+                QCoreApplication.translate("FamilyTab", "Verklaring van de cliënt: {0}").format(
+                    statement
+                )
+            )
+
+
 def add_rows(form: QFormLayout, *fields: QWidget) -> None:
     """A row per field, its label (with the field as buddy, for Alt+letter) named later by
     ``relabel`` in the tab's ``retranslate``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    mark_statements,
     refusing,
     relabel,
     selected_id,
@@ -42,6 +44,7 @@ class PlanData:
     agreements: list[Agreement]
     members: list[Member]
     parties: list[InvolvedParty]
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's, per record
 
 
 class PlanTab(FamilyTab):
@@ -205,6 +208,7 @@ class PlanTab(FamilyTab):
                 s.plan.list_agreements(family_id),
                 s.families.list_members(family_id),
                 s.network.list_parties(family_id),
+                s.corrections.statements(family_id),
             ),
             self.show_plan,
         )
@@ -243,6 +247,7 @@ class PlanTab(FamilyTab):
             ],
             [g.id for g in data.goals],
         )
+        mark_statements(self.goals, data.statements)
         fill(
             self.agreements,
             [
@@ -256,6 +261,7 @@ class PlanTab(FamilyTab):
             ],
             [a.id for a in data.agreements],
         )
+        mark_statements(self.agreements, data.statements)
 
     def _label_save_buttons(self) -> None:
         """Adding, or saving the record loaded into the form."""
