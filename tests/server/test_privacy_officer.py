@@ -46,7 +46,7 @@ def test_the_privacy_officer_signs_in_with_a_second_factor(server: Running) -> N
     body = {"user": "pia", "password": PASSWORD, "device_name": "laptop"}
     with server.client() as c:
         refused = c.post("/v1/devices", json=body)
-    assert refused.status_code == 401 and refused.json()["detail"]["code"] == "second_factor"
+    assert refused.status_code == 401 and refused.json()["detail"]["code"] == "bad_credentials"
 
 
 def test_who_saw_or_changed_what_and_the_look_is_logged(

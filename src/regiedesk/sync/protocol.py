@@ -73,7 +73,9 @@ class ErrorCode(StrEnum):
     UNAUTHORIZED = "unauthorized"  # 401: no token, or an unknown one
     DEVICE_REVOKED = "device_revoked"  # 401: the device must wipe its data
     BAD_CREDENTIALS = "bad_credentials"  # 401: wrong user name or password
-    SECOND_FACTOR = "second_factor"  # 401: an authenticator code is needed
+    # 401, no longer sent: a missing or wrong code is answered as bad_credentials, so that
+    # the answer never confirms a password (kept for the laptops that know it)
+    SECOND_FACTOR = "second_factor"
     USER_DISABLED = "user_disabled"  # 403
     FORBIDDEN = "forbidden"  # 403: not for this role
     NOT_FOUND = "not_found"  # 404: no such thing in the caller's scope

@@ -18,7 +18,6 @@ from regiedesk.sync.server import db as server_db
 from ..conftest import Running
 from .helpers import MB, change, code, family_of, stamp
 
-FIXED = "issue 16: fixed on the server after the split into routers"
 SECRET = "Geheim-Kenmerk-Vlietstra"
 
 

@@ -12,7 +12,6 @@ from regiedesk.sync import protocol as p
 from ..conftest import Running
 from .helpers import MB, code, family_of, peak_memory, send_chunked, stamp
 
-FIXED = "issue 16: fixed on the server after the split into routers"
 BOMB = gzip.compress(b" " * (256 * MB), compresslevel=9)  # 256 MiB of JSON white space
 GZIP = {"content-type": "application/json", "content-encoding": "gzip"}
 

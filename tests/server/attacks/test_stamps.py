@@ -12,7 +12,6 @@ from ..conftest import Running
 from ..world import Laptop
 from .helpers import change, family_of, push, stored
 
-FIXED = "issue 16: fixed on the server after the split into routers"
 BAD_STAMPS = ["9-0-x", "123", "1_000-0-x", " 42 -0-x", "٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩-0000-x", "9-0-evil"]
 DELEGATE = (
     "INSERT INTO delegations (id, family_id, user_name, valid_from, valid_until)"

@@ -13,8 +13,6 @@ from ..conftest import Running
 from ..world import Laptop, delegate
 from .helpers import change, family_of, push, stamp, stored
 
-FIXED = "issue 16: fixed on the server after the split into routers"
-
 
 def hours(family: str, **fields: Any) -> dict[str, Any]:
     record: dict[str, Any] = {

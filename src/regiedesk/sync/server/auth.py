@@ -46,18 +46,20 @@ def totp_code(secret: str, at: float | None = None) -> str:
     return _totp(secret).generate(int(at if at is not None else time.time())).decode()
 
 
-def verify_totp(secret: str, code: str, at: float | None = None) -> bool:
-    """Accept the current 30-second step and the one just gone (a code typed as it
-    changed); a code of a later step, or older, is refused (issue 16, 7)."""
+def verify_totp(secret: str, code: str, at: float | None = None) -> int | None:
+    """The 30-second step (time // 30) of a right code, or None. Only the current step and
+    the one just gone count (a code typed as it changed); a code of a later step, or
+    older, is refused (issue 16, 7). That a step is used only once is the caller's to
+    check (``queries.use_totp_step``)."""
     now = int(at if at is not None else time.time())
     totp = _totp(secret)
     for step in (0, -30):
         try:
             totp.verify(code.encode(), now + step)
-            return True
+            return (now + step) // 30
         except InvalidToken:
             continue
-    return False
+    return None
 
 
 def provisioning_uri(secret: str, user: str) -> str:

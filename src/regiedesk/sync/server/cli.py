@@ -16,7 +16,7 @@ import platformdirs
 
 from ...errors import CommandError
 from ..protocol import Role
-from . import auth, queries
+from . import auth, queries, sign_in
 from .db import ServerDB
 
 DB_ENV = "REGIEDESK_SERVER_DB"
@@ -62,6 +62,15 @@ def user_disable(db: ServerDB, args: argparse.Namespace) -> None:
         if not queries.disable_user(tx, args.name):
             raise CommandError(f"no user {args.name}")
     print(f"user {args.name} disabled")
+
+
+def user_unlock(db: ServerDB, args: argparse.Namespace) -> None:
+    """End an account's failed sign-ins and its wait (a user locked out by mistyping)."""
+    if not sign_in.unlock(db, args.name):
+        print(f"user {args.name} had no failed sign-ins")
+        return
+    queries.log_access(db, args.name, None, "unlock", "ok")
+    print(f"user {args.name} unlocked: the count of failed sign-ins starts again")
 
 
 def team_add(db: ServerDB, args: argparse.Namespace) -> None:
@@ -246,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = user.add_parser("disable")
     p.add_argument("name")
     p.set_defaults(handler=user_disable)
+    p = user.add_parser("unlock", help="end the wait after failed sign-ins (429)")
+    p.add_argument("name")
+    p.set_defaults(handler=user_unlock)
     team = sub.add_parser("team").add_subparsers(dest="action", required=True)
     p = team.add_parser("add")
     p.add_argument("name")

@@ -109,6 +109,16 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "INSERT INTO destroyed_records (record_id, entity, destruction_seq)"
         " SELECT record_id, 'members', seq FROM destructions WHERE kind = 'member'",
     ),
+    (
+        # failed sign-ins per account and per address, shared by every instance (sign_in.py);
+        # times in milliseconds since 1970
+        """CREATE TABLE sign_in_failures (
+            kind TEXT NOT NULL, subject TEXT NOT NULL, failures INTEGER NOT NULL,
+            first_at BIGINT NOT NULL, lockouts INTEGER NOT NULL, locked_until BIGINT,
+            PRIMARY KEY (kind, subject))""",
+        # the 30-second step of the last authenticator code accepted: each code works once
+        "ALTER TABLE users ADD COLUMN totp_last_step BIGINT",
+    ),
 )
 
 

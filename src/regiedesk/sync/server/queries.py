@@ -48,6 +48,19 @@ def user(tx: Transaction, name: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def use_totp_step(tx: Transaction, name: str, step: int) -> bool:
+    """Record ``step`` as the user's last authenticator step, if it is later than the last
+    one used: whether it was (a code works once, also against another server instance)."""
+    return (
+        tx.execute(
+            "UPDATE users SET totp_last_step = ?"
+            " WHERE name = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+            (step, name, step),
+        )
+        == 1
+    )
+
+
 def add_user(
     tx: Transaction, name: str, role: str, password_hash: str, totp_secret: str | None
 ) -> None:

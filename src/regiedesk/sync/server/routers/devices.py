@@ -1,13 +1,19 @@
-"""Signing a laptop in: a user's password (and second factor) buys a device token."""
+"""Signing a laptop in: a user's password (and second factor) buys a device token.
+
+The door's limits are in ``sign_in``: failed attempts per account and per address (429
+``too_many_attempts`` with Retry-After while one waits, and no password checked), and a
+bound on concurrent password checks (503 ``busy``). A wrong or missing authenticator code
+is answered as a wrong password, so the answer never confirms a password.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException, Request
 
 from ... import protocol as p
-from .. import auth, queries
+from .. import auth, queries, sign_in
 from ..bodies import Register
 from ..db import ServerDB
 from ..identity import error
@@ -15,21 +21,44 @@ from ..identity import error
 log = logging.getLogger("regiedesk.server")
 
 
+def _wait(status: int, code: p.ErrorCode, message: str, seconds: int) -> HTTPException:
+    refusal = error(status, code, message, retry_after=seconds)
+    refusal.headers = {"Retry-After": str(seconds)}
+    return refusal
+
+
 def router(db: ServerDB) -> APIRouter:
     api = APIRouter()
 
     @api.post("/v1/devices", response_model=None)  # a TypedDict, not a pydantic model
-    def register(body: Register) -> p.RegisterAnswer:
-        with db.transaction() as tx:
-            user = queries.user(tx, body.user)
-        valid = auth.verify_password(user["password_hash"] if user else None, body.password)
-        if not user or not valid or user["disabled"]:
+    def register(body: Register, request: Request) -> p.RegisterAnswer:
+        address = request.client.host if request.client else "?"
+        attempt = sign_in.begin(db, body.user, address)
+        if attempt.wait is not None:
+            queries.log_access(db, body.user, None, "register", p.ErrorCode.TOO_MANY_ATTEMPTS)
+            message = "too many failed attempts: wait"
+            raise _wait(429, p.ErrorCode.TOO_MANY_ATTEMPTS, message, attempt.wait)
+        with sign_in.password_check() as turn:
+            if not turn:
+                sign_in.not_checked(db, body.user, address)
+                raise _wait(
+                    503, p.ErrorCode.BUSY, "the server is busy: try again", sign_in.BUSY_RETRY_S
+                )
+            with db.transaction() as tx:
+                user = queries.user(tx, body.user)
+            valid = auth.verify_password(user["password_hash"] if user else None, body.password)
+        valid = valid and user is not None and not user["disabled"]
+        if valid and user is not None and user["role"] in auth.NEEDS_SECOND_FACTOR:
+            step = auth.verify_totp(user["totp_secret"] or "", body.totp or "")
+            with db.transaction() as tx:  # each code once, also across server instances
+                valid = step is not None and queries.use_totp_step(tx, body.user, step)
+        if not valid or user is None:
+            sign_in.failed(db, attempt)
             queries.log_access(db, body.user, None, "register", p.ErrorCode.BAD_CREDENTIALS)
-            raise error(401, p.ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
-        second = auth.verify_totp(user["totp_secret"] or "", body.totp or "")
-        if user["role"] in auth.NEEDS_SECOND_FACTOR and not (body.totp and second):
-            queries.log_access(db, body.user, None, "register", p.ErrorCode.SECOND_FACTOR)
-            raise error(401, p.ErrorCode.SECOND_FACTOR, "a valid authenticator code is required")
+            raise error(
+                401, p.ErrorCode.BAD_CREDENTIALS, "wrong user name, password or authenticator code"
+            )
+        sign_in.succeeded(db, body.user, address)
         token = auth.new_token()
         with db.transaction() as tx:
             device_id = queries.add_device(tx, body.user, body.device_name, token)
