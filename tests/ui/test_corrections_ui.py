@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTableWidget
 
 from regiedesk.ui.main_window import MainWindow
 
+from ..conftest import TODAY
 from .conftest import button, by_name
 from .test_flows import WAIT, family_window, go_to_tab, rows, services
 
@@ -68,3 +69,24 @@ def test_the_plan_shows_the_statement_next_to_its_goal(qtbot, family_window: Mai
     assert cells[goal.id].text() == "Rust in de post (verklaring)"
     assert cells[goal.id].toolTip() == "Verklaring van de cliënt: Ik heb rust."
     assert cells[other.id].text() == "Brieven sorteren" and not cells[other.id].toolTip()
+
+
+def test_overview_and_network_show_statements_too(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    s = services(window)
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    [mother] = s.families.list_members(family_id)
+    party = s.network.add_party(family_id, organisation="Wijkteam", role="coach",
+                                involved_from=TODAY)  # fmt: skip
+    for entity, record in (("members", mother.id), ("parties", party.id)):
+        s.corrections.add_correction(family_id, target_entity=entity, target_id=record,
+                                     request="x", statement=f"Over {entity}")  # fmt: skip
+    overview = go_to_tab(qtbot, window, "Overzicht")
+    overview.refresh()
+    members = by_name(overview, "Gezinsleden", QTableWidget)
+    qtbot.waitUntil(lambda: "(verklaring)" in members.item(0, 0).text(), timeout=WAIT)  # type: ignore[attr-defined]
+    assert members.item(0, 0).toolTip() == "Verklaring van de cliënt: Over members"  # type: ignore[attr-defined]
+    network = go_to_tab(qtbot, window, "Netwerk")
+    parties = by_name(network, "Betrokkenen", QTableWidget)
+    qtbot.waitUntil(lambda: parties.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
+    assert parties.item(0, 0).text() == "Wijkteam (verklaring)"  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    mark_statements,
     refusing,
     relabel,
     selected_id,
@@ -40,6 +42,7 @@ class NetworkData:
     parties: list[InvolvedParty]
     contacts: list[ContactMoment]
     active: int
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's
 
 
 class NetworkTab(FamilyTab):
@@ -175,6 +178,7 @@ class NetworkTab(FamilyTab):
                 s.network.list_parties(family_id),
                 s.network.list_contacts(family_id),
                 s.network.active_count(family_id),
+                s.corrections.statements(family_id),
             ),
             self.show_network,
         )
@@ -203,6 +207,7 @@ class NetworkTab(FamilyTab):
             ],
             [p.id for p in data.parties],
         )
+        mark_statements(self.parties, data.statements)
         fill(
             self.contacts,
             [
@@ -216,6 +221,7 @@ class NetworkTab(FamilyTab):
             ],
             [c.id for c in data.contacts],
         )
+        mark_statements(self.contacts, data.statements)
 
     def _label_save_buttons(self) -> None:
         """Adding, or saving the record loaded into the form."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from ...services import Services
 from ...services.indicators import WeekHours
 from ..charts import BarChart
 from ..format import date_text, duration_text
-from .base import FamilyTab, fill, selected_id, table
+from .base import FamilyTab, fill, mark_statements, selected_id, table
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Overview:
     parties: list[tuple[dt.date, int]]
     trends: list[DomainTrend]
     due: list[Agreement]
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's
 
 
 def load_overview(services: Services, family_id: str) -> Overview:
@@ -56,6 +58,7 @@ def load_overview(services: Services, family_id: str) -> Overview:
             for a in services.plan.list_agreements(family_id, open_only=True)
             if a.due_date and a.due_date <= today + dt.timedelta(days=14)
         ],
+        services.corrections.statements(family_id),
     )
 
 
@@ -164,6 +167,7 @@ class OverviewTab(FamilyTab):
             [[m.name, MemberRole(m.role).label(), date_text(m.date_of_birth)] for m in o.members],
             [m.id for m in o.members],
         )
+        mark_statements(self.members, o.statements)
         recent = o.curve[-52:]
         self.hours_chart.set_data([w.minutes for w in recent], [f"w{w.week}" for w in recent])
         parties = o.parties[-104:]
