@@ -422,6 +422,51 @@ class SyncOverdue(SyncError):
         )
 
 
+class SignInRefused(SyncError):
+    """The server did not accept the user name, password or authenticator code (it does
+    not say which: the answer must not confirm a password)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De gebruikersnaam, het wachtwoord of de code uit de authenticator-app klopt niet. "
+            "Controleer ze en probeer het opnieuw; na vijf mislukte pogingen moet u even wachten.",
+            "The user name, the password or the code from the authenticator app is not right. "
+            "Check them and try again; after five failed attempts you have to wait a while.",
+        )
+
+
+def _minutes(seconds: int) -> int:
+    return max(1, -(-seconds // 60))
+
+
+class TooManyAttempts(SyncError):
+    """The server makes this account (or this network address) wait after failed sign-ins."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        minutes = _minutes(seconds)
+        super().__init__(
+            f"Er is te vaak verkeerd aangemeld. Probeer het over {minutes} "
+            f"{'minuut' if minutes == 1 else 'minuten'} opnieuw, of vraag de ICT-afdeling "
+            "het account te ontgrendelen.",
+            f"Too many failed sign-ins. Try again in {minutes} "
+            f"{'minute' if minutes == 1 else 'minutes'}, or ask your IT department to unlock "
+            "the account.",
+        )
+
+
+class ServerBusy(SyncError):
+    """The server is checking as many sign-ins as it can at once."""
+
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"De server is even druk met aanmeldingen. Probeer het over {seconds} seconden "
+            "opnieuw.",
+            f"The server is busy with sign-ins. Try again in {seconds} seconds.",
+        )
+
+
 class ServerRefused(SyncError):
     def __init__(self, status: int, code: str) -> None:
         super().__init__(

@@ -34,8 +34,11 @@ from ..errors import (
     DeviceRevoked,
     InsecureServer,
     Offline,
+    ServerBusy,
     ServerRefused,
+    SignInRefused,
     StampsAhead,
+    TooManyAttempts,
     UntrustedServer,
     UpgradeRequired,
 )
@@ -80,6 +83,11 @@ def system_trust() -> ssl.SSLContext:
     import truststore
 
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def _seconds(value: object) -> int:
+    """A ``retry_after`` as the server sent it (an int), or a minute if it is not one."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 60
 
 
 class SyncClient:
@@ -138,6 +146,12 @@ class SyncClient:
             raise ClockAhead(str(refusal.get("device_time")))
         if code == p.ErrorCode.STAMPS_AHEAD:
             raise StampsAhead()
+        if code in (p.ErrorCode.BAD_CREDENTIALS, p.ErrorCode.SECOND_FACTOR):
+            raise SignInRefused()
+        if refusal and code == p.ErrorCode.TOO_MANY_ATTEMPTS:
+            raise TooManyAttempts(_seconds(refusal.get("retry_after")))
+        if refusal and code == p.ErrorCode.BUSY:
+            raise ServerBusy(_seconds(refusal.get("retry_after")))
         if response.status_code >= 500:
             raise Offline()
         raise ServerRefused(response.status_code, code or "unknown")

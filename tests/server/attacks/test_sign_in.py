@@ -10,6 +10,8 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 
+from regiedesk.errors import ServerBusy, SignInRefused, TooManyAttempts
+from regiedesk.sync.client import SyncClient
 from regiedesk.sync.server import auth
 from regiedesk.sync.server import cli as server_cli
 
@@ -161,3 +163,35 @@ def test_two_server_instances_count_the_same_attempts(db_url: str) -> None:
             assert sign_in((one, other)[i % 2], "anna", "fout").status_code == 401
         assert sign_in(one, "anna", PASSWORD).status_code == 429
         assert sign_in(other, "anna", PASSWORD).status_code == 429
+
+
+def test_the_laptop_says_what_happened_and_what_to_do(server: Running) -> None:
+    server.add_user("anna")
+    client = SyncClient(server.url)
+    try:
+        for _ in range(ACCOUNT_LIMIT):
+            with pytest.raises(SignInRefused):
+                client.register("anna", "fout", "laptop", None)
+        with pytest.raises(TooManyAttempts) as waiting:
+            client.register("anna", PASSWORD, "laptop", None)
+    finally:
+        client.close()
+    assert 0 < waiting.value.seconds <= 60
+    assert "over 1 minuut opnieuw" in waiting.value.nl and "ontgrendelen" in waiting.value.nl
+    assert "Try again in 1 minute" in waiting.value.en
+
+
+def test_a_busy_server_is_not_reported_as_unreachable() -> None:
+    """The laptop's reading of a 503 ``busy`` (a saturated server is hard to make on cue)."""
+    busy = httpx.Response(
+        503,
+        json={"detail": {"code": "busy", "message": "busy", "retry_after": 2}},
+        headers={"Retry-After": "2"},
+    )
+    client = SyncClient("http://127.0.0.1:1", transport=httpx.MockTransport(lambda _: busy))
+    try:
+        with pytest.raises(ServerBusy) as refused:
+            client.register("anna", PASSWORD, "laptop", None)
+    finally:
+        client.close()
+    assert refused.value.seconds == 2 and "over 2 seconden opnieuw" in refused.value.nl
