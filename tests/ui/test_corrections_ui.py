@@ -84,7 +84,12 @@ def test_overview_and_network_show_statements_too(qtbot, family_window: MainWind
     overview = go_to_tab(qtbot, window, "Overzicht")
     overview.refresh()
     members = by_name(overview, "Gezinsleden", QTableWidget)
-    qtbot.waitUntil(lambda: "(verklaring)" in members.item(0, 0).text(), timeout=WAIT)  # type: ignore[attr-defined]
+
+    def marked() -> bool:
+        first = members.item(0, 0)  # type: ignore[attr-defined]
+        return first is not None and "(verklaring)" in first.text()
+
+    qtbot.waitUntil(marked, timeout=WAIT)
     assert members.item(0, 0).toolTip() == "Verklaring van de cliënt: Over members"  # type: ignore[attr-defined]
     network = go_to_tab(qtbot, window, "Netwerk")
     parties = by_name(network, "Betrokkenen", QTableWidget)
