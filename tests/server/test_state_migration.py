@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from typing import Any
 
 from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
-from regiedesk.sync.server import state
+from regiedesk.sync.server import facts, state
 from regiedesk.sync.server.db import MIGRATIONS, ServerDB
 
-STATE_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if state.rebuild in steps)
+STATE_MIGRATION = next(
+    i for i, steps in enumerate(MIGRATIONS) if state.rebuild_before_typed_columns in steps
+)
+TYPED_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if facts.derive_all in steps)
 LATER_TABLES = (
     "audit_events",
     "audit_cuts",
@@ -17,6 +22,15 @@ LATER_TABLES = (
     "destroyed_records",
     "sign_in_failures",
 )  # made by the later migrations
+
+
+def migrated_from(db: ServerDB, version: int) -> tuple[ServerDB, list[dict[str, Any]]]:
+    """The server reopened as one of schema ``version`` (which it migrates from), and its
+    state afterwards."""
+    db.execute("UPDATE schema_version SET version = ?", (version,))
+    db.close()
+    db = ServerDB(db.url)
+    return db, db.query("SELECT * FROM record_state ORDER BY entity, record_id")
 
 
 def stamp(ms: int, device: str = "a") -> str:
@@ -48,11 +62,8 @@ def test_migrating_a_server_with_a_log_builds_its_state(db_url: str) -> None:
         db.execute(f"DROP TABLE {later}")
     db.execute("ALTER TABLE users DROP COLUMN totp_last_step")
     db.execute("DELETE FROM counters WHERE name = 'audit'")
-    db.execute("UPDATE schema_version SET version = ?", (STATE_MIGRATION,))
-    db.close()
-    db = ServerDB(db_url)  # migrates
+    db, built = migrated_from(db, STATE_MIGRATION)
     try:
-        built = db.query("SELECT * FROM record_state ORDER BY entity, record_id")
         assert built == kept
         records = {(r["entity"], r["record_id"]): r for r in built}
         assert set(records) == {("families", family), ("parties", party)}
@@ -65,5 +76,63 @@ def test_migrating_a_server_with_a_log_builds_its_state(db_url: str) -> None:
         }
         assert the_party["hlc"] == stamp(60) and the_party["family_id"] == family
         assert json.loads(records[("families", family)]["data"])["status"] == "afgesloten"
+    finally:
+        db.close()
+
+
+def test_migrating_a_server_with_a_state_derives_its_typed_columns(db_url: str) -> None:
+    """A state from before the typed columns, old bad records among it: the migration
+    derives every column as a push writes it, and leaves what is not a value NULL."""
+    db = ServerDB(db_url)
+    family = uuid7()
+    ids = {name: uuid7() for name in ("good", "inf", "date", "nul", "gone", "list")}
+    ids |= {name: uuid7() for name in ("contact", "party", "goal", "agreement")}
+    hours = '{"family_id": "%s", "date": "2026-11-24", "minutes": 60, "caseworker": "anna"}'
+    log = [  # (entity, record, op, data as stored)
+        ("families", family, "insert", json.dumps({"name": "Gezin A", "status": "actief"})),
+        ("hours", ids["good"], "insert", hours % family),
+        ("hours", ids["inf"], "insert", (hours % family).replace("60", "Infinity")),
+        ("hours", ids["date"], "insert", (hours % family).replace("2026-11-24", "2026-02-30")),
+        ("hours", ids["nul"], "insert", (hours % family).replace("anna", "an\\u0000na\\ud800")),
+        ("hours", ids["gone"], "insert", hours % family),
+        ("hours", ids["gone"], "delete", "{}"),
+        ("hours", ids["list"], "insert", "[1, 2, 3]"),
+        ("contacts", ids["contact"], "insert", json.dumps({"date": "2026-11-20"})),
+        (
+            "parties",
+            ids["party"],
+            "insert",
+            json.dumps({"involved_from": "2026-01-05", "involved_until": "nooit"}),
+        ),
+        ("goals", ids["goal"], "insert", json.dumps({"status": "behaald"})),
+        ("agreements", ids["agreement"], "insert", '{"done": true, "due_date": "2026-12-01"}'),
+    ]
+    with db.transaction() as tx:
+        tx.append_changes(
+            [
+                (uuid7(), "dev", "anna", family, e, r, op, d, stamp(10 + i), utc_text())
+                for i, (e, r, op, d) in enumerate(log)
+            ]
+        )
+    kept = db.query("SELECT * FROM record_state ORDER BY entity, record_id")
+    db.execute("DROP INDEX record_state_day")  # as a server of the schema before them
+    for column in facts.COLUMNS:
+        db.execute(f"ALTER TABLE record_state DROP COLUMN {column}")
+    db, built = migrated_from(db, TYPED_MIGRATION)
+    try:
+        assert built == kept
+        typed = {r["record_id"]: tuple(r[c] for c in facts.COLUMNS) for r in built}
+        nov24, nov20 = dt.date(2026, 11, 24).toordinal(), dt.date(2026, 11, 20).toordinal()
+        assert typed[ids["good"]] == (1, nov24, None, 60, "anna", None, None)
+        assert typed[ids["inf"]] == (1, nov24, None, None, "anna", None, None)
+        assert typed[ids["date"]] == (1, None, None, 60, "anna", None, None)
+        assert typed[ids["nul"]] == (1, nov24, None, 60, "an\ufffdna?", None, None)
+        assert typed[ids["gone"]][0] == 0
+        assert typed[ids["list"]] == (1, None, None, None, "", None, None)
+        assert typed[ids["contact"]] == (1, nov20, None, None, None, None, None)
+        assert typed[ids["party"]] == (1, dt.date(2026, 1, 5).toordinal(), *[None] * 5)
+        assert typed[ids["goal"]] == (1, None, None, None, None, "behaald", None)
+        assert typed[ids["agreement"]] == (1, dt.date(2026, 12, 1).toordinal(), *[None] * 4, 1)
+        assert typed[family] == (1, *[None] * 6)
     finally:
         db.close()

@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from . import state
+from . import facts, state
 
 Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 POOL_ENV = "REGIEDESK_SERVER_POOL"
@@ -73,7 +73,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             data TEXT NOT NULL, field_hlc TEXT NOT NULL, hlc TEXT NOT NULL,
             PRIMARY KEY (entity, record_id))""",
         "CREATE INDEX record_state_family ON record_state (family_id, entity)",
-        state.rebuild,
+        state.rebuild_before_typed_columns,
     ),
     (
         # the central NEN 7513 trail (audit_trail.py): its own table, never purged by scope
@@ -118,6 +118,18 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             PRIMARY KEY (kind, subject))""",
         # the 30-second step of the last authenticator code accepted: each code works once
         "ALTER TABLE users ADD COLUMN totp_last_step BIGINT",
+    ),
+    (
+        # the typed columns the team figures count in SQL (facts.py), derived from the fields
+        "ALTER TABLE record_state ADD COLUMN live INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE record_state ADD COLUMN day INTEGER",
+        "ALTER TABLE record_state ADD COLUMN until_day INTEGER",
+        "ALTER TABLE record_state ADD COLUMN minutes INTEGER",
+        "ALTER TABLE record_state ADD COLUMN person TEXT",
+        "ALTER TABLE record_state ADD COLUMN status TEXT",
+        "ALTER TABLE record_state ADD COLUMN done INTEGER",
+        facts.derive_all,
+        "CREATE INDEX record_state_day ON record_state (entity, family_id, day)",
     ),
 )
 

@@ -1,7 +1,8 @@
 """The team leader's figures, computed from the server's current state (never the log).
 
-Only the fields a figure needs are read from a record: dates, minutes, statuses,
-codes, a family's name. Note text, contact summaries, members' names and BSNs are
+What they count comes from ``team_facts`` (SQL aggregates over the typed columns of
+the state); only the fields a figure needs are read from a family record: dates,
+statuses, codes, its name. Note text, contact summaries, members' names and BSNs are
 never copied into an answer. Records stored before the server checked values (a
 date that is not one, minutes that are not a number) are passed over, not fatal.
 Tombstoned records do not count, nor do records of a tombstoned family.
@@ -10,9 +11,8 @@ Tombstoned records do not count, nor do records of a tombstoned family.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from ...domain.support_profiles import SupportProfiles
@@ -21,29 +21,10 @@ from ...domain.vocabulary import ClosureReason, FamilyStatus, GoalStatus
 from ...domain.weeks import first_monday_from, monday_of, week_label
 from ...errors import ConfigError
 from .. import protocol as p
-from ..rules import MINUTES_PER_DAY, is_day
-from . import state
-from .db import Transaction
+from ..rules import is_day
+from .team_facts import MEAN_WEEKS, Period, TeamFacts
 
 NO_CONTACT_DAYS = 14
-MEAN_WEEKS = 4
-_ENTITIES = (
-    "families",
-    "members",
-    "hours",
-    "parties",
-    "contacts",
-    "goals",
-    "agreements",
-    "assessments",
-    "scores",
-)
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date
 
 
 def day(value: Any) -> dt.date | None:
@@ -56,53 +37,12 @@ def whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-@dataclass
-class TeamRecords:
-    """The live records of the team's families, per entity and family."""
-
-    assigned: dict[str, str]  # family id: caseworker (the server's assignment)
-    families: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_family: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
-
-    def of(self, entity: str, family: str) -> list[dict[str, Any]]:
-        return self.by_family.get(entity, {}).get(family, [])
-
-
-def read_team(tx: Transaction, assigned: Mapping[str, str]) -> TeamRecords:
-    records = TeamRecords(dict(assigned))
-    ids = sorted(assigned)
-    for entity in _ENTITIES:
-        per_family: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for record_id, record in state.family_records(tx, ids, entity).items():
-            if record.deleted:
-                continue
-            fields = {**record.fields, "id": record_id}
-            if entity == "families":
-                records.families[record_id] = fields
-            else:
-                per_family[record.family_id].append(fields)
-        records.by_family[entity] = dict(per_family)
-    records.assigned = {f: c for f, c in records.assigned.items() if f in records.families}
-    return records
-
-
 # --- per family ------------------------------------------------------------------------
 
 
-def _involved(party: Mapping[str, Any], on: dt.date) -> bool:
-    start = day(party.get("involved_from"))
-    until = day(party.get("involved_until"))
-    return start is not None and start <= on and (until is None or until >= on)
-
-
-def _hours(records: TeamRecords, family: str) -> list[tuple[dt.date, int, str]]:
-    """(date, minutes, caseworker) of a family's hours entries."""
-    found = []
-    for entry in records.of("hours", family):
-        date, minutes = day(entry.get("date")), whole(entry.get("minutes"))
-        if date is not None and minutes is not None and 0 < minutes <= MINUTES_PER_DAY:
-            found.append((date, minutes, str(entry.get("caseworker") or "")))
-    return found
+def _involved(span: tuple[dt.date, dt.date | None], on: dt.date) -> bool:
+    start, until = span
+    return start <= on and (until is None or until >= on)
 
 
 def _payments(profiles: SupportProfiles, family: Mapping[str, Any]) -> tuple[int, int, int] | None:
@@ -120,31 +60,25 @@ def _payments(profiles: SupportProfiles, family: Mapping[str, Any]) -> tuple[int
 
 
 def family_row(
-    records: TeamRecords,
+    facts: TeamFacts,
     family: str,
     period: Period,
     profiles: SupportProfiles,
     stand_ins: list[p.StandIn],
 ) -> p.TeamFamily:
-    fields = records.families[family]
+    fields = facts.families[family]
     end = period.end
     status = str(fields.get("status") or "")
-    contacts = [d for c in records.of("contacts", family) if (d := day(c.get("date"))) is not None]
-    last_contact = max((d for d in contacts if d <= end), default=None)
-    parties = records.of("parties", family)
+    last_contact = facts.last_contact.get(family)
+    parties = facts.parties.get(family, [])
     start = day(fields.get("start_date"))
-    goals = Counter(str(g.get("status")) for g in records.of("goals", family))
-    overdue = sum(
-        1
-        for a in records.of("agreements", family)
-        if not a.get("done") and (due := day(a.get("due_date"))) is not None and due < end
-    )
+    goals = facts.goals.get(family, Counter())
     evaluation = day(fields.get("evaluation_date"))
     payments = _payments(profiles, fields)
     return {
         "family_id": family,
         "name": str(fields.get("name") or ""),
-        "caseworker": records.assigned[family],
+        "caseworker": facts.assigned[family],
         "status": status,
         "closure_reason": _text(fields.get("closure_reason")),
         "start_date": start.isoformat() if start else None,
@@ -157,13 +91,11 @@ def family_row(
         "goals_reached": goals[GoalStatus.REACHED],
         "goals_open": goals[GoalStatus.OPEN] + goals[GoalStatus.IN_PROGRESS],
         "goals_not_reached": goals[GoalStatus.NOT_REACHED],
-        "overdue_agreements": overdue,
+        "overdue_agreements": facts.overdue_agreements[family],
         "evaluation_overdue": bool(
             evaluation and evaluation < end and status != FamilyStatus.CLOSED
         ),
-        "minutes_in_period": sum(
-            m for d, m, _ in _hours(records, family) if period.start <= d <= end
-        ),
+        "minutes_in_period": facts.minutes_in_period[family],
         "support_profile": _text(fields.get("support_profile")),
         "intensity": _text(fields.get("intensity")),
         "tariff_cents": payments[0] if payments else None,
@@ -177,13 +109,13 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _weeks(
-    minutes: Iterable[tuple[dt.date, int]], first: dt.date, last: dt.date
-) -> list[p.WeekMinutes]:
-    """Minutes per ISO week from ``first``'s week to ``last``'s, zero weeks included."""
+def _weeks(daily: Mapping[dt.date, int], first: dt.date, last: dt.date) -> list[p.WeekMinutes]:
+    """Minutes per ISO week from ``first``'s week to ``last``'s, zero weeks included, of
+    the days from ``first`` to ``last``."""
     per_week: Counter[dt.date] = Counter()
-    for date, amount in minutes:
-        per_week[monday_of(date)] += amount
+    for date, amount in daily.items():
+        if first <= date <= last:
+            per_week[monday_of(date)] += amount
     weeks: list[p.WeekMinutes] = []
     monday = monday_of(first)
     while monday <= last:
@@ -195,21 +127,21 @@ def _weeks(
 
 
 def family_page(
-    records: TeamRecords,
+    facts: TeamFacts,
     family: str,
     period: Period,
     profiles: SupportProfiles,
     stand_ins: list[p.StandIn],
+    records: Mapping[str, list[dict[str, Any]]],
 ) -> p.FamilyPage:
-    row = family_row(records, family, period, profiles, stand_ins)
+    """One family's page; ``facts.daily``: its minutes per day up to the period's end,
+    ``records``: its live members, assessments and scores."""
+    row = family_row(facts, family, period, profiles, stand_ins)
     end = period.end
-    hours = [(d, m) for d, m, _ in _hours(records, family) if d <= end]
     start = day(row["start_date"])
-    first = min([d for d, _ in hours] + ([start] if start else []), default=None)
-    parties = records.of("parties", family)
-    since = start or min(
-        (d for party in parties if (d := day(party.get("involved_from")))), default=None
-    )
+    first = min([*facts.daily, *([start] if start else [])], default=None)
+    parties = facts.parties.get(family, [])
+    since = start or min((span[0] for span in parties), default=None)
     over_time: list[p.PartiesOn] = []
     if since is not None:
         monday = first_monday_from(since)
@@ -219,16 +151,16 @@ def family_page(
             monday += dt.timedelta(days=7)
     return {
         "family": row,
-        "intensity": _weeks(hours, first, end) if first else [],
+        "intensity": _weeks(facts.daily, first, end) if first else [],
         "parties": over_time,
-        "domains": _domains(records, family),
+        "domains": _domains(records),
     }
 
 
-def _domains(records: TeamRecords, family: str) -> list[p.DomainScores]:
-    live_members = {str(m["id"]) for m in records.of("members", family)}
+def _domains(records: Mapping[str, list[dict[str, Any]]]) -> list[p.DomainScores]:
+    live_members = {str(m["id"]) for m in records.get("members", [])}
     assessments = {}
-    for a in records.of("assessments", family):
+    for a in records.get("assessments", []):
         date, member = day(a.get("date")), a.get("member_id")
         if date is None or not isinstance(a.get("instrument"), str):
             continue
@@ -236,7 +168,7 @@ def _domains(records: TeamRecords, family: str) -> list[p.DomainScores]:
             continue  # a removed member's measurements do not count
         assessments[str(a["id"])] = (date, a)
     scores = []
-    for s in records.of("scores", family):
+    for s in records.get("scores", []):
         held = assessments.get(str(s.get("assessment_id")))
         score = whole(s.get("score"))
         if held is None or score is None or not isinstance(s.get("domain"), str):
@@ -274,27 +206,20 @@ def _domains(records: TeamRecords, family: str) -> list[p.DomainScores]:
 
 
 def caseworker_figures(
-    person: str, rows: list[p.TeamFamily], records: TeamRecords, period: Period
+    person: str, rows: list[p.TeamFamily], facts: TeamFacts, period: Period
 ) -> p.CaseworkerFigures:
     mine = [r for r in rows if r["caseworker"] == person]
     closed = [r for r in mine if _closed_in(r, period)]
     started = [r for r in mine if (d := day(r["start_date"])) and period.start <= d <= period.end]
-    booked = [
-        (d, m)
-        for family in records.assigned
-        for d, m, who in _hours(records, family)
-        if who == person
-    ]
-    this_week = monday_of(period.end)
-    before = this_week - dt.timedelta(days=7 * MEAN_WEEKS)
+    booked = [b for (_, who), b in facts.booked.items() if who == person]
     return {
         "caseworker": person,
         "active": sum(1 for r in mine if r["status"] == FamilyStatus.ACTIVE),
         "registered": sum(1 for r in mine if r["status"] == FamilyStatus.REGISTERED),
         "closed_in_period": len(closed),
-        "minutes_in_period": sum(m for d, m in booked if period.start <= d <= period.end),
-        "minutes_this_week": sum(m for d, m in booked if monday_of(d) == this_week),
-        "minutes_mean_4_weeks": sum(m for d, m in booked if before <= d < this_week) / MEAN_WEEKS,
+        "minutes_in_period": sum(b.in_period for b in booked),
+        "minutes_this_week": sum(b.this_week for b in booked),
+        "minutes_mean_4_weeks": sum(b.weeks_before for b in booked) / MEAN_WEEKS,
         "without_contact": sum(
             1
             for r in mine
@@ -336,18 +261,12 @@ def _closed_in(row: p.TeamFamily, period: Period) -> bool:
 def team_totals(
     rows: list[p.TeamFamily],
     figures: list[p.CaseworkerFigures],
-    records: TeamRecords,
+    facts: TeamFacts,
     period: Period,
 ) -> p.TeamTotals:
+    """``facts.daily``: the minutes per day of the period of the families in ``rows``."""
     closed = [r for r in rows if _closed_in(r, period)]
     reasons = Counter(r["closure_reason"] or "" for r in closed)
-    shown = {r["family_id"] for r in rows}
-    hours = [
-        (d, m)
-        for family in shown
-        for d, m, _ in _hours(records, family)
-        if period.start <= d <= period.end
-    ]
     return {
         "closed_in_period": len(closed),
         "closures_by_reason": dict(sorted(reasons.items())),
@@ -355,5 +274,5 @@ def team_totals(
         "tariff_cents": sum(f["tariff_cents"] for f in figures),
         "paid_at_start_cents": sum(f["paid_at_start_cents"] for f in figures),
         "due_at_completion_cents": sum(f["due_at_completion_cents"] for f in figures),
-        "weeks": _weeks(hours, period.start, period.end),
+        "weeks": _weeks(facts.daily, period.start, period.end),
     }

@@ -5,6 +5,7 @@ The change log stays the source of sync; ``record_state`` is its fold, one row p
 the merge needs and its newest stamp. It is written by ``Transaction.append_changes``
 in the same transaction as the changes it folds in, with the laptops' own rule
 (``sync.merge``), so overviews and checksums read it instead of replaying the log.
+Beside the fields, each row keeps the typed columns the team figures count (``facts``).
 
 A change to a record this state does not hold, other than its insert, is left out as
 a laptop leaves it out (its insert was never in anyone's scope). A change whose data
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...clock import is_stamp
 from ..merge import INSERT_CLOCK, newest_stamp, winning_fields
+from . import facts
 
 if TYPE_CHECKING:
     from .db import Statement, Transaction
@@ -28,6 +30,16 @@ if TYPE_CHECKING:
 _NOT_FIELDS = frozenset({"id", "updated_hlc", "deleted", "field_hlc"})
 _CHUNK = 500
 _COLUMNS = "entity, record_id, family_id, data, field_hlc, hlc"
+_WRITTEN = ", ".join((_COLUMNS, *facts.COLUMNS))
+_INSERT = (
+    f"INSERT INTO record_state ({_WRITTEN}) VALUES ({', '.join('?' * (6 + len(facts.COLUMNS)))})"
+    " ON CONFLICT (entity, record_id) DO NOTHING"  # one id pushed under two families
+)
+_UPDATE = (
+    "UPDATE record_state SET data = ?, field_hlc = ?, hlc = ?, "
+    + ", ".join(f"{name} = ?" for name in facts.COLUMNS)
+    + " WHERE entity = ? AND record_id = ?"
+)
 
 
 @dataclass
@@ -71,6 +83,7 @@ def _decoded(row: Sequence[Any]) -> tuple[tuple[str, str], Record]:
 
 
 def _encoded(key: tuple[str, str], record: Record) -> tuple[Any, ...]:
+    """The row of a record: the columns of ``_COLUMNS``, then its typed columns."""
     return (
         key[0],
         key[1],
@@ -78,6 +91,7 @@ def _encoded(key: tuple[str, str], record: Record) -> tuple[Any, ...]:
         json.dumps(record.fields, sort_keys=True),
         json.dumps(record.clocks, sort_keys=True),
         record.hlc,
+        *facts.columns(key[0], record.fields),
     )
 
 
@@ -111,21 +125,9 @@ def merge_changes(
     changed = [_encoded(k, held[k]) for k in sorted(touched & existing)]
     writes: list[tuple[str, list[tuple[Any, ...]]]] = []
     if fresh:
-        writes.append(
-            (
-                f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (entity, record_id) DO NOTHING",  # one id pushed under two families
-                fresh,
-            )
-        )
+        writes.append((_INSERT, fresh))
     if changed:
-        writes.append(
-            (
-                "UPDATE record_state SET data = ?, field_hlc = ?, hlc = ?"
-                " WHERE entity = ? AND record_id = ?",
-                [(r[3], r[4], r[5], r[0], r[1]) for r in changed],
-            )
-        )
+        writes.append((_UPDATE, [(*r[3:], r[0], r[1]) for r in changed]))
     return writes
 
 
@@ -234,8 +236,20 @@ def record_stamps(tx: Transaction, family: str) -> list[tuple[Any, ...]]:
 
 
 def rebuild(tx: Transaction) -> None:
-    """Build the state from the change log, family by family (the migration's step)."""
+    """Build the state from the change log, family by family, typed columns too."""
+    _fold_log(tx, typed=True)
+
+
+def rebuild_before_typed_columns(tx: Transaction) -> None:
+    """The migration's step that first built the state, before the typed columns existed
+    (the later migration that added them derives them from the fields)."""
+    _fold_log(tx, typed=False)
+
+
+def _fold_log(tx: Transaction, *, typed: bool) -> None:
     tx.execute("DELETE FROM record_state")
+    base = f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
+    insert = _INSERT if typed else base + " ON CONFLICT (entity, record_id) DO NOTHING"
     for (family,) in tx.rows("SELECT DISTINCT family_id FROM changes"):
         held: dict[tuple[str, str], Record] = {}
         for entity, record_id, op, data, hlc in tx.rows(
@@ -244,8 +258,5 @@ def rebuild(tx: Transaction) -> None:
         ):
             _fold_change(held, (str(entity), str(record_id)), family, op, data, hlc)
         if held:
-            tx.execute_many(
-                f"INSERT INTO record_state ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (entity, record_id) DO NOTHING",
-                [_encoded(k, r) for k, r in sorted(held.items())],
-            )
+            rows = [_encoded(k, r) for k, r in sorted(held.items())]
+            tx.execute_many(insert, rows if typed else [r[:6] for r in rows])

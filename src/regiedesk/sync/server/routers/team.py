@@ -22,7 +22,7 @@ from ....domain.vocabulary import FamilyStatus
 from ....ids import uuid7
 from ... import protocol as p
 from ...rules import check_change
-from .. import figures, queries, team_queries
+from .. import figures, queries, team_facts, team_queries
 from ..bodies import Handover, RegisterFamily, StandInIn
 from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Caller, Refused, error, signed_in
@@ -31,7 +31,7 @@ DEFAULT_PERIOD_DAYS = 90
 MAX_PERIOD_DAYS = 5 * 366
 
 
-def period_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> figures.Period:
+def period_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> team_facts.Period:
     """The period asked for: up to today and 90 days back unless given."""
     last = end or today
     first = start or last - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
@@ -39,7 +39,7 @@ def period_of(start: dt.date | None, end: dt.date | None, today: dt.date) -> fig
         raise error(400, p.ErrorCode.BAD_PERIOD, "the period ends before it starts")
     if (last - first).days > MAX_PERIOD_DAYS:
         raise error(400, p.ErrorCode.BAD_PERIOD, "a period of at most five years")
-    return figures.Period(first, last)
+    return team_facts.Period(first, last)
 
 
 @contextmanager
@@ -58,17 +58,40 @@ def _json(answer: Any) -> Response:
 
 
 class _Team:
-    """What every team answer starts from: the caller's caseworkers and their families."""
+    """What every team answer starts from: the caller's caseworkers, their families and
+    the facts of those families over the period."""
 
-    def __init__(self, tx: Transaction, who: Caller, *, only: str | None = None) -> None:
-        """``only``: that family's records alone (none when it is not the team's)."""
+    def __init__(
+        self,
+        tx: Transaction,
+        who: Caller,
+        period: team_facts.Period,
+        *,
+        only: str | None = None,
+        shown: list[str] | None = None,
+    ) -> None:
+        """``only``: that family alone (none when it is not the team's), its minutes per
+        day since ever; else the minutes per day of the period of the families of the
+        caseworkers ``shown`` (None: all of them)."""
         self.teams = team_queries.teams_of(tx, who.user)
         self.caseworkers = team_queries.caseworkers_of(tx, who.user)
         assigned = team_queries.assigned_families(tx, self.caseworkers)
         if only is not None:
             assigned = {f: c for f, c in assigned.items() if f == only}
-        self.records = figures.read_team(tx, assigned)
-        families = sorted(self.records.assigned)
+        people = set(self.caseworkers if shown is None else shown)
+        self.facts = team_facts.read(
+            tx,
+            assigned,
+            period,
+            daily_of=[f for f, c in assigned.items() if c in people],
+            daily_from=None if only is not None else period.start,
+        )
+        self.records = {
+            entity: team_facts.live_records(tx, only, entity)
+            for entity in ("members", "assessments", "scores")
+            if only is not None and only in self.facts.assigned
+        }
+        families = sorted(self.facts.assigned)
         self.stand_ins = team_queries.stand_ins(tx, families)
 
 
@@ -91,15 +114,16 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
                     tx, who.user
                 ):
                     raise _Outside
-            team = _Team(tx, who)
+            team = _Team(tx, who, period, shown=None if caseworker is None else [caseworker])
         people = [caseworker] if caseworker is not None else team.caseworkers
+        assigned = team.facts.assigned
         rows = [
-            figures.family_row(team.records, family, period, profiles, team.stand_ins)
-            for family in sorted(team.records.assigned, key=lambda f: (team.records.assigned[f], f))
-            if team.records.assigned[family] in people
+            figures.family_row(team.facts, family, period, profiles, team.stand_ins)
+            for family in sorted(assigned, key=lambda f: (assigned[f], f))
+            if assigned[family] in people
         ]
         per_person = [
-            figures.caseworker_figures(person, rows, team.records, period) for person in people
+            figures.caseworker_figures(person, rows, team.facts, period) for person in people
         ]
         answer: p.TeamOverview = {
             "teams": team.teams,
@@ -108,7 +132,7 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
             "as_of": utc_text(),
             "caseworkers": per_person,
             "families": rows,
-            "team": figures.team_totals(rows, per_person, team.records, period),
+            "team": figures.team_totals(rows, per_person, team.facts, period),
         }
         return _json(answer)
 
@@ -122,11 +146,13 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
         """One family's page: its row and its charts."""
         period = period_of(start, end, today())
         with signed_in(db, request, p.Role.TEAMLEADER, read_only=True) as (tx, who):
-            team = _Team(tx, who, only=family_id)
+            team = _Team(tx, who, period, only=family_id)
             with refusing(who, "team-family"):
-                if family_id not in team.records.assigned:
+                if family_id not in team.facts.assigned:
                     raise _Outside
-        answer = figures.family_page(team.records, family_id, period, profiles, team.stand_ins)
+        answer = figures.family_page(
+            team.facts, family_id, period, profiles, team.stand_ins, team.records
+        )
         return _json(answer)
 
     def _actor(tx: Transaction, who: Caller, action: str) -> tuple[list[str], dict[str, str]]:
