@@ -20,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtWidgets import QApplication
 from screenshots import FAST_KDF, settle, shoot
 from tests.server.conftest import serving
+from tests.server.demo_team import demo_team
 
 from regiedesk.services import Services
 from regiedesk.services.team import fetch_team
 from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
-from regiedesk.team_demo import Seeder, seed_caseworkers
 from regiedesk.ui.team.workspace import TeamWorkspace
 from regiedesk.ui.worker import DbWorker
 
@@ -41,19 +41,7 @@ def main() -> int:
     )
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp, serving(f"sqlite:///{tmp}/server.db") as server:
-        server.db.execute("INSERT INTO teams (name) VALUES ('Oost')")
-        tokens = {person: server.device(person) for person in PEOPLE}
-        leader = server.device("teun", "teamleader")
-        for person in [*PEOPLE, "teun"]:
-            server.db.execute(
-                "INSERT INTO team_members (team, user_name) VALUES ('Oost', ?)", (person,)
-            )
-        seeder = Seeder(seed=1, start_ms=int(time.time() * 1000) - 3_600_000)
-        list(seed_caseworkers(seeder, PEOPLE, 5, TODAY, days=300))
-        for person in PEOPLE:
-            mine = [m for who, m in seeder.mutations if who == person]
-            with server.client(tokens[person]) as c:
-                c.post("/v1/sync/push", json={"mutations": mine}).raise_for_status()
+        leader = demo_team(server, PEOPLE, families=5, today=TODAY, days=300, seed=1)
         client = TeamClient(server.url, leader)
         store = create_profile(
             Path(tmp) / "profile", "teamleider wachtwoord", user="teun", kdf=FAST_KDF

@@ -8,7 +8,6 @@ English.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from regiedesk.services import Services
 from regiedesk.services.team import fetch_team
 from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
-from regiedesk.team_demo import SECRET, Seeder, seed_caseworkers
+from regiedesk.team_demo import SECRET
 from regiedesk.ui.format import euro_text
 from regiedesk.ui.team.workspace import TeamWorkspace
 from regiedesk.ui.translations import install_language
@@ -31,6 +30,7 @@ from regiedesk.ui.worker import DbWorker
 
 from ..conftest import FAST_KDF
 from ..server.conftest import Running, serving
+from ..server.demo_team import demo_team
 from .keyboard import activate
 
 TODAY = dt.date(2026, 11, 26)
@@ -40,20 +40,9 @@ TODAY = dt.date(2026, 11, 26)
 def team_server(tmp_path: Path) -> Iterator[tuple[Running, str]]:
     """A SQLite server with a team of three caseworkers and their families; the leader's token."""
     with serving(f"sqlite:///{tmp_path / 'server.db'}") as server:
-        server.db.execute("INSERT INTO teams (name) VALUES ('Oost')")
-        people = ["anna", "bert", "chris"]
-        tokens = {person: server.device(person) for person in people}
-        leader = server.device("teun", "teamleader")
-        for person in [*people, "teun"]:
-            server.db.execute(
-                "INSERT INTO team_members (team, user_name) VALUES ('Oost', ?)", (person,)
-            )
-        seeder = Seeder(seed=3, start_ms=int(time.time() * 1000) - 3_600_000)
-        list(seed_caseworkers(seeder, people, 3, TODAY, days=120))
-        for person in people:
-            mine = [m for who, m in seeder.mutations if who == person]
-            with server.client(tokens[person]) as c:
-                assert c.post("/v1/sync/push", json={"mutations": mine}).status_code == 200
+        leader = demo_team(
+            server, ["anna", "bert", "chris"], families=3, today=TODAY, days=120, seed=3
+        )
         yield server, leader
 
 
