@@ -11,6 +11,10 @@ EN: dict[str, str] = {
     "&Afspraak toevoegen": "Add &agreement",
     "&Bestand": "&File",
     "'{0}' is geen datum; typ dd-mm-jjjj.": "'{0}' is not a date; type dd-mm-yyyy.",
+    "Afspraken die verlopen zijn of binnen {0} dagen verlopen": (
+        "Agreements passed or due within {0} days"
+    ),
+    "Afspraken te doen (t/m vandaag)": "Agreements due (up to today)",
     "Ander instrument": "Another instrument",
     "Concept &weggooien": "D&iscard draft",
     "Concept weggegooid.": "Draft discarded.",
@@ -95,8 +99,6 @@ EN: dict[str, str] = {
     "Afspraak:": "Agreement:",
     "Afspraken": "Agreements",
     "Afspraken binnenkort": "Agreements due soon",
-    "Afspraken te doen": "Agreements due",
-    "Afspraken te doen (14 dagen)": "Agreements due (14 days)",
     "Alle statussen": "All statuses",
     "Annuleren": "Cancel",
     "Beel&d": "&View",
@@ -488,6 +490,7 @@ EN: dict[str, str] = {
     "datum bezoek": "visit date",
     "tekst van het verslag": "text of the note",
     "auteur": "author",
+    "{0}, te laat": "{0}, late",
     "{0}, verstreken": "{0}, overdue",
     "Kies eerst een gezin.": "Choose a family first.",
     "Handleiding": "User guide",

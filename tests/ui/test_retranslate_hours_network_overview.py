@@ -121,7 +121,7 @@ def test_the_overview_tab_follows_the_language_switch(  # type: ignore[no-untype
     english_texts = {
         EN["Gezinsleden"],
         EN["Uren per week"],
-        EN["Afspraken te doen (14 dagen)"],
+        EN["Afspraken die verlopen zijn of binnen {0} dagen verlopen"].format(14),
         MemberRole.PARENT.label("en"),
     }
     shown = check_switch(qtbot, window, tab, english_texts, tab.members.currentRow)

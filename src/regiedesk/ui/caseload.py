@@ -75,7 +75,7 @@ class CaseloadModel(QAbstractTableModel):
             self.tr("Uren deze week"),
             self.tr("Laatste huisbezoek"),
             self.tr("Actieve betrokkenen"),
-            self.tr("Afspraken te doen"),
+            self.tr("Afspraken te doen (t/m vandaag)"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -37,8 +37,8 @@
         <translation>Active parties</translation>
     </message>
     <message>
-        <source>Afspraken te doen</source>
-        <translation>Agreements due</translation>
+        <source>Afspraken te doen (t/m vandaag)</source>
+        <translation>Agreements due (up to today)</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1179,10 @@
         <translation>Family members</translation>
     </message>
     <message>
+        <source>Afspraken die verlopen zijn of binnen {0} dagen verlopen</source>
+        <translation>Agreements passed or due within {0} days</translation>
+    </message>
+    <message>
         <source>Uren per week</source>
         <translation>Hours per week</translation>
     </message>
@@ -1239,8 +1243,8 @@
         <translation>Life domains: latest measurement against the first</translation>
     </message>
     <message>
-        <source>Afspraken te doen (14 dagen)</source>
-        <translation>Agreements due (14 days)</translation>
+        <source>{0}, te laat</source>
+        <translation>{0}, late</translation>
     </message>
     <message>
         <source>niet gepland</source>
@@ -1336,6 +1340,10 @@
     <message>
         <source>Afspraak aanpassen</source>
         <translation>Edit agreement</translation>
+    </message>
+    <message>
+        <source>{0}, te laat</source>
+        <translation>{0}, late</translation>
     </message>
     <message>
         <source>Wijziging opslaan</source>

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -278,6 +278,19 @@ def mark_statements(widget: QTableWidget, statements: dict[str, str]) -> None:
                     statement
                 )
             )
+
+
+LATE_COLOUR = "#a40000"  # the red of a passed evaluation date
+
+
+def mark_late(widget: QTableWidget, row: int, column: int, text: str) -> None:
+    """Show the date in a cell as passed: red, with ``text`` ("12-11-2026, te laat")."""
+    item = widget.item(row, column)
+    if item is not None:
+        item.setText(text)
+        item.setForeground(QColor(LATE_COLOUR))
+        item.setToolTip(text)
+        widget.resizeColumnToContents(column)  # the longer text on one line
 
 
 def add_rows(form: QFormLayout, *fields: QWidget) -> None:

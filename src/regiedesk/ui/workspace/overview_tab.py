@@ -28,7 +28,10 @@ from ...services import Services
 from ...services.indicators import WeekHours
 from ..charts import BarChart
 from ..format import date_text, duration_text
-from .base import FamilyTab, fill, mark_statements, selected_id, table
+from .base import FamilyTab, fill, mark_late, mark_statements, selected_id, table
+from .plan_tab import agreement_late
+
+DUE_DAYS = 14  # the overview's agreements: those passed, and due within two weeks
 
 
 @dataclass
@@ -47,16 +50,20 @@ def load_overview(services: Services, family_id: str) -> Overview:
     today = services.families.today()
     curve = services.indicators.intensity_curve(family_id)
     start = family.start_date or (curve[0].monday if curve else today - dt.timedelta(days=365))
+    parties = services.indicators.active_parties_over_time(family_id, start=start, end=today)
+    if not parties or parties[-1][0] < today:  # counted on Mondays: today's as well, so a
+        # party involved since this week (or a family started this week) shows at once
+        parties.append((today, services.network.active_count(family_id, today)))
     return Overview(
         family,
         services.families.list_members(family_id),
         curve,
-        services.indicators.active_parties_over_time(family_id, start=start, end=today),
+        parties,
         services.indicators.domain_trends(family_id),
         [
             a
             for a in services.plan.list_agreements(family_id, open_only=True)
-            if a.due_date and a.due_date <= today + dt.timedelta(days=14)
+            if a.due_date and a.due_date <= today + dt.timedelta(days=DUE_DAYS)
         ],
         services.corrections.statements(family_id),
     )
@@ -136,7 +143,9 @@ class OverviewTab(FamilyTab):
         self.edit_member_button.setText(self.tr("Gezinslid &aanpassen..."))
         self.remove_member_button.setText(self.tr("Gezinslid ve&rwijderen"))
         self.trends_box.setTitle(self.tr("Leefgebieden: laatste meting tegen de eerste"))
-        self.due_box.setTitle(self.tr("Afspraken te doen (14 dagen)"))
+        self.due_box.setTitle(
+            self.tr("Afspraken die verlopen zijn of binnen {0} dagen verlopen").format(DUE_DAYS)
+        )
         self.hours_chart.title = self.tr("Uren per week")
         self.parties_chart.title = self.tr("Actieve betrokkenen")
         if self.overview is not None:
@@ -193,6 +202,11 @@ class OverviewTab(FamilyTab):
             ],
         )
         fill(self.due, [[a.text, date_text(a.due_date)] for a in o.due])
+        today = self.context.today()
+        for row, agreement in enumerate(o.due):
+            if agreement_late(agreement, today):
+                late = self.tr("{0}, te laat").format(date_text(agreement.due_date))
+                mark_late(self.due, row, 1, late)
 
     # --- the family's and its members' forms ---------------------------------------
 

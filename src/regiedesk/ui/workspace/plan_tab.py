@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,12 +30,23 @@ from .base import (
     date_of,
     fill,
     label_items,
+    mark_late,
     mark_statements,
     refusing,
     relabel,
     selected_id,
     table,
 )
+
+
+def goal_late(goal: Goal, today: dt.date) -> bool:
+    """Past its target date and neither reached, given up nor dropped."""
+    still = goal.status in (GoalStatus.OPEN, GoalStatus.IN_PROGRESS)
+    return still and goal.target_date is not None and goal.target_date < today
+
+
+def agreement_late(agreement: Agreement, today: dt.date) -> bool:
+    return not agreement.done and agreement.due_date is not None and agreement.due_date < today
 
 
 @dataclass
@@ -262,6 +274,15 @@ class PlanTab(FamilyTab):
             [a.id for a in data.agreements],
         )
         mark_statements(self.agreements, data.statements)
+        today = self.context.today()
+        for row, goal in enumerate(data.goals):
+            if goal_late(goal, today):
+                late = self.tr("{0}, te laat").format(date_text(goal.target_date))
+                mark_late(self.goals, row, 3, late)
+        for row, agreement in enumerate(data.agreements):
+            if agreement_late(agreement, today):
+                late = self.tr("{0}, te laat").format(date_text(agreement.due_date))
+                mark_late(self.agreements, row, 2, late)
 
     def _label_save_buttons(self) -> None:
         """Adding, or saving the record loaded into the form."""
