@@ -247,6 +247,7 @@ def open_merge_dialog(qtbot, window: MainWindow) -> QDialog:  # type: ignore[no-
     """A note changed in two places, as after a sync, and its merge dialog."""
     notes = services(window).notes
     family_id = window.workspace.family_id  # type: ignore[union-attr]
+    idle(qtbot, window)  # the store's one connection: not while the worker writes with it
     note, first = notes.add_note(family_id, title="Bezoek", body="Begin.", visit_date=TODAY)
     notes.revise_note(note.id, body="Begin. Hier.", parent_id=first.id)
     notes.revise_note(note.id, body="Begin. Daar.", parent_id=first.id)
