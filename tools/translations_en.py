@@ -695,4 +695,5 @@ EN: dict[str, str] = {
     ),
     " (verklaring)": " (statement)",
     "Verklaring van de cliënt: {0}": "The client's statement: {0}",
+    "{0}\nVerklaring van de cliënt: {1}": "{0}\nThe client's statement: {1}",
 }

@@ -95,3 +95,32 @@ def test_overview_and_network_show_statements_too(qtbot, family_window: MainWind
     parties = by_name(network, "Betrokkenen", QTableWidget)
     qtbot.waitUntil(lambda: parties.rowCount() == 1, timeout=WAIT)  # type: ignore[attr-defined]
     assert parties.item(0, 0).text() == "Wijkteam (verklaring)"  # type: ignore[attr-defined]
+
+
+def test_measurements_and_notes_show_statements_too(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    s = services(window)
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    measured = s.assessments.add_assessment(
+        family_id, instrument="zrm2017", moment="intake", date=TODAY,
+        scores={"financien": 2}, member_id=s.families.list_members(family_id)[0].id,
+    )  # fmt: skip
+    [score] = s.store.query("SELECT id FROM scores WHERE assessment_id = ?", (measured.id,))
+    _, first = s.notes.add_note(family_id, title="Bezoek", body="Moeder was boos.")
+    for entity, record, said in (("scores", score["id"], "Ik woon goed."),
+                                 ("note_revisions", first.id, "Ik was niet boos.")):  # fmt: skip
+        s.corrections.add_correction(family_id, target_entity=entity, target_id=record,
+                                     request="x", statement=said)  # fmt: skip
+    domains = go_to_tab(qtbot, window, "Leefgebieden")
+    history = domains.history
+
+    def shown() -> bool:
+        first_cell = history.item(0, 0)
+        return first_cell is not None and "(verklaring)" in first_cell.text()
+
+    qtbot.waitUntil(shown, timeout=WAIT)
+    assert history.item(0, 0).toolTip() == "Verklaring van de cliënt: Ik woon goed."
+    notes = go_to_tab(qtbot, window, "Verslagen")
+    qtbot.waitUntil(lambda: notes.list.count() >= 1, timeout=WAIT)
+    texts = [notes.list.item(i).text() for i in range(notes.list.count())]
+    assert any(t.endswith("Bezoek (verklaring)") for t in texts), texts

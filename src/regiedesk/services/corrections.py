@@ -126,11 +126,23 @@ class CorrectionService(Service):
 
     def statements(self, family_id: str) -> dict[str, str]:
         """Per record of the family, the client's latest statement about it (for showing it
-        next to the record)."""
+        next to the record). One about a score is also under its assessment, one about a
+        note's version also under the note: the lists show those."""
+        parents = {"scores": ("assessments", "assessment_id"),
+                   "note_revisions": ("notes", "note_id")}  # fmt: skip
         found: dict[str, str] = {}
         for correction in self.list_corrections(family_id):
-            if correction.statement:
-                found[correction.target_id] = correction.statement
+            if not correction.statement:
+                continue
+            found[correction.target_id] = correction.statement
+            if correction.target_entity in parents:
+                _, column = parents[correction.target_entity]
+                rows = self.store.query(
+                    f"SELECT {column} AS parent FROM {correction.target_entity} WHERE id = ?",
+                    (correction.target_id,),
+                )
+                if rows:
+                    found[str(rows[0]["parent"])] = correction.statement
         return found
 
     def correctable_records(self, family_id: str) -> list[RecordRef]:

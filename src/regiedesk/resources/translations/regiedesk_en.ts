@@ -1124,6 +1124,16 @@
         <translation>draft · {0}</translation>
     </message>
     <message>
+        <source> (verklaring)</source>
+        <translation> (statement)</translation>
+    </message>
+    <message>
+        <source>{0}
+Verklaring van de cliënt: {1}</source>
+        <translation>{0}
+The client's statement: {1}</translation>
+    </message>
+    <message>
         <source>Concept teruggezet.</source>
         <translation>Draft restored.</translation>
     </message>

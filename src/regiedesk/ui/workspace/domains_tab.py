@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    mark_statements,
     refusing,
     relabel,
     selected_id,
@@ -49,6 +51,7 @@ from .base import (
 class DomainData:
     members: list[Member]
     history: dict[str | None, list[DomainPoint]]
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's
 
 
 def newest_measurement_first(points: list[DomainPoint]) -> list[DomainPoint]:
@@ -277,7 +280,7 @@ class DomainsTab(FamilyTab):
             history: dict[str | None, list[DomainPoint]] = {None: s.assessments.history(family_id)}
             for m in members:
                 history[m.id] = s.assessments.history(family_id, member_id=m.id)
-            return DomainData(members, history)
+            return DomainData(members, history, s.corrections.statements(family_id))
 
         self.load(work, self._loaded)
 
@@ -301,6 +304,7 @@ class DomainsTab(FamilyTab):
             ],
             [p.assessment_id for p in shown],  # a row's measurement, for its removal
         )
+        mark_statements(self.history, self.data.statements if self.data else {})
         current = self.chart_domain.currentData()
         self.chart_domain.blockSignals(True)
         self.chart_domain.clear()

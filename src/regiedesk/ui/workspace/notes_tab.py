@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -102,10 +103,13 @@ def new_drafts(s: Services, family_id: str) -> list[NewDraft]:
 class NoteList:
     notes: list[Note]
     drafts: list[NewDraft]
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's
 
 
 def load_list(s: Services, family_id: str) -> NoteList:
-    return NoteList(s.notes.list_notes(family_id), new_drafts(s, family_id))
+    return NoteList(
+        s.notes.list_notes(family_id), new_drafts(s, family_id), s.corrections.statements(family_id)
+    )
 
 
 @dataclass
@@ -260,6 +264,10 @@ class NotesTab(FamilyTab):
             item = QListWidgetItem(f"{date_text(note.visit_date)}  {note.title}".strip())
             item.setToolTip(note.title)  # a long title is cut off in the list
             item.setData(256, note.id)
+            if statement := data.statements.get(note.id):
+                item.setText(item.text() + self.tr(" (verklaring)"))
+                item.setToolTip(self.tr("{0}\nVerklaring van de cliënt: {1}").format(
+                    note.title, statement))  # fmt: skip
             self.list.addItem(item)
             if note.id == keep:
                 self.list.setCurrentItem(item)
