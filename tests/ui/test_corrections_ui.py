@@ -124,3 +124,21 @@ def test_measurements_and_notes_show_statements_too(qtbot, family_window: MainWi
     qtbot.waitUntil(lambda: notes.list.count() >= 1, timeout=WAIT)
     texts = [notes.list.item(i).text() for i in range(notes.list.count())]
     assert any(t.endswith("Bezoek (verklaring)") for t in texts), texts
+
+
+def test_hours_show_statements_too(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    s = services(window)
+    family_id = window.workspace.family_id  # type: ignore[union-attr]
+    entry = s.hours.add_entry(family_id, date=TODAY, minutes=45, activity="huisbezoek")
+    s.corrections.add_correction(family_id, target_entity="hours", target_id=entry.id,
+                                 request="x", statement="Er was niemand thuis.")  # fmt: skip
+    hours = go_to_tab(qtbot, window, "Uren")
+    entries = by_name(hours, "Urenregels van deze week", QTableWidget)
+
+    def shown() -> bool:
+        first = entries.item(0, 0)  # type: ignore[attr-defined]
+        return first is not None and "(verklaring)" in first.text()
+
+    qtbot.waitUntil(shown, timeout=WAIT)
+    assert entries.item(0, 0).toolTip() == "Verklaring van de cliënt: Er was niemand thuis."  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ from .base import (
     date_of,
     fill,
     label_items,
+    mark_statements,
     refusing,
     relabel,
     selected_id,
@@ -47,6 +49,7 @@ class Week:
     month: tuple[int, int]  # the calendar month beside the week: today's, if in the week
     month_total: int
     timer: VisitTimer | None
+    statements: dict[str, str] = dataclasses.field(default_factory=dict)  # the client's
 
     @property
     def by_activity(self) -> dict[str, int]:
@@ -202,6 +205,7 @@ class HoursTab(FamilyTab):
                 month,
                 s.hours.totals_by_month(family_id).get(month, 0),
                 current if current and current.family_id == family_id else None,
+                s.corrections.statements(family_id),
             )
 
         self.load(work, self.show_week)
@@ -234,6 +238,7 @@ class HoursTab(FamilyTab):
             ],
             [e.id for e in week.entries],
         )
+        mark_statements(self.entries, week.statements)
         per_activity = ", ".join(
             f"{Activity(a).label()} {duration_text(m)}" for a, m in week.by_activity.items()
         )
