@@ -696,4 +696,56 @@ EN: dict[str, str] = {
     " (verklaring)": " (statement)",
     "Verklaring van de cliënt: {0}": "The client's statement: {0}",
     "{0}\nVerklaring van de cliënt: {1}": "{0}\nThe client's statement: {1}",
+    "Bezig…": "Working…",
+    "Dit lukte niet door een onverwachte fout. Probeer het opnieuw; lukt het dan nog niet, "
+    "neem contact op met de ICT-afdeling.": (
+        "This failed because of an unexpected error. Try again; if it still fails, contact your "
+        "IT department."
+    ),
+    "Nieuw gezin aanmelden": "Register a new family",
+    "&Regisseur:": "&Caseworker:",
+    "&Startdatum:": "&Start date:",
+    "Aanmelden": "Register",
+    "Gezin overdragen": "Hand over a family",
+    "Nieuwe regisseur": "New caseworker",
+    "Gezin:": "Family:",
+    "Nu bij:": "Now with:",
+    "&Naar regisseur:": "&To caseworker:",
+    "De hele geschiedenis van het gezin gaat mee. Wat de huidige regisseur al deed, blijft "
+    "bewaard; diens laptop verwijdert het gezin bij de volgende synchronisatie.": (
+        "The family's whole history goes along. What the current caseworker did is kept; their "
+        "laptop removes the family at its next sync."
+    ),
+    "Overdragen": "Hand over",
+    "Waarneming regelen": "Arrange a stand-in",
+    "Waarnemer": "Stand-in caseworker",
+    "Eerste dag": "First day",
+    "Laatste dag": "Last day",
+    "Regisseur:": "Caseworker:",
+    "&Waarnemer:": "&Stand-in by:",
+    "&Eerste dag:": "&First day:",
+    "&Laatste dag:": "&Last day:",
+    "Waarneming vastleggen": "Record the stand-in",
+    "Waarneming beëindigen": "End a stand-in",
+    "&Waarneming:": "&Stand-in:",
+    "De waarneming stopt nu: gisteren was de laatste dag.": (
+        "The stand-in stops now: yesterday was its last day."
+    ),
+    "Beëindigen": "End it",
+    "Gezin &aanmelden…": "Re&gister family…",
+    "&Overdragen…": "Han&d over…",
+    "&Waarneming…": "&Stand-in…",
+    "Waarneming &stoppen…": "&End stand-in…",
+    "Teamra&pportage…": "Team re&port…",
+    "Kies eerst een gezin op het tabblad Gezinnen.": "First choose a family on the Families tab.",
+    "Dit gezin heeft geen waarneming om te beëindigen.": "This family has no stand-in to end.",
+    "Teamrapportage wordt gemaakt…": "Making the team report…",
+    "Teamrapportage opslaan": "Save the team report",
+    "Teamrapportage": "Team report",
+    "Teamrapportage opgeslagen": "Team report saved",
+    "De teamrapportage is opgeslagen als {0}. Dit bestand is niet versleuteld: bewaar het "
+    "veilig. Wilt u het nu openen?": (
+        "The team report has been saved as {0}. This file is not encrypted: keep it safe. Do you "
+        "want to open it now?"
+    ),
 }

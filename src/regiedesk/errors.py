@@ -469,12 +469,68 @@ class ServerBusy(SyncError):
 
 class ServerRefused(SyncError):
     def __init__(self, status: int, code: str) -> None:
+        self.status, self.code = status, code
         super().__init__(
             f"De server weigerde het verzoek ({status}, {code}). Probeer het later opnieuw of "
             "neem contact op met de ICT-afdeling.",
             f"The server refused the request ({status}, {code}). Try again later or contact "
             "your IT department.",
         )
+
+
+class TeamFormIncomplete(RegiedeskError):
+    """A team action's form misses what it needs (a name, a caseworker, dates in order)."""
+
+    exit_code = 2
+
+
+class TeamActionRefused(SyncError):
+    """The server refused a team leader's action (register, hand over, stand-in, end it);
+    ``action``: "register", "handover", "stand-in" or "end-stand-in"."""
+
+    _WHY: ClassVar[dict[str, tuple[str, str]]] = {
+        "not_found": (
+            "Dit gezin, deze regisseur of deze waarneming hoort niet (meer) bij uw team. "
+            "Vernieuw het overzicht met F5 en probeer het opnieuw.",
+            "This family, caseworker or stand-in is not (or no longer) in your team. "
+            "Refresh the overview with F5 and try again.",
+        ),
+        "forbidden": (
+            "Alleen een teamleider mag dit. Meld u aan met uw teamleidersaccount.",
+            "Only a team leader may do this. Sign in with your team leader account.",
+        ),
+        "bad_period": (
+            "De waarneming moet eindigen op of na de eerste dag en mag hoogstens vijf jaar "
+            "duren. Pas de data aan.",
+            "The stand-in must end on or after its first day and last at most five years. "
+            "Change the dates.",
+        ),
+        "stand-in:bad_body": (
+            "Een regisseur kan niet waarnemen voor een eigen gezin. Kies een andere regisseur.",
+            "A caseworker cannot stand in for their own family. Choose another caseworker.",
+        ),
+        "register:bad_body": (
+            "De server nam de naam van het gezin niet aan (te lang of met tekens die niet "
+            "kunnen). Pas de naam aan.",
+            "The server did not accept the family's name (too long, or with characters "
+            "that are not allowed). Change the name.",
+        ),
+    }
+
+    def __init__(self, action: str, status: int, code: str) -> None:
+        self.action, self.status, self.code = action, status, code
+        code_key = {"invalid_request": "bad_body", "bad_text": "bad_body"}.get(code, code)
+        nl, en = (
+            self._WHY.get(f"{action}:{code_key}")
+            or self._WHY.get(code_key)
+            or (
+                f"De server weigerde dit ({status}, {code}). Vernieuw het overzicht met F5 en "
+                "probeer het opnieuw; lukt het dan nog niet, neem contact op met de ICT-afdeling.",
+                f"The server refused this ({status}, {code}). Refresh the overview with F5 and "
+                "try again; if it still fails, contact your IT department.",
+            )
+        )
+        super().__init__(nl, en)
 
 
 class OrganisationFileError(ConfigError):

@@ -8,7 +8,6 @@ English.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,59 +17,17 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from regiedesk import i18n
 from regiedesk.reports import render_team
-from regiedesk.services import Services
 from regiedesk.services.team import fetch_team
-from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
 from regiedesk.team_demo import SECRET
 from regiedesk.ui.format import euro_text
-from regiedesk.ui.team.workspace import TeamWorkspace
 from regiedesk.ui.translations import install_language
-from regiedesk.ui.worker import DbWorker
 
-from ..conftest import FAST_KDF
-from ..server.conftest import Running, serving
-from ..server.demo_team import demo_team
+from ..server.conftest import Running
 from .keyboard import activate
+from .team_world import close, open_workspace, team_server
 
-TODAY = dt.date(2026, 11, 26)
-
-
-@pytest.fixture
-def team_server(tmp_path: Path) -> Iterator[tuple[Running, str]]:
-    """A SQLite server with a team of three caseworkers and their families; the leader's token."""
-    with serving(f"sqlite:///{tmp_path / 'server.db'}") as server:
-        leader = demo_team(
-            server, ["anna", "bert", "chris"], families=3, today=TODAY, days=120, seed=3
-        )
-        yield server, leader
-
-
-def open_workspace(qtbot: Any, tmp_path: Path, fetch: Any) -> tuple[TeamWorkspace, DbWorker]:
-    folder = tmp_path / "profile"
-    store = (
-        create_profile(folder, "teamleider wachtwoord", user="teun", kdf=FAST_KDF)
-        if not folder.exists()
-        else _open(folder)
-    )
-    worker = DbWorker()
-    workspace = TeamWorkspace(Services.over(store, today=lambda: TODAY), worker, fetch)
-    qtbot.addWidget(workspace)
-    workspace.show()
-    return workspace, worker
-
-
-def _open(folder: Path) -> Any:
-    from regiedesk.store import open_profile
-
-    return open_profile(folder, "teamleider wachtwoord")
-
-
-def close(workspace: TeamWorkspace, worker: DbWorker) -> None:
-    workspace.shutdown()
-    store = workspace.services.store
-    worker.submit(store.close)
-    worker.shutdown()
+__all__ = ["team_server"]  # the fixture
 
 
 def test_the_workspace_fetches_caches_and_shows_the_figures_offline(

@@ -38,6 +38,7 @@ from ..errors import (
     ServerRefused,
     SignInRefused,
     StampsAhead,
+    TeamActionRefused,
     TooManyAttempts,
     UntrustedServer,
     UpgradeRequired,
@@ -238,6 +239,13 @@ class TeamClient(SyncClient):
         answer: p.FamilyPage = self._request("GET", f"/v1/team/families/{family}", params=params)
         return answer
 
+    def _act(self, action: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """A team action; a refusal as ``TeamActionRefused`` (what to do, in plain words)."""
+        try:
+            return self._request("POST", path, json=body)
+        except ServerRefused as refused:
+            raise TeamActionRefused(action, refused.status, refused.code) from refused
+
     def register_family(
         self, name: str, caseworker: str, start_date: dt.date | None = None
     ) -> p.Assignment:
@@ -246,12 +254,12 @@ class TeamClient(SyncClient):
             "caseworker": caseworker,
             "start_date": start_date.isoformat() if start_date else None,
         }
-        answer: p.Assignment = self._request("POST", "/v1/team/families", json=body)
+        answer: p.Assignment = self._act("register", "/v1/team/families", body)
         return answer
 
     def hand_over(self, family: str, caseworker: str) -> p.Assignment:
         path = f"/v1/team/families/{family}/handover"
-        answer: p.Assignment = self._request("POST", path, json={"caseworker": caseworker})
+        answer: p.Assignment = self._act("handover", path, {"caseworker": caseworker})
         return answer
 
     def add_stand_in(self, family: str, user: str, start: dt.date, end: dt.date) -> p.StandIn:
@@ -261,11 +269,11 @@ class TeamClient(SyncClient):
             "start": start.isoformat(),
             "end": end.isoformat(),
         }
-        answer: p.StandIn = self._request("POST", "/v1/team/stand-ins", json=body)
+        answer: p.StandIn = self._act("stand-in", "/v1/team/stand-ins", body)
         return answer
 
     def end_stand_in(self, stand_in: str) -> p.StandIn:
-        answer: p.StandIn = self._request("POST", f"/v1/team/stand-ins/{stand_in}/end")
+        answer: p.StandIn = self._act("end-stand-in", f"/v1/team/stand-ins/{stand_in}/end")
         return answer
 
 

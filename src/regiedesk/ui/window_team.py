@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .window_parts import WindowBase
 
@@ -21,6 +22,7 @@ class TeamMixin(WindowBase):
     team: TeamWorkspace | None = None
 
     def open_team(self, login: TeamLogin) -> None:
+        from ..reports import Letterhead
         from ..services.team import fetch_team
         from ..sync.client import TeamClient
         from .team.workspace import TeamWorkspace
@@ -34,8 +36,23 @@ class TeamMixin(WindowBase):
             finally:
                 client.close()
 
+        def act(job: Callable[[TeamClient], Any]) -> Any:
+            client = TeamClient(url, token)  # on the workspace's network thread
+            try:
+                return job(client)
+            finally:
+                client.close()
+
         assert self.context.services is not None
-        self.team = TeamWorkspace(self.context.services, self.context.worker, fetch)
+        organisation = self.context.settings.organisation
+        self.team = TeamWorkspace(
+            self.context.services,
+            self.context.worker,
+            fetch,
+            act=act,
+            letterhead=Letterhead(organisation.name, organisation.logo),
+            protected=(self.context.data_dir,),
+        )
         self.team.f5.setEnabled(False)  # the window's F5 (refresh_current) refreshes it
         self.pages.addWidget(self.team)
         self.pages.setCurrentWidget(self.team)

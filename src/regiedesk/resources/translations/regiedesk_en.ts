@@ -8,6 +8,21 @@
     </message>
 </context>
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Dit lukte niet door een onverwachte fout. Probeer het opnieuw; lukt het dan nog niet, neem contact op met de ICT-afdeling.</source>
+        <translation>This failed because of an unexpected error. Try again; if it still fails, contact your IT department.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nog geen gegevens</source>
@@ -381,6 +396,33 @@
     </message>
 </context>
 <context>
+    <name>EndStandInDialog</name>
+    <message>
+        <source>Waarneming beëindigen</source>
+        <translation>End a stand-in</translation>
+    </message>
+    <message>
+        <source>Waarneming</source>
+        <translation>Stand-in</translation>
+    </message>
+    <message>
+        <source>Gezin:</source>
+        <translation>Family:</translation>
+    </message>
+    <message>
+        <source>&amp;Waarneming:</source>
+        <translation>&amp;Stand-in:</translation>
+    </message>
+    <message>
+        <source>De waarneming stopt nu: gisteren was de laatste dag.</source>
+        <translation>The stand-in stops now: yesterday was its last day.</translation>
+    </message>
+    <message>
+        <source>Beëindigen</source>
+        <translation>End it</translation>
+    </message>
+</context>
+<context>
     <name>FamilyDialog</name>
     <message>
         <source>Gezinsgegevens</source>
@@ -537,6 +579,37 @@
     <message>
         <source>De handleiding is alleen in het Nederlands beschikbaar.</source>
         <translation>The user guide is available in Dutch only.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Gezin overdragen</source>
+        <translation>Hand over a family</translation>
+    </message>
+    <message>
+        <source>Nieuwe regisseur</source>
+        <translation>New caseworker</translation>
+    </message>
+    <message>
+        <source>Gezin:</source>
+        <translation>Family:</translation>
+    </message>
+    <message>
+        <source>Nu bij:</source>
+        <translation>Now with:</translation>
+    </message>
+    <message>
+        <source>&amp;Naar regisseur:</source>
+        <translation>&amp;To caseworker:</translation>
+    </message>
+    <message>
+        <source>De hele geschiedenis van het gezin gaat mee. Wat de huidige regisseur al deed, blijft bewaard; diens laptop verwijdert het gezin bij de volgende synchronisatie.</source>
+        <translation>The family's whole history goes along. What the current caseworker did is kept; their laptop removes the family at its next sync.</translation>
+    </message>
+    <message>
+        <source>Overdragen</source>
+        <translation>Hand over</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1526,45 @@ The client's statement: {1}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterFamilyDialog</name>
+    <message>
+        <source>Nieuw gezin aanmelden</source>
+        <translation>Register a new family</translation>
+    </message>
+    <message>
+        <source>Naam van het gezin</source>
+        <translation>Name of the family</translation>
+    </message>
+    <message>
+        <source>Gezin ...</source>
+        <translation>Family ...</translation>
+    </message>
+    <message>
+        <source>Regisseur</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Regisseur:</source>
+        <translation>&amp;Caseworker:</translation>
+    </message>
+    <message>
+        <source>&amp;Startdatum:</source>
+        <translation>&amp;Start date:</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Register</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>gezin</source>
@@ -1963,6 +2075,49 @@ The client's statement: {1}</translation>
     </message>
 </context>
 <context>
+    <name>StandInDialog</name>
+    <message>
+        <source>Waarneming regelen</source>
+        <translation>Arrange a stand-in</translation>
+    </message>
+    <message>
+        <source>Waarnemer</source>
+        <translation>Stand-in caseworker</translation>
+    </message>
+    <message>
+        <source>Eerste dag</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Laatste dag</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Gezin:</source>
+        <translation>Family:</translation>
+    </message>
+    <message>
+        <source>Regisseur:</source>
+        <translation>Caseworker:</translation>
+    </message>
+    <message>
+        <source>&amp;Waarnemer:</source>
+        <translation>&amp;Stand-in by:</translation>
+    </message>
+    <message>
+        <source>&amp;Eerste dag:</source>
+        <translation>&amp;First day:</translation>
+    </message>
+    <message>
+        <source>&amp;Laatste dag:</source>
+        <translation>&amp;Last day:</translation>
+    </message>
+    <message>
+        <source>Waarneming vastleggen</source>
+        <translation>Record the stand-in</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>&lt;h2&gt;Welkom bij regiedesk&lt;/h2&gt;</source>
@@ -2069,6 +2224,29 @@ The client's statement: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TeamReport</name>
+    <message>
+        <source>Teamrapportage opslaan</source>
+        <translation>Save the team report</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Teamrapportage</source>
+        <translation>Team report</translation>
+    </message>
+    <message>
+        <source>Teamrapportage opgeslagen</source>
+        <translation>Team report saved</translation>
+    </message>
+    <message>
+        <source>De teamrapportage is opgeslagen als {0}. Dit bestand is niet versleuteld: bewaar het veilig. Wilt u het nu openen?</source>
+        <translation>The team report has been saved as {0}. This file is not encrypted: keep it safe. Do you want to open it now?</translation>
+    </message>
+</context>
+<context>
     <name>TeamWorkspace</name>
     <message>
         <source>&amp;Van</source>
@@ -2085,6 +2263,26 @@ The client's statement: {1}</translation>
     <message>
         <source>Ver&amp;nieuwen (F5)</source>
         <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Gezin &amp;aanmelden…</source>
+        <translation>Re&amp;gister family…</translation>
+    </message>
+    <message>
+        <source>&amp;Overdragen…</source>
+        <translation>Han&amp;d over…</translation>
+    </message>
+    <message>
+        <source>&amp;Waarneming…</source>
+        <translation>&amp;Stand-in…</translation>
+    </message>
+    <message>
+        <source>Waarneming &amp;stoppen…</source>
+        <translation>&amp;End stand-in…</translation>
+    </message>
+    <message>
+        <source>Teamra&amp;pportage…</source>
+        <translation>Team re&amp;port…</translation>
     </message>
     <message>
         <source>Team</source>
@@ -2209,6 +2407,18 @@ The client's statement: {1}</translation>
     <message>
         <source>Lid {n}</source>
         <translation>Member {n}</translation>
+    </message>
+    <message>
+        <source>Kies eerst een gezin op het tabblad Gezinnen.</source>
+        <translation>First choose a family on the Families tab.</translation>
+    </message>
+    <message>
+        <source>Dit gezin heeft geen waarneming om te beëindigen.</source>
+        <translation>This family has no stand-in to end.</translation>
+    </message>
+    <message>
+        <source>Teamrapportage wordt gemaakt…</source>
+        <translation>Making the team report…</translation>
     </message>
     <message>
         <source>Cijfers worden vernieuwd…</source>

@@ -8,8 +8,9 @@ network thread, the cache is written on the database thread, the window only dra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -31,19 +32,32 @@ from PySide6.QtWidgets import (
 from ...domain.instruments import domain_name
 from ...domain.vocabulary import ClosureReason, FamilyStatus
 from ...domain.weeks import week_label
+from ...errors import Offline
+from ...reports import Letterhead
 from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
 from ..charts import BarChart
 from ..format import date_text, duration_text, euro_text
+from ..messages import show_error
 from ..worker import DbWorker
 from ..workspace.base import date_edit, never_cut_off, shown_date
+from .actions import (
+    ActionDialog,
+    EndStandInDialog,
+    HandoverDialog,
+    Job,
+    RegisterFamilyDialog,
+    StandInDialog,
+)
+from .report import AskPath, ask_path, offer_to_open, report_job, suggested_name
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
 PROGRESS_AFTER_MS = 500
 DEFAULT_DAYS = 90
 
 Fetch = Callable[[dt.date, dt.date, str | None], TeamSnapshot]
+Act = Callable[[Job], Any]  # runs a team action's request with a client of the server
 
 
 class _Item(QTableWidgetItem):
@@ -94,6 +108,7 @@ class TeamWorkspace(QWidget):
     """What a team leader sees instead of the caseload."""
 
     _fetched = Signal(object, object)  # generation, a snapshot or the error
+    _acted = Signal(object, object)  # the callback, the answer or the error
 
     def __init__(
         self,
@@ -101,14 +116,25 @@ class TeamWorkspace(QWidget):
         worker: DbWorker,
         fetch: Fetch | None,
         parent: QWidget | None = None,
+        *,
+        act: Act | None = None,
+        letterhead: Letterhead | None = None,
+        protected: Sequence[Path] = (),
     ) -> None:
+        """``act(job)``: runs a team action's request with a client of the server (None:
+        no actions, offline); ``letterhead`` and ``protected`` (profile folders no report
+        may be saved in) for the Teamrapportage."""
         super().__init__(parent)
         self.setObjectName("teamWorkspace")
-        self.services, self.worker, self.fetch = services, worker, fetch
+        self.services, self.worker, self.fetch, self.act = services, worker, fetch, act
+        self.letterhead, self.protected = letterhead, tuple(protected)
+        self.ask_report_path: AskPath = ask_path  # a test answers it instead of the dialog
         self.snapshot: TeamSnapshot | None = None
+        self._page_family: str | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="team-net")
         self._generation = 0
         self._fetched.connect(self._arrived)
+        self._acted.connect(lambda callback, value: callback(value))
         self._build()
         self._progress = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
         self._progress.timeout.connect(self._show_progress)
@@ -141,6 +167,23 @@ class TeamWorkspace(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.status = QLabel()
         self.status.setObjectName("teamStatus")
+        self.register_button = QPushButton()
+        self.handover_button = QPushButton()
+        self.stand_in_button = QPushButton()
+        self.end_stand_in_button = QPushButton()
+        self.report_button = QPushButton()
+        actions = QHBoxLayout()
+        for button, name, slot in (
+            (self.register_button, "teamRegister", self.register_family),
+            (self.handover_button, "teamHandover", self.hand_over),
+            (self.stand_in_button, "teamStandIn", self.add_stand_in),
+            (self.end_stand_in_button, "teamEndStandIn", self.end_stand_in),
+            (self.report_button, "teamReport", self.save_report),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
         bar = QHBoxLayout()
         for widget in (
             self.from_label,
@@ -185,6 +228,7 @@ class TeamWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs)
         self.retranslate()
@@ -195,6 +239,11 @@ class TeamWorkspace(QWidget):
         self.to_label.setText(self.tr("&Tot en met"))
         self.who_label.setText(self.tr("&Regisseur"))
         self.refresh_button.setText(self.tr("Ver&nieuwen (F5)"))
+        self.register_button.setText(self.tr("Gezin &aanmelden…"))
+        self.handover_button.setText(self.tr("&Overdragen…"))
+        self.stand_in_button.setText(self.tr("&Waarneming…"))
+        self.end_stand_in_button.setText(self.tr("Waarneming &stoppen…"))
+        self.report_button.setText(self.tr("Teamra&pportage…"))
         for label in (self.from_label, self.to_label, self.who_label):
             never_cut_off(label)
         self.tabs.setTabText(0, self.tr("Team"))
@@ -339,6 +388,7 @@ class TeamWorkspace(QWidget):
         if page is None:
             return
         row = page["family"]
+        self._page_family = family
         self.family_title.setText(f"<h3>{row['name']}</h3>")
         self.family_facts.setText(
             self.tr("Regisseur {who} · {status} · {days} dagen sinds contact").format(
@@ -381,6 +431,117 @@ class TeamWorkspace(QWidget):
         _fill(self.domains_table, headers, rows)
         self.tabs.setCurrentIndex(2)
 
+    # --- the actions and the report -------------------------------------------------
+
+    def chosen_family(self) -> p.TeamFamily | None:
+        """The family of the open page, else the one selected in the families table."""
+        if self.snapshot is None:
+            return None
+        family = None
+        if self.tabs.currentIndex() == 2:
+            family = self._page_family
+        else:
+            cell = self.families_table.item(self.families_table.currentRow(), 0)
+            family = None if cell is None else str(cell.data(Qt.ItemDataRole.UserRole))
+        rows = {r["family_id"]: r for r in self.snapshot.overview["families"]}
+        return rows.get(family) if family else None
+
+    def _caseworkers(self) -> list[str]:
+        if self.snapshot is None:
+            return []
+        return [c["caseworker"] for c in self.snapshot.overview["caseworkers"]]
+
+    def run_action(
+        self, job: Job, done: Callable[[Any], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """A team action's request on the network thread; its answer on the GUI thread."""
+        act = self.act
+        if act is None:
+            failed(Offline())
+            return
+
+        def request() -> None:
+            try:
+                value: object = act(job)
+            except BaseException as error:  # handed to the GUI thread, never swallowed
+                self._acted.emit(failed, error)
+            else:
+                self._acted.emit(done, value)
+
+        self._pool.submit(request)
+
+    def _open(self, dialog: ActionDialog) -> ActionDialog:
+        """Open an action's dialog; when it succeeded the figures are fetched again."""
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def register_family(self) -> None:
+        if self.snapshot is None:
+            self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
+            return
+        today = self.services.team.today()
+        self._open(RegisterFamilyDialog(self.run_action, self._caseworkers(), today, self))
+
+    def _with_family(self) -> p.TeamFamily | None:
+        family = self.chosen_family()
+        if family is None:
+            self._say(self.tr("Kies eerst een gezin op het tabblad Gezinnen."))
+        return family
+
+    def hand_over(self) -> None:
+        if (family := self._with_family()) is not None:
+            self._open(HandoverDialog(self.run_action, family, self._caseworkers(), self))
+
+    def add_stand_in(self) -> None:
+        if (family := self._with_family()) is not None:
+            today = self.services.team.today()
+            dialog = StandInDialog(self.run_action, family, self._caseworkers(), today, self)
+            self._open(dialog)
+
+    def end_stand_in(self) -> None:
+        if (family := self._with_family()) is None:
+            return
+        if not family["stand_ins"]:
+            self._say(self.tr("Dit gezin heeft geen waarneming om te beëindigen."))
+            return
+        self._open(EndStandInDialog(self.run_action, family, self))
+
+    def save_report(self) -> None:
+        """The Teamrapportage of the figures shown, saved where the team leader chooses."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
+            return
+        target = self.ask_report_path(self, suggested_name(snapshot))
+        if target is None:
+            return
+        self.report_button.setEnabled(False)
+        self._progress_report = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
+        self._progress_report.timeout.connect(
+            lambda: self._say(self.tr("Teamrapportage wordt gemaakt…"))
+        )
+        self._progress_report.start()
+        job = report_job(snapshot, target, self.letterhead, self.protected)
+        services = self.services
+        self.worker.submit(lambda: job(services), self._report_saved, self._report_failed)
+
+    def _report_saved(self, target: Path) -> None:
+        self._progress_report.stop()
+        self.report_button.setEnabled(True)
+        self.saved_report = target
+        self._show(self.snapshot)
+        self.report_box = offer_to_open(self, target)
+
+    def _report_failed(self, error: BaseException) -> None:
+        self._progress_report.stop()
+        self.report_button.setEnabled(True)
+        show_error(self, error)
+
     # --- refreshing ----------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -419,6 +580,7 @@ class TeamWorkspace(QWidget):
         )
 
     def shutdown(self) -> None:
+        self._generation += 1  # a fetch still under way is dropped when it arrives
         self._timer.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
