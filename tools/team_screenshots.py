@@ -67,6 +67,24 @@ def main() -> int:
         workspace.show_family(busiest["family_id"])
         settle(app, worker)
         shoot(workspace, out, "22-team-gezin")
+        # the stand-in dialog over the family page, as a team leader fills it in
+        workspace.stand_in_button.click()
+        settle(app, worker, 0.3)
+        dialog = workspace.dialog
+        dialog.caseworker.setCurrentIndex(dialog.caseworker.findData("bert"))  # type: ignore[attr-defined]
+        settle(app, worker, 0.2)
+        shoot(dialog, out, "25-team-waarneming")
+        dialog.reject()
+        workspace.tabs.setCurrentIndex(1)
+        workspace.families_table.setCurrentCell(0, 0)
+        workspace.register_button.click()
+        settle(app, worker, 0.3)
+        register = workspace.dialog
+        register.name.setText("Gezin Jansen")  # type: ignore[attr-defined]
+        register.caseworker.setCurrentIndex(register.caseworker.findData("dewi"))  # type: ignore[attr-defined]
+        settle(app, worker, 0.2)
+        shoot(register, out, "26-team-aanmelden")
+        register.reject()
         workspace.shutdown()
         worker.submit(store.close)
         worker.shutdown()
