@@ -248,6 +248,14 @@ def test_the_team_report_is_made_off_the_gui_thread_and_saved_where_chosen(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert str(target.with_suffix(".pdf")) in box.text()
     box.button(QMessageBox.StandardButton.Close).click()
+    events: list[Any] = []
+    store = ws.services.store
+    ws.worker.submit(
+        lambda: store.query("SELECT client, objects FROM audit_log WHERE event = 'print'"),
+        events.extend,
+    )
+    qtbot.waitUntil(lambda: bool(events), timeout=WAIT)
+    assert [e["client"] for e in events] == [None]  # the team report: about no client
     assert list(target.parent.iterdir()) == [target.with_suffix(".pdf")]
 
 
@@ -260,3 +268,33 @@ def test_the_buttons_say_what_to_do_without_figures(qtbot: Any, tmp_path: Path) 
     workspace.report_button.click()
     assert "Nog geen cijfers" in workspace.status.text()
     close(workspace, worker)
+
+
+def test_the_dialogs_and_refusals_in_english(
+    qtbot: Any, tmp_path: Path, team_server: tuple[Running, str]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from regiedesk import i18n
+    from regiedesk.errors import TeamActionRefused
+    from regiedesk.ui.translations import install_language
+
+    app = QApplication.instance()
+    assert app is not None
+    team = Team(qtbot, tmp_path, *team_server)
+    try:
+        install_language(app, "en")
+        ws = team.workspace
+        qtbot.waitUntil(lambda: ws.handover_button.text() == "Han&d over…", timeout=WAIT)
+        assert ws.report_button.text() == "Team re&port…"
+        team.pick_family("anna")
+        dialog = team.dialog(ws.stand_in_button)
+        assert dialog.windowTitle() == "Arrange a stand-in"
+        assert dialog.ok.text() == "Record the stand-in"
+        dialog.reject()
+        refused = TeamActionRefused("stand-in", 400, "bad_body")
+        assert refused.message.startswith("A caseworker cannot stand in for their own family")
+    finally:
+        install_language(app, "nl")
+        i18n.set_language(None)
+        team.close()
