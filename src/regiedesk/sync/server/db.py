@@ -317,6 +317,32 @@ class Transaction:
         cursor.close()
         return rows
 
+    def rows_within(
+        self, sql: str, params: Sequence[Any], budget: int, size: Callable[[tuple[Any, ...]], int]
+    ) -> tuple[list[tuple[Any, ...]], bool]:
+        """Plain tuples until their ``size`` passes ``budget`` (the first row always), and
+        whether rows were left out. The rows are read one by one (SQLite's cursor steps;
+        PostgreSQL's single-row mode), so the ones left out are never held at once."""
+        rows: list[tuple[Any, ...]] = []
+        used = 0
+        if self.db.postgres:
+            cursor = self.conn.cursor()
+            found = cursor.stream(self.db._sql(sql), tuple(params))
+        else:
+            cursor = self._cursor(sql, params)
+            found = iter(cursor)
+        try:
+            for row in found:
+                used += size(row)
+                if rows and used > budget:
+                    return rows, True
+                rows.append(tuple(row))
+            return rows, False
+        finally:
+            if self.db.postgres:
+                found.close()  # the rest of the result is read and dropped, row by row
+            cursor.close()
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         cursor = self._cursor(sql, params)
         count = int(cursor.rowcount)

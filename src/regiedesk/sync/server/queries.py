@@ -174,34 +174,31 @@ def changes_page(
     everything after the cursor; a sparse scope reads on to the end.
 
     A page also ends before its data passes ``protocol.PAGE_BYTES`` (but holds at least
-    one change): the database leaves out the rest (a running sum over the page), so 30
-    changes of 7.8 MB are never held at once.
+    one change): the rows are read one at a time and the rest is left out
+    (``Transaction.rows_within``), so 30 changes of 7.8 MB are never held at once. (A
+    running sum in SQL took 4 times as long on SQLite; reading row by row costs nothing
+    there, and about 3 ms per page of 1,000 on PostgreSQL, in a loaded run.)
     """
     marks = ", ".join("?" for _ in families)
     sql = (
-        f"SELECT {PULLED}, found FROM (SELECT {PULLED},"
-        " SUM(LENGTH(data)) OVER (ORDER BY seq) AS upto,"
-        " ROW_NUMBER() OVER (ORDER BY seq) AS n, COUNT(*) OVER () AS found"
-        " FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
-        f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?)) AS page"
-        " WHERE upto <= ? OR n = 1 ORDER BY seq"
+        f"SELECT {PULLED} FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
+        f" AND seq <= ? AND family_id IN ({marks}) ORDER BY seq LIMIT ?) ORDER BY seq"
     )
-
-    def look(low: int, top: int, wanted: int, budget: int) -> tuple[list[tuple[Any, ...]], bool]:
-        found = tx.rows(sql, (low, top, *families, wanted, budget))
-        return [row[:-1] for row in found], bool(found) and len(found) < int(found[0][-1])
-
     window = since + 8 * limit
-    rows, cut = look(since, min(high, window), limit, p.PAGE_BYTES)
+    budget = p.PAGE_BYTES
+    rows, cut = tx.rows_within(sql, (since, min(high, window), *families, limit), budget, _size)
     if not cut and len(rows) < limit and window < high:
-        used = sum(
-            len(row[-1]) for row in rows
-        )  # JSON by protocol.dumps: ASCII, characters = bytes
-        if used >= p.PAGE_BYTES:
+        budget -= sum(_size(row) for row in rows)
+        if rows and budget <= 0:
             return rows, True
-        more, cut = look(window, high, limit - len(rows), p.PAGE_BYTES - used)
+        params = (window, high, *families, limit - len(rows))
+        more, cut = tx.rows_within(sql, params, budget, _size)
         rows += more
     return rows, cut or len(rows) == limit
+
+
+def _size(row: tuple[Any, ...]) -> int:
+    return len(row[-1])  # the data, JSON by protocol.dumps: ASCII, so characters = bytes
 
 
 # --- families, teams and stand-ins -------------------------------------------
