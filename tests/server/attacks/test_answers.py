@@ -172,3 +172,20 @@ def test_failed_token_attempts_are_in_the_access_log(server: Running) -> None:
     rows = server.db.query("SELECT user_name, device_id, action, outcome FROM access_log")
     assert {"user_name": None, "device_id": None, "action": "/v1/sync/pull",
             "outcome": "bad_token"} in rows  # fmt: skip
+
+
+def test_a_database_failure_in_the_token_check_answers_with_a_code(
+    server: Running, monkeypatch: pytest.MonkeyPatch, server_log: list[str]
+) -> None:
+    """The token is checked before a push's body is read, outside the endpoints."""
+    token = server.device("anna")
+
+    def gone(*args: object, **kwargs: object) -> object:
+        raise ConnectionError(SECRET)
+
+    monkeypatch.setattr(server_db.ServerDB, "reading", gone)
+    with server.client(token) as c:
+        response = c.post("/v1/sync/push", json={"mutations": []})
+    assert (response.status_code, code(response)) == (503, "db_down")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert not [line for line in server_log if SECRET in line]

@@ -3,6 +3,8 @@ before a body, the body limit, gzip request bodies; and gzip for the answers."""
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
@@ -14,6 +16,8 @@ from .. import protocol as p
 from . import answers, identity, request_body
 from .answers import refuse
 from .db import ServerDB
+
+log = logging.getLogger("regiedesk.server")
 
 
 def install(app: FastAPI, db: ServerDB) -> None:
@@ -59,9 +63,14 @@ class LimitsAndVersions:
         has_body = "transfer-encoding" in headers or int(headers.get("content-length") or 0)
         if refusal is None and signed and has_body:
             # one look-up more per push: its body is not read for a token no device holds
-            known = await run_in_threadpool(identity.known_token, self.db, bearer[7:], path)
-            if not known:
-                refusal = refuse(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
+            try:
+                known = await run_in_threadpool(identity.known_token, self.db, bearer[7:], path)
+            except Exception as exc:  # outside the endpoints' handler: answered here
+                log.error("token check: database unreachable (%s)", type(exc).__name__)
+                refusal = refuse(503, p.ErrorCode.DB_DOWN, "database unreachable")
+            else:
+                if not known:
+                    refusal = refuse(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
         if refusal is not None:
             await refusal(scope, receive, send)  # the body is never read
             return
