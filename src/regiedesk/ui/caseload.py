@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -183,6 +186,8 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.count)
         self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._open_match)
+        self.search.installEventFilter(self)
         self._search_settled = QTimer(self)
         self._search_settled.setSingleShot(True)
         self._search_settled.setInterval(SEARCH_SETTLED_MS)
@@ -243,6 +248,32 @@ class CaseloadPage(QWidget):
             self._search_settled.start()
         else:
             self._search_settled.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search moves to the list, on the first match (or the chosen one)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self.table.selectRow(self._match_row())
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _match_row(self) -> int:
+        """The selected row if the search still lists it, else the first."""
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isSelected(index):
+            return index.row()
+        return 0
+
+    def _open_match(self) -> None:
+        """Enter in the search opens the match: the selected listed family, else the first."""
+        if self.proxy.rowCount():
+            self._activated(self.proxy.index(self._match_row(), 0))
 
     def listed_family_ids(self) -> list[str]:
         return [
