@@ -7,6 +7,7 @@ tools/update_translations.py writes these into the .ts file and compiles the
 EN: dict[str, str] = {
     " minuten": " minutes",
     "&Activiteit:": "Activit&y:",
+    "1:30 of 1,5 uur, of 90 minuten": "1:30 or 1.5 hours, or 90 minutes",
     "&Afsluiten": "&Quit",
     "&Afspraak toevoegen": "Add &agreement",
     "&Bestand": "&File",
@@ -286,7 +287,6 @@ EN: dict[str, str] = {
     "niet gepland": "not planned",
     "regiedesk": "regiedesk",
     "toelichting": "note",
-    "u:mm, bijvoorbeeld 1:30": "h:mm, for example 1:30",
     "{0} van {1} gezinnen": "{0} of {1} families",
     "Koppelen met de server": "Connect to the server",
     "Adres van de server": "Server address",

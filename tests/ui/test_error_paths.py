@@ -41,7 +41,7 @@ __all__ = ["family_window", "log"]  # the fixtures, imported so pytest uses them
 # --- Uren ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", ["anderhalf uur", "1:75", "1,5", "1:30u"])
+@pytest.mark.parametrize("typed", ["anderhalf uur", "1:75", "1,5,0", "1:30u", "1,555"])
 def test_hours_with_an_unreadable_duration(  # type: ignore[no-untyped-def]
     qtbot, family_window: MainWindow, log, typed: str
 ) -> None:

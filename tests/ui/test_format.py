@@ -32,6 +32,14 @@ def test_examples() -> None:
         assert parse_duration(signed) is None, signed
 
 
+def test_hours_with_a_decimal_comma() -> None:
+    assert parse_duration("1,5") == 90 and parse_duration("1.5") == 90
+    assert parse_duration("0,25") == 15 and parse_duration(" 2,75 ") == 165
+    assert parse_duration("1,05") == 63 and parse_duration("1,33") == 80  # to the minute
+    for rubbish in ("1,", ",5", "1,5,0", "1,555", "1,5u", "-1,5", "1;30", "anderhalf", ""):
+        assert parse_duration(rubbish) is None, rubbish
+
+
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
 def test_dates_round_trip(day: dt.date) -> None:
     assert parse_date(date_text(day)) == day

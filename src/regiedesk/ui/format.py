@@ -31,17 +31,23 @@ def duration_text(minutes: int) -> str:
     return f"{sign}{minutes // 60}:{minutes % 60:02d}"
 
 
-_DURATION = re.compile(r"(\d+):([0-5]\d)|(\d+)")
+_DURATION = re.compile(r"(\d+):([0-5]\d)|(\d+)[,.](\d{1,2})|(\d+)")
 
 
 def parse_duration(text: str) -> int | None:
-    """Minutes from u:mm or a plain number of minutes; None when unreadable (a sign too:
-    int() read "-0:30" as 30 minutes)."""
+    """Minutes from u:mm (1:30), hours with a decimal comma or point (1,5) or a plain
+    number of minutes (45); None when unreadable (a sign too: int() read "-0:30" as 30
+    minutes). Decimal hours are rounded to the minute (1,33 is 80 minutes)."""
     found = _DURATION.fullmatch(text.strip())
     if found is None:
         return None
-    hours, minutes, plain = found.groups()
-    return int(plain) if plain is not None else int(hours) * 60 + int(minutes)
+    hours, minutes, whole, fraction, plain = found.groups()
+    if plain is not None:
+        return int(plain)
+    if whole is not None:
+        hundredths = int(whole) * 100 + int(fraction.ljust(2, "0"))
+        return (hundredths * 60 + 50) // 100
+    return int(hours) * 60 + int(minutes)
 
 
 def euro_text(cents: int) -> str:

@@ -643,10 +643,6 @@
         <translation>Hours entries of this week</translation>
     </message>
     <message>
-        <source>u:mm, bijvoorbeeld 1:30</source>
-        <translation>h:mm, for example 1:30</translation>
-    </message>
-    <message>
         <source>Datu&amp;m:</source>
         <translation>&amp;Date:</translation>
     </message>
@@ -689,6 +685,10 @@
     <message>
         <source>Stop en boe&amp;k</source>
         <translation>Stop and &amp;book</translation>
+    </message>
+    <message>
+        <source>1:30 of 1,5 uur, of 90 minuten</source>
+        <translation>1:30 or 1.5 hours, or 90 minutes</translation>
     </message>
     <message>
         <source>&amp;Activiteit:</source>

@@ -145,7 +145,7 @@ class HoursTab(FamilyTab):
         )
         self.entries.setAccessibleName(self.tr("Urenregels van deze week"))
         self.date.setAccessibleName(self.tr("Datum"))
-        self.duration.setPlaceholderText(self.tr("u:mm, bijvoorbeeld 1:30"))
+        self.duration.setPlaceholderText(self.tr("1:30 of 1,5 uur, of 90 minuten"))
         self.duration.setAccessibleName(self.tr("Duur"))
         self.activity.setAccessibleName(self.tr("Activiteit"))
         self.domain.setAccessibleName(self.tr("Leefgebied"))
@@ -282,8 +282,10 @@ class HoursTab(FamilyTab):
             self.failed(
                 ValidationError(
                     Field.DURATION,
-                    "Vul de duur in als u:mm (bijvoorbeeld 1:30) of in minuten.",
-                    "Enter the duration as h:mm (for example 1:30) or in minutes.",
+                    "Vul de duur in als u:mm (1:30), in uren met een komma (1,5) of in"
+                    " minuten (90). Er is niets opgeslagen.",
+                    "Enter the duration as h:mm (1:30), in hours with a decimal point (1.5)"
+                    " or in minutes (90). Nothing was saved.",
                 )
             )
             return
