@@ -35,6 +35,7 @@ def test_sync_benchmark_prints_its_figures() -> None:
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms", "cpu_probe_ms"):
         assert figures[key] > 0, key
+    assert figures["repaired"] == 0  # the server's checksums agree: nothing fetched twice
 
 
 def test_reports_benchmark_prints_its_figures() -> None:
