@@ -150,6 +150,14 @@ def test_demo_command(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 120
     with open_profile(data_dir, PASSPHRASE) as store:
         assert len(store.query("SELECT id FROM families")) == 2
+    # a practice profile is refused before the server password is asked (none is given)
+    refused = run_cli(
+        "connect", "--data-dir", str(data_dir), "--server", "https://server.example",
+        "--user", "anna",
+    )  # fmt: skip
+    assert refused.returncode == 5, refused.stderr
+    assert "oefenomgeving" in refused.stderr and "nooit aan een server" in refused.stderr
+    assert "Geen wachtwoord" not in refused.stderr
 
 
 def test_no_subcommand_starts_the_desktop_or_explains(

@@ -8,8 +8,10 @@ import pytest
 
 from regiedesk.demo import DemoSummary, generate_demo
 from regiedesk.domain.bsn import is_valid_bsn
+from regiedesk.errors import PracticeNotConnectable
 from regiedesk.services.indicators import IndicatorService
 from regiedesk.store import Store, create_profile
+from regiedesk.sync.session import connect_profile, is_practice
 
 from .conftest import FAST_KDF, PASSPHRASE, TODAY
 
@@ -112,3 +114,22 @@ def test_notes_are_written_on_the_day_of_the_visit(demo: tuple[Store, DemoSummar
         by_note.setdefault(row["id"], []).append(row["created_at"])
     assert all(len(set(times)) == len(times) for times in by_note.values())  # in order
     assert any(len(times) > 1 for times in by_note.values())
+
+
+def test_a_practice_profile_is_never_connected(
+    demo: tuple[Store, DemoSummary], store: Store
+) -> None:
+    practice, _ = demo
+    asked: list[str] = []
+
+    def client(url: str, token: str | None):  # type: ignore[no-untyped-def]
+        asked.append(url)
+        raise AssertionError("no server may be asked for a practice profile")
+
+    with pytest.raises(PracticeNotConnectable) as refused:
+        connect_profile(
+            practice, "https://server.example", "anna", "pw", None, client_factory=client
+        )
+    assert "oefenomgeving" in refused.value.nl and "practice" in refused.value.en
+    assert asked == [] and practice.meta("server_url") is None
+    assert is_practice(practice) and not is_practice(store)  # a real profile is not one

@@ -5,6 +5,13 @@ tools/update_translations.py writes these into the .ts file and compiles the
 """
 
 EN: dict[str, str] = {
+    "Oefenomgeving: fictieve gezinnen": "Practice: fictional families",
+    "regiedesk - Oefenomgeving (fictieve gezinnen)": "regiedesk - Practice (fictional families)",
+    "Wat u hier vastlegt, gaat nooit naar de server. Uw eigen gezinnen staan in uw eigen "
+    "profiel: vergrendel (Ctrl+L) en ontgrendel met uw wachtwoord.": (
+        "Nothing you record here ever goes to the server. Your own families are in your own "
+        "profile: lock (Ctrl+L) and unlock with your passphrase."
+    ),
     " minuten": " minutes",
     "&Activiteit:": "Activit&y:",
     "1:30 of 1,5 uur, of 90 minuten": "1:30 or 1.5 hours, or 90 minutes",

@@ -237,15 +237,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_connect(args: argparse.Namespace) -> int:
     from .store import open_profile
     from .sync.client import check_server_url
-    from .sync.session import connect_profile
+    from .sync.session import connect_profile, refuse_practice
 
     server = _server_url(args)
     check_server_url(server, allow_http=args.allow_http)  # before the password is asked
     secret, _ = passphrase(args)
-    password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
-        pick("Wachtwoord voor de server: ", "Server password: ")
-    )
     with open_profile(args.data_dir, secret) as store:
+        refuse_practice(store)  # before the server password is asked, too
+        password = os.environ.get("REGIEDESK_SERVER_PASSWORD") or _prompt(
+            pick("Wachtwoord voor de server: ", "Server password: ")
+        )
         connect_profile(store, server, args.user, password, args.totp, allow_http=args.allow_http)
     out(pick(f"Gekoppeld aan {server} als {args.user}.", f"Connected to {server} as {args.user}."))
     return 0

@@ -29,6 +29,7 @@ from .services.network import NetworkService
 from .services.notes import NoteService
 from .services.plan import PlanService
 from .store import Store
+from .sync.session import PRACTICE_META
 
 DEFAULT_SEED = 20261124
 
@@ -139,6 +140,10 @@ def fictional_bsn(rng: random.Random) -> str:
             return digits + str(last)
 
 
+def mark_practice(store: Store) -> None:
+    store.set_meta(PRACTICE_META, "1")
+
+
 def generate_demo(
     store: Store,
     *,
@@ -146,7 +151,9 @@ def generate_demo(
     families: int = 12,
     today: dt.date | None = None,
 ) -> DemoSummary:
-    """Fill an open profile with ``families`` fictional families and two years of history."""
+    """Fill an open profile with ``families`` fictional families and two years of history,
+    and mark it a practice profile: the window says so and it is never connected."""
+    mark_practice(store)
     rng = random.Random(seed)
     today = today or dt.date.today()
 

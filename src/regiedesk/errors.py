@@ -408,6 +408,20 @@ class NotConnected(SyncError):
         )
 
 
+class PracticeNotConnectable(SyncError):
+    """A practice profile (made-up families) is never registered with a server."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Dit is een oefenomgeving met fictieve gezinnen; die wordt nooit aan een server "
+            "gekoppeld. Koppel uw eigen profiel: open dat met uw wachtwoord en kies dan "
+            "Koppelen met de server.",
+            "This is a practice environment with fictional families; it is never connected "
+            "to a server. Connect your own profile: open it with your passphrase, then choose "
+            "Connect to the server.",
+        )
+
+
 class SyncOverdue(SyncError):
     """The organisation allows so many days without a sync; this profile is past them."""
 

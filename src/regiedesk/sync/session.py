@@ -36,6 +36,20 @@ def is_connected(store: Store) -> bool:
     return bool(store.meta("server_url") and store.meta("device_token"))
 
 
+PRACTICE_META = "practice"  # "1" in a practice profile (made-up families, never synced)
+
+
+def is_practice(store: Store) -> bool:
+    return store.meta(PRACTICE_META) == "1"
+
+
+def refuse_practice(store: Store) -> None:
+    if is_practice(store):
+        from ..errors import PracticeNotConnectable
+
+        raise PracticeNotConnectable()
+
+
 def connect_profile(
     store: Store,
     url: str,
@@ -47,8 +61,10 @@ def connect_profile(
     client_factory: ClientFactory = default_client,
 ) -> None:
     """Register this profile with the server at ``url`` as a device of ``user`` (over
-    https, or to this computer, unless ``allow_http``)."""
+    https, or to this computer, unless ``allow_http``); never a practice profile."""
     from .client import register_device
+
+    refuse_practice(store)
 
     client = client_factory(url, None)
     try:

@@ -38,8 +38,17 @@ class AppContext:
     profile_dir: Path | None = None  # the profile that is open (main or practice)
     sync_client: ClientFactory = default_client  # tests pass one with a fault transport
 
+    practice: bool = False  # the open profile is a practice one (made-up families)
+
     @property
     def practice_dir(self) -> Path:
+        """Beside the real profile's folder, not in it: a backup, a wipe or a new profile
+        there never meets the practice families."""
+        return self.data_dir.with_name(f"{self.data_dir.name}-{PRACTICE_FOLDER}")
+
+    @property
+    def old_practice_dir(self) -> Path:
+        """Where versions before 2026-12 kept it: inside the real profile's folder."""
         return self.data_dir / PRACTICE_FOLDER
 
     def run(  # type: ignore[no-untyped-def]

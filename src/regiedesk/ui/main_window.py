@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain.vocabulary import TimerState
@@ -67,7 +69,22 @@ class MainWindow(
         self.caseload = CaseloadPage()
         for page in (self.start_page, self.unlock_page, self.caseload):
             self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
+        # above every page while the practice profile is open: no one mistakes it for work
+        self.practice_banner = QLabel()
+        self.practice_banner.setObjectName("practiceBanner")
+        self.practice_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.practice_banner.setStyleSheet(
+            "#practiceBanner { background: #f5c211; color: #000000; font-weight: bold;"
+            " padding: 6px; border-bottom: 2px solid #c88800; }"
+        )
+        self.practice_banner.setVisible(False)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.practice_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName(self.tr("Bezoektimer"))
         self.busy_label = QLabel()
@@ -125,8 +142,27 @@ class MainWindow(
     def show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Bezig...") if busy else "")
 
+    def show_practice(self, practice: bool) -> None:
+        self.practice_banner.setVisible(practice)
+        self._title_and_banner()
+
+    def _title_and_banner(self) -> None:
+        practice = self.context.practice
+        self.setWindowTitle(
+            self.tr("regiedesk - Oefenomgeving (fictieve gezinnen)")
+            if practice
+            else self.tr("regiedesk")
+        )
+        self.practice_banner.setText(self.tr("Oefenomgeving: fictieve gezinnen"))
+        self.practice_banner.setToolTip(
+            self.tr(
+                "Wat u hier vastlegt, gaat nooit naar de server. Uw eigen gezinnen staan in uw "
+                "eigen profiel: vergrendel (Ctrl+L) en ontgrendel met uw wachtwoord."
+            )
+        )
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("regiedesk"))
+        self._title_and_banner()
         self.menu_file.setTitle(self.tr("&Bestand"))
         self.menu_family.setTitle(self.tr("&Gezin"))
         self.menu_view.setTitle(self.tr("Beel&d"))

@@ -232,7 +232,8 @@ class ReportDialog(QDialog):
         language = current_language()
         organisation = self.context.settings.organisation
         letterhead = reports.Letterhead(organisation.name, organisation.logo)
-        protected = (self.context.data_dir,)  # the main profile's, also with the practice open
+        # the main profile's folder and the practice one, whichever is open
+        protected = (self.context.data_dir, self.context.practice_dir)
 
         def job(services: Services) -> Path:
             if kind == Kind.PLAN:

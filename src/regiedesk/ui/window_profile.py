@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,7 @@ from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..sync.protocol import Role
-from ..sync.session import sync_before_unlock, wipe_revoked
+from ..sync.session import is_practice, sync_before_unlock, wipe_revoked
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
 from .messages import error_text
 
@@ -38,6 +39,7 @@ class ProfileMixin(WindowBase):
 
     # where the caseworker was when the profile locked (in memory only: ids, no client data)
     _resume_point: tuple[Path | None, ResumePoint] | None = None
+    _practice = False  # read where the profile opens, on the database thread
 
     # --- start, unlock and lock ------------------------------------------------------
 
@@ -69,7 +71,10 @@ class ProfileMixin(WindowBase):
                 self._to_caseload_page()
                 self._caseload_rows(rows)
                 self._resume(profile_dir, rows)
-            if profile_dir != self.context.practice_dir and login is None:
+            practice, self._practice = self._practice, False
+            self.context.practice = practice
+            self.show_practice(practice)
+            if not practice and login is None:
                 self.sync.start(services.store, profile_dir)  # the practice profile never syncs
             self.unlocked.emit()
 
@@ -90,6 +95,7 @@ class ProfileMixin(WindowBase):
         """On the database thread: the services, and the caseload that is shown first."""
         services = Services.over(store, today=self.context.today, now=self.context.now)
         try:
+            self._practice = is_practice(store)
             self._team_login = team_login(store)
             return services, [] if self._team_login else services.indicators.caseload()
         except BaseException:
@@ -152,9 +158,18 @@ class ProfileMixin(WindowBase):
         folder = self.context.practice_dir
         today = self.context.today
 
+        old = self.context.old_practice_dir
+
         def work() -> tuple[Services, list[CaseloadRow]]:
+            if not profile_exists(folder) and profile_exists(old):
+                folder.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(old, folder)  # out of the real profile's folder, once
             if profile_exists(folder):
-                return self._services(open_profile(folder, PRACTICE_PASSPHRASE))
+                store = open_profile(folder, PRACTICE_PASSPHRASE)
+                from ..demo import mark_practice
+
+                mark_practice(store)  # one made before the mark existed
+                return self._services(store)
             from ..demo import generate_demo
 
             store = create_profile(
@@ -188,6 +203,8 @@ class ProfileMixin(WindowBase):
         services, self.context.services = self.context.services, None
         self.context.worker.submit(services.store.close)
         self.idle.watch(False)
+        self.context.practice = False
+        self.show_practice(False)
         log.info("locked")
         self.show_entry_page()
         if self.context.profile_dir == self.context.practice_dir:

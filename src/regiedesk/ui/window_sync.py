@@ -132,6 +132,11 @@ class SyncMixin(WindowBase):
     def open_connect(self) -> None:
         if self.context.services is None:
             return
+        if self.context.practice:  # made-up families never go to a server
+            from ..errors import PracticeNotConnectable
+
+            show_error(self, PracticeNotConnectable())
+            return
         from .dialogs import ConnectDialog
 
         settings = self.context.settings

@@ -754,8 +754,20 @@
         <translation>Working...</translation>
     </message>
     <message>
+        <source>regiedesk - Oefenomgeving (fictieve gezinnen)</source>
+        <translation>regiedesk - Practice (fictional families)</translation>
+    </message>
+    <message>
         <source>regiedesk</source>
         <translation>regiedesk</translation>
+    </message>
+    <message>
+        <source>Oefenomgeving: fictieve gezinnen</source>
+        <translation>Practice: fictional families</translation>
+    </message>
+    <message>
+        <source>Wat u hier vastlegt, gaat nooit naar de server. Uw eigen gezinnen staan in uw eigen profiel: vergrendel (Ctrl+L) en ontgrendel met uw wachtwoord.</source>
+        <translation>Nothing you record here ever goes to the server. Your own families are in your own profile: lock (Ctrl+L) and unlock with your passphrase.</translation>
     </message>
     <message>
         <source>&amp;Bestand</source>
