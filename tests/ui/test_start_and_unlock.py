@@ -156,8 +156,14 @@ def test_the_start_page_gives_its_wrapped_text_room(qtbot, window: MainWindow) -
     page = window.start_page
     qtbot.waitExposed(window)
     page.show_error("Er ging iets mis. " * 12)  # a long message wraps over several lines
-    qtbot.wait(50)  # the layout settles on the event loop
-    for label in (page.intro, page.error):
-        assert label.height() >= label.heightForWidth(label.width()), label.text()[:30]
-    for field in (page.first, page.second):
-        assert field.height() >= field.sizeHint().height()
+
+    def settled() -> bool:  # the layout settles on the event loop (later on a busy machine)
+        labels = all(
+            label.height() >= label.heightForWidth(label.width())
+            for label in (page.intro, page.error)
+        )
+        return labels and all(
+            f.height() >= f.sizeHint().height() for f in (page.first, page.second)
+        )
+
+    qtbot.waitUntil(settled, timeout=5_000)
