@@ -6,6 +6,7 @@ import json
 import pytest
 
 from regiedesk.errors import (
+    GuessablePassphrase,
     NotAProfile,
     PassphraseMismatch,
     WeakPassphrase,
@@ -52,6 +53,40 @@ def test_new_passphrase_rules() -> None:
     with pytest.raises(PassphraseMismatch):
         check_new_passphrase("lang genoeg 1", "lang genoeg 2")
     check_new_passphrase("lang genoeg 1", "lang genoeg 1")
+
+
+@pytest.mark.parametrize(
+    ("weak", "why"),
+    [
+        ("wachtwoord", "veelgebruikt wachtwoord"),
+        ("1234567890", "veelgebruikt wachtwoord"),
+        ("aaaaaaaaaa", "herhalingen"),
+        ("qwertyuiop", "veelgebruikt wachtwoord"),
+        ("asdfghjkl;", "toetsenbord"),
+        ("abcdefghijk", "reeksen"),
+        ("regiedesk123", "regiedesk"),
+    ],
+)
+def test_a_long_enough_but_guessable_passphrase_is_refused(weak: str, why: str) -> None:
+    with pytest.raises(GuessablePassphrase) as refused:
+        check_new_passphrase(weak, weak)
+    assert refused.value.nl.startswith("Dit wachtwoord is te makkelijk te raden")
+    assert why in refused.value.nl
+    assert "too easy to guess" in refused.value.en
+    assert weak not in refused.value.en  # the message never repeats the passphrase
+
+
+def test_the_organisations_minimum_still_comes_first() -> None:
+    with pytest.raises(WeakPassphrase) as short:
+        check_new_passphrase("mijn fiets is blauw", minimum=24)  # strong, but short for them
+    assert "24 tekens" in short.value.nl
+    check_new_passphrase("mijn fiets is blauw en geel", minimum=24)
+
+
+def test_only_the_first_characters_are_estimated() -> None:
+    check_new_passphrase("mijn fiets is blauw " * 10)  # longer than zxcvbn takes
+    with pytest.raises(GuessablePassphrase):
+        check_new_passphrase("a" * 200)
 
 
 def test_envelope_file_holds_no_key_material() -> None:

@@ -5,6 +5,7 @@ tools/update_translations.py writes these into the .ts file and compiles the
 """
 
 EN: dict[str, str] = {
+    "Te makkelijk te raden: {0}": "Too easy to guess: {0}",
     "Oefenomgeving: fictieve gezinnen": "Practice: fictional families",
     "regiedesk - Oefenomgeving (fictieve gezinnen)": "regiedesk - Practice (fictional families)",
     "Wat u hier vastlegt, gaat nooit naar de server. Uw eigen gezinnen staan in uw eigen "

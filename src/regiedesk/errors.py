@@ -93,6 +93,18 @@ class WeakPassphrase(StoreError):
         )
 
 
+class GuessablePassphrase(StoreError):
+    """Long enough, but quickly guessed (a common password, a repeat, a keyboard row)."""
+
+    def __init__(self, why_nl: str, why_en: str) -> None:
+        super().__init__(
+            f"Dit wachtwoord is te makkelijk te raden: {why_nl} Kies een zin van een paar "
+            "woorden die niet bij elkaar horen.",
+            f"This passphrase is too easy to guess: {why_en} Choose a phrase of a few words "
+            "that do not belong together.",
+        )
+
+
 class PassphraseMismatch(StoreError):
     def __init__(self) -> None:
         super().__init__(

@@ -17,7 +17,7 @@ from .errors import MissingPart
 PARTS = {
     **dict.fromkeys(
         ("PySide6", "shiboken6", "sqlcipher3", "reportlab", "httpx",
-         "truststore", "merge3"),
+         "truststore", "merge3", "zxcvbn"),
         "desktop",
     ),
     **dict.fromkeys(

@@ -167,3 +167,38 @@ def test_the_start_page_gives_its_wrapped_text_room(qtbot, window: MainWindow) -
         )
 
     qtbot.waitUntil(settled, timeout=5_000)
+
+
+def test_a_guessable_passphrase_is_refused_with_a_hint(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext
+) -> None:
+    page = window.start_page
+    for weak, why in (
+        ("wachtwoord", "veelgebruikt wachtwoord"),
+        ("1234567890", "veelgebruikt wachtwoord"),
+        ("aaaaaaaaaa", "herhalingen"),
+    ):
+        page.first.clear()
+        page.second.clear()
+        qtbot.keyClicks(page.first, weak)
+        assert page.hint.text().startswith("Te makkelijk te raden:"), page.hint.text()
+        assert why in page.hint.text()
+        qtbot.keyClicks(page.second, weak)
+        qtbot.mouseClick(button(window, "Profiel maken"), Qt.MouseButton.LeftButton)
+        assert "te makkelijk te raden" in page.error.text() and why in page.error.text()
+        assert page.create_button.isEnabled()  # nothing was started
+    assert not (context.data_dir / "profile.key").exists()
+    page.first.clear()
+    qtbot.keyClicks(page.first, PASSPHRASE)
+    assert page.hint.text() == "Sterk."
+
+
+def test_the_passphrase_hint_in_english(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.start_page.create_button.text() != "&Profiel maken")
+    page = window.start_page
+    qtbot.keyClicks(page.first, "aaaaaaaaaa")
+    assert page.hint.text().startswith("Too easy to guess: repeats"), page.hint.text()
+    qtbot.keyClicks(page.second, "aaaaaaaaaa")
+    page.create_button.click()
+    assert page.error.text().startswith("This passphrase is too easy to guess")

@@ -19,7 +19,13 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from ..errors import NotAProfile, PassphraseMismatch, WeakPassphrase, WrongPassphrase
+from ..errors import (
+    GuessablePassphrase,
+    NotAProfile,
+    PassphraseMismatch,
+    WeakPassphrase,
+    WrongPassphrase,
+)
 
 ENVELOPE_FORMAT = "regiedesk-key"
 ENVELOPE_VERSION = 1
@@ -121,13 +127,18 @@ def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
 def check_new_passphrase(
     passphrase: str, repeated: str | None = None, *, minimum: int = MIN_PASSPHRASE_LENGTH
 ) -> None:
-    """Refuse a passphrase that is too short (``minimum``, an organisation may raise it), or
-    that was typed differently the second time."""
+    """Refuse a passphrase that is too short (``minimum``, an organisation may raise it),
+    quickly guessed (``strength``), or typed differently the second time."""
     if repeated is not None and passphrase != repeated:
         raise PassphraseMismatch()
     minimum = max(minimum, MIN_PASSPHRASE_LENGTH)
     if len(passphrase) < minimum:
         raise WeakPassphrase(minimum)
+    from .strength import estimate
+
+    strength = estimate(passphrase)
+    if not strength.acceptable:
+        raise GuessablePassphrase(strength.nl, strength.en)
 
 
 def new_data_key() -> bytes:

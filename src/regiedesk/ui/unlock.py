@@ -14,21 +14,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import RegiedeskError, WrongPassphrase
+from ..i18n import pick
 from ..store import MIN_PASSPHRASE_LENGTH
 from ..store.keys import check_new_passphrase
+from ..store.strength import estimate
 
 
 def strength_hint(passphrase: str, minimum: int = MIN_PASSPHRASE_LENGTH) -> str:
-    """A short, honest hint; the only hard rule is the minimum length."""
+    """A short, honest hint: too short for the organisation, too easy to guess (zxcvbn's
+    estimate, why in the interface language), fair or strong."""
     if len(passphrase) < minimum:
         return QCoreApplication.translate("strength", "Te kort: minstens {0} tekens.").format(
             minimum
         )
-    kinds = sum(
-        any(test(c) for c in passphrase)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    if len(passphrase) >= 20 or (len(passphrase) >= 14 and kinds >= 3):
+    strength = estimate(passphrase)
+    if not strength.acceptable:
+        return QCoreApplication.translate("strength", "Te makkelijk te raden: {0}").format(
+            pick(strength.nl, strength.en)
+        )
+    if strength.score >= 4:
         return QCoreApplication.translate("strength", "Sterk.")
     return QCoreApplication.translate(
         "strength", "Redelijk. Langer is sterker: een zin van een paar woorden werkt goed."

@@ -2609,6 +2609,10 @@ The client's statement: {1}</translation>
         <translation>Too short: at least {0} characters.</translation>
     </message>
     <message>
+        <source>Te makkelijk te raden: {0}</source>
+        <translation>Too easy to guess: {0}</translation>
+    </message>
+    <message>
         <source>Sterk.</source>
         <translation>Strong.</translation>
     </message>
