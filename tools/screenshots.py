@@ -123,6 +123,11 @@ def main() -> int:
         window.open_practice()
         settle(app, worker, 1.0)
         shoot(window, out, "02-mijn-gezinnen")
+        window.show_my_week()
+        settle(app, worker, 0.5)
+        shoot(window, out, "27-mijn-week")
+        window.show_caseload()
+        settle(app, worker, 0.5)
         rows = window.caseload.model.rows
         family = next(r for r in rows if r.status == "actief" and r.minutes_this_week)
         window.open_family(family.family_id)

@@ -756,4 +756,51 @@ EN: dict[str, str] = {
         "The team report has been saved as {0}. This file is not encrypted: keep it safe. Do you "
         "want to open it now?"
     ),
+    # Mijn week (issue 15)
+    "Mijn &week": "My &week",
+    "Uren, afspraken en evaluaties van deze week (Ctrl+Shift+W)": (
+        "Hours, agreements and evaluations of this week (Ctrl+Shift+W)"
+    ),
+    "Mijn wee&k": "My wee&k",
+    "<h2>Mijn week</h2>": "<h2>My week</h2>",
+    "< V&orige week": "< &Previous week",
+    "Vo&lgende week >": "&Next week >",
+    "Deze wee&k": "This &week",
+    "&Terug naar mijn gezinnen": "&Back to my families",
+    "<b>Uren per dag en gezin</b> (die u boekte)": (
+        "<b>Hours per day and family</b> (booked by you)"
+    ),
+    "<b>Afspraken</b> die deze week verlopen of al te laat zijn": (
+        "<b>Agreements</b> due this week or already late"
+    ),
+    "<b>Evaluaties</b> van het plan deze week of verstreken": (
+        "Plan <b>evaluations</b> this week or passed"
+    ),
+    "<b>Zonder contact</b> al {0} dagen of langer": "<b>No contact</b> for {0} days or more",
+    "Uren per dag en gezin": "Hours per day and family",
+    "Afspraken deze week en te laat": "Agreements this week and late",
+    "Evaluaties deze week en verstreken": "Evaluations this week and passed",
+    "Gezinnen zonder contact": "Families without contact",
+    "Stand": "State",
+    "Laatste contact": "Last contact",
+    "Dagen": "Days",
+    "ma": "Mon",
+    "di": "Tue",
+    "wo": "Wed",
+    "do": "Thu",
+    "vr": "Fri",
+    "za": "Sat",
+    "zo": "Sun",
+    "Week": "Week",
+    "Totaal": "Total",
+    "Weektotaal: <b>{0}</b> uur bij {1} gezinnen": "Week total: <b>{0}</b> hours with {1} families",
+    "te laat": "late",
+    "deze week": "this week",
+    "Geen open afspraken in deze week.": "No open agreements in this week.",
+    "verstreken": "passed",
+    "Geen evaluaties in deze week.": "No evaluations in this week.",
+    "nog geen contact": "no contact yet",
+    "Met elk gezin was er de laatste {0} dagen contact.": (
+        "Every family had a contact in the last {0} days."
+    ),
 }

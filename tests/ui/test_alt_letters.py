@@ -125,6 +125,16 @@ def test_caseload(qtbot, unlocked_window: MainWindow, english: None, language: s
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_my_week(qtbot, unlocked_window: MainWindow, english: None, language: str) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked_window
+    in_language(qtbot, window, language)
+    window.act_my_week.trigger()
+    qtbot.waitUntil(lambda: window.my_week is not None and window.my_week.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.my_week.week is not None, timeout=WAIT)  # type: ignore[union-attr]
+    assert clashes(window) == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_team_workspace(qtbot, unlocked_window: MainWindow, english: None, language: str) -> None:  # type: ignore[no-untyped-def]
     window = unlocked_window
     in_language(qtbot, window, language)

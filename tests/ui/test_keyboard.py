@@ -132,7 +132,30 @@ def test_unlock_page_tab_order(qtbot, context: AppContext) -> None:  # type: ign
 
 def test_caseload_tab_order(qtbot, unlocked_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = unlocked_window.caseload
-    assert_tab_order(qtbot, [page.search, page.status, page.new_button, page.table])
+    assert_tab_order(
+        qtbot, [page.search, page.status, page.new_button, page.week_button, page.table]
+    )
+
+
+def test_my_week_tab_order(qtbot, unlocked_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked_window
+    window.act_my_week.trigger()
+    page = window.my_week
+    assert page is not None
+    qtbot.waitUntil(lambda: page.week is not None, timeout=WAIT)
+    assert_tab_order(
+        qtbot,
+        [
+            page.previous,
+            page.this_week,
+            page.next,
+            page.hours,
+            page.agreements,
+            page.evaluations,
+            page.quiet,
+            page.back_button,
+        ],
+    )
 
 
 def test_hours_form_tab_order(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .removals import RemovalService
     from .team import TeamService
     from .timer import VisitTimerService
+    from .week import WeekService
 
 S = TypeVar("S", bound=Service)
 
@@ -120,6 +121,12 @@ class Services:
         from .indicators import IndicatorService
 
         return self._make(IndicatorService)
+
+    @cached_property
+    def week(self) -> WeekService:
+        from .week import WeekService
+
+        return self._make(WeekService)
 
     @cached_property
     def rejected(self) -> RejectedChangeService:

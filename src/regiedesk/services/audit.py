@@ -24,3 +24,9 @@ class AuditService(Service):
         self.store.record_access(
             "search", client=None, objects=[f"families/{f}" for f in family_ids]
         )
+
+    def log_week_shown(self, family_ids: list[str]) -> None:
+        """Mijn week showed something of these families (hours, agreements, dates)."""
+        self.store.record_access(
+            "read", client=None, objects=[*(f"families/{f}" for f in family_ids), "view/my_week"]
+        )

@@ -145,6 +145,7 @@ SEARCH_SETTLED_MS = 1000  # a search is logged once the typing stops, not per ke
 class CaseloadPage(QWidget):
     open_family = Signal(str)
     new_family = Signal()
+    my_week = Signal()
     searched = Signal(list)  # the ids of the families a settled search listed (NEN 7513)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,6 +172,7 @@ class CaseloadPage(QWidget):
         self._stand_in_lines: list[StandInLine] = []
         self.count = QLabel()
         self.new_button = QPushButton()
+        self.week_button = QPushButton()
         top = QHBoxLayout()
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
@@ -180,6 +182,7 @@ class CaseloadPage(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(self.status)
         top.addWidget(self.new_button)
+        top.addWidget(self.week_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stand_ins)
@@ -197,6 +200,7 @@ class CaseloadPage(QWidget):
         )
         self.table.activated.connect(self._activated)
         self.new_button.clicked.connect(self.new_family)
+        self.week_button.clicked.connect(self.my_week)
         self.retranslate()
 
     def set_stand_ins(self, lines: list[StandInLine]) -> None:
@@ -233,6 +237,10 @@ class CaseloadPage(QWidget):
         self.status.blockSignals(False)
         self.status.setAccessibleName(self.tr("Filter op status"))
         self.new_button.setText(self.tr("&Nieuw gezin"))
+        self.week_button.setText(self.tr("Mijn &week"))
+        self.week_button.setToolTip(
+            self.tr("Uren, afspraken en evaluaties van deze week (Ctrl+Shift+W)")
+        )
         self.table.setAccessibleName(self.tr("Gezinnen"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, CaseloadModel.COLUMNS - 1)
         self._update_count()

@@ -37,6 +37,7 @@ from .window_reports import ReportsMixin
 from .window_settings import SettingsMixin
 from .window_sync import SyncMixin
 from .window_team import TeamMixin
+from .window_week import WeekMixin
 
 if TYPE_CHECKING:
     from ..domain.models import Family
@@ -53,7 +54,14 @@ WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a fami
 
 
 class MainWindow(
-    MenusMixin, ProfileMixin, SyncMixin, SettingsMixin, ReportsMixin, TeamMixin, QMainWindow
+    MenusMixin,
+    ProfileMixin,
+    SyncMixin,
+    SettingsMixin,
+    ReportsMixin,
+    TeamMixin,
+    WeekMixin,
+    QMainWindow,
 ):
     unlocked = Signal()
     locked = Signal()
@@ -132,6 +140,7 @@ class MainWindow(
             lambda ids: self.context.run(lambda s: s.audit.log_search(ids))
         )
         self.caseload.new_family.connect(self.new_family)
+        self.caseload.my_week.connect(self.show_my_week)
         self.retranslate()
         if context.settings.geometry is not None:
             self.restoreGeometry(context.settings.geometry)
@@ -172,6 +181,7 @@ class MainWindow(
             (self.act_settings, self.tr("&Instellingen...")),
             (self.act_quit, self.tr("&Afsluiten")),
             (self.act_caseload, self.tr("Mijn &gezinnen")),
+            (self.act_my_week, self.tr("Mijn wee&k")),
             (self.act_new_family, self.tr("&Nieuw gezin...")),
             (self.act_search, self.tr("&Zoeken")),
             (self.act_new_hours, self.tr("Nieuwe &urenregel")),
@@ -189,8 +199,9 @@ class MainWindow(
             (self.act_about, self.tr("&Over regiedesk")),
         ):
             action.setText(text)
-        for page in (self.start_page, self.unlock_page, self.caseload):
-            page.retranslate()
+        for page in (self.start_page, self.unlock_page, self.caseload, self.my_week):
+            if page is not None:
+                page.retranslate()
         if self.workspace is not None:
             self.workspace.retranslate()
         self.refresh_timer_label()
@@ -334,6 +345,8 @@ class MainWindow(
             self.workspace.current_tab().refresh()
         elif self.pages.currentWidget() is self.caseload:
             self.show_caseload()
+        elif self.my_week is not None and self.pages.currentWidget() is self.my_week:
+            self.show_my_week(self.my_week.week.monday if self.my_week.week else None)
 
     # --- the visit timer in the status bar ----------------------------------------------
 

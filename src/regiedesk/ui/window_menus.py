@@ -36,6 +36,7 @@ class MenusMixin(WindowBase):
         self.act_settings = self._action("Ctrl+,", self.open_settings)
         self.act_quit = self._action("Ctrl+Q", self.close)
         self.act_caseload = self._action("Ctrl+Home", self.show_caseload)
+        self.act_my_week = self._action("Ctrl+Shift+W", lambda: self.show_my_week())
         self.act_new_family = self._action("Ctrl+N", self.new_family)
         self.act_search = self._action("Ctrl+F", self.focus_search)
         self.act_new_hours = self._action("Ctrl+U", self.new_hours)
@@ -64,6 +65,7 @@ class MenusMixin(WindowBase):
         self.menu_family.addActions(
             [
                 self.act_caseload,
+                self.act_my_week,
                 self.act_new_family,
                 self.act_search,
                 self.act_new_hours,
@@ -81,6 +83,7 @@ class MenusMixin(WindowBase):
         for action in (
             self.act_lock,
             self.act_caseload,
+            self.act_my_week,
             self.act_new_family,
             self.act_search,
             self.act_new_hours,

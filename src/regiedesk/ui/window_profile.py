@@ -197,6 +197,7 @@ class ProfileMixin(WindowBase):
         self.close_workspace()
         self.close_team()
         self.caseload.clear()
+        self.clear_my_week()
         self.running_timer = None
         self.timer_tick.stop()
         self.refresh_timer_label()

@@ -99,6 +99,14 @@
         <translation>&amp;New family</translation>
     </message>
     <message>
+        <source>Mijn &amp;week</source>
+        <translation>My &amp;week</translation>
+    </message>
+    <message>
+        <source>Uren, afspraken en evaluaties van deze week (Ctrl+Shift+W)</source>
+        <translation>Hours, agreements and evaluations of this week (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
         <source>Gezinnen</source>
         <translation>Families</translation>
     </message>
@@ -802,6 +810,10 @@
         <translation>My &amp;families</translation>
     </message>
     <message>
+        <source>Mijn wee&amp;k</source>
+        <translation>My wee&amp;k</translation>
+    </message>
+    <message>
         <source>&amp;Nieuw gezin...</source>
         <translation>&amp;New family...</translation>
     </message>
@@ -962,6 +974,165 @@
     <message>
         <source>Er staan nog markeringen in de tekst: kies per plek wat blijft.</source>
         <translation>There are still markers in the text: choose what stays at each place.</translation>
+    </message>
+</context>
+<context>
+    <name>MyWeekPage</name>
+    <message>
+        <source>&lt;h2&gt;Mijn week&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;My week&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt; V&amp;orige week</source>
+        <translation>&lt; &amp;Previous week</translation>
+    </message>
+    <message>
+        <source>Vo&amp;lgende week &gt;</source>
+        <translation>&amp;Next week &gt;</translation>
+    </message>
+    <message>
+        <source>Deze wee&amp;k</source>
+        <translation>This &amp;week</translation>
+    </message>
+    <message>
+        <source>&amp;Terug naar mijn gezinnen</source>
+        <translation>&amp;Back to my families</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uren per dag en gezin&lt;/b&gt; (die u boekte)</source>
+        <translation>&lt;b&gt;Hours per day and family&lt;/b&gt; (booked by you)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Afspraken&lt;/b&gt; die deze week verlopen of al te laat zijn</source>
+        <translation>&lt;b&gt;Agreements&lt;/b&gt; due this week or already late</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evaluaties&lt;/b&gt; van het plan deze week of verstreken</source>
+        <translation>Plan &lt;b&gt;evaluations&lt;/b&gt; this week or passed</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zonder contact&lt;/b&gt; al {0} dagen of langer</source>
+        <translation>&lt;b&gt;No contact&lt;/b&gt; for {0} days or more</translation>
+    </message>
+    <message>
+        <source>Uren per dag en gezin</source>
+        <translation>Hours per day and family</translation>
+    </message>
+    <message>
+        <source>Afspraken deze week en te laat</source>
+        <translation>Agreements this week and late</translation>
+    </message>
+    <message>
+        <source>Evaluaties deze week en verstreken</source>
+        <translation>Evaluations this week and passed</translation>
+    </message>
+    <message>
+        <source>Gezinnen zonder contact</source>
+        <translation>Families without contact</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Gezin</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Afspraak</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Laatste contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Dagen</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>ma</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>wo</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>vr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>za</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>zo</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Week {0} van {1} ({2} t/m {3})</source>
+        <translation>Week {0} of {1} ({2} to {3})</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Weektotaal: &lt;b&gt;{0}&lt;/b&gt; uur bij {1} gezinnen</source>
+        <translation>Week total: &lt;b&gt;{0}&lt;/b&gt; hours with {1} families</translation>
+    </message>
+    <message>
+        <source>Geen open afspraken in deze week.</source>
+        <translation>No open agreements in this week.</translation>
+    </message>
+    <message>
+        <source>Geen evaluaties in deze week.</source>
+        <translation>No evaluations in this week.</translation>
+    </message>
+    <message>
+        <source>te laat</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>deze week</source>
+        <translation>this week</translation>
+    </message>
+    <message>
+        <source>{0}, te laat</source>
+        <translation>{0}, late</translation>
+    </message>
+    <message>
+        <source>verstreken</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>{0}, verstreken</source>
+        <translation>{0}, overdue</translation>
+    </message>
+    <message>
+        <source>nog geen contact</source>
+        <translation>no contact yet</translation>
+    </message>
+    <message>
+        <source>Met elk gezin was er de laatste {0} dagen contact.</source>
+        <translation>Every family had a contact in the last {0} days.</translation>
     </message>
 </context>
 <context>
