@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from regiedesk.cli import main
-from regiedesk.errors import InsecureServer
-from regiedesk.sync.client import check_server_url
+from regiedesk.errors import ConnectUnreachable, InsecureServer
+from regiedesk.store import Store
+from regiedesk.sync.client import SyncClient, check_server_url
+from regiedesk.sync.session import connect_profile
 
 
 @pytest.mark.parametrize(
@@ -42,3 +45,19 @@ def test_connect_refuses_before_it_asks_for_anything(
     assert code == 2
     assert "niet versleuteld" in capsys.readouterr().err
     assert not (tmp_path / "p").exists()
+
+
+def test_an_unreachable_server_on_connect_says_nothing_is_linked(store: Store) -> None:
+    def unplugged(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("unplugged", request=request)
+
+    def client(url: str, token: str | None) -> SyncClient:
+        return SyncClient(url, token, transport=httpx.MockTransport(unplugged))
+
+    with pytest.raises(ConnectUnreachable) as refused:
+        connect_profile(
+            store, "https://sync.example.org", "anna", "pw", None, client_factory=client
+        )
+    assert "niet gekoppeld" in refused.value.nl and "gewoon doorwerken" not in refused.value.nl
+    assert "not connected" in refused.value.en and "sync.example.org" in refused.value.en
+    assert store.meta("server_url") is None

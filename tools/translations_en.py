@@ -5,6 +5,30 @@ tools/update_translations.py writes these into the .ts file and compiles the
 """
 
 EN: dict[str, str] = {
+    "Wacht nog 1 seconde voor de volgende poging.": "Wait 1 more second before the next try.",
+    "Wacht nog {0} seconden voor de volgende poging.": (
+        "Wait {0} more seconds before the next try."
+    ),
+    "U kunt het opnieuw proberen.": "You can try again.",
+    "Niet gekoppeld met een server": "Not connected to a server",
+    "Oefenomgeving: synchroniseert nooit": "Practice: never syncs",
+    "Wat u in de oefenomgeving vastlegt, blijft op deze laptop.": (
+        "What you record in the practice environment stays on this laptop."
+    ),
+    "Deze laptop is nog niet gekoppeld met de server van uw organisatie: er wordt niets "
+    "gesynchroniseerd, wat u vastlegt blijft op deze laptop. Kies Bestand > Koppelen met de "
+    "server.": (
+        "This laptop is not connected to your organisation's server yet: nothing syncs, what "
+        "you record stays on this laptop. Choose File > Connect to the server."
+    ),
+    "De oefenomgeving synchroniseert nooit; de gegevens zijn vernieuwd.": (
+        "The practice environment never syncs; the data was refreshed."
+    ),
+    "Niets gesynchroniseerd: deze laptop is nog niet gekoppeld met de server. Kies Bestand > "
+    "Koppelen met de server.": (
+        "Nothing synced: this laptop is not connected to the server yet. Choose File > "
+        "Connect to the server."
+    ),
     "Te makkelijk te raden: {0}": "Too easy to guess: {0}",
     "Oefenomgeving: fictieve gezinnen": "Practice: fictional families",
     "regiedesk - Oefenomgeving (fictieve gezinnen)": "regiedesk - Practice (fictional families)",
@@ -273,7 +297,6 @@ EN: dict[str, str] = {
     "Voo&r:": "Fo&r:",
     "Voor": "For",
     "Voor:": "For:",
-    "Wacht {0} seconden voor de volgende poging.": "Wait {0} seconds before the next try.",
     "Wachtwoord": "Passphrase",
     "Wat u typte voor de vergrendeling staat er weer; het is nog niet opgeslagen.": (
         "What you typed before the lock is back; it has not been saved yet."

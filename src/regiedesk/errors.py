@@ -342,6 +342,21 @@ class Offline(SyncError):
         )
 
 
+class ConnectUnreachable(SyncError):
+    """Connecting (registering this laptop) failed: nothing is linked, nothing will sync."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"De server {url} is niet bereikbaar, dus deze laptop is niet gekoppeld en er "
+            "wordt niets gesynchroniseerd. Wat u vastlegt blijft op deze laptop bewaard. "
+            "Controleer het adres en de netwerkverbinding en kies opnieuw Koppelen met de "
+            "server (of 'regiedesk connect').",
+            f"The server {url} cannot be reached, so this laptop is not connected and nothing "
+            "syncs. What you record stays on this laptop. Check the address and the network "
+            "connection and choose Connect to the server again (or 'regiedesk connect').",
+        )
+
+
 class UntrustedServer(SyncError):
     """The server's TLS certificate is not trusted by this computer's certificate store."""
 

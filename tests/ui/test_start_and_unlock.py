@@ -71,9 +71,22 @@ def test_repeated_wrong_passphrases_make_the_next_try_wait(qtbot, context: AppCo
         qtbot.keyClicks(field, f"fout nummer {attempt}")
         qtbot.keyClick(field, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda a=attempt: window.unlock_page.failures == a + 1, timeout=10_000)
-    assert "Wacht 2 seconden" in window.unlock_page.error.text()
-    assert not window.unlock_page.button.isEnabled()
-    qtbot.waitUntil(window.unlock_page.button.isEnabled, timeout=5_000)
+    page = window.unlock_page
+    assert "Wacht nog 2 seconden" in page.error.text()
+    assert "klopt niet" in page.error.text()
+    assert not page.button.isEnabled()
+    assert field.text() == ""  # the wrong one is gone: typing starts a new entry
+    qtbot.keyClicks(field, "nieuwe poging")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # during the wait: not tried
+    assert field.text() == "nieuwe poging" and page.failures == 3
+    page._wait.timeout.emit()  # a second passes: the count goes down where it is seen
+    assert "Wacht nog 1 seconde voor" in page.error.text() and not page.button.isEnabled()
+    qtbot.waitUntil(page.button.isEnabled, timeout=5_000)
+    assert "U kunt het opnieuw proberen" in page.error.text()
+    assert not page._wait.isActive()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the entry typed during the wait is tried now
+    qtbot.waitUntil(lambda: page.failures == 4, timeout=10_000)
+    assert field.text() == "" and "Wacht nog 4 seconden" in page.error.text()
 
 
 def test_idle_lock_clears_every_model(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]

@@ -270,7 +270,8 @@ def test_connecting_from_the_window(qtbot, context: AppContext, server: Running)
     qtbot.addWidget(window)
     window.show()
     unlock(qtbot, window)
-    assert state(window) is SyncState.NOT_CONNECTED and window.sync_label.text() == ""
+    qtbot.waitUntil(lambda: window.sync_label.text() == "Niet gekoppeld met een server")
+    assert state(window) is SyncState.NOT_CONNECTED
     window.act_connect.trigger()
     dialog = window.connect_dialog
     assert dialog.server.text() == server.url

@@ -66,9 +66,13 @@ def connect_profile(
 
     refuse_practice(store)
 
+    from ..errors import ConnectUnreachable, Offline
+
     client = client_factory(url, None)
     try:
         register_device(store, client, user, password, totp, allow_http=allow_http)
+    except Offline as exc:  # not "syncs as soon as there is a connection": nothing is linked
+        raise ConnectUnreachable(url) from exc
     finally:
         client.close()
 

@@ -336,7 +336,8 @@ class MainWindow(
 
     def refresh_and_sync(self) -> None:
         self.refresh_current()
-        self.sync.sync_now()
+        if not self.say_why_no_sync():
+            self.sync.sync_now()
 
     def refresh_current(self) -> None:
         if self.team is not None and self.pages.currentWidget() is self.team:

@@ -93,6 +93,7 @@ class SyncController(QObject):
         self._result.connect(lambda callback, value: callback(value))
         self._changed.connect(self._local_change)
         self._watching_network = False
+        self.known = False  # whether the open profile is linked has been read
 
     def _watch_network(self) -> None:
         """Sync as soon as the system says the network is back (where Qt can tell)."""
@@ -173,11 +174,13 @@ class SyncController(QObject):
             self._store = store.another_connection()
             return self._status_now(SyncState.IDLE)
 
+        self.known = False
         self._on_net(open_and_count, self._started)
 
     def _started(self, status: SyncStatus | BaseException) -> None:
         if not self.active:
             return
+        self.known = True  # from now on NOT_CONNECTED means this profile is not linked
         if isinstance(status, BaseException):
             log.error("sync connection could not be opened: %s", type(status).__name__)
             self._publish(SyncStatus(SyncState.FAILED, error=error_text(status)))
@@ -197,6 +200,7 @@ class SyncController(QObject):
         """Cancel a running sync and close the network connection (before a lock or quit)."""
         self._generation += 1
         self._profile_dir = None
+        self.known = False
         self._running = self._again = False
         self._cancel.set()
         for timer in (self._after_change, self._periodic, self._retry):

@@ -180,9 +180,11 @@ class UnlockPage(QWidget):
         self.button.setDefault(True)
         self.practice_button = QPushButton()
         self.practice_button.setFlat(True)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.timeout.connect(self._ready)
+        self._wait = QTimer(self)  # ticks each second of a wait after wrong passphrases
+        self._wait.setInterval(1000)
+        self._wait.timeout.connect(self._tick)
+        self.remaining = 0  # seconds until the next try
+        self._failure = ""  # what the last try said, shown above the countdown
         form = QFormLayout()
         form.addRow(self.label, self.passphrase)
         box = QWidget()
@@ -217,26 +219,48 @@ class UnlockPage(QWidget):
         self.unlock_requested.emit(self.passphrase.text())
 
     def failed(self, error: BaseException, text: str) -> None:
-        self.passphrase.selectAll()
+        # a new try starts empty: typed after a refusal (or during a wait) it was added to
+        # the wrong passphrase when the selection was lost to a click
+        self.passphrase.clear()
         self.passphrase.setFocus()
         if isinstance(error, WrongPassphrase):
             self.failures += 1
+        self._failure = text
         if self.failures >= self.FREE_TRIES:
-            seconds = 2 ** (self.failures - self.FREE_TRIES + 1)
-            self.error.setText(
-                text + " " + self.tr("Wacht {0} seconden voor de volgende poging.").format(seconds)
-            )
-            self._wait.start(seconds * 1000)
+            self.remaining = 2 ** (self.failures - self.FREE_TRIES + 1)
+            self._show_wait()
+            self._wait.start()
         else:
             self.error.setText(text)
             self.button.setEnabled(True)
 
-    def _ready(self) -> None:
-        self.button.setEnabled(True)
+    def _show_wait(self) -> None:
+        if self.remaining > 0:
+            wait = (
+                self.tr("Wacht nog 1 seconde voor de volgende poging.")
+                if self.remaining == 1
+                else self.tr("Wacht nog {0} seconden voor de volgende poging.").format(
+                    self.remaining
+                )
+            )
+        else:
+            wait = self.tr("U kunt het opnieuw proberen.")
+        self.error.setText(f"{self._failure} {wait}")
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self._wait.stop()
+            self.remaining = 0
+            self.button.setEnabled(True)
+        self._show_wait()
 
     def clear(self) -> None:
         self.passphrase.clear()
-        self.error.clear()
+        if self._wait.isActive():
+            self._show_wait()  # the wait goes on over a lock or a practice visit
+        else:
+            self.error.clear()
         self.button.setEnabled(not self._wait.isActive())
         self.passphrase.setFocus()
 

@@ -74,6 +74,7 @@ class ProfileMixin(WindowBase):
             practice, self._practice = self._practice, False
             self.context.practice = practice
             self.show_practice(practice)
+            self.show_sync_status(self.sync.status)
             if not practice and login is None:
                 self.sync.start(services.store, profile_dir)  # the practice profile never syncs
             self.unlocked.emit()
@@ -206,6 +207,7 @@ class ProfileMixin(WindowBase):
         self.idle.watch(False)
         self.context.practice = False
         self.show_practice(False)
+        self.show_sync_status(self.sync.status)  # nothing about a profile that is locked
         log.info("locked")
         self.show_entry_page()
         if self.context.profile_dir == self.context.practice_dir:

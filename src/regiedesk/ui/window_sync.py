@@ -38,8 +38,7 @@ class SyncMixin(WindowBase):
         self.cancel_sync_button.setVisible(syncing)
         self.act_cancel_sync.setEnabled(syncing)
         if status.state is SyncState.NOT_CONNECTED:
-            self.sync_label.setText("")
-            self.sync_label.setToolTip("")
+            self._show_not_linked()
             return
         parts = {
             SyncState.SYNCING: self.tr("Synchroniseren..."),
@@ -80,6 +79,42 @@ class SyncMixin(WindowBase):
                 ).format(status.set_aside)
             )
         self.sync_label.setToolTip("\n".join(tip))
+
+    def _show_not_linked(self) -> None:
+        self.sync_label.setStyleSheet("")
+        if self.context.practice and self.context.services is not None:
+            text = self.tr("Oefenomgeving: synchroniseert nooit")
+            tip = self.tr("Wat u in de oefenomgeving vastlegt, blijft op deze laptop.")
+        elif self.sync.known:  # read from the open profile, not a team leader's
+            text = self.tr("Niet gekoppeld met een server")
+            tip = self.not_linked_text()
+        else:
+            text, tip = "", ""  # locked, or not read yet
+        self.sync_label.setText(html.escape(text))
+        self.sync_label.setToolTip(tip)
+
+    def not_linked_text(self) -> str:
+        return self.tr(
+            "Deze laptop is nog niet gekoppeld met de server van uw organisatie: er wordt "
+            "niets gesynchroniseerd, wat u vastlegt blijft op deze laptop. Kies Bestand > "
+            "Koppelen met de server."
+        )
+
+    def say_why_no_sync(self) -> bool:
+        """F5 with nothing to sync with: say so, and what to do (True when said)."""
+        if self.context.services is None or self.sync.status.state is not SyncState.NOT_CONNECTED:
+            return False
+        if self.context.practice:
+            text = self.tr("De oefenomgeving synchroniseert nooit; de gegevens zijn vernieuwd.")
+        elif not self.sync.known:
+            return False
+        else:
+            text = self.tr(
+                "Niets gesynchroniseerd: deze laptop is nog niet gekoppeld met de server. Kies "
+                "Bestand > Koppelen met de server."
+            )
+        self.statusBar().showMessage(text, 10_000)
+        return True
 
     def changes_arrived(self, _report: object) -> None:
         """New data from the server: show it, and leave a family that was handed over."""

@@ -2342,6 +2342,18 @@ The client's statement: {1}</translation>
 <context>
     <name>SyncMixin</name>
     <message>
+        <source>Oefenomgeving: synchroniseert nooit</source>
+        <translation>Practice: never syncs</translation>
+    </message>
+    <message>
+        <source>Wat u in de oefenomgeving vastlegt, blijft op deze laptop.</source>
+        <translation>What you record in the practice environment stays on this laptop.</translation>
+    </message>
+    <message>
+        <source>Niet gekoppeld met een server</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message>
         <source>Synchroniseren...</source>
         <translation>Syncing...</translation>
     </message>
@@ -2380,6 +2392,18 @@ The client's statement: {1}</translation>
     <message>
         <source>De server weigerde {0} wijziging(en), bijvoorbeeld na een overdracht. Ze zijn versleuteld bewaard en staan in een export (regiedesk export); geef ze door aan de nieuwe regisseur. Klik om ze te bekijken.</source>
         <translation>The server refused {0} change(s), for example after a handover. They are kept encrypted and included in an export (regiedesk export); pass them on to the new caseworker. Click to see them.</translation>
+    </message>
+    <message>
+        <source>Deze laptop is nog niet gekoppeld met de server van uw organisatie: er wordt niets gesynchroniseerd, wat u vastlegt blijft op deze laptop. Kies Bestand &gt; Koppelen met de server.</source>
+        <translation>This laptop is not connected to your organisation's server yet: nothing syncs, what you record stays on this laptop. Choose File &gt; Connect to the server.</translation>
+    </message>
+    <message>
+        <source>De oefenomgeving synchroniseert nooit; de gegevens zijn vernieuwd.</source>
+        <translation>The practice environment never syncs; the data was refreshed.</translation>
+    </message>
+    <message>
+        <source>Niets gesynchroniseerd: deze laptop is nog niet gekoppeld met de server. Kies Bestand &gt; Koppelen met de server.</source>
+        <translation>Nothing synced: this laptop is not connected to the server yet. Choose File &gt; Connect to the server.</translation>
     </message>
     <message>
         <source>Gezin overgedragen</source>
@@ -2754,8 +2778,16 @@ The client's statement: {1}</translation>
         <translation>Practice environment</translation>
     </message>
     <message>
-        <source>Wacht {0} seconden voor de volgende poging.</source>
-        <translation>Wait {0} seconds before the next try.</translation>
+        <source>Wacht nog 1 seconde voor de volgende poging.</source>
+        <translation>Wait 1 more second before the next try.</translation>
+    </message>
+    <message>
+        <source>Wacht nog {0} seconden voor de volgende poging.</source>
+        <translation>Wait {0} more seconds before the next try.</translation>
+    </message>
+    <message>
+        <source>U kunt het opnieuw proberen.</source>
+        <translation>You can try again.</translation>
     </message>
 </context>
 <context>
