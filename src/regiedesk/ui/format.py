@@ -31,6 +31,24 @@ def duration_text(minutes: int) -> str:
     return f"{sign}{minutes // 60}:{minutes % 60:02d}"
 
 
+# U+25F7, a clock face: in DejaVu Sans, shipped in resources/fonts (the stopwatch U+23F1
+# used before is in none of them and drew as an empty box where the system lacks it)
+TIMER_GLYPH = "\u25f7"
+
+
+def elapsed_text(seconds: int) -> str:
+    """The visit timer: seconds in its first minute ("35 s"), then u:mm."""
+    if seconds < 60:
+        return f"{max(seconds, 0)} s"
+    return duration_text(seconds // 60)
+
+
+def next_tick_ms(seconds: int) -> int:
+    """When the timer's text next changes: in a second during the first minute, then at
+    the next whole minute."""
+    return 1000 if seconds < 60 else (60 - seconds % 60) * 1000
+
+
 _DURATION = re.compile(r"(\d+):([0-5]\d)|(\d+)[,.](\d{1,2})|(\d+)")
 
 

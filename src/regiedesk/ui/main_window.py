@@ -26,7 +26,8 @@ from ..domain.vocabulary import TimerState
 from ..errors import RegiedeskError, ValidationError
 from .caseload import CaseloadPage
 from .context import AppContext
-from .format import duration_text
+from .fonts import with_shipped_fallback
+from .format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from .idle import IdleWatcher
 from .messages import show_error
 from .sync import SyncController
@@ -119,10 +120,11 @@ class MainWindow(
         self.sync.arrived.connect(self.changes_arrived)
         self.sync.revoked.connect(self.device_revoked)
         self.sync.connected.connect(self.device_connected)
-        self.timer_tick = QTimer(self)
-        self.timer_tick.setInterval(15_000)
-        self.timer_tick.timeout.connect(self.refresh_timer)
+        self.timer_tick = QTimer(self)  # each second in a visit's first minute, then each minute
+        self.timer_tick.setInterval(1000)
+        self.timer_tick.timeout.connect(self.refresh_timer_label)
         self.running_timer = None
+        self._glyph_font = False
         self._timer_due = False  # the visit timer is looked up once the caseload shows
         self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -367,13 +369,22 @@ class MainWindow(
         if timer is None:
             self.timer_label.setText("")
             return
-        minutes = timer.elapsed_seconds(self.context.now()) // 60
-        state = (
-            self.tr("Bezoek loopt")
-            if timer.state == TimerState.RUNNING
-            else self.tr("Bezoek gepauzeerd")
-        )
-        self.timer_label.setText(f"⏱ {state}: {duration_text(minutes)}")
+        if not self._glyph_font:  # the font is loaded when a visit first shows, not at start
+            self._glyph_font = True
+            self.timer_label.setFont(with_shipped_fallback(self.timer_label.font()))
+        now = self.context.now()
+        seconds = timer.elapsed_seconds(now)
+        running = timer.state == TimerState.RUNNING
+        state = self.tr("Bezoek loopt") if running else self.tr("Bezoek gepauzeerd")
+        self.timer_label.setText(f"{TIMER_GLYPH} {state}: {elapsed_text(seconds)}")
+        if running:
+            self.timer_tick.setInterval(next_tick_ms(seconds))
+        if self.workspace is not None:  # the Uren tab, if open, shows the same time
+            from .workspace.hours_tab import HoursTab
+
+            for tab in self.workspace.tabs:
+                if isinstance(tab, HoursTab):
+                    tab.tick(now)
 
     def _lock_from_dialogs(self, _window: QWindow | None) -> None:
         """Ctrl+L in a dialog locks too: a modal dialog blocks the main window's shortcuts,

@@ -26,7 +26,7 @@ from ...domain.weeks import monday_of
 from ...errors import ValidationError
 from ...i18n import month_name
 from ...services import Services
-from ..format import date_text, duration_text, parse_duration
+from ..format import date_text, duration_text, elapsed_text, parse_duration
 from .base import (
     FamilyTab,
     add_rows,
@@ -258,7 +258,8 @@ class HoursTab(FamilyTab):
         self.book_button.setEnabled(timer is not None)
         self._label_timer()
 
-    def _label_timer(self) -> None:
+    def _label_timer(self, now: dt.datetime | None = None) -> None:
+        """``now``: the status bar's, so both show the same time."""
         timer = self.timer
         paused = timer is not None and timer.state == TimerState.PAUSED
         self.pause_button.setText(self.tr("H&ervat") if paused else self.tr("Pauz&e"))
@@ -269,11 +270,16 @@ class HoursTab(FamilyTab):
         if timer is None:
             self.timer_state.setText(self.tr("Geen bezoek bezig."))
         else:
-            elapsed = timer.elapsed_seconds(self.context.now()) // 60
+            elapsed = timer.elapsed_seconds(now or self.context.now())
             state = self.tr("loopt") if timer.state == TimerState.RUNNING else self.tr("gepauzeerd")
             self.timer_state.setText(
-                self.tr("Bezoek {0}: {1}").format(state, duration_text(elapsed))
+                self.tr("Bezoek {0}: {1}").format(state, elapsed_text(elapsed))
             )
+
+    def tick(self, now: dt.datetime) -> None:
+        """The window's timer tick: the running visit's time, as in the status bar."""
+        if self.timer is not None:
+            self._label_timer(now)
 
     @refusing
     def add_entry(self) -> None:
