@@ -259,3 +259,42 @@ def test_the_forms_speak_the_language_and_their_letters_are_unique(  # type: ign
         assert len(texts) >= 4 and duplicate_mnemonics(texts) == {}
         assert ("&Name:" in texts) if language == "en" else ("&Naam:" in texts)
         dialog.reject()
+
+
+LONG_NAME = "Gezin " + "Van der Berg-" * 20  # 266 characters
+
+
+def assert_name_message(text: str) -> None:
+    assert "'naam'" in text and "te lang" in text and "200" in text
+    assert "verslag" not in text  # not the note-length message
+    assert "Gezin Van der Berg" not in text  # nor the client's words
+
+
+def test_a_too_long_family_name_has_its_own_message(  # type: ignore[no-untyped-def]
+    qtbot, bare_window: MainWindow
+) -> None:
+    window = bare_window
+    tab = overview(qtbot, window)
+    qtbot.mouseClick(button(tab, "Gezinsgegevens wijzigen..."), Qt.MouseButton.LeftButton)
+    dialog = form(qtbot, tab, FamilyDialog)
+    name = by_name(dialog, "Naam van het gezin", QLineEdit)
+    name.setText(LONG_NAME)  # type: ignore[attr-defined]
+    qtbot.mouseClick(button(dialog, "Opslaan"), Qt.MouseButton.LeftButton)
+    box = message(qtbot, dialog)
+    assert_name_message(box.text())
+    box.accept()
+    assert name.text() == LONG_NAME  # type: ignore[attr-defined]  # kept, to shorten
+    dialog.reject()
+
+    window.show_caseload()
+    window.new_family()
+    new = window.new_family_dialog
+    assert new is not None
+    new.name.setText(LONG_NAME)
+    new.accept()
+    box = message(qtbot, new)
+    assert_name_message(box.text())
+    box.accept()
+    assert new.isVisible() and new.name.text() == LONG_NAME
+    new.reject()
+    assert [r.name for r in window.caseload.model.rows] == ["Gezin Kaal"]
