@@ -120,6 +120,13 @@ def main() -> int:
         window.show()
         settle(app, worker)
         shoot(window, out, "01-eerste-start")
+        start = window.start_page  # a passphrase that is long enough but quickly guessed
+        start.first.setText("wachtwoord")
+        start.second.setText("wachtwoord")
+        start.create_button.click()
+        settle(app, worker, 0.2)
+        shoot(window, out, "28-wachtwoord-te-makkelijk")
+        start.clear()
         window.open_practice()
         settle(app, worker, 1.0)
         shoot(window, out, "02-mijn-gezinnen")
@@ -144,6 +151,13 @@ def main() -> int:
         for index, name in enumerate(names):
             window.workspace.setCurrentIndex(index)
             settle(app, worker, 0.5)
+            if name == "04-uren":  # a visit in its first minute: seconds, tab and status bar
+                tab = window.workspace.current_tab()
+                tab.start_timer()
+                settle(app, worker, 0.3)
+                clock[0] += dt.timedelta(seconds=35)
+                window.refresh_timer_label()
+                settle(app, worker, 0.2)
             if name == "05-leefgebieden":
                 tab = window.workspace.current_tab()
                 tab.instrument.setCurrentIndex(tab.instrument.findData("zrm_huishoudens"))
@@ -162,6 +176,12 @@ def main() -> int:
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
             shoot(window, out, name)
+            if name == "04-uren":  # gone again: the other pictures show no visit
+                running = window.running_timer
+                context.run(lambda s, t=running.id: s.timer.discard(t))
+                clock[0] -= dt.timedelta(seconds=35)
+                window.refresh_timer()
+                settle(app, worker, 0.3)
             if name == "03-overzicht":
                 shoot_family_forms(app, worker, window.workspace.current_tab(), out)
         notes_tab = window.workspace.current_tab()
@@ -196,10 +216,6 @@ def main() -> int:
         settle(app, worker, 0.2)
         shoot(notes_tab.merge_dialog, out, "12-samenvoegen")
         notes_tab.merge_dialog.reject()
-        window.open_connect()
-        settle(app, worker)
-        shoot(window.connect_dialog, out, "13-koppelen")
-        window.connect_dialog.reject()
         handed_over = next(r.family_id for r in rows if r.family_id != family.family_id)
         context.run(lambda s: refuse_work_in(s, handed_over, [r.family_id for r in rows]))
         settle(app, worker)
@@ -229,12 +245,27 @@ def main() -> int:
         shoot(window.settings_dialog, out, "09-instellingen")
         window.settings_dialog.reject()
         # a profile of one's own by now, so locking shows the passphrase page
-        create_profile(context.data_dir, "een eigen wachtwoord", user="regisseur", kdf=FAST_KDF)
+        own = "een eigen wachtwoord"
+        create_profile(context.data_dir, own, user="regisseur", kdf=FAST_KDF)
         window.lock()
         settle(app, worker)
-        window.unlock_page.passphrase.setText("verkeerd wachtwoord")
+        # one's own profile, not linked yet: the status bar and F5 say so; connecting
+        window.unlock_page.passphrase.setText(own)
         window.unlock_page.button.click()
+        settle(app, worker, 0.5)
+        window.refresh_and_sync()
+        settle(app, worker, 0.2)
+        shoot(window, out, "29-niet-gekoppeld")
+        window.open_connect()
         settle(app, worker)
+        shoot(window.connect_dialog, out, "13-koppelen")
+        window.connect_dialog.reject()
+        window.lock()
+        settle(app, worker)
+        for attempt in range(3):  # the third wrong one: a wait that counts down
+            window.unlock_page.passphrase.setText(f"verkeerd wachtwoord {attempt}")
+            window.unlock_page.button.click()
+            settle(app, worker)
         shoot(window, out, "10-vergrendeld")
         window.close()
         settle(app, worker)

@@ -95,6 +95,7 @@ def test_f5_says_what_to_do_when_not_linked(  # type: ignore[no-untyped-def]
     assert "not connected" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.sync_label.text() == ""  # nothing about a locked profile
+    assert window.statusBar().currentMessage() == ""  # F5's message went with the lock
 
 
 def test_the_practice_profile_says_it_never_syncs(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

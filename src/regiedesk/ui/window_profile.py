@@ -208,6 +208,7 @@ class ProfileMixin(WindowBase):
         self.context.practice = False
         self.show_practice(False)
         self.show_sync_status(self.sync.status)  # nothing about a profile that is locked
+        self.statusBar().clearMessage()  # nor a message about it (F5's, a save's)
         log.info("locked")
         self.show_entry_page()
         if self.context.profile_dir == self.context.practice_dir:
