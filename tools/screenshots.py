@@ -25,6 +25,7 @@ from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.settings import Settings
 from regiedesk.ui.sync import SyncState, SyncStatus
+from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
 from regiedesk.ui.workspace.notes_tab import new_draft_key, store_draft
 
@@ -101,6 +102,7 @@ def main() -> int:
     )
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    install_language(app, "nl")  # as the app does at start: Dutch texts and calendar
     # a fixed folder, not a random one: the settings dialog shows the data folder
     tmp = Path(tempfile.gettempdir()) / "regiedesk-screenshots"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -176,6 +178,11 @@ def main() -> int:
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
             shoot(window, out, name)
+            if name == "04-uren":  # the date field's calendar, in regiedesk's language
+                calendar = window.workspace.current_tab().date.calendarWidget()
+                calendar.resize(calendar.sizeHint())
+                settle(app, worker, 0.2)
+                shoot(calendar, out, "30-kalender")
             if name == "04-uren":  # gone again: the other pictures show no visit
                 running = window.running_timer
                 context.run(lambda s, t=running.id: s.timer.discard(t))
