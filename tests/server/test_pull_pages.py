@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from regiedesk.errors import ServerRefused
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
 from regiedesk.sync import client as sync_client
@@ -62,6 +63,10 @@ def test_small_pages_applied_in_batches_with_the_cursor(
         store.close()
 
 
+def _older_server(*args: Any, **kwargs: Any) -> Any:
+    raise ServerRefused(404, "unknown")  # a server without GET /v1/sync/state
+
+
 def _batches_and_cursor(
     server: Running,
     store: Store,
@@ -78,6 +83,7 @@ def _batches_and_cursor(
         return real_pull(since, **{**kwargs, "limit": 2})
 
     monkeypatch.setattr(client, "pull", small_pages)
+    monkeypatch.setattr(client, "state", _older_server)  # the log's pages, not the state's
     monkeypatch.setattr(sync_client, "APPLY_BATCH", 5)
     cursors: list[str | None] = []
     real_apply = sync_client.apply_page

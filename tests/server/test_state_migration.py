@@ -8,19 +8,23 @@ from typing import Any
 
 from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
-from regiedesk.sync.server import facts, state
+from regiedesk.sync.server import facts, first_pull, state
 from regiedesk.sync.server.db import MIGRATIONS, ServerDB
 
 STATE_MIGRATION = next(
     i for i, steps in enumerate(MIGRATIONS) if state.rebuild_before_typed_columns in steps
 )
 TYPED_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if facts.derive_all in steps)
+LOG_ONLY_MIGRATION = next(
+    i for i, steps in enumerate(MIGRATIONS) if first_pull.find_log_only in steps
+)
 LATER_TABLES = (
     "audit_events",
     "audit_cuts",
     "destructions",
     "destroyed_records",
     "sign_in_failures",
+    "log_only_families",
 )  # made by the later migrations
 
 
@@ -116,6 +120,7 @@ def test_migrating_a_server_with_a_state_derives_its_typed_columns(db_url: str) 
         )
     kept = db.query("SELECT * FROM record_state ORDER BY entity, record_id")
     db.execute("DROP INDEX record_state_day")  # as a server of the schema before them
+    db.execute("DROP TABLE log_only_families")
     for column in facts.COLUMNS:
         db.execute(f"ALTER TABLE record_state DROP COLUMN {column}")
     db, built = migrated_from(db, TYPED_MIGRATION)
@@ -134,5 +139,43 @@ def test_migrating_a_server_with_a_state_derives_its_typed_columns(db_url: str) 
         assert typed[ids["goal"]] == (1, None, None, None, None, "behaald", None)
         assert typed[ids["agreement"]] == (1, dt.date(2026, 12, 1).toordinal(), *[None] * 4, 1)
         assert typed[family] == (1, *[None] * 6)
+    finally:
+        db.close()
+
+
+def test_migrating_names_the_families_whose_log_a_laptop_would_not_take_whole(
+    db_url: str,
+) -> None:
+    """A first pull replays their log instead of reading their state (``first_pull``):
+    a stamp not in the strict form, data that is not an object, a value the sync rules
+    refuse, a record of another family; a family of good changes only is not named."""
+    db = ServerDB(db_url)
+    good, stamped, listed, refused, moved, home = (uuid7() for _ in range(6))
+    hours = {"date": "2026-11-24", "minutes": 60, "activity": "huisbezoek", "caseworker": "a"}
+    record = uuid7()
+    log = [  # (family, entity, record, op, data as stored, stamp)
+        (good, "families", good, "insert", {"name": "A", "status": "actief", "caseworker": "a"},
+         stamp(1)),
+        (good, "hours", uuid7(), "insert", {**hours, "family_id": good}, stamp(2)),
+        (good, "hours", uuid7(), "insert", {**hours, "family_id": good, "later": 1}, stamp(3)),
+        (stamped, "families", stamped, "update", {"name": "Gezin B"}, "9-0-x"),
+        (listed, "hours", uuid7(), "insert", [1, 2], stamp(4)),
+        (refused, "hours", uuid7(), "insert", {**hours, "family_id": refused, "minutes": -5},
+         stamp(5)),
+        (home, "hours", record, "insert", {**hours, "family_id": home}, stamp(6)),
+        (moved, "hours", record, "update", {"minutes": 5}, stamp(7)),
+    ]  # fmt: skip
+    with db.transaction() as tx:
+        tx.append_changes(
+            [
+                (uuid7(), "dev", "a", f, e, r, op, json.dumps(d), ms, utc_text())
+                for f, e, r, op, d, ms in log
+            ]
+        )
+    db.execute("DROP TABLE log_only_families")  # as a server of the schema before it
+    db, _ = migrated_from(db, LOG_ONLY_MIGRATION)
+    try:
+        named = {r["family_id"] for r in db.query("SELECT family_id FROM log_only_families")}
+        assert named == {stamped, listed, refused, moved, home}
     finally:
         db.close()

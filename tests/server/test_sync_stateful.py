@@ -9,7 +9,8 @@ synced right away, and laptop clocks set hours ahead or behind. After the faults
 the clocks are corrected and every laptop syncs twice: every laptop equals the server,
 the merge equals the change log folded by clock stamp (``world.server_model``), the
 server's current state equals every laptop record by record, every note revision ever
-made exists, every hours entry exists exactly once. At the end the migration's rebuild
+made exists, every hours entry exists exactly once; then a new device's first pull from the current
+state ends as one from the log, and as the others. At the end the migration's rebuild
 of the state from the log equals the state the pushes kept.
 """
 
@@ -32,6 +33,7 @@ from regiedesk.sync.server import state
 
 from .conftest import Running
 from .test_faults import FaultyTransport
+from .test_first_pull_state import from_log_only, held
 from .world import TODAY, Laptop, assert_converged, enrol, share_family
 
 LAPTOP = st.integers(0, 2)
@@ -244,9 +246,34 @@ class SyncMachine(RuleBasedStateMachine):
     def teardown(self) -> None:
         try:
             self.heal_and_check()
+            self.newcomers_check()
         finally:
             for laptop in self.laptops:
                 laptop.close()
+
+    def newcomers_check(self) -> None:
+        """A new device's first pull from the server's current state ends as one from
+        the log, and as the laptops that were there all along."""
+        owner = self.laptops[0]
+        folder = self.folder / f"new-{owner.user}"
+        db = self.running.db
+        fresh = Laptop(self.running.url, folder / "state", owner.user, enrol(db, owner.user))
+        old = Laptop(self.running.url, folder / "log", owner.user, enrol(db, owner.user))
+        try:
+            from_log_only(old)
+            for laptop in (fresh, old):
+                laptop.sync()
+            assert held(fresh, [self.family]) == held(old, [self.family])
+            assert_converged(
+                db,
+                [*self.laptops, fresh, old],
+                [self.family],
+                revisions=self.revisions,
+                hours=self.hours,
+            )
+        finally:
+            fresh.close()
+            old.close()
 
 
 EXAMPLES = 15  # per backend; an example takes about 1.2 times as long on PostgreSQL

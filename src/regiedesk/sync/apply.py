@@ -219,6 +219,121 @@ def apply_page(
     return applied
 
 
+def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[str]) -> int:
+    """Write records of the server's current state (a first pull) as new rows, with their
+    per-field stamps, in one local transaction; how many.
+
+    A record this laptop would not take as it stands (a stamp not in the strict form, a
+    value the sync rules or the local schema refuse, a stamp that came with no field: a
+    change a laptop sets aside) puts its family in ``from_log``, and nothing more of that
+    family is written: the caller replays that family's log instead, which sets aside
+    exactly what a replay sets aside. So does a record this laptop already holds."""
+    applied = 0
+    with store.transaction(event="transfer", client=None) as tx:
+        columns: dict[str, set[str]] = {}
+        rows: dict[tuple[str, tuple[str, ...]], list[tuple[tuple[str, str], tuple[Any, ...]]]] = {}
+        families: dict[tuple[str, str], str] = {}
+        newest = ""
+        for record in records:
+            table, family = str(record["entity"]), str(record["family_id"])
+            if table not in _TABLES or family in from_log:
+                continue  # an entity of a newer schema than this laptop's: left out, as ever
+            if table not in columns:
+                columns[table] = _columns(store, table) - SYNC_COLUMNS
+            row = _state_row(record, columns[table])
+            if row is None:
+                from_log.add(family)
+                continue
+            newest = max(newest, str(record["hlc"]))
+            key = (table, str(record["record_id"]))
+            families[key] = family
+            rows.setdefault((table, tuple(row)), []).append((key, tuple(row.values())))
+        held = _held(store, {key for group in rows.values() for key, _ in group})
+        for key in held:
+            from_log.add(families[key])
+        for table in ENTITY_TABLES:  # parents before children
+            for (name, names), group in rows.items():
+                if name != table:
+                    continue
+                todo = [(k, values) for k, values in group if families[k] not in from_log]
+                marks = ", ".join("?" for _ in names)
+                sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
+                try:
+                    with _savepoint(store):
+                        store.conn.executemany(sql, [values for _, values in todo])
+                    written = [k for k, _ in todo]
+                except _REFUSED:
+                    written = []
+                    for k, values in todo:
+                        if families[k] in from_log:
+                            continue
+                        try:
+                            store.conn.execute(sql, values)
+                            written.append(k)
+                        except _REFUSED:
+                            from_log.add(families[k])
+                applied += len(written)
+                tx.objects.extend(f"{e}/{r}" for e, r in written)
+        if newest:
+            with contextlib.suppress(ValueError, ClockDrift):
+                store.clock.receive(Stamp.decode(newest))
+        store.put_meta("last_sync", utc_text())
+    return applied
+
+
+def _state_row(record: p.StateRecord, allowed: set[str]) -> dict[str, Any] | None:
+    """The local row of a state record; None when a replay of its log would not leave
+    exactly this (see ``apply_state``)."""
+    stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
+    if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
+        return None
+    if not all(isinstance(c, str) and is_stamp(c) for c in clocks.values()):
+        return None
+    if max(clocks.values()) != stamp or raw.get("deleted") not in (0, 1):
+        return None  # a change that counted only with its stamp: a laptop set it aside
+    data = {k: v for k, v in raw.items() if k in allowed}
+    entity, record_id = str(record["entity"]), str(record["record_id"])
+    if check_change(entity, p.Op.INSERT, record_id, record["family_id"], data) is not None:
+        return None
+    kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
+    return {
+        **data,
+        "id": record_id,
+        "updated_hlc": stamp,
+        "deleted": raw["deleted"],
+        "field_hlc": _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept),
+    }
+
+
+def _held(store: Store, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these records this laptop holds already."""
+    wanted: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        wanted.setdefault(table, []).append(record_id)
+    held: set[tuple[str, str]] = set()
+    for table, ids in wanted.items():
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for (record_id,) in store.conn.execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
+            ):
+                held.add((table, str(record_id)))
+    return held
+
+
+@contextlib.contextmanager
+def _savepoint(store: Store) -> Any:
+    store.conn.execute("SAVEPOINT pulled")
+    try:
+        yield
+    except BaseException:
+        store.conn.execute("ROLLBACK TO pulled")
+        raise
+    finally:
+        store.conn.execute("RELEASE pulled")
+
+
 def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
     """Per family, the checksum of ``protocol.family_checksum``: each record's newest stamp,
     counting the pulled changes set aside here (seen, though not applied), so a family

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -49,6 +49,7 @@ from ..store.schema import SCHEMA_VERSION
 from . import protocol as p
 from .apply import (
     apply_page,
+    apply_state,
     destroy_family_copy,
     destroy_member_copy,
     local_checksums,
@@ -211,6 +212,27 @@ class SyncClient:
         page: p.PullPage = self._request("GET", "/v1/sync/pull", params=params)
         return page
 
+    def state(
+        self,
+        cursor: int = 0,
+        after: p.StatePosition | None = None,
+        *,
+        family: str | None = None,
+        limit: int = p.PAGE_LIMIT,
+    ) -> p.StatePage:
+        """A page of the server's current state (a first pull); ``cursor`` 0 on the first."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if after is not None:
+            params.update(
+                after_family=after["family"],
+                after_entity=after["entity"],
+                after_record=after["record"],
+            )
+        if family:
+            params["family"] = family
+        page: p.StatePage = self._request("GET", "/v1/sync/state", params=params)
+        return page
+
     def checksums(self, families: list[str] | None = None) -> dict[str, str]:
         params = {"families": ",".join(families)} if families is not None else {}
         answer: p.ChecksumAnswer = self._request("GET", "/v1/sync/checksum", params=params)
@@ -366,7 +388,8 @@ class SyncEngine:
         known = {r["id"] for r in self.store.query("SELECT id FROM families")}
         unusable = self.store.set_aside.pulled_families()  # fetching them again would not help
         for family in sorted(set(scope) - known - unusable):  # new in scope: its whole history
-            report.backfilled += self._fetch_family(family)
+            fetched = self._from_state(cancelled, family)
+            report.backfilled += self._fetch_family(family) if fetched is None else fetched[1]
         for family in sorted(known - set(scope)):
             if not self.store.outbox.has_pending(family):
                 purge_family(self.store, family)
@@ -440,30 +463,14 @@ class SyncEngine:
                 return
 
     def _pages(self, since: int, family: str | None = None) -> Generator[p.PullPage, None, None]:
-        """The pages after ``since``, in order. A worker thread fetches up to PAGES_AHEAD
-        pages ahead, one request at a time, while the caller applies; when the caller
-        stops early, the request under way is finished and the rest is not asked for."""
+        """The pages after ``since``, in order (see ``_ahead``)."""
 
-        def after(previous: Future[p.PullPage | None] | None) -> p.PullPage | None:
-            if previous is None:
-                return self.client.pull(since, family=family)
-            page = previous.result()  # done: the one worker runs these in order
-            if page is None or not page["has_more"]:
+        def following(page: p.PullPage) -> p.PullPage | None:
+            if not page["has_more"]:
                 return None
             return self.client.pull(page["cursor"], family=family)
 
-        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regiedesk-pull")
-        try:
-            queued = deque([ahead.submit(after, None)])
-            while True:
-                while len(queued) < PAGES_AHEAD:
-                    queued.append(ahead.submit(after, queued[-1]))
-                page = queued.popleft().result()
-                if page is None:
-                    return
-                yield page
-        finally:
-            ahead.shutdown(wait=True, cancel_futures=True)
+        return _ahead(lambda: self.client.pull(since, family=family), following)
 
     def _batches(
         self,
@@ -487,6 +494,14 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport, cancelled: Callable[[], bool]) -> list[str]:
         cursor = int(self.store.meta("pull_cursor") or 0)
+        if cursor == 0 and not self.store.query("SELECT 1 AS x FROM families LIMIT 1"):
+            first = self._from_state(cancelled)
+            if first is not None:
+                report.pulled += first[1]
+                cursor = int(self.store.meta("pull_cursor") or 0)
+                if cursor == 0 or cancelled():
+                    return first[0]  # cut short: the log from the start at the next sync
+                # on from the mark: what was pushed while the state was read comes now
         page: p.PullPage | None = None
         with closing(self._batches(cursor, cancelled=cancelled)) as batches:
             for batch, page in batches:
@@ -496,6 +511,50 @@ class SyncEngine:
                 )
         assert page is not None, "the last batch ends on the last page"
         return page["families"]
+
+    def _from_state(
+        self, cancelled: Callable[[], bool], family: str | None = None
+    ) -> tuple[list[str], int] | None:
+        """A first pull (everything in scope, or one family new here) from the server's
+        current state, then the log of the families it could not take as they stand
+        (``apply_state``): the scope and how many records came. None: a server without
+        it (an older one), nothing done.
+
+        The pull cursor moves to the state's high-water mark only at the end: a first
+        pull cut short is done again from the log at the next sync, which is exact too."""
+        try:
+            first = self.client.state(family=family)
+        except ServerRefused as refused:
+            if refused.status == 404 and refused.code != p.ErrorCode.NOT_FOUND:
+                return None
+            raise
+
+        def following(page: p.StatePage) -> p.StatePage | None:
+            if not page["has_more"] or cancelled():
+                return None
+            return self.client.state(page["cursor"], page["after"], family=family)
+
+        from_log: set[str] = set()
+        batch: list[p.StateRecord] = []
+        page, count = first, 0
+        with closing(_ahead(lambda: first, following)) as pages:
+            for page in pages:
+                from_log.update(page.get("log_only", ()))
+                batch += page["records"]
+                if len(batch) >= APPLY_BATCH or not page["has_more"]:
+                    self.touched.update(r["family_id"] for r in batch)
+                    count += apply_state(self.store, batch, from_log)
+                    batch = []
+        if batch:  # cut short: what came is kept
+            self.touched.update(r["family_id"] for r in batch)
+            count += apply_state(self.store, batch, from_log)
+        for again in sorted(from_log):
+            if self.store.query("SELECT 1 AS x FROM families WHERE id = ?", (again,)):
+                purge_family(self.store, again)
+            count += self._fetch_family(again)
+        if family is None and not page["has_more"]:
+            self.store.set_meta("pull_cursor", str(page["cursor"]))
+        return page["families"], count
 
     def _fetch_family(self, family: str) -> int:
         with closing(self._batches(0, family)) as batches:
@@ -514,3 +573,34 @@ class SyncEngine:
                 log.warning("checksum mismatch for a family: re-fetching it")
                 self._fetch_family(family)
                 report.repaired += 1
+
+
+_Page = TypeVar("_Page")
+
+
+def _ahead(
+    first: Callable[[], _Page], following: Callable[[_Page], _Page | None]
+) -> Generator[_Page, None, None]:
+    """Pages in order: ``first()``, then ``following`` of each until it says None. A worker
+    thread fetches up to PAGES_AHEAD pages ahead, one request at a time, while the caller
+    applies; when the caller stops early, the request under way is finished and the rest
+    is not asked for."""
+
+    def after(previous: Future[_Page | None] | None) -> _Page | None:
+        if previous is None:
+            return first()
+        page = previous.result()  # done: the one worker runs these in order
+        return None if page is None else following(page)
+
+    ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="regiedesk-pull")
+    try:
+        queued = deque([ahead.submit(after, None)])
+        while True:
+            while len(queued) < PAGES_AHEAD:
+                queued.append(ahead.submit(after, queued[-1]))
+            page = queued.popleft().result()
+            if page is None:
+                return
+            yield page
+    finally:
+        ahead.shutdown(wait=True, cancel_futures=True)

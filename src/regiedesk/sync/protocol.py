@@ -152,6 +152,39 @@ class PullPage(TypedDict):
     families: list[str]
 
 
+class StateRecord(TypedDict):
+    """One record of the server's current state as a first pull carries it: its merged
+    fields, the stamp of each (``"*"``: its insert's) and its newest stamp."""
+
+    entity: str
+    record_id: str
+    family_id: str
+    hlc: str
+    field_hlc: dict[str, str]
+    data: dict[str, Any]
+
+
+class StatePosition(TypedDict):
+    """Where a page of the current state ended: the next page starts after this record."""
+
+    family: str
+    entity: str
+    record: str
+
+
+class StatePage(TypedDict):
+    """``GET /v1/sync/state``: a page of the current state, in family order and within a
+    family parents first; ``cursor`` is the log's high-water mark read by the first page
+    (every change up to it is in what the pages carry), from where the log pull goes on."""
+
+    records: list[StateRecord]
+    cursor: int
+    has_more: bool
+    after: StatePosition | None
+    families: list[str]
+    log_only: list[str]  # families of the scope to replay from the log instead
+
+
 class ChecksumAnswer(TypedDict):
     families: dict[str, str]  # family id: family_checksum
 

@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from . import facts, state
+from . import facts, first_pull, state
 
 Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 POOL_ENV = "REGIEDESK_SERVER_POOL"
@@ -130,6 +130,11 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "ALTER TABLE record_state ADD COLUMN done INTEGER",
         facts.derive_all,
         "CREATE INDEX record_state_day ON record_state (entity, family_id, day)",
+    ),
+    (
+        # the families a first pull replays from the log, not from the state (first_pull.py)
+        "CREATE TABLE log_only_families (family_id TEXT PRIMARY KEY)",
+        first_pull.find_log_only,
     ),
 )
 

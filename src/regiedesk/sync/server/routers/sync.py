@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import audit_trail, destruction, queries, state, team_queries
+from .. import audit_trail, destruction, first_pull, queries, state, team_queries
 from ..bodies import MutationIn, Push
 from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Refused, error, signed_in
@@ -28,6 +28,7 @@ _CHANGE = (
     '{"seq":%d,"mutation_id":%s,"hlc":%s,"entity":%s,"record_id":%s,"family_id":%s,"op":%s,'
     '"device_id":%s,"data":'
 )
+_RECORD = '{"entity":%s,"record_id":%s,"family_id":%s,"hlc":%s,"field_hlc":'
 
 
 def _json(answer: Mapping[str, Any]) -> Response:
@@ -162,6 +163,60 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
         )
         tail = json.dumps({"cursor": cursor, "has_more": more, "families": sorted(scope)})
         return Response('{"changes":[' + items + "]," + tail[1:], media_type="application/json")
+
+    @api.get("/state")
+    def current_state(
+        request: Request,
+        cursor: int = Query(0, ge=0),
+        after_family: str | None = Query(None, max_length=64),
+        after_entity: str | None = Query(None, max_length=64),
+        after_record: str | None = Query(None, max_length=64),
+        limit: int = Query(p.PAGE_LIMIT, ge=1, le=p.PAGE_LIMIT),
+        family: str | None = Query(None, max_length=64),
+    ) -> Response:
+        """A new device's first pull (or a family's, new in its scope) from the current
+        state: fewer rows than the log where records changed more than once
+        (``first_pull``). The first page (``cursor`` 0) reads the high-water mark."""
+        after: p.StatePosition | None = None
+        if after_family is not None or after_entity is not None or after_record is not None:
+            if after_family is None or after_entity is None or after_record is None:
+                why = "after_family, after_entity and after_record go together"
+                raise error(422, p.ErrorCode.INVALID_REQUEST, why)
+            after = {"family": after_family, "entity": after_entity, "record": after_record}
+        rows: list[tuple[Any, ...]] = []
+        more = False
+        replay: list[str] = []
+        with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
+            scope = families_in_scope(tx, who.user, today())
+            refused = family is not None and family not in scope
+            wanted = [family] if family is not None else sorted(scope)
+            high = cursor or queries.high_water(tx)  # first: before the state (see first_pull)
+            if wanted and not refused:
+                replay = first_pull.log_only(tx, wanted)
+                rows, more = first_pull.state_page(tx, wanted, after, limit, replay)
+        if refused:
+            queries.log_access(db, who.user, who.device_id, "pull-family", "refused")
+            raise error(404, p.ErrorCode.NOT_FOUND, "no such family in your scope")
+        q = encode_basestring_ascii
+        items = ",".join(
+            _RECORD % (q(entity), q(record_id), q(family_id), q(hlc))
+            + (clocks + ',"data":' + data + "}")
+            for entity, record_id, family_id, data, clocks, hlc in rows
+        )
+        end: p.StatePosition | None = None
+        if more:
+            entity, record_id, family_id = rows[-1][:3]
+            end = {"family": family_id, "entity": entity, "record": record_id}
+        tail = {
+            "cursor": high,
+            "has_more": more,
+            "after": end,
+            "families": sorted(scope),
+            "log_only": replay,
+        }
+        return Response(
+            '{"records":[' + items + "]," + json.dumps(tail)[1:], media_type="application/json"
+        )
 
     @api.get("/checksum")
     def checksum(
