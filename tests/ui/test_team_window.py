@@ -20,20 +20,18 @@ from .test_flows import unlock
 from .test_team_workspace import team_server  # noqa: F401  (a fixture)
 
 
-@pytest.fixture
+@pytest.fixture(params=["teamleader", None])
 def leader_window(
     qtbot: Any, context: AppContext, request: pytest.FixtureRequest
 ) -> Iterator[MainWindow]:
+    """The leader's profile; without its role (``None``): connected before the profile kept
+    it, so the unlock asks the server."""
     server, token = request.getfixturevalue("team_server")
     store = create_profile(context.data_dir, PASSPHRASE, user="teun", kdf=FAST_KDF)
-    store.set_metas(
-        {
-            "server_url": server.url,
-            "device_token": token,
-            "server_device_id": "x",
-            "server_role": "teamleader",
-        }
-    )
+    metas = {"server_url": server.url, "device_token": token, "server_device_id": "x"}
+    if request.param is not None:
+        metas["server_role"] = request.param
+    store.set_metas(metas)
     store.close()
     window = MainWindow(context)
     qtbot.addWidget(window)
@@ -52,6 +50,8 @@ def test_a_team_leader_signs_in_to_the_team_workspace(
     window = leader_window
     assert window.team is not None and window.pages.currentWidget() is window.team
     assert not window.sync.active  # a team leader's device syncs no caseload
+    assert window.context.services is not None
+    assert window.context.services.store.meta("server_role") == "teamleader"  # kept
     qtbot.waitUntil(
         lambda: window.team is not None and window.team.snapshot is not None, timeout=20_000
     )

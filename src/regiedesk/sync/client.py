@@ -165,6 +165,11 @@ class SyncClient:
         answer: p.RegisterAnswer = self._request("POST", "/v1/devices", json=body)
         return answer
 
+    def device(self) -> p.DeviceAnswer:
+        """Whose device this token is, and their role (``GET /v1/devices/me``)."""
+        answer: p.DeviceAnswer = self._request("GET", "/v1/devices/me")
+        return answer
+
     def push(self, mutations: list[p.Mutation]) -> list[p.MutationResult]:
         body = gzip.compress(json.dumps({"mutations": mutations}).encode())
         headers = {

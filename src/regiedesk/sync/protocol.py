@@ -101,6 +101,14 @@ class Role(StrEnum):
     PRIVACY_OFFICER = "privacy_officer"  # reads the central audit trail (with TOTP)
 
 
+class DeviceAnswer(TypedDict):
+    """``GET /v1/devices/me``: the device a token belongs to, its user and their role."""
+
+    device_id: str
+    user: str
+    role: Role
+
+
 class Mutation(TypedDict):
     """One local change as a push carries it (``POST /v1/sync/push``)."""
 

@@ -77,6 +77,30 @@ def connect_profile(
         client.close()
 
 
+def learn_role(store: Store, *, client_factory: ClientFactory = default_client) -> str | None:
+    """The role of a profile connected before the profile kept it (``server_role``): asked
+    once of the server and kept. None when it is not known and the server cannot say now
+    (offline, refused): the next unlock or sync asks again. ``DeviceRevoked`` as ever."""
+    from ..errors import DeviceRevoked, RegiedeskError
+
+    known = store.meta("server_role")
+    url, token = store.meta("server_url"), store.meta("device_token")
+    if known or not url or not token:
+        return known
+    client = client_factory(url, token)
+    try:
+        role = str(client.device()["role"])
+    except DeviceRevoked:
+        raise
+    except RegiedeskError as exc:
+        log.info("the role of this profile's account is not known yet (%s)", type(exc).__name__)
+        return None
+    finally:
+        client.close()
+    store.set_meta("server_role", role)
+    return role
+
+
 def sync_before_unlock(
     store: Store,
     allowed_days: int | None,
@@ -114,11 +138,14 @@ def sync_profile(
     """One sync round with the server the profile is connected to. ``NotConnected`` when it
     is not; ``DeviceRevoked`` when the server revoked this device: the caller closes every
     connection to the profile and then calls ``wipe_revoked``."""
-    from .client import SyncEngine
+    from .client import SyncEngine, SyncReport
+    from .protocol import Role
 
     url, token = store.meta("server_url"), store.meta("device_token")
     if not url or not token:
         raise NotConnected()
+    if learn_role(store, client_factory=client_factory) == Role.TEAMLEADER:
+        return SyncReport()  # no caseload to sync: the next unlock opens the team workspace
     client = client_factory(url, token)
     try:
         return SyncEngine(store, client).sync_once(cancelled, verify_all=verify_all)

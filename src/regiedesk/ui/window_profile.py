@@ -12,7 +12,7 @@ from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..sync.protocol import Role
-from ..sync.session import is_practice, sync_before_unlock, wipe_revoked
+from ..sync.session import is_practice, learn_role, sync_before_unlock, wipe_revoked
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
 from .messages import error_text
 
@@ -140,6 +140,7 @@ class ProfileMixin(WindowBase):
                     store, organisation.max_days_without_sync, now(),
                     client_factory=client_factory,
                 )  # fmt: skip
+                learn_role(store, client_factory=client_factory)  # connected before it was kept
             except DeviceRevoked:
                 store.close()
                 wipe_revoked(data_dir)  # revoked while away: the copy goes, as at any contact

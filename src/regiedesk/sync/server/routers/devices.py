@@ -16,7 +16,7 @@ from ... import protocol as p
 from .. import auth, queries, sign_in
 from ..bodies import Register
 from ..db import ServerDB
-from ..identity import error
+from ..identity import error, signed_in
 
 log = logging.getLogger("regiedesk.server")
 
@@ -70,5 +70,12 @@ def router(db: ServerDB) -> APIRouter:
             "user": body.user,
             "role": p.Role(user["role"]),
         }
+
+    @api.get("/v1/devices/me", response_model=None)
+    def me(request: Request) -> p.DeviceAnswer:
+        """Who a token is: a profile connected before it kept its role asks (a team leader
+        then opens the team workspace, not a caseload)."""
+        with signed_in(db, request, None, read_only=True) as (_, who):
+            return {"device_id": who.device_id, "user": who.user, "role": p.Role(who.role)}
 
     return api
