@@ -47,6 +47,7 @@ class LimitsAndVersions:
     def __init__(self, app: ASGIApp, db: ServerDB) -> None:
         self.app = app
         self.db = db
+        self.recent = identity.RecentTokens()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,15 +62,19 @@ class LimitsAndVersions:
         if refusal is None and not signed and not _anonymous_allowed(path):
             refusal = refuse(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
         has_body = "transfer-encoding" in headers or int(headers.get("content-length") or 0)
-        if refusal is None and signed and has_body:
-            # one look-up more per push: its body is not read for a token no device holds
+        token = bearer[7:].strip()
+        if refusal is None and signed and has_body and token not in self.recent:
+            # a look-up more for a device's first push a minute: no body read for a token
+            # no device holds
             try:
-                known = await run_in_threadpool(identity.known_token, self.db, bearer[7:], path)
+                known = await run_in_threadpool(identity.known_token, self.db, token, path)
             except Exception as exc:  # outside the endpoints' handler: answered here
                 log.error("token check: database unreachable (%s)", type(exc).__name__)
                 refusal = refuse(503, p.ErrorCode.DB_DOWN, "database unreachable")
             else:
-                if not known:
+                if known:
+                    self.recent.add(token)
+                else:
                     refusal = refuse(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
         if refusal is not None:
             await refusal(scope, receive, send)  # the body is never read
