@@ -25,7 +25,7 @@ def create_app(db: ServerDB, *, today: Callable[[], dt.date] = dt.date.today) ->
         docs_url=None,
         redoc_url=None,
     )
-    middleware.install(app, db)
+    middleware.install(app, db, today)
     app.include_router(health.router(db))
     app.include_router(devices.router(db))
     app.include_router(sync.router(db, today))

@@ -3,7 +3,9 @@ before a body, the body limit, gzip request bodies; and gzip for the answers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
@@ -16,14 +18,16 @@ from .. import protocol as p
 from . import answers, identity, request_body
 from .answers import refuse
 from .db import ServerDB
+from .fast_lane import FastLane
 
 log = logging.getLogger("regiedesk.server")
 
 
-def install(app: FastAPI, db: ServerDB) -> None:
+def install(app: FastAPI, db: ServerDB, today: Callable[[], dt.date]) -> None:
     # level 1 rather than Starlette's 9: a pull page of 1,000 changes compresses in a tenth of
     # the time (3 ms instead of 25) and comes out 24% larger (57 KB instead of 46)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
+    app.add_middleware(FastLane, db=db, today=today)  # push and pull: packs its own gzip
     app.add_middleware(answers.InternalErrors)  # inside: its 500 gets the security headers
     app.add_middleware(LimitsAndVersions, db=db)
     answers.install(app)

@@ -72,63 +72,107 @@ def _push_reads(
     return scope, held_ids, gone, locked.records(results[ends[1] :])
 
 
+def push_answer(
+    db: ServerDB, today: Callable[[], dt.date], body: Push, request: Request
+) -> Response:
+    """``POST /v1/sync/push``: through FastAPI's route or the fast lane (``fast_lane``)."""
+    results: list[p.MutationResult] = []
+    with signed_in(db, request, p.Role.CASEWORKER) as (tx, who):
+        check_clock(request, [m.hlc for m in body.mutations])
+        scope, known, gone, held = _push_reads(tx, who.user, today(), body.mutations)
+        homes = {key: record.family_id for key, record in held.items()}
+        accepted: list[tuple[MutationIn, str]] = []
+        added: set[str] = set()
+        received = utc_now()  # the right to push is judged by this, not by a stamp
+        for m in body.mutations:
+            if m.mutation_id in known:
+                results.append(p.mutation_result(m.mutation_id))
+                continue
+            reason = refusal(tx, m, who, scope, received, homes, gone)
+            if reason is not None:
+                results.append(p.mutation_result(m.mutation_id, reason))
+                continue
+            family = m.record_id if m.entity == "families" else str(m.family_id)
+            if m.entity == "families" and family not in scope:
+                queries.add_family(tx, family, who.user)
+                scope.add(family)
+                added.add(family)
+            accepted.append((m, family))
+            homes.setdefault((m.entity, m.record_id), family)  # later in this push too
+            known.add(m.mutation_id)  # the same id twice in one push: stored once
+            results.append(p.mutation_result(m.mutation_id))
+        if added:  # not locked above (no row yet): a retry of this push may have added it
+            news = [m for m, family in accepted if family in added]
+            held.update(state.read_locked(tx, sorted(added), _wanted(news)))
+        if accepted:
+            tx.append_changes(
+                [
+                    (
+                        m.mutation_id,
+                        who.device_id,
+                        who.user,
+                        family,
+                        m.entity,
+                        m.record_id,
+                        m.op,
+                        p.dumps(m.data),
+                        m.hlc,
+                        utc_text(received),
+                    )
+                    for m, family in accepted
+                ],
+                held,
+            )
+    refused = sum(1 for r in results if r["outcome"] == p.Outcome.REJECTED)
+    if refused:
+        queries.log_access(db, who.user, who.device_id, "push", f"rejected {refused}")
+    answer: p.PushAnswer = {"results": results}
+    return _json(answer)
+
+
+def pull_answer(
+    db: ServerDB,
+    today: Callable[[], dt.date],
+    request: Request,
+    since: int,
+    limit: int,
+    family: str | None,
+) -> Response:
+    """``GET /v1/sync/pull``: through FastAPI's route or the fast lane (``fast_lane``)."""
+    rows: list[tuple[Any, ...]] = []
+    more = False
+    with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
+        scope = families_in_scope(tx, who.user, today())
+        refused = family is not None and family not in scope
+        wanted = [family] if family is not None else sorted(scope)
+        # Read the high-water mark first: commits happen in sequence order, so every
+        # change up to it is visible to the next statement (even under READ COMMITTED).
+        high = queries.high_water(tx)
+        if wanted and not refused:
+            rows, more = queries.changes_page(tx, since, high, wanted, limit)
+    if refused:
+        queries.log_access(db, who.user, who.device_id, "pull-family", "refused")
+        raise error(404, p.ErrorCode.NOT_FOUND, "no such family in your scope")
+    cursor = int(rows[-1][0]) if more else max(since, high)
+    # the stored data is JSON already: splice it in rather than parse and re-encode it
+    q = encode_basestring_ascii
+    items = ",".join(
+        _CHANGE
+        % (int(seq), q(mutation_id), q(hlc), q(entity), q(record_id), q(family), q(op), q(dev))
+        + data
+        + "}"
+        for seq, mutation_id, hlc, entity, record_id, family, op, dev, data in rows
+    )
+    tail = json.dumps({"cursor": cursor, "has_more": more, "families": sorted(scope)})
+    return Response('{"changes":[' + items + "]," + tail[1:], media_type="application/json")
+
+
 def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     api = APIRouter(prefix="/v1/sync", dependencies=SIGNED)
 
     @api.post("/push")
     def push(body: Push, request: Request) -> Response:
-        results: list[p.MutationResult] = []
-        with signed_in(db, request, p.Role.CASEWORKER) as (tx, who):
-            check_clock(request, [m.hlc for m in body.mutations])
-            scope, known, gone, held = _push_reads(tx, who.user, today(), body.mutations)
-            homes = {key: record.family_id for key, record in held.items()}
-            accepted: list[tuple[MutationIn, str]] = []
-            added: set[str] = set()
-            received = utc_now()  # the right to push is judged by this, not by a stamp
-            for m in body.mutations:
-                if m.mutation_id in known:
-                    results.append(p.mutation_result(m.mutation_id))
-                    continue
-                reason = refusal(tx, m, who, scope, received, homes, gone)
-                if reason is not None:
-                    results.append(p.mutation_result(m.mutation_id, reason))
-                    continue
-                family = m.record_id if m.entity == "families" else str(m.family_id)
-                if m.entity == "families" and family not in scope:
-                    queries.add_family(tx, family, who.user)
-                    scope.add(family)
-                    added.add(family)
-                accepted.append((m, family))
-                homes.setdefault((m.entity, m.record_id), family)  # later in this push too
-                known.add(m.mutation_id)  # the same id twice in one push: stored once
-                results.append(p.mutation_result(m.mutation_id))
-            if added:  # not locked above (no row yet): a retry of this push may have added it
-                news = [m for m, family in accepted if family in added]
-                held.update(state.read_locked(tx, sorted(added), _wanted(news)))
-            if accepted:
-                tx.append_changes(
-                    [
-                        (
-                            m.mutation_id,
-                            who.device_id,
-                            who.user,
-                            family,
-                            m.entity,
-                            m.record_id,
-                            m.op,
-                            p.dumps(m.data),
-                            m.hlc,
-                            utc_text(received),
-                        )
-                        for m, family in accepted
-                    ],
-                    held,
-                )
-        refused = sum(1 for r in results if r["outcome"] == p.Outcome.REJECTED)
-        if refused:
-            queries.log_access(db, who.user, who.device_id, "push", f"rejected {refused}")
-        answer: p.PushAnswer = {"results": results}
-        return _json(answer)
+        return push_answer(db, today, body, request)
 
     @api.get("/pull")
     def pull(
@@ -137,32 +181,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
         limit: int = Query(p.PAGE_LIMIT, ge=1, le=p.PAGE_LIMIT),
         family: str | None = Query(None, max_length=64),
     ) -> Response:
-        rows: list[tuple[Any, ...]] = []
-        more = False
-        with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
-            scope = families_in_scope(tx, who.user, today())
-            refused = family is not None and family not in scope
-            wanted = [family] if family is not None else sorted(scope)
-            # Read the high-water mark first: commits happen in sequence order, so every
-            # change up to it is visible to the next statement (even under READ COMMITTED).
-            high = queries.high_water(tx)
-            if wanted and not refused:
-                rows, more = queries.changes_page(tx, since, high, wanted, limit)
-        if refused:
-            queries.log_access(db, who.user, who.device_id, "pull-family", "refused")
-            raise error(404, p.ErrorCode.NOT_FOUND, "no such family in your scope")
-        cursor = int(rows[-1][0]) if more else max(since, high)
-        # the stored data is JSON already: splice it in rather than parse and re-encode it
-        q = encode_basestring_ascii
-        items = ",".join(
-            _CHANGE
-            % (int(seq), q(mutation_id), q(hlc), q(entity), q(record_id), q(family), q(op), q(dev))
-            + data
-            + "}"
-            for seq, mutation_id, hlc, entity, record_id, family, op, dev, data in rows
-        )
-        tail = json.dumps({"cursor": cursor, "has_more": more, "families": sorted(scope)})
-        return Response('{"changes":[' + items + "]," + tail[1:], media_type="application/json")
+        return pull_answer(db, today, request, since, limit, family)
 
     @api.get("/state")
     def current_state(
