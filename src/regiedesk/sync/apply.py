@@ -227,7 +227,8 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
     value the sync rules or the local schema refuse, a stamp that came with no field: a
     change a laptop sets aside) puts its family in ``from_log``, and nothing more of that
     family is written: the caller replays that family's log instead, which sets aside
-    exactly what a replay sets aside. So does a record this laptop already holds."""
+    exactly what a replay sets aside. So does a record this laptop already holds (its
+    insert fails on the primary key)."""
     applied = 0
     with store.transaction(event="transfer", client=None) as tx:
         columns: dict[str, set[str]] = {}
@@ -248,9 +249,6 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
             key = (table, str(record["record_id"]))
             families[key] = family
             rows.setdefault((table, tuple(row)), []).append((key, tuple(row.values())))
-        held = _held(store, {key for group in rows.values() for key, _ in group})
-        for key in held:
-            from_log.add(families[key])
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), group in rows.items():
                 if name != table:
@@ -287,9 +285,10 @@ def _state_row(record: p.StateRecord, allowed: set[str]) -> dict[str, Any] | Non
     stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
     if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
         return None
-    if not all(isinstance(c, str) and is_stamp(c) for c in clocks.values()):
+    stamps = list(clocks.values())
+    if len(stamps) > 1 and not all(isinstance(c, str) and is_stamp(c) for c in stamps):
         return None
-    if max(clocks.values()) != stamp or raw.get("deleted") not in (0, 1):
+    if max(stamps) != stamp or raw.get("deleted") not in (0, 1):
         return None  # a change that counted only with its stamp: a laptop set it aside
     data = {k: v for k, v in raw.items() if k in allowed}
     entity, record_id = str(record["entity"]), str(record["record_id"])
@@ -303,23 +302,6 @@ def _state_row(record: p.StateRecord, allowed: set[str]) -> dict[str, Any] | Non
         "deleted": raw["deleted"],
         "field_hlc": _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept),
     }
-
-
-def _held(store: Store, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Which of these records this laptop holds already."""
-    wanted: dict[str, list[str]] = {}
-    for table, record_id in keys:
-        wanted.setdefault(table, []).append(record_id)
-    held: set[tuple[str, str]] = set()
-    for table, ids in wanted.items():
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for (record_id,) in store.conn.execute(
-                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
-            ):
-                held.add((table, str(record_id)))
-    return held
 
 
 @contextlib.contextmanager
