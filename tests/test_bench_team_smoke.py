@@ -35,9 +35,13 @@ def test_the_team_benchmark_prints_its_figures() -> None:
         "1",
         "--requests",
         "3",
+        "--ui-runs",
+        "1",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     for name in ("overview_p95_ms", "family_p95_ms", "growth"):
         assert figures[name] > 0 and isinstance(figures[f"{name}_met"], bool)
     assert figures["families"] == 8 and figures["changes"] > 100
+    assert figures["workspace_startup_s"] > 0 and figures["cached_families"] > 0
+    assert isinstance(figures["workspace_startup_ratio_met"], bool)
