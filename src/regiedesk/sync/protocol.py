@@ -26,6 +26,8 @@ CLOCK_HEADER = "X-Regiedesk-Clock-Ms"
 MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
 PAGE_LIMIT = 1000
+# a position in the change log: a 64-bit integer in both databases (a larger one overflowed)
+MAX_CURSOR = 2**63 - 1
 # a pull page also ends before its changes' data passes this (it holds at least one change)
 PAGE_BYTES = 4 * 1024 * 1024
 

@@ -177,7 +177,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     @api.get("/pull")
     def pull(
         request: Request,
-        since: int = Query(0, ge=0),
+        since: int = Query(0, ge=0, le=p.MAX_CURSOR),
         limit: int = Query(p.PAGE_LIMIT, ge=1, le=p.PAGE_LIMIT),
         family: str | None = Query(None, max_length=64),
     ) -> Response:
