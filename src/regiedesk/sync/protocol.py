@@ -7,6 +7,7 @@ Pull uses the server's sequence number as the cursor, never the clock.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
@@ -28,6 +29,10 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 PAGE_LIMIT = 1000
 # a position in the change log: a 64-bit integer in both databases (a larger one overflowed)
 MAX_CURSOR = 2**63 - 1
+# the days a request may name (a period, a trail, a stand-in): date arithmetic at year 1
+# or 9999 overflowed ("to=0001-01-01" was a 500)
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
 # a pull page also ends before its changes' data passes this (it holds at least one change)
 PAGE_BYTES = 4 * 1024 * 1024
 

@@ -5,15 +5,17 @@ a NUL or a lone surrogate (which no database keeps) 400 ``bad_text`` (``answers`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from ..protocol import FIRST_DAY, LAST_DAY, Op
 from ..protocol import MAX_AUDIT_OBJECTS_CHARS as p_max_objects
-from ..protocol import Op
 from ..rules import clean_text
 from .answers import BAD_TEXT
+
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 
 
 class Body(BaseModel):
@@ -54,7 +56,7 @@ class RegisterFamily(Body):
 
     name: str = Field(min_length=1, max_length=200)
     caseworker: str = Field(min_length=1, max_length=100)
-    start_date: dt.date | None = None
+    start_date: Day | None = None
 
 
 class Handover(Body):
@@ -64,8 +66,8 @@ class Handover(Body):
 class StandInIn(Body):
     family_id: str = Field(min_length=1, max_length=64)
     user: str = Field(min_length=1, max_length=100)
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
 
 
 class AuditEventIn(Body):

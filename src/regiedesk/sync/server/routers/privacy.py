@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
 from ... import protocol as p
 from .. import access, audit_trail
+from ..bodies import Day
 from ..db import ServerDB
 from ..identity import SIGNED, signed_in
 
@@ -19,9 +20,9 @@ def router(db: ServerDB) -> APIRouter:
     @api.get("/trail")
     def privacy_trail(
         request: Request,
-        client: str = Query(min_length=1, max_length=64),
-        since: dt.date = Query(),
-        until: dt.date = Query(),
+        client: Annotated[str, Query(min_length=1, max_length=64)],
+        since: Annotated[Day, Query()],
+        until: Annotated[Day, Query()],
     ) -> dict[str, Any]:
         """Who saw or changed what of ``client`` from ``since`` to ``until`` (both days
         included); the look itself goes into the trail, in the same transaction."""

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from json.encoder import encode_basestring_ascii
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from ....clock import utc_now, utc_text
 from ... import protocol as p
 from .. import audit_trail, destruction, first_pull, queries, state, team_queries
-from ..bodies import MutationIn, Push
+from ..bodies import Day, MutationIn, Push
 from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Refused, error, signed_in
 from ..rules import check_clock, named, refusal
@@ -265,9 +265,9 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     @api.get("/trail")
     def family_trail(
         request: Request,
-        client: str = Query(min_length=1, max_length=64),
-        since: dt.date = Query(),
-        until: dt.date = Query(),
+        client: Annotated[str, Query(min_length=1, max_length=64)],
+        since: Annotated[Day, Query()],
+        until: Annotated[Day, Query()],
     ) -> Response:
         """Who saw or changed what of a family the caller holds now (their own file), from
         ``since`` to ``until``; another family is 404. The look goes into the trail."""

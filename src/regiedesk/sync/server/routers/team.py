@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -23,7 +23,7 @@ from ....ids import uuid7
 from ... import protocol as p
 from ...rules import check_change
 from .. import figures, queries, team_facts, team_queries
-from ..bodies import Handover, RegisterFamily, StandInIn
+from ..bodies import Day, Handover, RegisterFamily, StandInIn
 from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Caller, Refused, error, signed_in
 
@@ -102,8 +102,8 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
     @api.get("/overview")
     def overview(
         request: Request,
-        start: dt.date | None = Query(None, alias="from"),
-        end: dt.date | None = Query(None, alias="to"),
+        start: Annotated[Day | None, Query(alias="from")] = None,
+        end: Annotated[Day | None, Query(alias="to")] = None,
         caseworker: str | None = Query(None, max_length=200),
     ) -> Response:
         """Per caseworker, per family and for the team, over a period."""
@@ -140,8 +140,8 @@ def router(db: ServerDB, today: Callable[[], dt.date] = dt.date.today) -> APIRou
     def family(
         request: Request,
         family_id: str,
-        start: dt.date | None = Query(None, alias="from"),
-        end: dt.date | None = Query(None, alias="to"),
+        start: Annotated[Day | None, Query(alias="from")] = None,
+        end: Annotated[Day | None, Query(alias="to")] = None,
     ) -> Response:
         """One family's page: its row and its charts."""
         period = period_of(start, end, today())
