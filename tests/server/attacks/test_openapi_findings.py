@@ -3,6 +3,8 @@ regression test each, on SQLite and PostgreSQL: every one was a 500."""
 
 from __future__ import annotations
 
+from regiedesk.ids import uuid7
+
 from ..conftest import Running
 from .helpers import code, family_of
 
@@ -64,3 +66,21 @@ def test_days_at_the_ends_of_the_calendar_are_refused_with_a_code(server: Runnin
                 assert (response.status_code, code(response)) == (422, "invalid_request"), (
                     path, filled, response.text
                 )  # fmt: skip
+
+
+def test_an_audit_event_sent_twice_in_one_push_is_stored_once(server: Running) -> None:
+    """The second copy hit the unique event id in the same transaction."""
+    token = server.device("anna")
+    event = {
+        "id": uuid7(), "event": "read", "at": "2026-12-04T02:00:00.000", "client": None,
+        "user": "anna", "responsible_user": "anna", "device": "laptop", "objects": "[]",
+        "prev_hash": "0" * 64, "hash": "a" * 64,
+    }  # fmt: skip
+    other = {**event, "id": uuid7(), "prev_hash": "a" * 64, "hash": "b" * 64}
+    with server.client(token) as c:
+        first = c.post("/v1/audit/push", json={"events": [event, other, event]})
+        again = c.post("/v1/audit/push", json={"events": [event, event]})
+    assert (first.status_code, first.json()) == (200, {"stored": 2}), first.text
+    assert (again.status_code, again.json()) == (200, {"stored": 0}), again.text
+    rows = server.db.query("SELECT event_id FROM audit_events ORDER BY seq")
+    assert [r["event_id"] for r in rows][-2:] == [event["id"], other["id"]]

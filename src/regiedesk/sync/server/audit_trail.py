@@ -46,11 +46,16 @@ def append_events(
 ) -> int:
     """Store the events a device sent, in its order, each linked to the server's last.
 
-    Events already stored (a retried push) are skipped. The ``audit`` counter row is
+    Events already stored (a retried push), or sent twice, are skipped. The ``audit`` counter row is
     taken first: it serialises appends (also across server instances), so two pushes
     never link to the same last event. Returns how many were new.
     """
-    fresh = [e for e in events if e["id"] not in known_events(tx, [e["id"] for e in events])]
+    seen = known_events(tx, [e["id"] for e in events])
+    fresh = []
+    for event in events:  # an id twice in one push is stored once (it was a 500)
+        if event["id"] not in seen:
+            seen.add(event["id"])
+            fresh.append(event)
     if not fresh:
         return 0
     tx.execute("UPDATE counters SET value = value + ? WHERE name = 'audit'", (len(fresh),))
