@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from typing import Any
 
 import httpx
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters
 
 from regiedesk.errors import ServerBusy, SignInRefused, TooManyAttempts
 from regiedesk.sync.client import SyncClient
@@ -195,3 +196,48 @@ def test_a_busy_server_is_not_reported_as_unreachable() -> None:
     finally:
         client.close()
     assert refused.value.seconds == 2 and "over 2 seconden opnieuw" in refused.value.nl
+
+
+def test_an_unknown_user_costs_one_full_password_check_and_gets_the_same_answer(
+    server: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13, 4: the same answer for an unknown user as for a wrong password, and the
+    same work: one Argon2id check against a hash of the same cost as a real one (timing
+    itself is not tested here)."""
+    server.add_user("anna")
+    server.add_user("bram")
+    server.db.execute("UPDATE users SET disabled = 1 WHERE name = 'bram'")
+    secret = server.add_user("teun", "teamleader")
+    assert secret is not None
+    checked: list[str] = []
+    verify = PasswordHasher.verify
+
+    def counted(self: PasswordHasher, stored: str, password: str) -> bool:
+        checked.append(stored)
+        return verify(self, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counted)
+    attempts = [
+        ("anna", "fout", None),  # a wrong password
+        ("niemand", "fout", None),  # an unknown user
+        ("bram", PASSWORD, None),  # a disabled user, right password
+        ("teun", "fout", auth.totp_code(secret)),  # a wrong password with a right code
+        ("teun", PASSWORD, "000000"),  # a right password with a wrong code
+        ("ook-niemand", "fout", "123456"),  # an unknown user with a code
+    ]
+    answers = []
+    for user, password, totp in attempts:
+        before = len(checked)
+        response = sign_in(server, user, password, totp)
+        assert len(checked) == before + 1, user  # one Argon2id check, no more, no less
+        headers = {k: v for k, v in response.headers.items() if k not in ("date", "server")}
+        answers.append((response.status_code, response.content, headers))
+    assert answers[0][0] == 401 and code_of(answers[0][1]) == "bad_credentials"
+    assert all(answer == answers[0] for answer in answers), answers
+    real = extract_parameters(checked[0])
+    assert all(extract_parameters(h) == real for h in checked)  # the same cost
+    assert checked[1] != checked[0]  # the unknown user's is the dummy hash
+
+
+def code_of(body: bytes) -> str:
+    return str(json.loads(body)["detail"]["code"])
