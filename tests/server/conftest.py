@@ -127,11 +127,12 @@ def laptop(server: Running, tmp_path: Path) -> Iterator[Callable[..., Laptop]]:
 
 
 @contextmanager
-def serving(db_url: str) -> Iterator[Running]:
-    """uvicorn with the app on a free loopback port, in a thread, until the block ends."""
+def serving(db_url: str, host: str = "127.0.0.1") -> Iterator[Running]:
+    """uvicorn with the app on a free loopback port (or that port on ``host`` too), in a
+    thread, until the block ends."""
     db = ServerDB(db_url)
     port = free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host=host, port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
