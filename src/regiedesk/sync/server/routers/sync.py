@@ -186,7 +186,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     @api.get("/state")
     def current_state(
         request: Request,
-        cursor: int = Query(0, ge=0),
+        cursor: int = Query(0, ge=0, le=p.MAX_CURSOR),
         after_family: str | None = Query(None, max_length=64),
         after_entity: str | None = Query(None, max_length=64),
         after_record: str | None = Query(None, max_length=64),
