@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from .window_parts import WindowBase
 
 if TYPE_CHECKING:
+    from ..reports import Letterhead
     from ..services.team import TeamSnapshot
+    from ..sync.client import TeamClient
     from .team.workspace import TeamWorkspace
 
 TeamLogin = tuple[str, str]  # the server's address and the device token
@@ -22,14 +24,16 @@ class TeamMixin(WindowBase):
     team: TeamWorkspace | None = None
 
     def open_team(self, login: TeamLogin) -> None:
-        from ..reports import Letterhead
-        from ..services.team import fetch_team
-        from ..sync.client import TeamClient
+        # httpx and the reports (reportlab) load on first use, on the network and the
+        # database thread: the workspace shows its cached figures without them
         from .team.workspace import TeamWorkspace
 
         url, token = login
 
         def fetch(start: dt.date, end: dt.date, caseworker: str | None) -> TeamSnapshot:
+            from ..services.team import fetch_team
+            from ..sync.client import TeamClient
+
             client = TeamClient(url, token)  # on the workspace's network thread
             try:
                 return fetch_team(client, start, end, caseworker)
@@ -37,11 +41,18 @@ class TeamMixin(WindowBase):
                 client.close()
 
         def act(job: Callable[[TeamClient], Any]) -> Any:
+            from ..sync.client import TeamClient
+
             client = TeamClient(url, token)  # on the workspace's network thread
             try:
                 return job(client)
             finally:
                 client.close()
+
+        def letterhead() -> Letterhead:
+            from ..reports import Letterhead
+
+            return Letterhead(organisation.name, organisation.logo)
 
         assert self.context.services is not None
         organisation = self.context.settings.organisation
@@ -50,7 +61,7 @@ class TeamMixin(WindowBase):
             self.context.worker,
             fetch,
             act=act,
-            letterhead=Letterhead(organisation.name, organisation.logo),
+            letterhead=letterhead,
             protected=(self.context.data_dir,),
         )
         self.team.f5.setEnabled(False)  # the window's F5 (refresh_current) refreshes it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...errors import RegiedeskError, TeamFormIncomplete
 from ...sync import protocol as p
-from ...sync.client import TeamClient
 from ..format import date_text
 from ..workspace.base import date_edit, date_of
 
+if TYPE_CHECKING:  # httpx loads with the first request, on the network thread
+    from ...sync.client import TeamClient
+
 PROGRESS_AFTER_MS = 500
-Job = Callable[[TeamClient], Any]
+Job = Callable[["TeamClient"], Any]
 # (the request, on success, on failure): sent on the network thread, answered on the GUI's
 Run = Callable[[Job, Callable[[Any], None], Callable[[BaseException], None]], None]
 

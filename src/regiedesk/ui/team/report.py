@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...i18n import current_language
-from ...reports import Letterhead, render_team, write_report
 from ...services import Services
 from ...services.team import TeamSnapshot
+
+if TYPE_CHECKING:  # the reports (reportlab) load when a report is made, not at start
+    from ...reports import Letterhead
 
 AskPath = Callable[[QWidget, str], Path | None]
 
@@ -45,14 +48,17 @@ def suggested_name(snapshot: TeamSnapshot) -> str:
 def report_job(
     snapshot: TeamSnapshot,
     target: Path,
-    letterhead: Letterhead | None,
+    letterhead: Callable[[], Letterhead] | None,
     protected: Sequence[Path],
 ) -> Callable[[Services], Path]:
     """The job for the database thread: the PDF, written with its "print" event."""
     language = current_language()
 
     def job(services: Services) -> Path:
-        report = render_team(snapshot.report_input(), language=language, letterhead=letterhead)
+        from ...reports import render_team, write_report
+
+        head = letterhead() if letterhead is not None else None
+        report = render_team(snapshot.report_input(), language=language, letterhead=head)
         # the file dialog already asked whether to replace an existing file
         write_report(services.store, report, target, overwrite=True, protected=protected)
         return target

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,7 +33,6 @@ from ...domain.instruments import domain_name
 from ...domain.vocabulary import ClosureReason, FamilyStatus
 from ...domain.weeks import week_label
 from ...errors import Offline
-from ...reports import Letterhead
 from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
@@ -51,6 +50,9 @@ from .actions import (
     StandInDialog,
 )
 from .report import AskPath, ask_path, offer_to_open, report_job, suggested_name
+
+if TYPE_CHECKING:  # the reports (reportlab) load when a report is made, not at start
+    from ...reports import Letterhead
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
 PROGRESS_AFTER_MS = 500
@@ -118,7 +120,7 @@ class TeamWorkspace(QWidget):
         parent: QWidget | None = None,
         *,
         act: Act | None = None,
-        letterhead: Letterhead | None = None,
+        letterhead: Callable[[], Letterhead] | None = None,
         protected: Sequence[Path] = (),
     ) -> None:
         """``act(job)``: runs a team action's request with a client of the server (None:
