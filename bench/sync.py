@@ -10,7 +10,8 @@ second by the first `sync_once` of an empty profile (pull over HTTP, apply,
 checksum). initial_ratio: that time divided by inserting the same rows in
 bulk into the same kind of encrypted store (through Tx, in one go), measured
 in the same run. incremental_ms: a sync that pushes 100 new changes and pulls
-them back.
+them back. ``--edits K``: of the changes, each hours entry is inserted and then edited
+K times (a history, as records get one; the current state holds each entry once).
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ INSERT_CHANGE = (
 )
 
 
-def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, object]]:
+def fill_server(
+    db: ServerDB, changes: int, families: int, edits: int = 0
+) -> list[dict[str, object]]:
     db.execute(
         "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
         ("bench", "caseworker", auth.hash_password(PASSWORD), utc_text()),
@@ -66,7 +69,7 @@ def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, obj
                 (seq, uuid7(), family, "families", family, json.dumps(data), f"{seq:015d}-0000-d"),
             )
         start = dt.date(2024, 1, 1)
-        for i in range(changes - families):
+        for i in range((changes - families) // (1 + edits)):
             seq += 1
             family = family_ids[i % families]
             record = uuid7()
@@ -79,6 +82,18 @@ def fill_server(db: ServerDB, changes: int, families: int) -> list[dict[str, obj
                 INSERT_CHANGE,
                 (seq, uuid7(), family, "hours", record, json.dumps(data), f"{seq:015d}-0000-d"),
             )
+        for edit in range(edits):  # each entry edited afterwards, its minutes each time
+            for row in rows:
+                seq += 1
+                minutes = 31 + edit
+                row["minutes"] = minutes
+                tx.execute(
+                    INSERT_CHANGE.replace("'insert'", "'update'"),
+                    (
+                        seq, uuid7(), row["family_id"], "hours", row["id"],
+                        json.dumps({"minutes": minutes}), f"{seq:015d}-0000-d",
+                    ),
+                )  # fmt: skip
         tx.execute("UPDATE counters SET value = ?", (seq,))
         # the current state a push folds in as it appends: without it every family's
         # checksum differs and the first sync fetches every family a second time
@@ -90,6 +105,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument("--families", type=int, default=50)
+    parser.add_argument(
+        "--edits", type=int, default=0, help="each hours entry edited this often (of --changes)"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the first sync")
     args = parser.parse_args()
     state = machine_state()
@@ -97,7 +115,8 @@ def main() -> None:
         root = Path(tmp)
         db = ServerDB(f"sqlite:///{root / 'server.db'}")
         progress(f"filling the server with {args.changes} changes")
-        rows = fill_server(db, args.changes, args.families)
+        rows = fill_server(db, args.changes, args.families, args.edits)
+        logged = db.query("SELECT count(*) AS n FROM changes")[0]["n"]
         db.close()
         url = f"http://127.0.0.1:{free_port()}"
         server = start_server(f"sqlite:///{root / 'server.db'}", int(url.rsplit(":", 1)[1]), 1)
@@ -172,16 +191,17 @@ def main() -> None:
             server.wait(timeout=20)
     emit(
         {
-            "changes": args.changes,
+            "changes": logged,
+            "edits": args.edits,
             "initial_s": initial,
-            "initial_changes_per_s": args.changes / initial,
+            "initial_changes_per_s": logged / initial,
             "baseline_bulk_s": baseline,
             "initial_ratio": initial / baseline,
             "incremental_ms": incremental * 1000,
             "repaired": reports[0].repaired,  # families fetched again after a checksum: 0
             **state,
             "target_initial_changes_per_s": TARGET_CHANGES_PER_S,
-            "initial_changes_per_s_met": args.changes / initial >= TARGET_CHANGES_PER_S,
+            "initial_changes_per_s_met": logged / initial >= TARGET_CHANGES_PER_S,
         }
     )
 
