@@ -31,6 +31,8 @@ pytestmark = [
     ),
 ]
 
+PASSPHRASE = "paarse wolken boven het ijsmeer"  # strong enough for the new-profile rule
+
 
 @pytest.fixture(scope="session")
 def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -92,14 +94,14 @@ def test_installed_it_runs_without_python_and_leaves_no_file(deb: Path, tmp_path
         assert version.stdout.strip() == f"regiedesk {__version__}"
         demo = subprocess.run(
             ["regiedesk", "demo", "--data-dir", data, "--families", "4"],
-            capture_output=True, text=True, env={**env, "REGIEDESK_PASSPHRASE": "x" * 12},
+            capture_output=True, text=True, env={**env, "REGIEDESK_PASSPHRASE": PASSPHRASE},
             timeout=300,
         )  # fmt: skip
         assert demo.returncode == 0, demo.stderr
         assert "4 gezinnen" in demo.stdout
         check = subprocess.run(
             ["regiedesk", "check", "--data-dir", data], capture_output=True, text=True,
-            env={**env, "REGIEDESK_PASSPHRASE": "x" * 12}, timeout=300,
+            env={**env, "REGIEDESK_PASSPHRASE": PASSPHRASE}, timeout=300,
         )  # fmt: skip
         assert check.returncode == 0, check.stdout + check.stderr
         screenshot = show_the_window(tmp_path, env)
