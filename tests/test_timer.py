@@ -56,6 +56,19 @@ def test_one_timer_at_a_time_and_state_rules(
     assert timers.start(family_id).state == "running"
 
 
+def test_the_activity_asked_at_booking(store: Store, clock: FakeClock, family_id: str) -> None:
+    timers = service(store, clock)
+    timer = timers.start(family_id)  # started as a home visit
+    clock.advance(minutes=25)
+    entry = timers.book(timer.id, activity="telefonisch_contact")
+    assert (entry.minutes, entry.activity) == (25, "telefonisch_contact")
+    other = timers.start(family_id)
+    clock.advance(minutes=5)
+    with pytest.raises(ValidationError):
+        timers.book(other.id, activity="koffie")  # no such activity: nothing booked
+    assert timers.current() is not None and timers.get_timer(other.id).hours_id is None
+
+
 def test_a_short_visit_books_at_least_one_minute(
     store: Store, clock: FakeClock, family_id: str
 ) -> None:

@@ -226,6 +226,10 @@ def main() -> int:
                 yield "the visit button " + label, lambda t=label: button(tab, t).isEnabled()
                 self.click(tab, label)
                 yield "the visit timer to " + label, self.idle
+            hours = self.window.workspace.current_tab()  # the tab itself, not its page
+            yield "the booking question", lambda: getattr(hours, "book_dialog", None) is not None
+            self.pick_next(hours.book_dialog.activity)  # another activity than Huisbezoek
+            self.click(hours.book_dialog, "Boeken")
             yield "the booked visit", lambda: entries.rowCount() == before + 2 and self.idle()
             self.choose_row(entries, 0)
             self.click(tab, "Regel bewerken")

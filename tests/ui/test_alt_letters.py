@@ -352,6 +352,24 @@ def test_family_and_member_forms(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_book_visit_question(
+    qtbot, family_window: MainWindow, english: None, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    window = family_window
+    in_language(qtbot, window, language)
+    tab = tab_of(qtbot, window, HoursTab)
+    assert isinstance(tab, HoursTab)
+    tab.start_timer()
+    qtbot.waitUntil(lambda: tab.timer is not None, timeout=WAIT)
+    tab.book_timer()  # "Stop en boek" asks for the activity first
+    dialog = tab.book_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    assert clashes(dialog) == {}
+    dialog.reject()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_removal_question(qtbot, family_window: MainWindow, english: None, language: str) -> None:  # type: ignore[no-untyped-def]
     window = family_window
     in_language(qtbot, window, language)

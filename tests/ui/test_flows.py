@@ -137,10 +137,14 @@ def test_a_visit_timed_and_booked(qtbot, family_window: MainWindow, clock: Clock
     qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
     clock.value += dt.timedelta(minutes=47)
     qtbot.mouseClick(button(tab, "Stop en boek"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.book_dialog is not None and tab.book_dialog.isVisible())
+    qtbot.keyClick(tab.book_dialog.activity, Qt.Key.Key_Return)  # Huisbezoek, as asked
     table = by_name(tab, "Urenregels van deze week", QTableWidget)
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=WAIT)
     assert rows(table)[0][:3] == ["24-11-2026", "0:47", "Huisbezoek"]
     qtbot.waitUntil(lambda: window.timer_label.text() == "", timeout=WAIT)
+    window.activateWindow()  # back from the question (the window manager does this on X)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
     # typed hours with the keyboard: Ctrl+U jumps to the duration field
     window.act_new_hours.trigger()
     duration = by_name(tab, "Duur", QLineEdit)

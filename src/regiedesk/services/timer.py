@@ -98,9 +98,17 @@ class VisitTimerService(Service):
         return self.get_timer(timer_id)
 
     def book(
-        self, timer_id: str, *, domain: str | None = None, goal_id: str | None = None
+        self,
+        timer_id: str,
+        *,
+        activity: str | None = None,
+        domain: str | None = None,
+        goal_id: str | None = None,
     ) -> HoursEntry:
         """Stop the timer (if needed) and turn it into an hours entry, in one transaction.
+
+        ``activity`` is the entry's activity as asked at booking; None keeps the one the
+        timer was started with.
 
         The time is rounded to whole minutes (half a minute up, at least 1);
         the entry's date is the local date on which the timer was started.
@@ -118,7 +126,13 @@ class VisitTimerService(Service):
         day = timer.started_at.astimezone().date()
         hours = HoursService(self.store, today=self.today, now=self.now)
         row = hours.validated_row(
-            timer.family_id, day, minutes, timer.activity, domain, goal_id, replacing=None
+            timer.family_id,
+            day,
+            minutes,
+            timer.activity if activity is None else activity,
+            domain,
+            goal_id,
+            replacing=None,
         )
         entry_id = uuid7()
         row.update(id=entry_id, family_id=timer.family_id, caseworker=timer.caseworker)

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.instruments import domain_name, load_instrument
@@ -67,6 +70,47 @@ def month_beside(monday: dt.date, today: dt.date) -> tuple[int, int]:
     return day.year, day.month
 
 
+class BookVisitDialog(QDialog):
+    """What "Stop en boek" asks before booking: the activity (the timer's, Huisbezoek unless
+    another was chosen at the start) and the life domain."""
+
+    def __init__(
+        self, minutes: int, day: dt.date, activity: str, domain: QComboBox, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Bezoek boeken"))
+        self.what = QLabel(
+            self.tr("Het bezoek van {0} op {1} boeken als urenregel.").format(
+                duration_text(minutes), date_text(day)
+            )
+        )
+        self.activity = QComboBox()
+        self.activity.setAccessibleName(self.tr("Activiteit"))
+        for choice in Activity:
+            self.activity.addItem(choice.label(), choice.value)
+        self.activity.setCurrentIndex(max(0, self.activity.findData(activity)))
+        self.domain = QComboBox()
+        self.domain.setAccessibleName(self.tr("Leefgebied"))
+        for index in range(domain.count()):
+            self.domain.addItem(domain.itemText(index), domain.itemData(index))
+        self.domain.setCurrentIndex(domain.currentIndex())
+        form = QFormLayout()
+        form.addRow(self.what)
+        form.addRow(self.tr("&Activiteit:"), self.activity)
+        form.addRow(self.tr("Lee&fgebied:"), self.domain)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Boeken"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.activity.setFocus()
+
+
 class HoursTab(FamilyTab):
     timer_changed = Signal()
 
@@ -76,6 +120,7 @@ class HoursTab(FamilyTab):
         self.week: Week | None = None
         self.timer: VisitTimer | None = None
         self.editing: HoursEntry | None = None
+        self.book_dialog: BookVisitDialog | None = None  # "Stop en boek", while it asks
         self.week_label = QLabel()
         self.previous = QPushButton()
         self.next = QPushButton()
@@ -372,7 +417,24 @@ class HoursTab(FamilyTab):
         )
 
     def book_timer(self) -> None:
-        if self.timer is None:
+        """Ask for the activity (and life domain), then stop the timer and book it; the
+        timer runs on while the question is open and after Annuleren."""
+        timer = self.timer
+        if timer is None or self.book_dialog is not None:
             return
-        timer_id, domain = self.timer.id, self.domain.currentData()
-        self._timer_action(lambda s: s.timer.book(timer_id, domain=domain))
+        minutes = max(1, (timer.elapsed_seconds(self.context.now()) + 30) // 60)
+        day = timer.started_at.astimezone().date()
+        dialog = BookVisitDialog(minutes, day, timer.activity, self.domain, self)
+        self.book_dialog = dialog
+
+        def answered(result: int) -> None:
+            self.book_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                activity, domain = dialog.activity.currentData(), dialog.domain.currentData()
+                self._timer_action(
+                    lambda s: s.timer.book(timer.id, activity=activity, domain=domain)
+                )
+
+        dialog.finished.connect(answered)
+        dialog.open()
