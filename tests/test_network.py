@@ -7,6 +7,7 @@ import pytest
 
 from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.families import FamilyService
+from regiedesk.services.hours import HoursService
 from regiedesk.services.network import NetworkService
 from regiedesk.store import Store
 
@@ -269,6 +270,44 @@ def test_add_contact(network: NetworkService, family_id: str, store: Store) -> N
     assert writes(store) == (before[0] + 1, before[1] + 1)
     audit = store.query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")[0]
     assert (audit["event"], audit["client"]) == ("create", family_id)
+
+
+@pytest.mark.parametrize(
+    ("mode", "activity"),
+    [
+        ("huisbezoek", "huisbezoek"),
+        ("telefoon", "telefonisch_contact"),
+        ("mail", "administratie"),
+        ("overleg", "netwerkoverleg"),
+    ],
+)
+def test_a_contact_books_its_time_in_the_same_write(
+    network: NetworkService, family_id: str, store: Store, mode: str, activity: str
+) -> None:
+    party = party_of(network, family_id)
+    before = writes(store)
+    day = TODAY - dt.timedelta(days=2)
+    network.add_contact(family_id, party_id=party, date=day, mode=mode, minutes=50)
+    entries = HoursService(store, today=lambda: TODAY).list_entries(family_id)
+    assert [(e.date, e.minutes, e.activity) for e in entries] == [(day, 50, activity)]
+    assert writes(store) == (before[0] + 2, before[1] + 1)  # two records, one audited write
+
+
+def test_a_contact_whose_time_is_refused_saves_neither(
+    network: NetworkService, family_id: str, store: Store
+) -> None:
+    party = party_of(network, family_id)
+    hours = HoursService(store, today=lambda: TODAY)
+    hours.add_entry(family_id, date=TODAY, minutes=23 * 60, activity="huisbezoek")
+    before = writes(store)
+    for minutes in (0, 2 * 60):  # no time at all; a day of more than 24 hours
+        with pytest.raises(ValidationError) as err:
+            network.add_contact(
+                family_id, party_id=party, date=TODAY, mode="telefoon", minutes=minutes
+            )
+        assert err.value.field == "minuten"
+    assert writes(store) == before
+    assert network.list_contacts(family_id) == [] and len(hours.list_entries(family_id)) == 1
 
 
 def test_add_contact_refuses_bad_input_and_writes_nothing(

@@ -94,6 +94,17 @@ def shoot_family_forms(app: QApplication, worker: DbWorker, overview, out: Path)
     settle(app, worker, 0.2)
 
 
+def shoot_booking(app: QApplication, worker: DbWorker, hours, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Picture: "Stop en boek" asking for the activity of the running visit; not booked."""
+    clock[0] += dt.timedelta(minutes=52)
+    hours.book_timer()
+    settle(app, worker, 0.3)
+    shoot(hours.book_dialog, out, "31-stop-en-boek")
+    hours.book_dialog.reject()
+    settle(app, worker)
+    clock[0] -= dt.timedelta(minutes=52)
+
+
 def main() -> int:
     out = (
         Path(sys.argv[1])
@@ -177,18 +188,31 @@ def main() -> int:
                 settle(app, worker, 0.3)
                 tab.history.setCurrentRow(tab.history.count() - 1)
                 settle(app, worker, 0.2)
+            if name == "06-netwerk":
+                tab = window.workspace.current_tab()
+                tab.parties.selectRow(0)
+                tab.contact_mode.setCurrentIndex(tab.contact_mode.findData("telefoon"))
+                tab.summary.setText("Gebeld over de schoolgang")
+                tab.contact_minutes.setText("0:20")  # booked as hours with the contact
+                settle(app, worker, 0.2)
             shoot(window, out, name)
             if name == "04-uren":  # the date field's calendar, in regiedesk's language
                 calendar = window.workspace.current_tab().date.calendarWidget()
                 calendar.resize(calendar.sizeHint())
                 settle(app, worker, 0.2)
                 shoot(calendar, out, "30-kalender")
+            if name == "04-uren":  # "Stop en boek" asks first: the running visit's question
+                shoot_booking(app, worker, window.workspace.current_tab(), out)
             if name == "04-uren":  # gone again: the other pictures show no visit
                 running = window.running_timer
                 context.run(lambda s, t=running.id: s.timer.discard(t))
                 clock[0] -= dt.timedelta(seconds=35)
                 window.refresh_timer()
                 settle(app, worker, 0.3)
+            if name == "06-netwerk":
+                tab.summary.clear()
+                tab.contact_minutes.clear()
+                tab.contact_mode.setCurrentIndex(0)
             if name == "03-overzicht":
                 shoot_family_forms(app, worker, window.workspace.current_tab(), out)
         notes_tab = window.workspace.current_tab()

@@ -826,4 +826,20 @@ EN: dict[str, str] = {
     "Met elk gezin was er de laatste {0} dagen contact.": (
         "Every family had a contact in the last {0} days."
     ),
+    # Stop en boek (issue 15)
+    "Bezoek boeken": "Book the visit",
+    "Het bezoek van {0} op {1} boeken als urenregel.": (
+        "Book the visit of {0} on {1} as an hours entry."
+    ),
+    "&Boeken": "&Book",
+    # a contact books its time (issue 15)
+    "Tijd boeken": "Book time",
+    "leeg: geen uren; of 0:45, 0,75, 45": "empty: no hours; or 0:45, 0.75, 45",
+    "De tijd van dit contact als urenregel op dezelfde dag: huisbezoek, "
+    "telefonisch contact, netwerkoverleg (overleg) of administratie (mail).": (
+        "The time of this contact as an hours entry on the same day: home visit, phone "
+        "call, network meeting (meeting) or administration (mail)."
+    ),
+    "T&ijd boeken:": "&Book time:",
+    "{0} geboekt als {1} op {2} (zie Uren).": "{0} booked as {1} on {2} (see Hours).",
 }

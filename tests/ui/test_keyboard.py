@@ -179,7 +179,10 @@ def test_network_contact_form_tab_order(qtbot, family_window: MainWindow) -> Non
     tab = show_tab(qtbot, family_window, "Netwerk")
     assert isinstance(tab, NetworkTab)
     idle(qtbot, family_window)
-    assert_tab_order(qtbot, [tab.contact_date, tab.contact_mode, tab.summary, tab.contact_button])
+    assert_tab_order(
+        qtbot,
+        [tab.contact_date, tab.contact_mode, tab.summary, tab.contact_minutes, tab.contact_button],
+    )
 
 
 def test_plan_goal_form_tab_order(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

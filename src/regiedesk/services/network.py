@@ -12,15 +12,24 @@ from typing import Any
 
 from ..domain import validate as v
 from ..domain.models import ContactMoment, InvolvedParty
-from ..domain.vocabulary import ContactMode, Field
+from ..domain.vocabulary import Activity, ContactMode, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
+from .hours import HoursService
 from .removals import Removal
 
 MAX_NAME = 200
 MAX_PHONE = 50
 MAX_EMAIL = 254
+
+# The activity of the hours a contact books, by how the contact went (a mail is written).
+CONTACT_ACTIVITY: dict[str, str] = {
+    ContactMode.HOME_VISIT.value: Activity.HOME_VISIT.value,
+    ContactMode.PHONE.value: Activity.PHONE.value,
+    ContactMode.MAIL.value: Activity.ADMIN.value,
+    ContactMode.MEETING.value: Activity.NETWORK_MEETING.value,
+}
 
 
 def _email(value: str | None) -> str | None:
@@ -171,20 +180,34 @@ class NetworkService(Service):
         date: dt.date,
         mode: str,
         summary: str | None = None,
+        minutes: int | None = None,
     ) -> ContactMoment:
+        """A contact moment; with ``minutes``, its time booked as an hours entry on the same
+        day in the same transaction (the activity follows the mode: ``CONTACT_ACTIVITY``).
+        A refused booking (a day over 24 hours, ...) saves neither."""
         self._live_party_of(party_id, family_id)
         v.not_future(Field.DATE, v.day(Field.DATE, date), self.today())
         contact_id = uuid7()
+        mode_value = v.choice(Field.CHANNEL, mode, ContactMode).value
         row = {
             "id": contact_id,
             "family_id": family_id,
             "party_id": party_id,
             "date": date.isoformat(),
-            "mode": v.choice(Field.CHANNEL, mode, ContactMode).value,
+            "mode": mode_value,
             "summary": v.optional_text(Field.SUMMARY, summary, limit=v.MAX_LONG_TEXT),
         }
+        hours_row = None
+        if minutes is not None:
+            hours = HoursService(self.store, today=self.today, now=self.now)
+            hours_row = hours.validated_row(
+                family_id, date, minutes, CONTACT_ACTIVITY[mode_value], None, None, replacing=None
+            )
+            hours_row.update(id=uuid7(), family_id=family_id, caseworker=self.store.actor.user)
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("contacts", row)
+            if hours_row is not None:
+                tx.insert("hours", hours_row)
         return self.get_contact(contact_id)
 
     def update_contact(

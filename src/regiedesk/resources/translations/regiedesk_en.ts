@@ -30,6 +30,41 @@
     </message>
 </context>
 <context>
+    <name>BookVisitDialog</name>
+    <message>
+        <source>Bezoek boeken</source>
+        <translation>Book the visit</translation>
+    </message>
+    <message>
+        <source>Het bezoek van {0} op {1} boeken als urenregel.</source>
+        <translation>Book the visit of {0} on {1} as an hours entry.</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>&amp;Activiteit:</source>
+        <translation>Activit&amp;y:</translation>
+    </message>
+    <message>
+        <source>Lee&amp;fgebied:</source>
+        <translation>L&amp;ife domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Boeken</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadModel</name>
     <message>
         <source>Gezin</source>
@@ -1178,6 +1213,22 @@
         <translation>Involved from</translation>
     </message>
     <message>
+        <source>Tijd boeken</source>
+        <translation>Book time</translation>
+    </message>
+    <message>
+        <source>leeg: geen uren; of 0:45, 0,75, 45</source>
+        <translation>empty: no hours; or 0:45, 0.75, 45</translation>
+    </message>
+    <message>
+        <source>De tijd van dit contact als urenregel op dezelfde dag: huisbezoek, telefonisch contact, netwerkoverleg (overleg) of administratie (mail).</source>
+        <translation>The time of this contact as an hours entry on the same day: home visit, phone call, network meeting (meeting) or administration (mail).</translation>
+    </message>
+    <message>
+        <source>T&amp;ijd boeken:</source>
+        <translation>&amp;Book time:</translation>
+    </message>
+    <message>
         <source>Betrokkene aanpassen</source>
         <translation>Edit party</translation>
     </message>
@@ -1268,6 +1319,10 @@
     <message>
         <source>Contact va&amp;stleggen met geselecteerde betrokkene</source>
         <translation>Record a contact &amp;with the selected party</translation>
+    </message>
+    <message>
+        <source>{0} geboekt als {1} op {2} (zie Uren).</source>
+        <translation>{0} booked as {1} on {2} (see Hours).</translation>
     </message>
     <message>
         <source>contact met {0} op {1}</source>

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.models import ContactMoment, InvolvedParty
-from ...domain.vocabulary import ContactMode, Field
+from ...domain.vocabulary import Activity, ContactMode, Field
 from ...errors import ValidationError
-from ..format import date_text
+from ...services.network import CONTACT_ACTIVITY
+from ..format import date_text, duration_text, parse_duration
 from .base import (
     FamilyTab,
     add_rows,
@@ -67,6 +68,9 @@ class NetworkTab(FamilyTab):
         for mode in ContactMode:
             self.contact_mode.addItem("", mode.value)
         self.summary = QLineEdit()
+        self.contact_minutes = QLineEdit()  # the contact's time, booked as hours with it
+        self.booked = QLabel()  # what the last contact booked
+        self.booked.setWordWrap(True)
         self.contact_button = QPushButton()
         self.remove_party_button = QPushButton()
         self.edit_party_button = QPushButton()
@@ -80,11 +84,15 @@ class NetworkTab(FamilyTab):
                 self.party_form,
                 (self.organisation, self.person, self.role, self.phone, self.email, self.since),
             ),
-            (self.contact_form, (self.contact_date, self.contact_mode, self.summary)),
+            (
+                self.contact_form,
+                (self.contact_date, self.contact_mode, self.summary, self.contact_minutes),
+            ),
         ):
             add_rows(form, *fields)
         self.party_form.addRow(self.add_button)
         self.contact_form.addRow(self.contact_button)
+        self.contact_form.addRow(self.booked)
         self.party_box = QGroupBox()
         self.party_box.setLayout(self.party_form)
         self.contact_box = QGroupBox()
@@ -152,6 +160,14 @@ class NetworkTab(FamilyTab):
         self.contact_mode.setAccessibleName(self.tr("Soort contact"))
         label_items(self.contact_mode, lambda value: ContactMode(value).label())
         self.summary.setAccessibleName(self.tr("Samenvatting contact"))
+        self.contact_minutes.setAccessibleName(self.tr("Tijd boeken"))
+        self.contact_minutes.setPlaceholderText(self.tr("leeg: geen uren; of 0:45, 0,75, 45"))
+        self.contact_minutes.setToolTip(
+            self.tr(
+                "De tijd van dit contact als urenregel op dezelfde dag: huisbezoek, "
+                "telefonisch contact, netwerkoverleg (overleg) of administratie (mail)."
+            )
+        )
         relabel(self.party_form, self.organisation, self.tr("Org&anisatie:"))
         relabel(self.party_form, self.person, self.tr("P&ersoon:"))
         relabel(self.party_form, self.role, self.tr("&Rol:"))
@@ -161,6 +177,7 @@ class NetworkTab(FamilyTab):
         relabel(self.contact_form, self.contact_date, self.tr("Datum:"))
         relabel(self.contact_form, self.contact_mode, self.tr("Hoe:"))
         relabel(self.contact_form, self.summary, self.tr("Samenvatting:"))
+        relabel(self.contact_form, self.contact_minutes, self.tr("T&ijd boeken:"))
         self.remove_party_button.setText(self.tr("Betrokkene verwijderen"))
         self.edit_party_button.setText(self.tr("Betrokkene aanpassen"))
         self.edit_contact_button.setText(self.tr("Contact aanpassen"))
@@ -273,6 +290,8 @@ class NetworkTab(FamilyTab):
         self.contact_date.setDate(QDate(contact.date.year, contact.date.month, contact.date.day))
         self.contact_mode.setCurrentIndex(max(0, self.contact_mode.findData(contact.mode)))
         self.summary.setText(contact.summary or "")
+        self.contact_minutes.clear()
+        self.contact_minutes.setEnabled(False)  # time is booked with a new contact only
         self._label_save_buttons()
         self.summary.setFocus()
 
@@ -342,6 +361,19 @@ class NetworkTab(FamilyTab):
                 )
             )
             return
+        typed = self.contact_minutes.text().strip()
+        minutes = parse_duration(typed) if typed else None
+        if typed and minutes is None:
+            self.failed(
+                ValidationError(
+                    Field.DURATION,
+                    "Vul de tijd in als u:mm (0:45), in uren met een komma (0,75) of in"
+                    " minuten (45), of laat het leeg. Er is niets opgeslagen.",
+                    "Enter the time as h:mm (0:45), in hours with a decimal point (0.75)"
+                    " or in minutes (45), or leave it empty. Nothing was saved.",
+                )
+            )
+            return
         family_id, day, mode, summary = (
             self.family_id,
             date_of(self.contact_date),
@@ -349,11 +381,24 @@ class NetworkTab(FamilyTab):
             self.summary.text() or None,
         )
 
+        def saved(contact: object) -> None:
+            if minutes is not None:
+                self.booked.setText(
+                    self.tr("{0} geboekt als {1} op {2} (zie Uren).").format(
+                        duration_text(minutes),
+                        Activity(CONTACT_ACTIVITY[mode]).label(),
+                        date_text(day),
+                    )
+                )
+            else:
+                self.booked.clear()
+            self._contact_saved(contact)
+
         self.run(
             lambda s: s.network.add_contact(
-                family_id, party_id=party_id, date=day, mode=mode, summary=summary
+                family_id, party_id=party_id, date=day, mode=mode, summary=summary, minutes=minutes
             ),
-            self._contact_saved,
+            saved,
         )
 
     def remove_party(self) -> None:
@@ -389,6 +434,8 @@ class NetworkTab(FamilyTab):
 
     def _contact_saved(self, _: object) -> None:
         self.summary.clear()
+        self.contact_minutes.clear()
+        self.contact_minutes.setEnabled(True)
         self.editing_contact = None
         self._label_save_buttons()
         self.refresh()
