@@ -842,4 +842,5 @@ EN: dict[str, str] = {
     ),
     "T&ijd boeken:": "&Book time:",
     "{0} geboekt als {1} op {2} (zie Uren).": "{0} booked as {1} on {2} (see Hours).",
+    "Week {0}: {1} ({2}) · {3}: {4}": "Week {0}: {1} ({2}) · {3}: {4}",
 }

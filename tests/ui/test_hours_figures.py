@@ -74,6 +74,7 @@ def test_an_earlier_week_shows_the_month_of_its_monday(qtbot, december_window) -
     qtbot.mouseClick(tab.previous, Qt.MouseButton.LeftButton)  # week 48: 23-11 to 29-11
     qtbot.waitUntil(lambda: "november 2026: 1:00" in tab.totals.text(), timeout=WAIT)
     assert "nog niets" in tab.totals.text()
+    assert tab.totals.text().startswith("Week 48: 0:00")  # not "Deze week"
 
 
 def test_the_month_is_named_in_english(qtbot, december_window, english: None) -> None:  # type: ignore[no-untyped-def]

@@ -762,6 +762,10 @@
         <translation>Week {0} of {1} ({2} to {3})</translation>
     </message>
     <message>
+        <source>Week {0}: {1} ({2}) · {3}: {4}</source>
+        <translation>Week {0}: {1} ({2}) · {3}: {4}</translation>
+    </message>
+    <message>
         <source>Geen bezoek bezig.</source>
         <translation>No visit in progress.</translation>
     </message>

@@ -287,14 +287,17 @@ class HoursTab(FamilyTab):
         per_activity = ", ".join(
             f"{Activity(a).label()} {duration_text(m)}" for a, m in week.by_activity.items()
         )
-        self.totals.setText(
-            self.tr("Deze week: {0} ({1}) · {2}: {3}").format(
-                duration_text(week.week_total),
-                per_activity or self.tr("nog niets"),
-                f"{month_name(week.month[1])} {week.month[0]}",
-                duration_text(week.month_total),
-            )
+        figures = (
+            duration_text(week.week_total),
+            per_activity or self.tr("nog niets"),
+            f"{month_name(week.month[1])} {week.month[0]}",
+            duration_text(week.month_total),
         )
+        if self.monday == monday_of(self.context.today()):
+            text = self.tr("Deze week: {0} ({1}) · {2}: {3}").format(*figures)
+        else:  # another week says which, not "deze week"
+            text = self.tr("Week {0}: {1} ({2}) · {3}: {4}").format(number, *figures)
+        self.totals.setText(text)
 
     def show_timer(self, timer: VisitTimer | None) -> None:
         self.timer = timer
