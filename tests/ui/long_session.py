@@ -230,6 +230,9 @@ def main() -> int:
             yield "the booking question", lambda: getattr(hours, "book_dialog", None) is not None
             self.pick_next(hours.book_dialog.activity)  # another activity than Huisbezoek
             self.click(hours.book_dialog, "Boeken")
+            yield "the question answered", lambda: hours.book_dialog is None
+            self.window.activateWindow()  # back from the dialog, without a window manager too
+            yield "the window active again", self.window.isActiveWindow
             yield "the booked visit", lambda: entries.rowCount() == before + 2 and self.idle()
             self.choose_row(entries, 0)
             self.click(tab, "Regel bewerken")
