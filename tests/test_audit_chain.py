@@ -3,13 +3,14 @@ and the check finds a changed, removed or moved event."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 from pathlib import Path
 
 import sqlcipher3
 
-from regiedesk.audit_chain import GENESIS, event_hash
+from regiedesk.audit_chain import GENESIS, event_hash, link_hash
 from regiedesk.services.families import FamilyService
 from regiedesk.store import Store, check_profile
 from regiedesk.store.profile import DB_FILE, _connect, unlock
@@ -153,3 +154,24 @@ def test_the_trail_costs_one_page_a_write_and_stays_append_only(store: Store) ->
         raise AssertionError("an event was removed")
     except sqlcipher3.IntegrityError as exc:
         assert "append-only" in str(exc)
+
+
+def test_an_event_hash_is_sha256_of_the_compact_json_of_its_link_and_fields() -> None:
+    # the server and every laptop already hold hashes in this form: it must never drift
+    values = ["e1", "read", "2026-11-24T09:00:00.000+00:00", None, "anna", "anna", "d1", '["ö"]']
+    text = '["' + GENESIS + '","e1","read","2026-11-24T09:00:00.000+00:00",null,"anna","anna",'
+    text += '"d1","[\\"ö\\"]"]'
+    assert link_hash(GENESIS, values) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_an_event_names_the_account_another_connection_just_set(store: Store) -> None:
+    other = store.another_connection()
+    try:
+        store.record_access("read", client=None, objects=["a"])
+        other.set_meta("user", "anna")
+        store.record_access("read", client=None, objects=["b"])
+    finally:
+        other.close()
+    users = [row["user"] for row in events(store)]
+    assert users[-1] == "anna" and users[-2] != "anna"
+    assert store.verify_audit_chain().ok

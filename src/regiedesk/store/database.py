@@ -160,6 +160,24 @@ def verify_audit_rows(conn: Any) -> ChainReport:
     return verify_chain(dict(zip(names, row, strict=True)) for row in cursor)
 
 
+_CLOCK_AND_USER = "SELECT key, value FROM meta WHERE key IN ('clock', 'user')"
+
+# One statement per event: the previous event's hash is read in it (inside the write
+# transaction, so another connection's event in between is linked to, not skipped; an
+# empty trail starts at GENESIS, ?9) and the new hash made by ``audit_link``, registered
+# on every Store's connection. Half the cost of a separate SELECT and INSERT.
+_LAST_HASH = "coalesce(nullif((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), ''), ?9)"
+_APPEND_AUDIT = (
+    "INSERT INTO audit_log (id, event, at, client, user, responsible_user, device, objects,"
+    f" prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, {_LAST_HASH},"
+    f" audit_link({_LAST_HASH}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))"
+)
+
+
+def _audit_link(prev: str, *values: Any) -> str:
+    return link_hash(prev, values)
+
+
 def _check_table(table: str) -> None:
     if table not in ENTITY_TABLES:
         raise ValueError(f"not an entity table: {table}")
@@ -171,6 +189,7 @@ class Store:
     def __init__(self, conn: Any, *, path: Path) -> None:
         self.conn = conn
         self.path = path
+        conn.create_function("audit_link", 9, _audit_link, deterministic=True)
         self.on_change: Callable[[], None] | None = None  # called after a commit with outbox rows
         self.outbox = Outbox(self)
         self.set_aside = SetAside(self)
@@ -216,18 +235,22 @@ class Store:
         """One unit of work: entity changes, their outbox entries and one audit event."""
         tx = Tx(self, client)
         with self._atomic():
-            self._catch_up_clock()
+            user = self._catch_up_clock()
             yield tx
-            self._append_audit(event, tx.client, tx.objects, actor or self.actor)
+            actor = actor or Actor(user=user, device=self.device_id)
+            self._append_audit(event, tx.client, tx.objects, actor)
             self.put_meta("clock", self.clock.last.encode())
         if tx.outboxed and self.on_change is not None:
             self.on_change()
 
-    def _catch_up_clock(self) -> None:
-        """The sync thread has its own connection and clock: never stamp below what it saw."""
-        stored = self.meta("clock")
-        if stored:
-            self.clock.witness(Stamp.decode(stored))
+    def _catch_up_clock(self) -> str:
+        """The sync thread has its own connection and clock: never stamp below what it saw.
+        Returns the profile's account as well (who acts, as ``actor``), read in the same
+        statement: every write needs both."""
+        stored = dict(self.conn.execute(_CLOCK_AND_USER).fetchall())
+        if stored.get("clock"):
+            self.clock.witness(Stamp.decode(str(stored["clock"])))
+        return str(stored.get("user") or "")
 
     def rewind_future_stamps(self) -> int:
         """The server refused this device's stamps as lying in the future while its clock is
@@ -357,24 +380,20 @@ class Store:
     def _append_audit(
         self, event: str, client: str | None, objects: list[str], actor: Actor
     ) -> None:
-        """Append one event, linked to the one before (read inside this write transaction,
-        so another connection's event in between is linked to, not skipped)."""
-        last = self.conn.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-        prev = str(last[0]) if last is not None and last[0] else GENESIS
-        values = (
-            uuid7(),
-            event,
-            utc_text(),
-            client,
-            actor.user,
-            actor.responsible_user or actor.user,
-            actor.device,
-            json.dumps(list(dict.fromkeys(objects))),
-        )
+        """Append one event, linked to the one before (``_APPEND_AUDIT``)."""
         self.conn.execute(
-            "INSERT INTO audit_log (id, event, at, client, user, responsible_user, device, objects,"
-            " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, prev, link_hash(prev, values)),
+            _APPEND_AUDIT,
+            (
+                uuid7(),
+                event,
+                utc_text(),
+                client,
+                actor.user,
+                actor.responsible_user or actor.user,
+                actor.device,
+                json.dumps(list(dict.fromkeys(objects))),
+                GENESIS,
+            ),
         )
 
     def audit_events_after(self, seq: int, limit: int) -> list[tuple[int, p.AuditEvent]]:
