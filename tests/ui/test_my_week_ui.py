@@ -18,10 +18,10 @@ from regiedesk.ui.my_week import MyWeekPage
 
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY, button, by_name
-from .keyboard import activate, english, to_english
+from .keyboard import activate, english, to_english, unlocked_window
 from .test_flows import WAIT, rows, unlock
 
-__all__ = ["english"]
+__all__ = ["english", "unlocked_window"]
 
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 
@@ -151,3 +151,13 @@ def test_in_english(qtbot, week_window: MainWindow, english: None) -> None:  # t
     assert page.agreements.item(0, 3).text() == "late"  # type: ignore[union-attr]
     assert button(page, "< Previous week") is not None
     assert QApplication.instance() is not None
+
+
+def test_a_team_leaders_workspace_stays(qtbot, unlocked_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window = unlocked_window
+    window.open_team(("http://127.0.0.1:9", "no-token"))  # offline: the fetch fails, quietly
+    try:
+        window.act_my_week.trigger()
+        assert window.pages.currentWidget() is window.team and window.my_week is None
+    finally:
+        window.close_team()

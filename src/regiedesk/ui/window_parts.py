@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         revoked_box: QMessageBox
         act_cancel_sync: QAction
         running_timer: Any
+        team: Any
         _team_login: tuple[str, str] | None
 
         def lock(self) -> None: ...

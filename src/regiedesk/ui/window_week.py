@@ -20,8 +20,8 @@ class WeekMixin(WindowBase):
 
     def show_my_week(self, day: dt.date | None = None) -> None:
         """Mijn week of the week of ``day`` (this week by default)."""
-        if self.context.services is None:
-            return
+        if self.context.services is None or self.team is not None:
+            return  # a team leader's profile books no hours: the team workspace stays
         from .my_week import MyWeekPage
 
         page = self.my_week
