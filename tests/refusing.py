@@ -37,6 +37,10 @@ class RefusingServer:
     def stand_ins(self) -> list[p.StandIn]:
         return []
 
+    def device(self) -> p.DeviceAnswer:
+        """A caseworker's device: an unlock of a profile without a kept role asks."""
+        return {"device_id": "refused-test-device", "user": "anna", "role": p.Role.CASEWORKER}
+
     def destroyed(self, since: int) -> p.DestroyedAnswer:
         return {"families": [], "members": [], "cursor": since}
 
