@@ -1,17 +1,10 @@
 """The encrypted local store: key handling, schema, the open database and profile lifecycle."""
 
+from .backup import backup_profile, restore_profile
+from .check import CheckReport, check_profile
 from .database import Actor, Store, Tx
 from .keys import DEFAULT_KDF, MIN_PASSPHRASE_LENGTH, KdfParams
-from .profile import (
-    CheckReport,
-    backup_profile,
-    change_passphrase,
-    check_profile,
-    create_profile,
-    open_profile,
-    profile_exists,
-    restore_profile,
-)
+from .profile import change_passphrase, create_profile, open_profile, profile_exists
 
 __all__ = [
     "DEFAULT_KDF",

@@ -12,14 +12,10 @@ the database have all been verified, so a failure leaves every file as it was.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import shutil
 import tempfile
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +23,7 @@ import sqlcipher3
 
 from .. import __version__
 from ..errors import (
-    BackupError,
     CorruptDatabase,
-    FolderNotEmpty,
     MigrationFailed,
     NewerSchema,
     NoProfile,
@@ -40,7 +34,6 @@ from ..errors import (
     StorageUnavailable,
     storage_reason,
 )
-from ..i18n import pick
 from ..ids import uuid7
 from ..recovery_key import (
     RecoveryEnvelope,
@@ -48,7 +41,7 @@ from ..recovery_key import (
     seal_for_recovery,
     unseal_with_private_key,
 )
-from .database import DatabaseError, Store, storage_error, verify_audit_rows
+from .database import DatabaseError, Store, storage_error
 from .keys import (
     DEFAULT_KDF,
     MIN_PASSPHRASE_LENGTH,
@@ -66,7 +59,6 @@ log = logging.getLogger(__name__)
 KEY_FILE = "profile.key"
 RECOVERY_FILE = "profile.recovery"  # the data key sealed to the organisation (recovery.py)
 DB_FILE = "profile.db"
-BACKUP_FORMAT = "regiedesk-backup"
 
 
 def profile_exists(data_dir: Path) -> bool:
@@ -332,201 +324,6 @@ def change_passphrase(
     except OSError as exc:
         raise _as_storage_error(exc, data_dir) from exc
     log.info("passphrase changed")
-
-
-# --- check -----------------------------------------------------------------------
-
-
-@dataclass
-class CheckReport:
-    lines: list[tuple[bool, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(ok for ok, _ in self.lines)
-
-    def add(self, ok: bool, text: str) -> None:
-        self.lines.append((ok, text))
-
-
-def check_profile(data_dir: Path, passphrase: str) -> CheckReport:
-    """Verify passphrase, key, schema and integrity. Raises for a profile that cannot be opened."""
-    with _no_trace_on_failure(data_dir / DB_FILE):
-        return _check(data_dir, passphrase)
-
-
-def _check(data_dir: Path, passphrase: str) -> CheckReport:
-    report = CheckReport()
-    data_key, envelope = unlock(data_dir, passphrase)
-    report.add(True, pick("Wachtwoord en sleutel: in orde", "Passphrase and key: OK"))
-    report.add(
-        True,
-        pick(
-            f"Sleutelafleiding: Argon2id, {envelope.kdf.memory_kib // 1024} MiB, "
-            f"{envelope.kdf.iterations} rondes",
-            f"Key derivation: Argon2id, {envelope.kdf.memory_kib // 1024} MiB, "
-            f"{envelope.kdf.iterations} passes",
-        ),
-    )
-    db_path = data_dir / DB_FILE
-    conn = _connect(db_path, data_key)
-    try:
-        version = _verify_database(conn, db_path)
-        report.add(
-            version == SCHEMA_VERSION or version < SCHEMA_VERSION,
-            pick(
-                f"Schemaversie: {version} (deze versie: {SCHEMA_VERSION})",
-                f"Schema version: {version} (this version: {SCHEMA_VERSION})",
-            ),
-        )
-        try:
-            integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        except DatabaseError as exc:
-            integrity = [type(exc).__name__]
-        try:
-            cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        except DatabaseError as exc:
-            cipher = [type(exc).__name__]
-        report.add(
-            integrity == ["ok"],
-            pick("Integriteit (SQLite): ", "Integrity (SQLite): ") + "; ".join(integrity[:5]),
-        )
-        report.add(
-            not cipher,
-            pick("Integriteit (versleuteling): ", "Integrity (encryption): ")
-            + ("; ".join(cipher[:5]) if cipher else "ok"),
-        )
-        if version >= 5 and integrity == ["ok"]:  # the chain came with schema 5
-            report.add(*_audit_chain_line(conn))
-    finally:
-        conn.close()
-    return report
-
-
-def _audit_chain_line(conn: Any) -> tuple[bool, str]:
-    chain = verify_audit_rows(conn)
-    if chain.first_break is None:
-        return True, pick(
-            f"Audittrail: {chain.events} gebeurtenissen, de keten is ongeschonden",
-            f"Audit trail: {chain.events} events, the chain is intact",
-        )
-    broken = chain.first_break
-    what = {
-        "changed": ("is veranderd", "was changed"),
-        "removed_or_reordered": (
-            "volgt niet op de vorige (weggehaald of verplaatst)",
-            "does not follow the one before (removed or moved)",
-        ),
-    }[broken.kind]
-    return False, pick(
-        f"Audittrail: gebeurtenis {broken.seq} {what[0]}",
-        f"Audit trail: event {broken.seq} {what[1]}",
-    )
-
-
-# --- backup and restore ------------------------------------------------------------
-
-
-def backup_profile(data_dir: Path, passphrase: str, out: Path) -> None:
-    """Write one consistent, still-encrypted copy of the profile to ``out`` (a zip file).
-
-    The copy is taken with SQLite's online backup API, so the profile may be
-    open in another process meanwhile. The key envelope travels along: the
-    backup opens with the passphrase that was valid when it was made.
-    """
-    data_key, envelope = unlock(data_dir, passphrase)
-    with _no_trace_on_failure(data_dir / DB_FILE):
-        _backup(data_dir, data_key, envelope, out)
-    log.info("backup written")
-
-
-def _backup(data_dir: Path, data_key: bytes, envelope: KeyEnvelope, out: Path) -> None:
-    if out.exists():
-        raise BackupError(
-            f"{out} bestaat al; er is niets overschreven. Kies een andere bestandsnaam.",
-            f"{out} already exists; nothing was overwritten. Choose another file name.",
-        )
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".regiedesk-backup-", dir=out.parent) as tmp:
-            copy_path = Path(tmp) / DB_FILE
-            source = _connect(data_dir / DB_FILE, data_key)
-            try:
-                version = _verify_database(source, data_dir / DB_FILE)
-                target = _connect(copy_path, data_key)
-                try:
-                    source.backup(target)
-                    target.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    target.close()
-            finally:
-                source.close()
-            header = {"format": BACKUP_FORMAT, "version": 1, "schema": version, "app": __version__}
-            partial = out.with_name(out.name + ".part")
-            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr("backup.json", json.dumps(header))
-                archive.writestr(KEY_FILE, envelope.to_bytes())
-                archive.write(copy_path, DB_FILE)
-            os.replace(partial, out)
-    except (OSError, DatabaseError) as exc:
-        with contextlib.suppress(OSError):
-            out.with_name(out.name + ".part").unlink()
-        raise _as_storage_error(exc, out.parent) from exc
-
-
-@contextlib.contextmanager
-def _extracted(backup: Path, workdir: Path) -> Iterator[Path]:
-    try:
-        with zipfile.ZipFile(backup) as archive:
-            names = set(archive.namelist())
-            if not {"backup.json", KEY_FILE, DB_FILE} <= names:
-                raise NotAProfile(str(backup))
-            header = json.loads(archive.read("backup.json"))
-            if header.get("format") != BACKUP_FORMAT:
-                raise NotAProfile(str(backup))
-            archive.extract(KEY_FILE, workdir)
-            archive.extract(DB_FILE, workdir)
-    except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, UnicodeDecodeError) as exc:
-        raise NotAProfile(str(backup)) from exc
-    yield workdir
-
-
-def restore_profile(backup: Path, data_dir: Path, passphrase: str) -> None:
-    """Restore a backup into an empty data directory, after verifying it opens and is intact.
-
-    A folder that holds anything at all is refused, and a folder this call had to
-    create is removed again when the restore fails.
-    """
-    if profile_exists(data_dir):
-        raise ProfileExists(str(data_dir))
-    if data_dir.exists() and (not data_dir.is_dir() or any(data_dir.iterdir())):
-        raise FolderNotEmpty(str(data_dir))
-    if not backup.is_file():
-        raise NotAProfile(str(backup))
-    created = not data_dir.exists()
-    try:
-        _restore_into(backup, data_dir, passphrase)
-    except BaseException:
-        if created:
-            shutil.rmtree(data_dir, ignore_errors=True)
-        raise
-    log.info("backup restored")
-
-
-def _restore_into(backup: Path, data_dir: Path, passphrase: str) -> None:
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        with (
-            tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as tmp,
-            _extracted(backup, Path(tmp)) as staged,
-        ):
-            report = check_profile(staged, passphrase)
-            if not report.ok:
-                raise CorruptDatabase(str(backup), "integrity")
-            os.replace(staged / DB_FILE, data_dir / DB_FILE)
-            os.replace(staged / KEY_FILE, data_dir / KEY_FILE)
-    except OSError as exc:
-        raise _as_storage_error(exc, data_dir) from exc
 
 
 def remove_profile_files(data_dir: Path) -> None:
