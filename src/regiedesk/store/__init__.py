@@ -1,7 +1,8 @@
 """The encrypted local store: key handling, schema, the open database and profile lifecycle."""
 
+from ..check_report import CheckReport
 from .backup import backup_profile, restore_profile
-from .check import CheckReport, check_profile
+from .check import check_profile
 from .database import Actor, Store, Tx
 from .keys import DEFAULT_KDF, MIN_PASSPHRASE_LENGTH, KdfParams
 from .profile import change_passphrase, create_profile, open_profile, profile_exists

@@ -3,26 +3,14 @@ read without writing (a failure leaves every file as it was)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..check_report import CheckReport
 from ..i18n import pick
 from .database import DatabaseError, verify_audit_rows
 from .profile import DB_FILE, _connect, _no_trace_on_failure, _verify_database, unlock
 from .schema import SCHEMA_VERSION
-
-
-@dataclass
-class CheckReport:
-    lines: list[tuple[bool, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(ok for ok, _ in self.lines)
-
-    def add(self, ok: bool, text: str) -> None:
-        self.lines.append((ok, text))
 
 
 def check_profile(data_dir: Path, passphrase: str) -> CheckReport:

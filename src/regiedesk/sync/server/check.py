@@ -12,24 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...check_report import CheckReport
 from .db import MIGRATIONS, ServerDB
 
 CLOCK_TOLERANCE = dt.timedelta(seconds=2)
-
-
-@dataclass
-class Report:
-    lines: list[tuple[bool, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return all(ok for ok, _ in self.lines)
-
-    def add(self, ok: bool, text: str) -> None:
-        self.lines.append((ok, text))
 
 
 def schema_line(db: ServerDB) -> tuple[bool, str]:
@@ -82,9 +70,9 @@ def clock_lines(db: ServerDB) -> list[tuple[bool, str]]:
     return lines
 
 
-def check_server(url: str) -> Report:
+def check_server(url: str) -> CheckReport:
     """The checks against the database at ``url``; changes nothing (no migration)."""
-    report = Report()
+    report = CheckReport()
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
         report.add(False, f"database unreachable: no file {url.removeprefix('sqlite:///')}")
         return report  # and none made: connecting would create an empty one
