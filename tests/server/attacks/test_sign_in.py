@@ -15,6 +15,7 @@ from regiedesk.errors import ServerBusy, SignInRefused, TooManyAttempts
 from regiedesk.sync.client import SyncClient
 from regiedesk.sync.server import auth
 from regiedesk.sync.server import cli as server_cli
+from regiedesk.sync.server import sign_in as door
 
 from ..conftest import PASSWORD, Running, serving
 from .helpers import code, peak_memory
@@ -131,6 +132,51 @@ def test_forty_guesses_at_once_do_not_exhaust_the_server(server: Running) -> Non
             t.join()
     assert set(answers) <= {401, 429, 503} and len(answers) == 40
     assert peak.mb < 250, f"{peak.mb:.0f} MB"  # Argon2id takes 64 MiB per check
+
+
+def test_guesses_waiting_for_their_turn_hold_no_worker_thread(
+    server: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sign-in waited for its turn to check a password in one of the thread pool's 40
+    worker threads: 40 guesses at once held them all, and /health (like every request)
+    waited until they gave up (1 s: bench/server_abuse.py). Here two checks are held
+    and the others wait for as long as the test needs."""
+    gate, inside = threading.Event(), threading.Semaphore(0)
+
+    def held(self: PasswordHasher, stored: str, password: str) -> bool:
+        inside.release()
+        gate.wait(120)
+        return False  # every password here is wrong: the answer Argon2id would give
+
+    monkeypatch.setattr(PasswordHasher, "verify", held)
+    monkeypatch.setattr(door, "BUSY_WAIT_S", 120.0)
+    monkeypatch.setitem(door.LIMITS, door.Kind.ADDRESS, 1000)
+    answers: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda i=i: answers.append(sign_in(server, f"wacht{i}", "fout").status_code)
+        )
+        for i in range(45)  # more than the thread pool's 40
+    ]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(door.CONCURRENT_CHECKS):
+            assert inside.acquire(timeout=60)  # two checks run (and are held)
+        counted = "SELECT COUNT(*) AS n FROM sign_in_failures WHERE kind = 'account'"
+        deadline = time.monotonic() + 60
+        while server.db.query(counted)[0]["n"] < 40:  # every thread the pool has is in use
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        with server.client() as c:
+            health = c.get("/health", timeout=20)
+        assert health.status_code == 200
+        assert answers == []  # all guesses still wait: /health did not wait for them
+    finally:
+        gate.set()
+        for t in threads:
+            t.join()
+    assert answers == [401] * 45
 
 
 def test_an_administrator_unlocks_an_account(server: Running) -> None:

@@ -275,7 +275,9 @@ class ServerDB:
                 tx.execute("UPDATE schema_version SET version = ?", (len(MIGRATIONS),))
 
     def ping(self) -> bool:
-        return bool(self.query("SELECT 1 AS ok"))
+        """Without the write lock: /health does not queue behind sign-ins and pushes."""
+        with self.reading() as tx:
+            return bool(tx.query("SELECT 1 AS ok"))
 
     def close(self) -> None:
         """Close every connection this object opened, on any thread."""

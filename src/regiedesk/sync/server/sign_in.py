@@ -11,18 +11,20 @@ each further lockout (at most ``MAX_WAIT_S``); while it waits no password is che
 A correct sign-in ends the account's waits; an administrator can too
 (``regiedesk-server user unlock``).
 
-Argon2id takes 64 MiB per check: at most ``CONCURRENT_CHECKS`` run at once per process;
+Argon2id takes 64 MiB per check: at most ``CONCURRENT_CHECKS`` run at once per server;
 a sign-in that finds them busy for ``BUSY_WAIT_S`` gets 503 ``busy`` (40 guesses at once
-took the server to 2.1 GB).
+took the server to 2.1 GB). A sign-in waits for its turn on the event loop, holding no
+worker thread: waiting in the thread pool, 40 guesses held all its threads, and /health
+and every other request waited a second for one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -37,8 +39,6 @@ QUIET_S = 24 * 60 * 60  # a day without a failed attempt: the waits start short 
 CONCURRENT_CHECKS = 2
 BUSY_WAIT_S = 1.0
 BUSY_RETRY_S = 2
-
-_checks = threading.BoundedSemaphore(CONCURRENT_CHECKS)
 
 
 class Kind(StrEnum):
@@ -137,15 +137,25 @@ def unlock(db: ServerDB, user: str) -> bool:
         )
 
 
-@contextmanager
-def password_check() -> Iterator[bool]:
-    """A turn to check a password (True), or False when the checks stayed busy."""
-    turn = _checks.acquire(timeout=BUSY_WAIT_S)
-    try:
-        yield turn
-    finally:
-        if turn:
-            _checks.release()
+class Turns:
+    """Turns to check a password, ``CONCURRENT_CHECKS`` at once; one per app (an app runs
+    on one event loop)."""
+
+    def __init__(self) -> None:
+        self._free = asyncio.Semaphore(CONCURRENT_CHECKS)
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[bool]:
+        """A turn (True), or False when the checks stayed busy for ``BUSY_WAIT_S``."""
+        try:
+            await asyncio.wait_for(self._free.acquire(), BUSY_WAIT_S)
+        except TimeoutError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._free.release()
 
 
 def _now_ms() -> int:

@@ -9,8 +9,10 @@ is answered as a wrong password, so the answer never confirms a password.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from ... import protocol as p
 from .. import auth, queries, sign_in
@@ -30,23 +32,26 @@ def _wait(status: int, code: p.ErrorCode, message: str, seconds: int) -> HTTPExc
 def router(db: ServerDB) -> APIRouter:
     api = APIRouter()
 
-    @api.post("/v1/devices", response_model=None)  # a TypedDict, not a pydantic model
-    def register(body: Register, request: Request) -> p.RegisterAnswer:
-        address = request.client.host if request.client else "?"
+    turns = sign_in.Turns()
+
+    def begin(body: Register, address: str) -> sign_in.Attempt:
         attempt = sign_in.begin(db, body.user, address)
         if attempt.wait is not None:
             queries.log_access(db, body.user, None, "register", p.ErrorCode.TOO_MANY_ATTEMPTS)
             message = "too many failed attempts: wait"
             raise _wait(429, p.ErrorCode.TOO_MANY_ATTEMPTS, message, attempt.wait)
-        with sign_in.password_check() as turn:
-            if not turn:
-                sign_in.not_checked(db, body.user, address)
-                raise _wait(
-                    503, p.ErrorCode.BUSY, "the server is busy: try again", sign_in.BUSY_RETRY_S
-                )
-            with db.transaction() as tx:
-                user = queries.user(tx, body.user)
-            valid = auth.verify_password(user["password_hash"] if user else None, body.password)
+        return attempt
+
+    def check_password(body: Register) -> tuple[dict[str, Any] | None, bool]:
+        with db.reading() as tx:
+            user = queries.user(tx, body.user)
+        valid = auth.verify_password(user["password_hash"] if user else None, body.password)
+        return user, valid
+
+    def finish(
+        body: Register, address: str, attempt: sign_in.Attempt, user: dict[str, Any] | None,
+        valid: bool,
+    ) -> p.RegisterAnswer:  # fmt: skip
         valid = valid and user is not None and not user["disabled"]
         if valid and user is not None and user["role"] in auth.NEEDS_SECOND_FACTOR:
             step = auth.verify_totp(user["totp_secret"] or "", body.totp or "")
@@ -70,6 +75,21 @@ def router(db: ServerDB) -> APIRouter:
             "user": body.user,
             "role": p.Role(user["role"]),
         }
+
+    @api.post("/v1/devices", response_model=None)  # a TypedDict, not a pydantic model
+    async def register(body: Register, request: Request) -> p.RegisterAnswer:
+        """The database and Argon2id work in worker threads; the wait for a turn to check
+        a password on the event loop, where it holds no thread (``sign_in``)."""
+        address = request.client.host if request.client else "?"
+        attempt = await run_in_threadpool(begin, body, address)
+        async with turns.turn() as turn:
+            if not turn:
+                await run_in_threadpool(sign_in.not_checked, db, body.user, address)
+                raise _wait(
+                    503, p.ErrorCode.BUSY, "the server is busy: try again", sign_in.BUSY_RETRY_S
+                )
+            user, valid = await run_in_threadpool(check_password, body)
+        return await run_in_threadpool(finish, body, address, attempt, user, valid)
 
     @api.get("/v1/devices/me", response_model=None)
     def me(request: Request) -> p.DeviceAnswer:
