@@ -16,7 +16,7 @@ from regiedesk.clock import Stamp, wall_clock_ms
 from regiedesk.entities import ENTITY_TABLES
 from regiedesk.errors import ServerRefused
 from regiedesk.ids import uuid7
-from regiedesk.sync import client as sync_client
+from regiedesk.sync import engine as sync_engine
 from regiedesk.sync import protocol as p
 from regiedesk.sync.apply import local_checksums
 from regiedesk.sync.server import destruction, first_pull
@@ -281,7 +281,7 @@ def test_a_first_pull_cut_short_goes_on_from_the_log(
     anna.sync()
     fresh = laptop("anna")
     pages = paced(fresh, 2, lambda n: None)
-    monkeypatch.setattr(sync_client, "APPLY_BATCH", 3)
+    monkeypatch.setattr(sync_engine, "APPLY_BATCH", 3)
     fresh.engine.sync_once(cancelled=lambda: len(pages) >= 2)
     assert fresh.store.meta("pull_cursor") is None  # the mark only at the end
     assert 0 < fresh.count("hours") < 12

@@ -11,7 +11,7 @@ import pytest
 from regiedesk.errors import ServerRefused
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
-from regiedesk.sync import client as sync_client
+from regiedesk.sync import engine as sync_engine
 from regiedesk.sync.client import SyncClient, SyncEngine
 
 from ..conftest import FAST_KDF, TODAY
@@ -84,15 +84,15 @@ def _batches_and_cursor(
 
     monkeypatch.setattr(client, "pull", small_pages)
     monkeypatch.setattr(client, "state", _older_server)  # the log's pages, not the state's
-    monkeypatch.setattr(sync_client, "APPLY_BATCH", 5)
+    monkeypatch.setattr(sync_engine, "APPLY_BATCH", 5)
     cursors: list[str | None] = []
-    real_apply = sync_client.apply_page
+    real_apply = sync_engine.apply_page
 
     def counted(*args: Any, **kwargs: Any) -> int:
         cursors.append(str(kwargs["cursor"]))
         return real_apply(*args, **kwargs)
 
-    monkeypatch.setattr(sync_client, "apply_page", counted)
+    monkeypatch.setattr(sync_engine, "apply_page", counted)
     engine = SyncEngine(store, client)
     # cancelled once two batches of three pages are in: the page after them is applied too
     report = engine.sync_once(cancelled=lambda: len(cursors) >= 2)

@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from regiedesk.errors import Offline
-from regiedesk.sync import client as sync_client
+from regiedesk.sync import engine as sync_engine
 from regiedesk.sync.server.db import ServerDB
 
 from .conftest import free_port
@@ -150,7 +150,7 @@ def process(db_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
 def test_server_killed_during_a_large_push_loses_and_doubles_nothing(
     process: ServerProcess, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sync_client, "PUSH_BATCH", BATCH)
+    monkeypatch.setattr(sync_engine, "PUSH_BATCH", BATCH)
     db = ServerDB(db_url)
     users = ["anna", "bert", "carla"]
     transport = KillingTransport(process)

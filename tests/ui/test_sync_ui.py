@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from regiedesk.services import Services
 from regiedesk.store import Store, create_profile
 from regiedesk.store.profile import KEY_FILE
-from regiedesk.sync import client as sync_client
+from regiedesk.sync import engine as sync_engine
 from regiedesk.sync.client import SyncClient, SyncEngine
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
@@ -160,7 +160,7 @@ def test_a_sync_can_be_cancelled_between_batches(
 ) -> None:  # type: ignore[no-untyped-def]
     window = connected_window
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
-    monkeypatch.setattr(sync_client, "PUSH_BATCH", 1)
+    monkeypatch.setattr(sync_engine, "PUSH_BATCH", 1)
     monkeypatch.setattr(SyncController, "AFTER_CHANGE_MS", 60_000)
     window.sync._after_change.setInterval(60_000)
     run(window, lambda s: [s.families.add_family(name=f"Gezin {i}") for i in range(3)])
