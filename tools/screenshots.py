@@ -27,7 +27,7 @@ from regiedesk.ui.settings import Settings
 from regiedesk.ui.sync import SyncState, SyncStatus
 from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
-from regiedesk.ui.workspace.notes_tab import new_draft_key, store_draft
+from regiedesk.ui.workspace.drafts import new_draft_key, store_draft
 
 # the stand-in server the tests use, for the picture of set-aside work
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

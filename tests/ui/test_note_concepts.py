@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 
 from regiedesk.ui.main_window import MainWindow
-from regiedesk.ui.workspace.notes_tab import DRAFT_ROLE, NotesTab, new_draft_prefix
+from regiedesk.ui.workspace.drafts import new_draft_prefix
+from regiedesk.ui.workspace.notes_tab import DRAFT_ROLE, NotesTab
 
 from .failing import click, read_error
 from .locking import on_db, press_ctrl_l, reopen_family, settle
