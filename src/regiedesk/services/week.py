@@ -148,6 +148,17 @@ class WeekService(Service):
             key=lambda f: (f.name.casefold(), f.family_id),
         )
 
+    def _due(
+        self, sql: str, column: str, first: dt.date | None, last: dt.date, order: str
+    ) -> list[dict[str, Any]]:
+        """The rows of ``sql`` (its placeholders: the closed status and ``last``) whose
+        ``column`` lies from ``first`` (None: any time before) up to ``last``."""
+        params: list[str] = [FamilyStatus.CLOSED.value, last.isoformat()]
+        if first is not None:
+            sql += f" AND {column} >= ?"
+            params.append(first.isoformat())
+        return self.store.query(f"{sql} ORDER BY {order}", tuple(params))
+
     def _agreements(
         self, first: dt.date | None, last: dt.date, today: dt.date
     ) -> list[DueAgreement]:
@@ -156,13 +167,7 @@ class WeekService(Service):
             " JOIN families f ON f.id = a.family_id AND f.deleted = 0 AND f.status != ?"
             " WHERE a.deleted = 0 AND a.done = 0 AND a.due_date IS NOT NULL AND a.due_date <= ?"
         )
-        params: list[str] = [FamilyStatus.CLOSED.value, last.isoformat()]
-        if first is not None:
-            sql += " AND a.due_date >= ?"
-            params.append(first.isoformat())
-        rows = self.store.query(
-            sql + " ORDER BY a.due_date, f.name COLLATE NOCASE, a.id", tuple(params)
-        )
+        rows = self._due(sql, "a.due_date", first, last, "a.due_date, f.name COLLATE NOCASE, a.id")
         return [
             DueAgreement(
                 agreement_id=r["id"],
@@ -182,12 +187,8 @@ class WeekService(Service):
             "SELECT id, name, evaluation_date FROM families WHERE deleted = 0"
             " AND status != ? AND evaluation_date IS NOT NULL AND evaluation_date <= ?"
         )
-        params: list[str] = [FamilyStatus.CLOSED.value, last.isoformat()]
-        if first is not None:
-            sql += " AND evaluation_date >= ?"
-            params.append(first.isoformat())
-        rows = self.store.query(
-            sql + " ORDER BY evaluation_date, name COLLATE NOCASE, id", tuple(params)
+        rows = self._due(
+            sql, "evaluation_date", first, last, "evaluation_date, name COLLATE NOCASE, id"
         )
         return [
             DueEvaluation(
