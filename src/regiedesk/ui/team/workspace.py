@@ -16,20 +16,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.instruments import domain_name
 from ...domain.vocabulary import ClosureReason, FamilyStatus
 from ...domain.weeks import week_label
 from ...errors import Offline
@@ -37,7 +33,7 @@ from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
 from ..charts import BarChart
-from ..format import date_text, duration_text, euro_text
+from ..format import date_text, duration_text
 from ..messages import show_error
 from ..worker import DbWorker
 from ..workspace.base import date_edit, never_cut_off, shown_date
@@ -50,6 +46,7 @@ from .actions import (
     StandInDialog,
 )
 from .report import AskPath, ask_path, offer_to_open, report_job, suggested_name
+from .tables import Item, code_label, domain_rows, family_rows, fill, new_table, team_rows
 
 if TYPE_CHECKING:  # the reports (reportlab) load when a report is made, not at start
     from ...reports import Letterhead
@@ -60,50 +57,6 @@ DEFAULT_DAYS = 90
 
 Fetch = Callable[[dt.date, dt.date, str | None], TeamSnapshot]
 Act = Callable[[Job], Any]  # runs a team action's request with a client of the server
-
-
-class _Item(QTableWidgetItem):
-    """A cell that sorts by its number when it has one."""
-
-    def __init__(self, text: str, key: Any = None) -> None:
-        super().__init__(text)
-        self.key = key if key is not None else text
-        self.setFlags(self.flags() & ~Qt.ItemFlag.ItemIsEditable)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        theirs = other.key if isinstance(other, _Item) else other.text()
-        try:
-            return bool(self.key < theirs)
-        except TypeError:
-            return str(self.key) < str(theirs)
-
-
-def _table(name: str) -> QTableWidget:
-    table = QTableWidget()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setSortingEnabled(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, headers: list[str], rows: list[list[tuple[str, Any]]]) -> None:
-    table.setSortingEnabled(False)
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, (text, key) in enumerate(row):
-            table.setItem(r, c, _Item(text, key))
-    table.setSortingEnabled(True)
-
-
-def _euro(cents: int | None) -> str:
-    return "" if cents is None else euro_text(cents)
 
 
 class TeamWorkspace(QWidget):
@@ -198,8 +151,8 @@ class TeamWorkspace(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        self.team_table = _table("teamTable")
-        self.families_table = _table("teamFamilies")
+        self.team_table = new_table("teamTable")
+        self.families_table = new_table("teamFamilies")
         self.team_table.itemActivated.connect(self._open_caseworker)
         self.families_table.itemActivated.connect(self._open_family)
         self.caseworker.currentIndexChanged.connect(self._show_families)
@@ -212,7 +165,7 @@ class TeamWorkspace(QWidget):
         self.intensity_chart.value_text = lambda v: duration_text(int(v))
         self.parties_chart = BarChart()
         self.parties_chart.setObjectName("teamPartiesChart")
-        self.domains_table = _table("teamDomains")
+        self.domains_table = new_table("teamDomains")
         family = QWidget()
         page = QVBoxLayout(family)
         page.addWidget(self.family_title)
@@ -304,22 +257,7 @@ class TeamWorkspace(QWidget):
             self.tr("Evaluaties te laat"),
             self.tr("Uitval in periode"),
         ]
-        rows = [
-            [
-                (f["caseworker"], f["caseworker"]),
-                (str(f["active"]), f["active"]),
-                (str(f["registered"]), f["registered"]),
-                (str(f["closed_in_period"]), f["closed_in_period"]),
-                (duration_text(f["minutes_this_week"]), f["minutes_this_week"]),
-                (duration_text(round(f["minutes_mean_4_weeks"])), f["minutes_mean_4_weeks"]),
-                (str(f["without_contact"]), f["without_contact"]),
-                (str(f["overdue_agreements"]), f["overdue_agreements"]),
-                (str(f["overdue_evaluations"]), f["overdue_evaluations"]),
-                (str(f["dropouts_in_period"]), f["dropouts_in_period"]),
-            ]
-            for f in people
-        ]
-        _fill(self.team_table, headers, rows)
+        fill(self.team_table, headers, team_rows(people))
 
     def _show_families(self) -> None:
         if self.snapshot is None:
@@ -336,40 +274,16 @@ class TeamWorkspace(QWidget):
             self.tr("Waarneming"),
             self.tr("Tarief"),
         ]
-        table = []
-        for f in rows:
-            since = f["days_since_contact"]
-            stand_in = ", ".join(
-                f"{s['user']} {date_text(dt.date.fromisoformat(s['start']))}–"
-                f"{date_text(dt.date.fromisoformat(s['end']))}"
-                for s in f["stand_ins"]
-            )
-            table.append(
-                [
-                    (f["name"], f["family_id"]),
-                    (f["caseworker"], f["caseworker"]),
-                    (self._status(f), f["status"]),
-                    ("–" if since is None else str(since), -1 if since is None else since),
-                    (f"{f['parties_now']} / {f['parties_at_intake'] or '–'}", f["parties_now"]),
-                    (
-                        f"{f['goals_reached']} / {f['goals_open']} / {f['goals_not_reached']}",
-                        f["goals_reached"],
-                    ),
-                    (str(f["overdue_agreements"]), f["overdue_agreements"]),
-                    (stand_in, stand_in),
-                    (_euro(f["tariff_cents"]), f["tariff_cents"] or 0),
-                ]
-            )
-        _fill(self.families_table, headers, table)
+        fill(self.families_table, headers, family_rows(rows, self._status))
         for r in range(self.families_table.rowCount()):  # the id rides on the name cell
             cell = self.families_table.item(r, 0)
-            if isinstance(cell, _Item):
+            if isinstance(cell, Item):
                 cell.setData(Qt.ItemDataRole.UserRole, cell.key)
 
     def _status(self, family: p.TeamFamily) -> str:
-        text = _label(FamilyStatus, family["status"])
+        text = code_label(FamilyStatus, family["status"])
         reason = family["closure_reason"]
-        return f"{text} ({_label(ClosureReason, reason)})" if reason else text
+        return f"{text} ({code_label(ClosureReason, reason)})" if reason else text
 
     def _open_caseworker(self, item: QTableWidgetItem) -> None:
         name = self.team_table.item(item.row(), 0)
@@ -415,22 +329,11 @@ class TeamWorkspace(QWidget):
             self.tr("Laatste score"),
         ]
         household = self.tr("Huishouden")
-        rows = [
-            [
-                (
-                    household if d["member"] is None else self.tr("Lid {n}").format(n=d["member"]),
-                    d["member"] or 0,
-                ),
-                (domain_name(d["domain"]), d["domain"]),
-                (f"{d['first']} ({date_text(dt.date.fromisoformat(d['first_date']))})", d["first"]),
-                (
-                    f"{d['latest']} ({date_text(dt.date.fromisoformat(d['latest_date']))})",
-                    d["latest"],
-                ),
-            ]
-            for d in page["domains"]
-        ]
-        _fill(self.domains_table, headers, rows)
+
+        def member(n: int | None) -> str:
+            return household if n is None else self.tr("Lid {n}").format(n=n)
+
+        fill(self.domains_table, headers, domain_rows(page["domains"], member))
         self.tabs.setCurrentIndex(2)
 
     # --- the actions and the report -------------------------------------------------
@@ -585,13 +488,3 @@ class TeamWorkspace(QWidget):
         self._generation += 1  # a fetch still under way is dropped when it arrives
         self._timer.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _label(kind: Any, code: str) -> str:
-    from ...i18n import pick
-
-    try:
-        member = kind(code)
-    except ValueError:
-        return code
-    return pick(member.nl, member.en)
