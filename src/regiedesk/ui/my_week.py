@@ -212,16 +212,12 @@ class MyWeekPage(QWidget):
             ],
             [a.family_id for a in items],
         )
-        if not items:
-            self._nothing(self.agreements, self.tr("Geen open afspraken in deze week."))
-        for row, agreement in enumerate(items):
-            if agreement.late:
-                mark_late(
-                    self.agreements,
-                    row,
-                    0,
-                    self.tr("{0}, te laat").format(date_text(agreement.due_date)),
-                )
+        self._mark_due(
+            self.agreements,
+            [a.late for a in items],
+            self.tr("Geen open afspraken in deze week."),
+            [self.tr("{0}, te laat").format(date_text(a.due_date)) for a in items],
+        )
 
     def _show_evaluations(self, week: MyWeek) -> None:
         items = week.evaluations_overdue + week.evaluations_due
@@ -237,16 +233,22 @@ class MyWeekPage(QWidget):
             ],
             [e.family_id for e in items],
         )
-        if not items:
-            self._nothing(self.evaluations, self.tr("Geen evaluaties in deze week."))
-        for row, evaluation in enumerate(items):
-            if evaluation.late:
-                mark_late(
-                    self.evaluations,
-                    row,
-                    0,
-                    self.tr("{0}, verstreken").format(date_text(evaluation.evaluation_date)),
-                )
+        self._mark_due(
+            self.evaluations,
+            [e.late for e in items],
+            self.tr("Geen evaluaties in deze week."),
+            [self.tr("{0}, verstreken").format(date_text(e.evaluation_date)) for e in items],
+        )
+
+    def _mark_due(
+        self, widget: QTableWidget, late: list[bool], empty: str, late_texts: list[str]
+    ) -> None:
+        """A filled list of what is due: says so when empty, marks each late row."""
+        if not late:
+            self._nothing(widget, empty)
+        for row, (is_late, said) in enumerate(zip(late, late_texts, strict=True)):
+            if is_late:
+                mark_late(widget, row, 0, said)
 
     def _show_quiet(self, week: MyWeek) -> None:
         items = week.without_contact
