@@ -34,3 +34,17 @@ def test_drafts_are_listed_by_the_start_of_their_key(store: Store) -> None:
         ("note:fam1:new:b", "Tweede"),
     ]
     assert drafts.list_drafts("note:%") == []  # a pattern character is no pattern
+
+
+def test_the_draft_typed_last_stays_first_when_every_draft_is_saved_again(store: Store) -> None:
+    """A lock saves every open draft once more: that is no typing, and must not reorder
+    them (the editor reopens the one typed last); nor may two in one millisecond tie."""
+    drafts = Services.over(store).drafts
+    for _ in range(20):
+        drafts.save_draft("note:fam1:new:b", "Eerste")
+        drafts.save_draft("note:fam1:new:a", "Tweede")  # typed last
+        drafts.save_draft("note:fam1:new:b", "Eerste")  # saved again, unchanged
+        first = next(key for key, *_ in drafts.list_drafts("note:fam1:new:"))
+        assert first == "note:fam1:new:a"
+        drafts.remove_draft("note:fam1:new:a")
+        drafts.remove_draft("note:fam1:new:b")

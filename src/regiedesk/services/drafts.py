@@ -6,7 +6,9 @@ audit event. Saving the real record removes the draft.
 
 from __future__ import annotations
 
-from ..clock import utc_text
+import datetime as dt
+
+from ..clock import utc_now
 from ..domain.validate import MAX_LONG_TEXT
 from .base import Service
 
@@ -15,11 +17,15 @@ class DraftService(Service):
     def save_draft(self, key: str, text: str) -> None:
         if len(text) > MAX_LONG_TEXT:
             text = text[:MAX_LONG_TEXT]
+        # "when last typed" orders a family's new notes: to the microsecond (two drafts
+        # flushed in one millisecond came back in random order), and not moved by a
+        # flush of text that did not change (a lock saves every open draft again)
         self.store.write_local(
             "INSERT INTO drafts (key, body, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (key) DO UPDATE"
-            " SET body = excluded.body, updated_at = excluded.updated_at",
-            (key, text, utc_text()),
+            " SET body = excluded.body, updated_at = excluded.updated_at"
+            " WHERE drafts.body IS NOT excluded.body",
+            (key, text, utc_now().astimezone(dt.UTC).isoformat(timespec="microseconds")),
         )
 
     def get_draft(self, key: str) -> str | None:
