@@ -38,7 +38,9 @@ from .routers.sync import pull_answer, push_answer
 _PUSH = ("POST", "/v1/sync/push")
 _PULL = ("GET", "/v1/sync/pull")
 _NUMBER = re.compile("[0-9]{1,15}")
-_GZIP_FROM = 1024  # as the GZip middleware for every other answer
+# the GZip middleware packs every other answer with these (middleware.install)
+GZIP_FROM = 1024
+GZIP_LEVEL = 1
 _THREADS = 40  # as many as anyio's default for FastAPI's sync endpoints
 
 Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
@@ -118,8 +120,8 @@ def _answered(endpoint: Callable[[Request], Response], request: Request, zipped:
         response = JSONResponse({"detail": refused.detail}, refused.status_code, refused.headers)
     body = bytes(response.body)
     headers = [(k, v) for k, v in response.raw_headers if k != b"content-length"]
-    if zipped and len(body) >= _GZIP_FROM:
-        body = gzip.compress(body, compresslevel=1)
+    if zipped and len(body) >= GZIP_FROM:
+        body = gzip.compress(body, compresslevel=GZIP_LEVEL)
         headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
     headers.append((b"content-length", str(len(body)).encode()))
     return response.status_code, headers, body

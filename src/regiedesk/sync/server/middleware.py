@@ -18,7 +18,7 @@ from .. import protocol as p
 from . import answers, identity, request_body
 from .answers import refuse
 from .db import ServerDB
-from .fast_lane import FastLane
+from .fast_lane import GZIP_FROM, GZIP_LEVEL, FastLane
 
 log = logging.getLogger("regiedesk.server")
 
@@ -26,7 +26,7 @@ log = logging.getLogger("regiedesk.server")
 def install(app: FastAPI, db: ServerDB, today: Callable[[], dt.date]) -> None:
     # level 1 rather than Starlette's 9: a pull page of 1,000 changes compresses in a tenth of
     # the time (3 ms instead of 25) and comes out 24% larger (57 KB instead of 46)
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL)
     app.add_middleware(FastLane, db=db, today=today)  # push and pull: packs its own gzip
     app.add_middleware(answers.InternalErrors)  # inside: its 500 gets the security headers
     app.add_middleware(LimitsAndVersions, db=db)
