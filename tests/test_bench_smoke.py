@@ -33,7 +33,10 @@ def test_sync_benchmark_prints_its_figures() -> None:
         check=True,
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    for key in ("initial_changes_per_s", "initial_ratio", "incremental_ms", "cpu_probe_ms"):
+    for key in (
+        "initial_changes_per_s", "initial_ratio", "incremental_ms", "cpu_probe_ms",
+        "initial_server_cpu_s", "initial_laptop_cpu_s",
+    ):  # fmt: skip
         assert figures[key] > 0, key
     assert figures["repaired"] == 0  # the server's checksums agree: nothing fetched twice
 
