@@ -37,7 +37,7 @@ class RefusingServer:
     def stand_ins(self) -> list[p.StandIn]:
         return []
 
-    def device(self) -> p.DeviceAnswer:
+    def device(self, *, timeout: float | None = None) -> p.DeviceAnswer:
         """A caseworker's device: an unlock of a profile without a kept role asks."""
         return {"device_id": "refused-test-device", "user": "anna", "role": p.Role.CASEWORKER}
 

@@ -4,13 +4,15 @@ leader's then opens the team workspace and syncs no caseload (which the server r
 
 from __future__ import annotations
 
+import socket
+import time
 from pathlib import Path
 
 import pytest
 
 from regiedesk.errors import DeviceRevoked
 from regiedesk.store import create_profile
-from regiedesk.sync.session import learn_role, sync_profile
+from regiedesk.sync.session import ROLE_TIMEOUT_SECONDS, learn_role, sync_profile
 
 from ..conftest import FAST_KDF
 from .conftest import Running
@@ -62,3 +64,21 @@ def test_the_role_waits_while_the_server_cannot_say(server: Running, tmp_path: P
             learn_role(store)
     finally:
         store.close()
+
+
+def test_an_unlock_waits_briefly_for_a_server_that_does_not_answer(tmp_path: Path) -> None:
+    """A server that takes the connection and never answers: the role stays unknown after
+    ``ROLE_TIMEOUT_SECONDS``, not after the client's 30 s (the unlock waits for it)."""
+    store = create_profile(tmp_path / "anna", "een wachtwoordzin", user="anna", kdf=FAST_KDF)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)  # the connection is taken; nothing ever reads or answers it
+        try:
+            url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+            store.set_metas({"server_url": url, "device_token": "een token"})
+            started = time.monotonic()
+            assert learn_role(store) is None
+            waited = time.monotonic() - started
+        finally:
+            store.close()
+    assert ROLE_TIMEOUT_SECONDS <= waited < ROLE_TIMEOUT_SECONDS + 3, waited

@@ -151,9 +151,12 @@ class SyncClient:
         answer: p.RegisterAnswer = self._request("POST", "/v1/devices", json=body)
         return answer
 
-    def device(self) -> p.DeviceAnswer:
-        """Whose device this token is, and their role (``GET /v1/devices/me``)."""
-        answer: p.DeviceAnswer = self._request("GET", "/v1/devices/me")
+    def device(self, *, timeout: float | None = None) -> p.DeviceAnswer:
+        """Whose device this token is, and their role (``GET /v1/devices/me``); ``timeout``:
+        seconds for each of connecting, sending and waiting for the answer (None: the
+        client's own)."""
+        extra: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
+        answer: p.DeviceAnswer = self._request("GET", "/v1/devices/me", **extra)
         return answer
 
     def push(self, mutations: list[p.Mutation]) -> list[p.MutationResult]:

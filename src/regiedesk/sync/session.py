@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str, str | None], "SyncClient"]
+ROLE_TIMEOUT_SECONDS = 2.0  # unlock waits for the role: a server that does not answer is offline
 
 
 def default_client(url: str, token: str | None) -> SyncClient:
@@ -80,7 +81,8 @@ def connect_profile(
 def learn_role(store: Store, *, client_factory: ClientFactory = default_client) -> str | None:
     """The role of a profile connected before the profile kept it (``server_role``): asked
     once of the server and kept. None when it is not known and the server cannot say now
-    (offline, refused): the next unlock or sync asks again. ``DeviceRevoked`` as ever."""
+    (offline, refused, or no answer within ``ROLE_TIMEOUT_SECONDS``: an unlock waits for
+    it): the next unlock or sync asks again. ``DeviceRevoked`` as ever."""
     from ..errors import DeviceRevoked, RegiedeskError
 
     known = store.meta("server_role")
@@ -89,7 +91,7 @@ def learn_role(store: Store, *, client_factory: ClientFactory = default_client) 
         return known
     client = client_factory(url, token)
     try:
-        role = str(client.device()["role"])
+        role = str(client.device(timeout=ROLE_TIMEOUT_SECONDS)["role"])
     except DeviceRevoked:
         raise
     except RegiedeskError as exc:
