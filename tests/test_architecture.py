@@ -183,3 +183,13 @@ def test_the_wire_protocol_loads_no_web_framework() -> None:
     web = ("fastapi", "starlette", "pydantic", "httpx", "httpcore")
     assert loaded_after("import regiedesk.sync.protocol", web) == []
     assert loaded_after("import regiedesk.sync.server.app", web) != []  # the check sees them
+
+
+def test_the_window_loads_no_workspace_report_or_demo_module() -> None:
+    """The first screen is the caseload: the workspace's tabs, the report dialog and the
+    demo generator load later (a family opened, a report asked for, a practice profile
+    made), not in the start before the caseload is painted."""
+    later = ("regiedesk.ui.workspace", "regiedesk.ui.report_dialog", "regiedesk.demo")
+    imports = "import regiedesk.ui.app, regiedesk.ui.main_window, regiedesk.ui.window_profile"
+    assert loaded_after(imports, later) == []
+    assert loaded_after("import regiedesk.ui.report_dialog", later) != []  # the check sees them

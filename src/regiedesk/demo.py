@@ -29,7 +29,7 @@ from .services.network import NetworkService
 from .services.notes import NoteService
 from .services.plan import PlanService
 from .store import Store
-from .sync.session import PRACTICE_META
+from .sync.session import mark_practice
 
 DEFAULT_SEED = 20261124
 
@@ -138,10 +138,6 @@ def fictional_bsn(rng: random.Random) -> str:
         last = partial % 11
         if last <= 9:
             return digits + str(last)
-
-
-def mark_practice(store: Store) -> None:
-    store.set_meta(PRACTICE_META, "1")
 
 
 def generate_demo(

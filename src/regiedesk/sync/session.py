@@ -44,6 +44,12 @@ def is_practice(store: Store) -> bool:
     return store.meta(PRACTICE_META) == "1"
 
 
+def mark_practice(store: Store) -> None:
+    """Mark a profile of made-up families: the window says so and it is never connected."""
+    if not is_practice(store):
+        store.set_meta(PRACTICE_META, "1")
+
+
 def refuse_practice(store: Store) -> None:
     if is_practice(store):
         from ..errors import PracticeNotConnectable

@@ -12,7 +12,13 @@ from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
 from ..sync.protocol import Role
-from ..sync.session import is_practice, learn_role, sync_before_unlock, wipe_revoked
+from ..sync.session import (
+    is_practice,
+    learn_role,
+    mark_practice,
+    sync_before_unlock,
+    wipe_revoked,
+)
 from .context import PRACTICE_KDF, PRACTICE_PASSPHRASE
 from .messages import error_text
 
@@ -168,8 +174,6 @@ class ProfileMixin(WindowBase):
                 os.replace(old, folder)  # out of the real profile's folder, once
             if profile_exists(folder):
                 store = open_profile(folder, PRACTICE_PASSPHRASE)
-                from ..demo import mark_practice
-
                 mark_practice(store)  # one made before the mark existed
                 return self._services(store)
             from ..demo import generate_demo
