@@ -164,7 +164,15 @@ class ServerDB:
         if self.postgres:
             import psycopg
 
-            return psycopg.connect(self.url, autocommit=False)
+            pg = psycopg.connect(self.url, autocommit=False)
+            # psycopg prepares a statement run five times; PostgreSQL then keeps one
+            # generic plan for the connection's life. Made while a table was small (a new
+            # server, or statistics not gathered yet), it stays: the push's state read
+            # kept scanning every hours record by entity, the known-ids look-up the whole
+            # log. Planned at each run instead, with the parameters and today's sizes.
+            pg.execute("SET plan_cache_mode = force_custom_plan")
+            pg.commit()
+            return pg
         path = Path(self.url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
