@@ -299,25 +299,18 @@ class Transaction:
     def __init__(self, db: ServerDB, conn: Any) -> None:
         self.db = db
         self.conn = conn
-        self._shared: Any = None
 
     def _cursor(self, sql: str, params: Sequence[Any]) -> Any:
         cursor = self.conn.cursor()
         cursor.execute(self.db._sql(sql), tuple(params))
         return cursor
 
-    def _run(self, sql: str, params: Sequence[Any]) -> Any:
-        """One cursor for the transaction's statements whose results are read at once
-        (a cursor per statement cost a push about 5 % of its CPU); streams keep their own."""
-        if self._shared is None:
-            self._shared = self.conn.cursor()
-        self._shared.execute(self.db._sql(sql), tuple(params))
-        return self._shared
-
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._run(sql, params)
+        cursor = self._cursor(sql, params)
         names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        cursor.close()
+        return rows
 
     def stream(
         self, sql: str, params: Sequence[Any] = (), *, size: int = 5000
@@ -334,7 +327,10 @@ class Transaction:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Plain tuples, for the hot paths (pull, checksums)."""
-        return [tuple(row) for row in self._run(sql, params).fetchall()]
+        cursor = self._cursor(sql, params)
+        rows = [tuple(row) for row in cursor.fetchall()]
+        cursor.close()
+        return rows
 
     def rows_within(
         self, sql: str, params: Sequence[Any], budget: int, size: Callable[[tuple[Any, ...]], int]
@@ -363,7 +359,10 @@ class Transaction:
             cursor.close()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return int(self._run(sql, params).rowcount)
+        cursor = self._cursor(sql, params)
+        count = int(cursor.rowcount)
+        cursor.close()
+        return count
 
     def execute_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         cursor = self.conn.cursor()
