@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/team.py [--caseworkers 50] [--teams 5] [--families 15]
                                    [--days 730] [--busy 9] [--requests 40]
+                                   [--ui-runs 7] [--profile DIR]
 
 Creates a uniquely named PostgreSQL database on 127.0.0.1:5432 (dropped at the end),
 seeds the organisation straight into the change log in bulk (COPY) and folds the
@@ -21,7 +22,9 @@ the team's figures as the app does (``fetch_team``, ``TeamService.keep``), and
 table from that cache (unlocked with the passphrase, the server out of reach: offline;
 the key derivation at the practice profile's cost, as bench/ui.py's startup_ratio, so
 that Argon2id does not count) divided by process start until a bare QMainWindow has
-painted, medians of ``--ui-runs`` each (0: not measured).
+painted, medians of ``--ui-runs`` each (0: not measured). ``--profile DIR`` keeps that
+profile in DIR; run again with a DIR that holds one, the bench measures only the start
+from it (its cache written again in the current layout first), without seeding or server.
 
 Targets: overview p95 <= 200 ms, family page p95 <= 100 ms, growth <= 1.3, workspace
 start <= 2 times a bare window's. The last stdout line is one JSON object.
@@ -30,11 +33,13 @@ start <= 2 times a bare window's. The last stdout line is one JSON object.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -254,16 +259,48 @@ def measure(url: str, token: str, families: list[str], requests: int) -> tuple[f
     return overview, family
 
 
-def workspace_startup(url: str, token: str, runs: int) -> dict[str, Any]:
-    """The team workspace's start from the cache against a bare window's (bench/ui.py)."""
-    import os
-    import tempfile
+PASSPHRASE = "benchmark passphrase"
 
+
+def cache_profile(url: str, token: str, data_dir: Path) -> None:
+    """The team leader's profile in ``data_dir``, its cache filled as the app fills it."""
     from regiedesk.services import Services
     from regiedesk.services.team import fetch_team
     from regiedesk.store import create_profile
     from regiedesk.sync.client import TeamClient
     from regiedesk.ui.context import PRACTICE_KDF
+
+    client = TeamClient(url, token, timeout=120)
+    try:
+        snapshot = fetch_team(client, TODAY - dt.timedelta(days=90), TODAY)
+    finally:
+        client.close()
+    with create_profile(data_dir, PASSPHRASE, user="leider", kdf=PRACTICE_KDF) as store:
+        Services.over(store).team.keep(snapshot)
+        store.set_metas({"device_token": token, "server_role": p.Role.TEAMLEADER})
+
+
+def recache_profile(data_dir: Path) -> None:
+    """A profile kept by an earlier run (``--profile``): its cache written again in the
+    current code's layout, as the app's next fetch would write it."""
+    from regiedesk.services import Services
+    from regiedesk.store import open_profile
+
+    with open_profile(data_dir, PASSPHRASE) as store:
+        team = Services.over(store).team
+        snapshot = team.cached()
+        if snapshot is None:
+            raise SystemExit(f"{data_dir}: no cached team figures to start from")
+        team.keep(snapshot)
+
+
+def workspace_startup(data_dir: Path, runs: int) -> dict[str, Any]:
+    """The team workspace's start from the cache against a bare window's (bench/ui.py)."""
+    import os
+    import tempfile
+
+    from regiedesk.services import Services
+    from regiedesk.store import open_profile
     from ui import BARE, time_to_shown
 
     if not os.environ.get("DISPLAY"):
@@ -274,41 +311,31 @@ def workspace_startup(url: str, token: str, runs: int) -> dict[str, Any]:
 
     # as bench/ui.py: an installed app ships compiled bytecode
     compileall.compile_dir(str(Path(regiedesk.__file__).parent), quiet=1)
+    with open_profile(data_dir, PASSPHRASE) as store:
+        # offline: the workspace starts from the cache
+        store.set_meta("server_url", f"http://127.0.0.1:{closed_port()}")
+        snapshot = Services.over(store).team.cached()
+        assert snapshot is not None
+        families = len(snapshot.pages)
     with tempfile.TemporaryDirectory(prefix="regiedesk-teamui-") as tmp:
         env = {
             **os.environ,
             "XDG_CONFIG_HOME": str(Path(tmp) / "config"),
             "XDG_STATE_HOME": str(Path(tmp) / "state"),
         }
-        data_dir = Path(tmp) / "data"
-        passphrase = "benchmark passphrase"
-        client = TeamClient(url, token, timeout=120)
-        try:
-            snapshot = fetch_team(client, TODAY - dt.timedelta(days=90), TODAY)
-        finally:
-            client.close()
-        with create_profile(data_dir, passphrase, user="leider", kdf=PRACTICE_KDF) as store:
-            Services.over(store).team.keep(snapshot)
-            store.set_metas(
-                {
-                    "server_url": f"http://127.0.0.1:{closed_port()}",  # offline: the cache
-                    "device_token": token,
-                    "server_role": p.Role.TEAMLEADER,
-                }
-            )
         bare, ours = [], []
         child = [sys.executable, str(Path(__file__).with_name("team_child.py"))]
         for run in range(runs):
             progress(f"workspace start-up run {run + 1}/{runs}")
             bare.append(time_to_shown([sys.executable, "-c", BARE], env))
-            ours.append(time_to_shown([*child, str(data_dir), passphrase], env))
+            ours.append(time_to_shown([*child, str(data_dir), PASSPHRASE], env))
     ratio = statistics.median(ours) / statistics.median(bare)
     return {
         "bare_window_s": statistics.median(bare),
         "workspace_startup_s": statistics.median(ours),
         "workspace_startup_ratio": ratio,
         "workspace_startup_ratio_met": ratio <= TARGET_STARTUP_RATIO,
-        "cached_families": len(snapshot.pages),
+        "cached_families": families,
         "ui_runs": runs,
     }
 
@@ -327,7 +354,17 @@ def main() -> None:
     parser.add_argument("--busy", type=int, default=9)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--ui-runs", type=int, default=7)
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="keep the team leader's profile here; when it is already there, measure only"
+        " the workspace's start from it (no seeding, no server)",
+    )
     args = parser.parse_args()
+    if args.profile is not None and (args.profile / "profile.key").exists():
+        recache_profile(args.profile)
+        emit({**machine_state(), **workspace_startup(args.profile, args.ui_runs or 7)})
+        return
     startup: dict[str, Any] = {}
     with database() as db_url:
         db = ServerDB(db_url)
@@ -345,8 +382,16 @@ def main() -> None:
                 doubled_s = time.perf_counter() - started
                 overview2, family2 = measure(url, token, teams["team0"], args.requests)
                 progress(f"twice the history: {overview2:.1f} ms, {family2:.1f} ms")
-                if args.ui_runs:
-                    startup = workspace_startup(url, token, args.ui_runs)
+                if args.ui_runs or args.profile is not None:
+                    with contextlib.ExitStack() as stack:
+                        if args.profile is not None:
+                            data_dir = args.profile
+                        else:
+                            tmp = stack.enter_context(tempfile.TemporaryDirectory())
+                            data_dir = Path(tmp) / "data"
+                        cache_profile(url, token, data_dir)
+                        if args.ui_runs:
+                            startup = workspace_startup(data_dir, args.ui_runs)
         finally:
             db.close()
     growth = max(overview2 / overview, family2 / family)
