@@ -8,6 +8,7 @@ English.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,17 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from regiedesk import i18n
 from regiedesk.reports import render_team
-from regiedesk.services.team import fetch_team
+from regiedesk.services.team import OLD_CACHE_KEY, FamilyPages, fetch_team
+from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
 from regiedesk.team_demo import SECRET
 from regiedesk.ui.format import euro_text
 from regiedesk.ui.translations import install_language
 
+from ..conftest import FAST_KDF
 from ..server.conftest import Running
 from .keyboard import activate
-from .team_world import close, open_workspace, team_server
+from .team_world import PASSPHRASE, TODAY, close, open_workspace, team_server
 
 __all__ = ["team_server"]  # the fixture
 
@@ -167,3 +170,37 @@ def test_the_period_labels_are_not_cut_off(qtbot: Any, tmp_path: Path, language:
         close(workspace, worker)
         install_language(app, "nl")
         i18n.set_language(None)
+
+
+def test_a_profile_cached_in_the_old_layout_opens_offline_and_a_page_decodes_when_opened(
+    qtbot: Any, tmp_path: Path, team_server: tuple[Running, str]
+) -> None:
+    server, leader = team_server
+    client = TeamClient(server.url, leader)
+    try:
+        team = fetch_team(client, TODAY - dt.timedelta(days=90), TODAY)
+    finally:
+        client.close()
+    store = create_profile(tmp_path / "profile", PASSPHRASE, user="teun", kdf=FAST_KDF)
+    with store:  # as the app kept the figures before: the whole snapshot as one value
+        store.set_meta(OLD_CACHE_KEY, json.dumps({"overview": team.overview, "pages": team.pages}))
+    workspace, worker = open_workspace(qtbot, tmp_path, None)  # offline
+    qtbot.waitUntil(lambda: workspace.snapshot is not None, timeout=10_000)
+    assert workspace.team_table.rowCount() == 3
+    assert workspace.status.text().startswith("Cijfers van ")
+    close(workspace, worker)
+    # the next start reads the new layout: the pages stay undecoded until one is opened
+    again, worker = open_workspace(qtbot, tmp_path, None)
+    qtbot.waitUntil(lambda: again.snapshot is not None, timeout=10_000)
+    pages = again.snapshot.pages  # type: ignore[union-attr]
+    assert isinstance(pages, FamilyPages) and pages.decoded == frozenset()
+    assert again.families_table.rowCount() == 9
+    again.tabs.setCurrentIndex(1)
+    again.families_table.setFocus()
+    again.families_table.setCurrentCell(0, 0)
+    qtbot.keyClick(again.families_table, Qt.Key.Key_Return)
+    opened = str(again.families_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    assert again.tabs.currentIndex() == 2 and pages.decoded == {opened}
+    assert again.family_title.text() == f"<h3>{team.pages[opened]['family']['name']}</h3>"
+    assert again.intensity_chart.values == [w["minutes"] for w in team.pages[opened]["intensity"]]
+    close(again, worker)

@@ -4,6 +4,13 @@ A team leader reads the last fetched figures offline, with the time they date fr
 Fetching (``fetch_team``) is network work for the network thread; keeping and reading
 the cache (``TeamService``) is store work for the database thread. The cache holds only
 what the server sends a team leader: figures and family names, never client text.
+
+The cache is one meta value for the overview (``OVERVIEW_KEY``) and one per family page
+(``PAGE_PREFIX`` and the family's id): the workspace paints from the overview, and a
+page is decoded only when its family is opened (``FamilyPages``). A profile cached before
+(the whole snapshot as one value, ``OLD_CACHE_KEY``) is read once and written again in
+this layout; a cache that cannot be read is dropped and fetched again, never shown as an
+error.
 """
 
 from __future__ import annotations
@@ -11,9 +18,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import RegiedeskError
 from ..sync import protocol as p
 from .base import Service
 
@@ -21,16 +31,61 @@ if TYPE_CHECKING:
     from ..reports.inputs import TeamInput
     from ..sync.client import TeamClient
 
-CACHE_KEY = "team_cache"
+OVERVIEW_KEY = "team_overview"
+PAGE_PREFIX = "team_page:"  # and the family's id: one meta value per family page
+# every key with the prefix sorts from PAGE_PREFIX up to below this
+_PAGES_END = PAGE_PREFIX[:-1] + chr(ord(PAGE_PREFIX[-1]) + 1)
+OLD_CACHE_KEY = "team_cache"  # the layout before: overview and pages as one JSON value
 STAND_INS_KEY = "stand_ins"  # written by the sync engine (``sync.client.STAND_INS_KEY``)
+
+log = logging.getLogger(__name__)
+
+
+class FamilyPages(Mapping[str, "p.FamilyPage"]):
+    """The families' pages of a cached snapshot, by family id: each kept as the JSON text
+    read from the cache and decoded when it is first asked for (the family opened)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+        self._decoded: dict[str, p.FamilyPage] = {}
+
+    def __getitem__(self, family: str) -> p.FamilyPage:
+        page = self._decoded.get(family)
+        if page is None:
+            try:
+                page = json.loads(self._texts[family])
+            except ValueError:  # a damaged page: as if not cached (the next fetch has it)
+                log.warning("a cached family page could not be read; it is left out")
+                raise KeyError(family) from None
+            self._decoded[family] = page
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __contains__(self, family: object) -> bool:
+        return family in self._texts
+
+    @property
+    def decoded(self) -> frozenset[str]:
+        """The families whose page has been decoded so far."""
+        return frozenset(self._decoded)
+
+    def text(self, family: str) -> str:
+        """The page as it was cached, not decoded and encoded again."""
+        return self._texts[family]
 
 
 @dataclass(frozen=True)
 class TeamSnapshot:
-    """One fetch: the overview and every family's page, as the server sent them."""
+    """One fetch: the overview and every family's page, as the server sent them (read
+    from the cache: ``FamilyPages``, decoded one by one when opened)."""
 
     overview: p.TeamOverview
-    pages: dict[str, p.FamilyPage]
+    pages: Mapping[str, p.FamilyPage]
 
     @property
     def fetched_at(self) -> dt.datetime:
@@ -121,15 +176,80 @@ class TeamService(Service):
         return lines
 
     def keep(self, snapshot: TeamSnapshot) -> None:
-        """Replace the cached figures (in the encrypted profile)."""
-        self.store.set_meta(
-            CACHE_KEY, json.dumps({"overview": snapshot.overview, "pages": snapshot.pages})
+        """Replace the cached figures (in the encrypted profile): the overview and each
+        family's page as meta values of their own; the pages of families no longer in the
+        figures, and a cache of the old layout, are removed."""
+        pages = snapshot.pages
+        if isinstance(pages, FamilyPages):  # read from the cache: kept as they were read
+            texts = {PAGE_PREFIX + f: pages.text(f) for f in pages}
+        else:
+            texts = {PAGE_PREFIX + f: json.dumps(page) for f, page in pages.items()}
+        self.store.set_metas({**texts, OVERVIEW_KEY: json.dumps(snapshot.overview)})
+        # after the new values are in: a stop in between leaves pages nothing points to
+        self.store.write_local(
+            "DELETE FROM meta WHERE key = ? OR (key >= ? AND key < ?"
+            " AND key NOT IN (SELECT value FROM json_each(?)))",
+            (OLD_CACHE_KEY, PAGE_PREFIX, _PAGES_END, json.dumps(list(texts))),
         )
 
     def cached(self) -> TeamSnapshot | None:
-        """The last fetched figures; None before the first fetch."""
-        raw = self.store.meta(CACHE_KEY)
+        """The last fetched figures; None before the first fetch, or when the cache cannot
+        be read (it is dropped then, and the workspace fetches the figures again). Only the
+        overview is decoded here; a family's page when it is opened."""
+        rows = self.store.query(
+            "SELECT key, value FROM meta WHERE key = ? OR (key >= ? AND key < ?)",
+            (OVERVIEW_KEY, PAGE_PREFIX, _PAGES_END),
+        )
+        values = {str(r["key"]): str(r["value"]) for r in rows}
+        overview = values.pop(OVERVIEW_KEY, None)
+        if overview is None:
+            return self._cached_in_old_layout()
+        texts = {key[len(PAGE_PREFIX) :]: text for key, text in values.items()}
+        snapshot = _readable(lambda: TeamSnapshot(json.loads(overview), FamilyPages(texts)))
+        if snapshot is None:
+            self._drop_cache()
+        return snapshot
+
+    def _cached_in_old_layout(self) -> TeamSnapshot | None:
+        """A cache written before the per-page layout: read whole once, and kept again in
+        the new layout (so the next start decodes only the overview)."""
+        raw = self.store.meta(OLD_CACHE_KEY)
         if not raw:
             return None
-        kept = json.loads(raw)
-        return TeamSnapshot(kept["overview"], kept["pages"])
+
+        def read() -> TeamSnapshot:
+            kept = json.loads(raw)
+            return TeamSnapshot(kept["overview"], dict(kept["pages"]))
+
+        snapshot = _readable(read)
+        if snapshot is None:
+            self._drop_cache()
+            return None
+        try:
+            self.keep(snapshot)
+        except RegiedeskError as error:  # the figures are readable all the same
+            log.warning("the cached team figures stay in the old layout: %s", type(error).__name__)
+        return snapshot
+
+    def _drop_cache(self) -> None:
+        log.warning("the cached team figures could not be read; they are fetched again")
+        self.store.write_local(
+            "DELETE FROM meta WHERE key IN (?, ?) OR (key >= ? AND key < ?)",
+            (OVERVIEW_KEY, OLD_CACHE_KEY, PAGE_PREFIX, _PAGES_END),
+        )
+
+
+def _readable(read: Callable[[], TeamSnapshot]) -> TeamSnapshot | None:
+    """The snapshot ``read`` makes, if its overview holds what the workspace shows first
+    (the time it dates from, the period, the caseworkers, the families); else None."""
+    try:
+        snapshot = read()
+        snapshot.fetched_at, snapshot.period  # noqa: B018
+        overview = snapshot.overview
+        if not isinstance(overview["caseworkers"], list) or not isinstance(
+            overview["families"], list
+        ):
+            return None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return snapshot
