@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...errors import RegiedeskError, TeamFormIncomplete
 from ...sync import protocol as p
+from ..dates import date_edit, date_of
 from ..format import date_text
-from ..workspace.base import date_edit, date_of
 
 if TYPE_CHECKING:  # httpx loads with the first request, on the network thread
     from ...sync.client import TeamClient

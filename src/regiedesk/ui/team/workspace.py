@@ -33,10 +33,10 @@ from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
 from ..charts import BarChart
+from ..dates import date_edit, never_cut_off, shown_date
 from ..format import date_text, duration_text
 from ..messages import show_error
 from ..worker import DbWorker
-from ..workspace.base import date_edit, never_cut_off, shown_date
 from .actions import (
     ActionDialog,
     EndStandInDialog,
