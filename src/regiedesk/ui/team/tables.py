@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ...domain.instruments import domain_name
 from ...sync import protocol as p
 from ..format import date_text, duration_text, euro_text
 
@@ -109,6 +108,8 @@ def family_rows(rows: list[p.TeamFamily], status: Callable[[p.TeamFamily], str])
 
 
 def domain_rows(domains: list[p.DomainScores], member: Callable[[int | None], str]) -> list[Row]:
+    from ...domain.instruments import domain_name  # with the first family page opened
+
     return [
         [
             (

@@ -32,31 +32,26 @@ from ...errors import Offline
 from ...services import Services
 from ...services.team import TeamSnapshot
 from ...sync import protocol as p
-from ..charts import BarChart
 from ..dates import date_edit, never_cut_off, shown_date
 from ..format import date_text, duration_text
 from ..messages import show_error
 from ..worker import DbWorker
-from .actions import (
-    ActionDialog,
-    EndStandInDialog,
-    HandoverDialog,
-    Job,
-    RegisterFamilyDialog,
-    StandInDialog,
-)
-from .report import AskPath, ask_path, offer_to_open, report_job, suggested_name
 from .tables import Item, code_label, domain_rows, family_rows, fill, new_table, team_rows
 
-if TYPE_CHECKING:  # the reports (reportlab) load when a report is made, not at start
+if TYPE_CHECKING:
+    # the reports (reportlab) load when a report is made, not at start; the action dialogs,
+    # the report's and the family page's charts when first used (after the first paint)
     from ...reports import Letterhead
+    from ..charts import BarChart
+    from .actions import ActionDialog, Job
+    from .report import AskPath
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
 PROGRESS_AFTER_MS = 500
 DEFAULT_DAYS = 90
 
 Fetch = Callable[[dt.date, dt.date, str | None], TeamSnapshot]
-Act = Callable[[Job], Any]  # runs a team action's request with a client of the server
+Act = Callable[["Job"], Any]  # runs a team action's request with a client of the server
 
 
 class TeamWorkspace(QWidget):
@@ -83,7 +78,7 @@ class TeamWorkspace(QWidget):
         self.setObjectName("teamWorkspace")
         self.services, self.worker, self.fetch, self.act = services, worker, fetch, act
         self.letterhead, self.protected = letterhead, tuple(protected)
-        self.ask_report_path: AskPath = ask_path  # a test answers it instead of the dialog
+        self.ask_report_path: AskPath | None = None  # None: the file dialog (a test answers)
         self.snapshot: TeamSnapshot | None = None
         self._page_family: str | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="team-net")
@@ -156,30 +151,14 @@ class TeamWorkspace(QWidget):
         self.team_table.itemActivated.connect(self._open_caseworker)
         self.families_table.itemActivated.connect(self._open_family)
         self.caseworker.currentIndexChanged.connect(self._show_families)
-        self.family_title = QLabel()
-        self.family_title.setObjectName("teamFamilyTitle")
-        self.family_facts = QLabel()
-        self.family_facts.setWordWrap(True)
-        self.intensity_chart = BarChart()
-        self.intensity_chart.setObjectName("teamIntensityChart")
-        self.intensity_chart.value_text = lambda v: duration_text(int(v))
-        self.parties_chart = BarChart()
-        self.parties_chart.setObjectName("teamPartiesChart")
-        self.domains_table = new_table("teamDomains")
-        family = QWidget()
-        page = QVBoxLayout(family)
-        page.addWidget(self.family_title)
-        page.addWidget(self.family_facts)
-        charts = QHBoxLayout()
-        charts.addWidget(self.intensity_chart)
-        charts.addWidget(self.parties_chart)
-        page.addLayout(charts)
-        page.addWidget(self.domains_table)
+        self.family_page = QWidget()  # its widgets are made when it is first shown
+        self._families_due = False  # the families table waits until its tab is shown
         self.tabs = QTabWidget()
         self.tabs.setObjectName("teamTabs")
         self.tabs.addTab(self.team_table, "")
         self.tabs.addTab(self.families_table, "")
-        self.tabs.addTab(family, "")
+        self.tabs.addTab(self.family_page, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
@@ -187,6 +166,43 @@ class TeamWorkspace(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs)
         self.retranslate()
+
+    def _build_family_page(self) -> None:
+        """The family page's widgets (the charts), made the first time it is needed: the
+        team table paints without them."""
+        if hasattr(self, "intensity_chart"):
+            return
+        from ..charts import BarChart
+
+        self.family_title = QLabel()
+        self.family_title.setObjectName("teamFamilyTitle")
+        self.family_facts = QLabel()
+        self.family_facts.setWordWrap(True)
+        self.intensity_chart: BarChart = BarChart()
+        self.intensity_chart.setObjectName("teamIntensityChart")
+        self.intensity_chart.value_text = lambda v: duration_text(int(v))
+        self.parties_chart: BarChart = BarChart()
+        self.parties_chart.setObjectName("teamPartiesChart")
+        self.domains_table = new_table("teamDomains")
+        page = QVBoxLayout(self.family_page)
+        page.addWidget(self.family_title)
+        page.addWidget(self.family_facts)
+        charts = QHBoxLayout()
+        charts.addWidget(self.intensity_chart)
+        charts.addWidget(self.parties_chart)
+        page.addLayout(charts)
+        page.addWidget(self.domains_table)
+        self._title_charts()
+
+    def _title_charts(self) -> None:
+        self.intensity_chart.title = self.tr("Uren per week")
+        self.parties_chart.title = self.tr("Betrokken partijen")
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1 and self._families_due:
+            self._show_families()
+        elif index == 2:
+            self._build_family_page()
 
     def retranslate(self) -> None:
         self.title.setText(f"<h2>{self.tr('Teamoverzicht')}</h2>")
@@ -204,8 +220,8 @@ class TeamWorkspace(QWidget):
         self.tabs.setTabText(0, self.tr("Team"))
         self.tabs.setTabText(1, self.tr("Gezinnen"))
         self.tabs.setTabText(2, self.tr("Gezin"))
-        self.intensity_chart.title = self.tr("Uren per week")
-        self.parties_chart.title = self.tr("Betrokken partijen")
+        if hasattr(self, "intensity_chart"):
+            self._title_charts()
         self._show(self.snapshot)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -262,6 +278,10 @@ class TeamWorkspace(QWidget):
     def _show_families(self) -> None:
         if self.snapshot is None:
             return
+        if self.tabs.currentIndex() != 1:  # filled when its tab is shown (not before the
+            self._families_due = True  # first paint: a row per family, nine cells each)
+            return
+        self._families_due = False
         rows = self.snapshot.families_of(self.caseworker.currentData())
         headers = [
             self.tr("Gezin"),
@@ -305,6 +325,7 @@ class TeamWorkspace(QWidget):
             return
         row = page["family"]
         self._page_family = family
+        self._build_family_page()
         self.family_title.setText(f"<h3>{row['name']}</h3>")
         self.family_facts.setText(
             self.tr("Regisseur {who} · {status} · {days} dagen sinds contact").format(
@@ -389,6 +410,8 @@ class TeamWorkspace(QWidget):
         if self.snapshot is None:
             self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
             return
+        from .actions import RegisterFamilyDialog
+
         today = self.services.team.today()
         self._open(RegisterFamilyDialog(self.run_action, self._caseworkers(), today, self))
 
@@ -399,10 +422,14 @@ class TeamWorkspace(QWidget):
         return family
 
     def hand_over(self) -> None:
+        from .actions import HandoverDialog
+
         if (family := self._with_family()) is not None:
             self._open(HandoverDialog(self.run_action, family, self._caseworkers(), self))
 
     def add_stand_in(self) -> None:
+        from .actions import StandInDialog
+
         if (family := self._with_family()) is not None:
             today = self.services.team.today()
             dialog = StandInDialog(self.run_action, family, self._caseworkers(), today, self)
@@ -414,6 +441,8 @@ class TeamWorkspace(QWidget):
         if not family["stand_ins"]:
             self._say(self.tr("Dit gezin heeft geen waarneming om te beëindigen."))
             return
+        from .actions import EndStandInDialog
+
         self._open(EndStandInDialog(self.run_action, family, self))
 
     def save_report(self) -> None:
@@ -422,7 +451,9 @@ class TeamWorkspace(QWidget):
         if snapshot is None:
             self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
             return
-        target = self.ask_report_path(self, suggested_name(snapshot))
+        from .report import ask_path, report_job, suggested_name
+
+        target = (self.ask_report_path or ask_path)(self, suggested_name(snapshot))
         if target is None:
             return
         self.report_button.setEnabled(False)
@@ -439,6 +470,8 @@ class TeamWorkspace(QWidget):
         self._progress_report.stop()
         self.report_button.setEnabled(True)
         self.saved_report = target
+        from .report import offer_to_open
+
         self._show(self.snapshot)
         self.report_box = offer_to_open(self, target)
 
