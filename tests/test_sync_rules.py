@@ -8,6 +8,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from regiedesk.clock import HybridLogicalClock, Stamp, is_stamp
 from regiedesk.demo import generate_demo
@@ -17,7 +19,7 @@ from regiedesk.services import Services
 from regiedesk.store import Store
 from regiedesk.store.database import SYNC_COLUMNS
 from regiedesk.sync.protocol import Reason
-from regiedesk.sync.rules import ENTITIES, check_change
+from regiedesk.sync.rules import ENTITIES, change_checker, check_change
 
 from .conftest import TODAY, FakeClock
 
@@ -170,3 +172,45 @@ def test_date_edges() -> None:
     leap = dt.date(2028, 2, 29).isoformat()
     assert check_change("hours", "update", RECORD, FAMILY, {"date": leap}) is None
     assert check_change("hours", "update", RECORD, FAMILY, {"date": "2027-02-29"}) is not None
+
+
+# values that repeat within a page (so the checker's memory answers), True beside 1 and
+# 1.0 (equal keys of a dict, other answers), text that breaks the rules
+_VALUE = st.sampled_from(
+    [None, True, False, 0, 1, 1.0, 60, 1441, -1, 2**70, "", "  ", "anna", "huisbezoek",
+     "feest", "2026-11-24", "2026-02-30", "\x00", "\ud800", "a" * 201, RECORD, FAMILY,
+     "[]", "2026-11-24T10:00:00+00:00", "123456782", [], {}]
+)  # fmt: skip
+_NAME = st.sampled_from(sorted({f for fields in ENTITIES.values() for f in fields} | {"id", "x"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    entity=st.sampled_from([*sorted(ENTITIES), "payments"]),
+    op=st.sampled_from(["insert", "update", "delete", "drop"]),
+    family=st.sampled_from([FAMILY, RECORD, "42", None]),
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from([RECORD, FAMILY, uuid7(), "42"]),
+            st.dictionaries(_NAME, _VALUE, max_size=8),
+        ),
+        max_size=12,
+    ),
+)
+def test_a_checker_for_a_page_answers_as_check_change(
+    entity: str, op: str, family: str | None, changes: list[tuple[str, dict[str, Any]]]
+) -> None:
+    check = change_checker(entity, op, family)
+    for record, data in changes:
+        assert check(record, data) == check_change(entity, op, record, family, data), data
+
+
+def test_a_checker_keeps_true_apart_from_one() -> None:
+    check = change_checker("agreements", "update", FAMILY)
+    assert check(RECORD, {"done": 1}) is None
+    assert check(RECORD, {"done": True}) is None  # a flag takes both
+    check = change_checker("hours", "update", FAMILY)
+    assert check(RECORD, {"minutes": 1}) is None
+    assert check(RECORD, {"minutes": True}) == Reason.INVALID_VALUE  # seen 1 before: not it
+    assert check(RECORD, {"minutes": 1.0}) == Reason.INVALID_VALUE
+    assert check(RECORD, {"minutes": 1}) is None

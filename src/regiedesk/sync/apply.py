@@ -18,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import groupby
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
@@ -32,7 +33,7 @@ from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
 from .member_destruction import detached, doomed_records
 from .merge import newest_stamp, winning_fields
-from .rules import check_change
+from .rules import change_checker, check_change
 
 log = logging.getLogger(__name__)
 
@@ -228,50 +229,57 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
     change a laptop sets aside) puts its family in ``from_log``, and nothing more of that
     family is written: the caller replays that family's log instead, which sets aside
     exactly what a replay sets aside. So does a record this laptop already holds (its
-    insert fails on the primary key)."""
+    insert fails on the primary key).
+
+    The records come in runs of one entity and family (the server's order): the sync rules
+    are checked per run (``rules.change_checker``) and each row is made once, as the tuple
+    its insert takes."""
     applied = 0
     with store.transaction(event="transfer", client=None) as tx:
         columns: dict[str, set[str]] = {}
-        rows: dict[tuple[str, tuple[str, ...]], list[tuple[tuple[str, str], tuple[Any, ...]]]] = {}
-        families: dict[tuple[str, str], str] = {}
+        # per table and set of columns: (family, record id, the row's values)
+        rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]] = {}
         newest = ""
-        for record in records:
-            table, family = str(record["entity"]), str(record["family_id"])
+        for (table, family), run in groupby(
+            records, key=lambda r: (str(r["entity"]), str(r["family_id"]))
+        ):
             if table not in _TABLES or family in from_log:
                 continue  # an entity of a newer schema than this laptop's: left out, as ever
-            if table not in columns:
-                columns[table] = _columns(store, table) - SYNC_COLUMNS
-            row = _state_row(record, columns[table])
-            if row is None:
-                from_log.add(family)
-                continue
-            newest = max(newest, str(record["hlc"]))
-            key = (table, str(record["record_id"]))
-            families[key] = family
-            rows.setdefault((table, tuple(row)), []).append((key, tuple(row.values())))
+            allowed = columns.get(table)
+            if allowed is None:
+                allowed = columns[table] = _columns(store, table) - SYNC_COLUMNS
+            check = change_checker(table, p.Op.INSERT, family)
+            for record in run:
+                found = _state_row(record, allowed, check)
+                if found is None:
+                    from_log.add(family)
+                    break  # nothing more of this family
+                record_id, names, values = found
+                newest = max(newest, str(record["hlc"]))
+                rows.setdefault((table, names), []).append((family, record_id, values))
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), group in rows.items():
                 if name != table:
                     continue
-                todo = [(k, values) for k, values in group if families[k] not in from_log]
+                todo = [row for row in group if row[0] not in from_log]
                 marks = ", ".join("?" for _ in names)
                 sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
                 try:
                     with _savepoint(store):
-                        store.conn.executemany(sql, [values for _, values in todo])
-                    written = [k for k, _ in todo]
+                        store.conn.executemany(sql, [values for _, _, values in todo])
+                    written = [record_id for _, record_id, _ in todo]
                 except _REFUSED:
                     written = []
-                    for k, values in todo:
-                        if families[k] in from_log:
+                    for family, record_id, values in todo:
+                        if family in from_log:
                             continue
                         try:
                             store.conn.execute(sql, values)
-                            written.append(k)
+                            written.append(record_id)
                         except _REFUSED:
-                            from_log.add(families[k])
+                            from_log.add(family)
                 applied += len(written)
-                tx.objects.extend(f"{e}/{r}" for e, r in written)
+                tx.objects.extend(f"{table}/{r}" for r in written)
         if newest:
             with contextlib.suppress(ValueError, ClockDrift):
                 store.clock.receive(Stamp.decode(newest))
@@ -279,29 +287,44 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
     return applied
 
 
-def _state_row(record: p.StateRecord, allowed: set[str]) -> dict[str, Any] | None:
-    """The local row of a state record; None when a replay of its log would not leave
-    exactly this (see ``apply_state``)."""
+_TAIL = ("updated_hlc", "deleted", "field_hlc")  # the sync columns, after the record's own
+_ID_TAIL = ("id", *_TAIL)
+
+
+def _state_row(
+    record: p.StateRecord,
+    allowed: set[str],
+    check: Callable[[str, Mapping[str, Any]], p.Reason | None],
+) -> tuple[str, tuple[str, ...], tuple[Any, ...]] | None:
+    """The local row of a state record (its id, its columns, their values); None when a
+    replay of its log would not leave exactly this (see ``apply_state``). ``check``: the
+    sync rules for the record's entity and family (``rules.change_checker``)."""
     stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
     if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
         return None
-    stamps = list(clocks.values())
-    if len(stamps) > 1 and not all(isinstance(c, str) and is_stamp(c) for c in stamps):
+    if len(clocks) == 1 and "*" in clocks:  # a record as inserted: most of them
+        if clocks["*"] != stamp:
+            return None  # a change that counted only with its stamp: a laptop set it aside
+        field_hlc = _insert_clocks(stamp)
+    else:
+        stamps = list(clocks.values())
+        if len(stamps) > 1 and not all(isinstance(c, str) and is_stamp(c) for c in stamps):
+            return None
+        if max(stamps) != stamp:
+            return None  # a change that counted only with its stamp: a laptop set it aside
+        kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
+        field_hlc = _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept)
+    deleted = raw.get("deleted")
+    if deleted not in (0, 1):
         return None
-    if max(stamps) != stamp or raw.get("deleted") not in (0, 1):
-        return None  # a change that counted only with its stamp: a laptop set it aside
-    data = {k: v for k, v in raw.items() if k in allowed}
-    entity, record_id = str(record["entity"]), str(record["record_id"])
-    if check_change(entity, p.Op.INSERT, record_id, record["family_id"], data) is not None:
+    data = dict(raw) if raw.keys() <= allowed else {k: v for k, v in raw.items() if k in allowed}
+    record_id = str(record["record_id"])
+    if check(record_id, data) is not None:
         return None
-    kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
-    return {
-        **data,
-        "id": record_id,
-        "updated_hlc": stamp,
-        "deleted": raw["deleted"],
-        "field_hlc": _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept),
-    }
+    if "id" in data:  # in its place, as the record's id (the rules saw it equal)
+        data["id"] = record_id
+        return record_id, (*data, *_TAIL), (*data.values(), stamp, deleted, field_hlc)
+    return record_id, (*data, *_ID_TAIL), (*data.values(), record_id, stamp, deleted, field_hlc)
 
 
 @contextlib.contextmanager

@@ -345,5 +345,78 @@ def check_change(
     return None
 
 
+def _field_refusal(
+    fields: Mapping[str, Field], name: str, value: Any, family_id: str | None
+) -> Reason | None:
+    """``check_change``'s answer for one field of a change (not ``id``, nor ``family_id``
+    naming the change's own family)."""
+    field = fields.get(name)
+    if field is None:
+        return Reason.UNKNOWN_FIELD
+    if value is None:
+        return Reason.MISSING_FIELD if field.required else None
+    refused = field.check(value)
+    if refused is not None:
+        return refused
+    if name == "family_id" and value != family_id:
+        return Reason.WRONG_FAMILY
+    return None
+
+
+_MEMO_KINDS = (str, int)  # exact types: True and 1 are equal keys, so the type is in the key
+
+
+def change_checker(
+    entity: str, op: str, family_id: str | None
+) -> Callable[[str, Mapping[str, Any]], Reason | None]:
+    """``check_change`` for many changes of one entity, op and family (a page of them):
+    ``checker(record_id, data)`` gives the same answer as ``check_change(entity, op,
+    record_id, family_id, data)``, every field checked as there, but the entity, op and
+    family id once, and each field's value once per distinct value (a page names the same
+    few days, activities and caseworkers over and over). Keep one per page: it remembers
+    the values it saw."""
+    fields = ENTITIES.get(entity)
+    head = Reason.UNKNOWN_ENTITY if fields is None else Reason.BAD_OP if op not in OPS else None
+    family_ok = is_id(family_id)
+    required = _REQUIRED.get(entity, frozenset())
+    whole = op == "insert"
+    memo: dict[tuple[str, type, Any], Reason | None] = {}
+    match = _UUID.fullmatch
+
+    def check(record_id: str, data: Mapping[str, Any]) -> Reason | None:
+        if head is not None:
+            return head
+        assert fields is not None
+        if not family_ok or not isinstance(record_id, str) or match(record_id) is None:
+            return Reason.BAD_ID
+        if entity == "families" and family_id != record_id:
+            return Reason.WRONG_FAMILY
+        if op == "delete":
+            return None
+        for name, value in data.items():
+            if name == "id":
+                if value != record_id:
+                    return Reason.BAD_ID
+                continue
+            if name == "family_id" and value == family_id:
+                continue  # the change's own family, checked above
+            kind = type(value)
+            if kind in _MEMO_KINDS:
+                key = (name, kind, value)
+                try:
+                    refused = memo[key]
+                except KeyError:
+                    refused = memo[key] = _field_refusal(fields, name, value, family_id)
+            else:
+                refused = _field_refusal(fields, name, value, family_id)
+            if refused is not None:
+                return refused
+        if whole and not required <= data.keys():
+            return Reason.MISSING_FIELD
+        return None
+
+    return check
+
+
 def check_stamp(stamp: object) -> Reason | None:
     return None if is_stamp(stamp) else Reason.BAD_STAMP
