@@ -14,7 +14,7 @@ import pytest
 
 from regiedesk.clock import Stamp, wall_clock_ms
 from regiedesk.entities import ENTITY_TABLES
-from regiedesk.errors import ServerRefused
+from regiedesk.errors import Offline, ServerRefused
 from regiedesk.ids import uuid7
 from regiedesk.sync import engine as sync_engine
 from regiedesk.sync import protocol as p
@@ -281,7 +281,7 @@ def test_a_first_pull_cut_short_goes_on_from_the_log(
     anna.sync()
     fresh = laptop("anna")
     pages = paced(fresh, 2, lambda n: None)
-    monkeypatch.setattr(sync_engine, "APPLY_BATCH", 3)
+    monkeypatch.setattr(sync_engine, "STATE_BATCH", 3)
     fresh.engine.sync_once(cancelled=lambda: len(pages) >= 2)
     assert fresh.store.meta("pull_cursor") is None  # the mark only at the end
     assert 0 < fresh.count("hours") < 12
@@ -295,4 +295,38 @@ def test_a_first_pull_cut_short_goes_on_from_the_log(
     fresh.client.pull = pull  # type: ignore[method-assign]
     fresh.sync()
     assert asked[0] == 0  # the log from its start: what came is merged to nothing
+    assert held(fresh, [family]) == held(anna, [family])
+
+
+def test_a_first_pull_broken_off_keeps_the_batches_that_came(
+    server: Running, laptop: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches share a local transaction (``STATE_BATCH``): one the network breaks off is
+    committed with the batches written in it, as it was with a transaction per batch."""
+    anna = laptop("anna")
+    family = anna.services.families.add_family(name="Gezin Onderbroken", status="actief").id
+    for day in range(12):
+        anna.services.hours.add_entry(
+            family, date=TODAY - dt.timedelta(days=day), minutes=10 + day, activity="reistijd"
+        )
+    anna.sync()
+    fresh = laptop("anna")
+
+    def cut(page: int) -> None:
+        if page == 4:
+            raise Offline()
+
+    paced(fresh, 2, cut)
+    monkeypatch.setattr(sync_engine, "APPLY_BATCH", 2)
+    monkeypatch.setattr(sync_engine, "STATE_BATCH", 100)  # every batch in one transaction
+    transfers = len(fresh.store.query("SELECT 1 AS x FROM audit_log WHERE event = 'transfer'"))
+    with pytest.raises(Offline):
+        fresh.sync()
+    assert fresh.store.meta("pull_cursor") is None  # the mark only at the end
+    assert fresh.count("families") == 1 and 0 < fresh.count("hours") < 12  # kept
+    assert (
+        len(fresh.store.query("SELECT 1 AS x FROM audit_log WHERE event = 'transfer'"))
+        == transfers + 1
+    )  # one transaction for the batches
+    fresh.sync()  # the log from its start: what came is merged to nothing
     assert held(fresh, [family]) == held(anna, [family])

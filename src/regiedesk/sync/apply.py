@@ -229,17 +229,77 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
     change a laptop sets aside) puts its family in ``from_log``, and nothing more of that
     family is written: the caller replays that family's log instead, which sets aside
     exactly what a replay sets aside. So does a record this laptop already holds (its
-    insert fails on the primary key).
+    insert fails on the primary key)."""
+    with StateWriter(store, from_log, per_transaction=len(records) + 1) as writer:
+        return writer.write(records)
 
-    The records come in runs of one entity and family (the server's order): the sync rules
-    are checked per run (``rules.change_checker``) and each row is made once, as the tuple
-    its insert takes."""
-    applied = 0
-    with store.transaction(event="transfer", client=None) as tx:
-        columns: dict[str, set[str]] = {}
+
+class StateWriter:
+    """Writes the records of a first pull (``apply_state``) batch by batch, in local
+    transactions of about ``per_transaction`` records: a batch goes into the transaction
+    that is open, which commits once it holds that many, and when the writer closes: also
+    on an error outside a batch (the network's), as each batch is whole, and what came is
+    kept as it was with a transaction per batch. A batch that fails rolls back the open
+    transaction (its records come again from the log at the next sync)."""
+
+    def __init__(self, store: Store, from_log: set[str], *, per_transaction: int) -> None:
+        self.store = store
+        self.from_log = from_log
+        self.per_transaction = per_transaction
+        self._columns: dict[str, set[str]] = {}
+        self._open: contextlib.ExitStack | None = None
+        self._tx: Any = None
+        self._held = 0  # records written by the open transaction
+        self._newest = ""  # its newest stamp
+        self._broken = False  # a batch failed in the open transaction
+
+    def __enter__(self) -> StateWriter:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._open is None:
+            return
+        opened, self._open = self._open, None
+        if self._broken:
+            opened.__exit__(*exc)  # rolls back
+        else:
+            self._finish()
+            opened.close()  # commits
+
+    def write(self, records: Sequence[p.StateRecord]) -> int:
+        """Write a batch of records; how many were written."""
+        if self._open is None:
+            self._open = contextlib.ExitStack()
+            self._tx = self._open.enter_context(
+                self.store.transaction(event="transfer", client=None)
+            )
+            self._held, self._newest = 0, ""
+        self._broken = True  # until the batch is whole
+        applied = self._write(records)
+        self._broken = False
+        self._held += len(records)
+        if self._held >= self.per_transaction:
+            opened, self._open = self._open, None
+            self._finish()
+            opened.close()  # commits
+        return applied
+
+    def _finish(self) -> None:
+        """What the transaction does last: the clock past the newest stamp, the sync time."""
+        if self._newest:
+            with contextlib.suppress(ValueError, ClockDrift):
+                self.store.clock.receive(Stamp.decode(self._newest))
+        self.store.put_meta("last_sync", utc_text())
+
+    def _write(self, records: Sequence[p.StateRecord]) -> int:
+        """The records come in runs of one entity and family (the server's order): the sync
+        rules are checked per run (``rules.change_checker``) and each row is made once, as
+        the tuple its insert takes."""
+        store, from_log, columns = self.store, self.from_log, self._columns
+        applied = 0
         # per table and set of columns: (family, record id, the row's values)
         rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]] = {}
-        newest = ""
+        newest = self._newest
         for (table, family), run in groupby(
             records, key=lambda r: (str(r["entity"]), str(r["family_id"]))
         ):
@@ -257,6 +317,7 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
                 record_id, names, values = found
                 newest = max(newest, str(record["hlc"]))
                 rows.setdefault((table, names), []).append((family, record_id, values))
+        self._newest = newest
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), group in rows.items():
                 if name != table:
@@ -279,12 +340,8 @@ def apply_state(store: Store, records: Sequence[p.StateRecord], from_log: set[st
                         except _REFUSED:
                             from_log.add(family)
                 applied += len(written)
-                tx.objects.extend(f"{table}/{r}" for r in written)
-        if newest:
-            with contextlib.suppress(ValueError, ClockDrift):
-                store.clock.receive(Stamp.decode(newest))
-        store.put_meta("last_sync", utc_text())
-    return applied
+                self._tx.objects.extend(f"{table}/{r}" for r in written)
+        return applied
 
 
 _TAIL = ("updated_hlc", "deleted", "field_hlc")  # the sync columns, after the record's own

@@ -27,8 +27,8 @@ from ..i18n import Language, pick
 from ..store import Store
 from . import protocol as p
 from .apply import (
+    StateWriter,
     apply_page,
-    apply_state,
     destroy_family_copy,
     destroy_member_copy,
     local_checksums,
@@ -45,6 +45,11 @@ PUSH_BATCH = 500
 # of the last page): with 1,000 per commit, index pages were rewritten and checkpointed once
 # per page, which took more than half the time of a first sync.
 APPLY_BATCH = 5000
+# A first pull's state records are written in batches of APPLY_BATCH (the pages fetched ahead
+# meanwhile), into local transactions of about this many: each commit writes the tables'
+# index pages again (bench/sync.py, 100,000 records: the 21 commits of 5,000 took 0.85 s
+# under cProfile; batches of 25,000 starved the pages fetched ahead instead).
+STATE_BATCH = 25_000
 PAGES_AHEAD = 8  # pages fetched ahead while a batch is applied (8,000 changes at most)
 
 
@@ -245,17 +250,20 @@ class SyncEngine:
         from_log: set[str] = set()
         batch: list[p.StateRecord] = []
         page, count = first, 0
-        with closing(_ahead(lambda: first, following)) as pages:
+        with (
+            closing(_ahead(lambda: first, following)) as pages,
+            StateWriter(self.store, from_log, per_transaction=STATE_BATCH) as writer,
+        ):
             for page in pages:
                 from_log.update(page.get("log_only", ()))
                 batch += page["records"]
                 if len(batch) >= APPLY_BATCH or not page["has_more"]:
                     self.touched.update(r["family_id"] for r in batch)
-                    count += apply_state(self.store, batch, from_log)
+                    count += writer.write(batch)
                     batch = []
-        if batch:  # cut short: what came is kept
-            self.touched.update(r["family_id"] for r in batch)
-            count += apply_state(self.store, batch, from_log)
+            if batch:  # cut short: what came is kept
+                self.touched.update(r["family_id"] for r in batch)
+                count += writer.write(batch)
         for again in sorted(from_log):
             if self.store.query("SELECT 1 AS x FROM families WHERE id = ?", (again,)):
                 purge_family(self.store, again)
