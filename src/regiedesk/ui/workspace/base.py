@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
@@ -13,11 +13,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +41,8 @@ from ..dates import set_date as set_date
 from ..dates import shown_date as shown_date
 from ..dates import typed_date as typed_date
 from ..messages import show_error
+
+T = TypeVar("T")
 
 
 class FamilyTab(QWidget):
@@ -87,6 +93,21 @@ class FamilyTab(QWidget):
 
     def load(self, fn: Callable[[Services], Any], then: Callable[[Any], None]) -> None:
         self.run(fn, then)
+
+    def run_and_refresh(self, fn: Callable[[Services], Any]) -> None:
+        """Run ``fn``, then show the tab afresh."""
+        self.run(fn, lambda _: self.refresh())
+
+    def lay_out(self, left: QVBoxLayout, *boxes: QWidget) -> None:
+        """The tab's two columns: the tables (``left``, three parts of the width) and the
+        forms' ``boxes`` stacked at the top of the right (two parts)."""
+        right = QVBoxLayout()
+        for box in boxes:
+            right.addWidget(box)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
 
     def failed(self, error: BaseException) -> None:
         show_error(self, error)
@@ -197,3 +218,47 @@ def selected_id(widget: QTableWidget) -> str | None:
         return None
     value = item.data(256)
     return str(value) if value else None
+
+
+def button_row(*widgets: QWidget | None) -> QHBoxLayout:
+    """A row of widgets; a None in ``widgets`` is the stretch between them."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    return row
+
+
+def form_box(form: QFormLayout) -> QGroupBox:
+    """A group box holding ``form``; its title comes in the tab's ``retranslate``."""
+    box = QGroupBox()
+    box.setLayout(form)
+    return box
+
+
+def name_table(widget: QTableWidget, name: str, headers: list[str]) -> None:
+    """A table's column headers and its accessible name (for a tab's ``retranslate``)."""
+    widget.setHorizontalHeaderLabels(headers)
+    widget.setAccessibleName(name)
+
+
+def record_actions(
+    widget: QTableWidget,
+    edit_button: QPushButton,
+    edit: Callable[[], None],
+    remove_button: QPushButton,
+    remove: Callable[[], None],
+) -> None:
+    """A table's records open in the form with its edit button or a double click, and go
+    with its remove button (after asking)."""
+    edit_button.clicked.connect(edit)
+    widget.doubleClicked.connect(lambda _: edit())
+    remove_button.clicked.connect(remove)
+
+
+def selected_record(widget: QTableWidget, shown: Sequence[T]) -> T | None:
+    """The record of the selected row among ``shown`` (records with an ``id``)."""
+    record_id = selected_id(widget)
+    return next((r for r in shown if getattr(r, "id", None) == record_id), None)

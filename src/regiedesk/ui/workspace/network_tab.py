@@ -6,12 +6,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,14 +23,20 @@ from ..format import date_text, duration_text, parse_duration
 from .base import (
     FamilyTab,
     add_rows,
+    button_row,
     date_edit,
     date_of,
     fill,
+    form_box,
     label_items,
     mark_statements,
+    name_table,
+    record_actions,
     refusing,
     relabel,
     selected_id,
+    selected_record,
+    set_date,
     table,
 )
 
@@ -93,46 +96,46 @@ class NetworkTab(FamilyTab):
         self.party_form.addRow(self.add_button)
         self.contact_form.addRow(self.contact_button)
         self.contact_form.addRow(self.booked)
-        self.party_box = QGroupBox()
-        self.party_box.setLayout(self.party_form)
-        self.contact_box = QGroupBox()
-        self.contact_box.setLayout(self.contact_form)
-        end_row = QHBoxLayout()
-        end_row.addWidget(self.end_date)
-        end_row.addWidget(self.end_button)
-        end_row.addStretch(1)
-        end_row.addWidget(self.edit_party_button)
-        end_row.addWidget(self.remove_party_button)
-        contact_row = QHBoxLayout()
-        contact_row.addStretch(1)
-        contact_row.addWidget(self.edit_contact_button)
-        contact_row.addWidget(self.remove_contact_button)
+        self.party_box = form_box(self.party_form)
+        self.contact_box = form_box(self.contact_form)
         left = QVBoxLayout()
         left.addWidget(self.active)
         left.addWidget(self.parties, 2)
-        left.addLayout(end_row)
+        left.addLayout(
+            button_row(
+                self.end_date,
+                self.end_button,
+                None,
+                self.edit_party_button,
+                self.remove_party_button,
+            )
+        )
         left.addWidget(self.contacts, 1)
-        left.addLayout(contact_row)
-        right = QVBoxLayout()
-        right.addWidget(self.party_box)
-        right.addWidget(self.contact_box)
-        right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        left.addLayout(button_row(None, self.edit_contact_button, self.remove_contact_button))
+        self.lay_out(left, self.party_box, self.contact_box)
         self.add_button.clicked.connect(self.add_party)
         self.end_button.clicked.connect(self.end_party)
         self.contact_button.clicked.connect(self.add_contact)
-        self.remove_party_button.clicked.connect(self.remove_party)
-        self.edit_party_button.clicked.connect(self.edit_party)
-        self.edit_contact_button.clicked.connect(self.edit_contact)
-        self.parties.doubleClicked.connect(lambda _: self.edit_party())
-        self.contacts.doubleClicked.connect(lambda _: self.edit_contact())
-        self.remove_contact_button.clicked.connect(self.remove_contact)
+        record_actions(
+            self.parties,
+            self.edit_party_button,
+            self.edit_party,
+            self.remove_party_button,
+            self.remove_party,
+        )
+        record_actions(
+            self.contacts,
+            self.edit_contact_button,
+            self.edit_contact,
+            self.remove_contact_button,
+            self.remove_contact,
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.parties.setHorizontalHeaderLabels(
+        name_table(
+            self.parties,
+            self.tr("Betrokkenen"),
             [
                 self.tr("Organisatie"),
                 self.tr("Persoon"),
@@ -141,13 +144,13 @@ class NetworkTab(FamilyTab):
                 self.tr("Tot"),
                 self.tr("Telefoon"),
                 self.tr("E-mail"),
-            ]
+            ],
         )
-        self.parties.setAccessibleName(self.tr("Betrokkenen"))
-        self.contacts.setHorizontalHeaderLabels(
-            [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")]
+        name_table(
+            self.contacts,
+            self.tr("Contactmomenten"),
+            [self.tr("Datum"), self.tr("Met"), self.tr("Hoe"), self.tr("Samenvatting")],
         )
-        self.contacts.setAccessibleName(self.tr("Contactmomenten"))
         self.end_button.setText(self.tr("Betro&kkenheid beëindigen"))
         self.end_date.setAccessibleName(self.tr("Einddatum betrokkenheid"))
         self.organisation.setAccessibleName(self.tr("Organisatie"))
@@ -259,10 +262,7 @@ class NetworkTab(FamilyTab):
 
     def edit_party(self) -> None:
         """Load the selected party into the form; saving changes that party."""
-        party_id = selected_id(self.parties)
-        party = (
-            next((p for p in self.data.parties if p.id == party_id), None) if self.data else None
-        )
+        party = selected_record(self.parties, self.data.parties if self.data else [])
         if party is None:
             return
         self.editing_party = party
@@ -274,20 +274,16 @@ class NetworkTab(FamilyTab):
             (self.email, party.email),
         ):
             field.setText(value or "")
-        self.since.setDate(
-            QDate(party.involved_from.year, party.involved_from.month, party.involved_from.day)
-        )
+        set_date(self.since, party.involved_from)
         self._label_save_buttons()
         self.organisation.setFocus()
 
     def edit_contact(self) -> None:
-        contact_id = selected_id(self.contacts)
-        shown = self.data.contacts if self.data else []
-        contact = next((c for c in shown if c.id == contact_id), None)
+        contact = selected_record(self.contacts, self.data.contacts if self.data else [])
         if contact is None:
             return
         self.editing_contact = contact
-        self.contact_date.setDate(QDate(contact.date.year, contact.date.month, contact.date.day))
+        set_date(self.contact_date, contact.date)
         self.contact_mode.setCurrentIndex(max(0, self.contact_mode.findData(contact.mode)))
         self.summary.setText(contact.summary or "")
         self.contact_minutes.clear()
@@ -341,10 +337,7 @@ class NetworkTab(FamilyTab):
     def end_party(self) -> None:
         party_id, until = selected_id(self.parties), date_of(self.end_date)
         if party_id:
-            self.run(
-                lambda s: s.network.end_involvement(party_id, until),
-                lambda _: self.refresh(),
-            )
+            self.run_and_refresh(lambda s: s.network.end_involvement(party_id, until))
 
     @refusing
     def add_contact(self) -> None:
@@ -402,18 +395,13 @@ class NetworkTab(FamilyTab):
         )
 
     def remove_party(self) -> None:
-        party_id = selected_id(self.parties)
-        party = (
-            next((p for p in self.data.parties if p.id == party_id), None) if self.data else None
-        )
+        party = selected_record(self.parties, self.data.parties if self.data else [])
         if party is not None:
             what = f"{party.organisation} ({party.role})"
             self.remove_after_asking(what, lambda s: s.network.remove_party(party.id))
 
     def remove_contact(self) -> None:
-        contact_id = selected_id(self.contacts)
-        shown = self.data.contacts if self.data else []
-        contact = next((c for c in shown if c.id == contact_id), None)
+        contact = selected_record(self.contacts, self.data.contacts if self.data else [])
         if contact is not None:
             what = self.tr("contact met {0} op {1}").format(
                 self.names.get(contact.party_id, ""), date_text(contact.date)

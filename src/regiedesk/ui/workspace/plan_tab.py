@@ -7,12 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -26,15 +23,21 @@ from ..format import date_text
 from .base import (
     FamilyTab,
     add_rows,
+    button_row,
     date_edit,
     date_of,
     fill,
+    form_box,
     label_items,
     mark_late,
     mark_statements,
+    name_table,
+    record_actions,
     refusing,
     relabel,
     selected_id,
+    selected_record,
+    set_date,
     table,
 )
 
@@ -101,57 +104,56 @@ class PlanTab(FamilyTab):
             self.goal_form, self.goal_text, self.goal_domain, self.goal_member, self.goal_target
         )
         self.goal_form.addRow(self.add_goal_button)
-        self.goal_box = QGroupBox()
-        self.goal_box.setLayout(self.goal_form)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.goal_status)
-        status_row.addWidget(self.attainment)
-        status_row.addWidget(self.update_goal_button)
-        status_row.addStretch(1)
-        status_row.addWidget(self.edit_goal_button)
-        status_row.addWidget(self.remove_goal_button)
-        agreement_row = QHBoxLayout()
-        agreement_row.addWidget(self.done_button)
-        agreement_row.addStretch(1)
-        agreement_row.addWidget(self.edit_agreement_button)
-        agreement_row.addWidget(self.remove_agreement_button)
+        self.goal_box = form_box(self.goal_form)
         self.agreement_form = QFormLayout()
         add_rows(self.agreement_form, self.agreement_text, self.owner, self.party, self.due)
         self.agreement_form.addRow(self.add_agreement_button)
-        self.agreement_box = QGroupBox()
-        self.agreement_box.setLayout(self.agreement_form)
-        evaluation_row = QHBoxLayout()
-        evaluation_row.addWidget(self.evaluation)
-        evaluation_row.addWidget(self.evaluation_button)
-        evaluation_row.addStretch(1)
+        self.agreement_box = form_box(self.agreement_form)
         left = QVBoxLayout()
         left.addWidget(self.goals, 2)
-        left.addLayout(status_row)
+        left.addLayout(
+            button_row(
+                self.goal_status,
+                self.attainment,
+                self.update_goal_button,
+                None,
+                self.edit_goal_button,
+                self.remove_goal_button,
+            )
+        )
         left.addWidget(self.agreements, 2)
-        left.addLayout(agreement_row)
-        left.addLayout(evaluation_row)
-        right = QVBoxLayout()
-        right.addWidget(self.goal_box)
-        right.addWidget(self.agreement_box)
-        right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        left.addLayout(
+            button_row(
+                self.done_button, None, self.edit_agreement_button, self.remove_agreement_button
+            )
+        )
+        left.addLayout(button_row(self.evaluation, self.evaluation_button, None))
+        self.lay_out(left, self.goal_box, self.agreement_box)
         self.add_goal_button.clicked.connect(self.add_goal)
         self.update_goal_button.clicked.connect(self.update_goal)
         self.add_agreement_button.clicked.connect(self.add_agreement)
         self.done_button.clicked.connect(self.complete_agreement)
-        self.remove_goal_button.clicked.connect(self.remove_goal)
-        self.edit_goal_button.clicked.connect(self.edit_goal)
-        self.edit_agreement_button.clicked.connect(self.edit_agreement)
-        self.goals.doubleClicked.connect(lambda _: self.edit_goal())
-        self.agreements.doubleClicked.connect(lambda _: self.edit_agreement())
-        self.remove_agreement_button.clicked.connect(self.remove_agreement)
+        record_actions(
+            self.goals,
+            self.edit_goal_button,
+            self.edit_goal,
+            self.remove_goal_button,
+            self.remove_goal,
+        )
+        record_actions(
+            self.agreements,
+            self.edit_agreement_button,
+            self.edit_agreement,
+            self.remove_agreement_button,
+            self.remove_agreement,
+        )
         self.evaluation_button.clicked.connect(self.save_evaluation)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.goals.setHorizontalHeaderLabels(
+        name_table(
+            self.goals,
+            self.tr("Doelen"),
             [
                 self.tr("Doel"),
                 self.tr("Leefgebied"),
@@ -159,13 +161,13 @@ class PlanTab(FamilyTab):
                 self.tr("Streefdatum"),
                 self.tr("Status"),
                 self.tr("Behaald"),
-            ]
+            ],
         )
-        self.goals.setAccessibleName(self.tr("Doelen"))
-        self.agreements.setHorizontalHeaderLabels(
-            [self.tr("Afspraak"), self.tr("Wie"), self.tr("Uiterlijk"), self.tr("Gedaan")]
+        name_table(
+            self.agreements,
+            self.tr("Afspraken"),
+            [self.tr("Afspraak"), self.tr("Wie"), self.tr("Uiterlijk"), self.tr("Gedaan")],
         )
-        self.agreements.setAccessibleName(self.tr("Afspraken"))
         self.goal_text.setPlaceholderText(self.tr("In de woorden van het gezin"))
         self.goal_text.setAccessibleName(self.tr("Doel in de woorden van het gezin"))
         self.goal_domain.setAccessibleName(self.tr("Leefgebied van het doel"))
@@ -238,8 +240,7 @@ class PlanTab(FamilyTab):
             self.party.addItem(p.organisation, p.id)
         self._label_choices()
         if data.family.evaluation_date:
-            d = data.family.evaluation_date
-            self.evaluation.setDate(QDate(d.year, d.month, d.day))
+            set_date(self.evaluation, data.family.evaluation_date)
 
     def _show_tables(self, data: PlanData) -> None:
         names = {m.id: m.name for m in data.members}
@@ -301,8 +302,7 @@ class PlanTab(FamilyTab):
 
     def edit_goal(self) -> None:
         """Load the selected goal into the form; saving changes that goal."""
-        goal_id = selected_id(self.goals)
-        goal = next((g for g in self.data.goals if g.id == goal_id), None) if self.data else None
+        goal = selected_record(self.goals, self.data.goals if self.data else [])
         if goal is None:
             return
         self.editing_goal = goal
@@ -310,15 +310,12 @@ class PlanTab(FamilyTab):
         self.goal_domain.setCurrentIndex(max(0, self.goal_domain.findData(goal.domain)))
         self.goal_member.setCurrentIndex(max(0, self.goal_member.findData(goal.member_id)))
         if goal.target_date is not None:
-            d = goal.target_date
-            self.goal_target.setDate(QDate(d.year, d.month, d.day))
+            set_date(self.goal_target, goal.target_date)
         self._label_save_buttons()
         self.goal_text.setFocus()
 
     def edit_agreement(self) -> None:
-        agreement_id = selected_id(self.agreements)
-        shown = self.data.agreements if self.data else []
-        agreement = next((a for a in shown if a.id == agreement_id), None)
+        agreement = selected_record(self.agreements, self.data.agreements if self.data else [])
         if agreement is None:
             return
         self.editing_agreement = agreement
@@ -326,8 +323,7 @@ class PlanTab(FamilyTab):
         self.owner.setCurrentIndex(max(0, self.owner.findData(agreement.owner)))
         self.party.setCurrentIndex(max(0, self.party.findData(agreement.party_id)))
         if agreement.due_date is not None:
-            d = agreement.due_date
-            self.due.setDate(QDate(d.year, d.month, d.day))
+            set_date(self.due, agreement.due_date)
         self._label_save_buttons()
         self.agreement_text.setFocus()
 
@@ -372,9 +368,8 @@ class PlanTab(FamilyTab):
         goal_id = selected_id(self.goals)
         if goal_id:
             status, attainment = self.goal_status.currentData(), self.attainment.value()
-            self.run(
-                lambda s: s.plan.update_goal(goal_id, status=status, attainment=attainment),
-                lambda _: self.refresh(),
+            self.run_and_refresh(
+                lambda s: s.plan.update_goal(goal_id, status=status, attainment=attainment)
             )
 
     @refusing
@@ -413,29 +408,20 @@ class PlanTab(FamilyTab):
     def complete_agreement(self) -> None:
         agreement_id = selected_id(self.agreements)
         if agreement_id:
-            self.run(
-                lambda s: s.plan.complete_agreement(agreement_id),
-                lambda _: self.refresh(),
-            )
+            self.run_and_refresh(lambda s: s.plan.complete_agreement(agreement_id))
 
     @refusing
     def save_evaluation(self) -> None:
         family_id, day = self.family_id, date_of(self.evaluation)
-        self.run(
-            lambda s: s.families.update_family(family_id, evaluation_date=day),
-            lambda _: self.refresh(),
-        )
+        self.run_and_refresh(lambda s: s.families.update_family(family_id, evaluation_date=day))
 
     def remove_goal(self) -> None:
-        goal_id = selected_id(self.goals)
-        goal = next((g for g in self.data.goals if g.id == goal_id), None) if self.data else None
+        goal = selected_record(self.goals, self.data.goals if self.data else [])
         if goal is not None:
             self.remove_after_asking(goal.text, lambda s: s.plan.remove_goal(goal.id))
 
     def remove_agreement(self) -> None:
-        agreement_id = selected_id(self.agreements)
-        shown = self.data.agreements if self.data else []
-        agreement = next((a for a in shown if a.id == agreement_id), None)
+        agreement = selected_record(self.agreements, self.data.agreements if self.data else [])
         if agreement is not None:
             self.remove_after_asking(
                 agreement.text, lambda s: s.plan.remove_agreement(agreement.id)
