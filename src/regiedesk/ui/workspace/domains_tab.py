@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,14 +35,18 @@ from ..format import date_text
 from .base import (
     FamilyTab,
     add_rows,
+    button_row,
     date_edit,
     date_of,
     fill,
     label_items,
     mark_statements,
+    name_table,
+    record_actions,
     refusing,
     relabel,
     selected_id,
+    set_date,
     table,
 )
 
@@ -109,11 +113,7 @@ class DomainsTab(FamilyTab):
         right = QVBoxLayout()
         right.addWidget(self.history_label)
         right.addWidget(self.history, 2)
-        history_buttons = QHBoxLayout()
-        history_buttons.addWidget(self.edit_button)
-        history_buttons.addWidget(self.remove_button)
-        history_buttons.addStretch(1)
-        right.addLayout(history_buttons)
+        right.addLayout(button_row(self.edit_button, self.remove_button, None))
         right.addWidget(self.chart_domain)
         right.addWidget(self.chart, 1)
         layout = QHBoxLayout(self)
@@ -125,9 +125,13 @@ class DomainsTab(FamilyTab):
         self.member.currentIndexChanged.connect(self._show_history)
         self.chart_domain.currentIndexChanged.connect(self._show_chart)
         self.save_button.clicked.connect(self.save)
-        self.remove_button.clicked.connect(self.remove_measurement)
-        self.edit_button.clicked.connect(self.edit_measurement)
-        self.history.doubleClicked.connect(lambda _: self.edit_measurement())
+        record_actions(
+            self.history,
+            self.edit_button,
+            self.edit_measurement,
+            self.remove_button,
+            self.remove_measurement,
+        )
         self._build_form()
         self.retranslate()
 
@@ -148,10 +152,11 @@ class DomainsTab(FamilyTab):
         )
         self.edit_button.setText(self.tr("Meting aanpassen"))
         self.remove_button.setText(self.tr("Meting verwijderen"))
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")]
+        name_table(
+            self.history,
+            self.tr("Eerdere metingen"),
+            [self.tr("Datum"), self.tr("Moment"), self.tr("Leefgebied"), self.tr("Score")],
         )
-        self.history.setAccessibleName(self.tr("Eerdere metingen"))
         self.chart_domain.setAccessibleName(self.tr("Leefgebied voor de grafiek"))
         self.chart.title = self.tr("Score door de tijd")
         for field, text in (
@@ -416,8 +421,7 @@ class DomainsTab(FamilyTab):
         for fixed in (self.instrument, self.member):  # a correction keeps what was measured
             fixed.setEnabled(False)
         self.moment.setCurrentIndex(max(0, self.moment.findData(assessment.moment)))
-        d = assessment.date
-        self.date.setDate(QDate(d.year, d.month, d.day))
+        set_date(self.date, assessment.date)
         for code, (score, note) in self.score_inputs.items():
             given = next((s for s in scores if s.domain == code), None)
             score.setCurrentIndex(0 if given is None else given.score)

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,14 +33,19 @@ from ..format import date_text, duration_text, elapsed_text, parse_duration
 from .base import (
     FamilyTab,
     add_rows,
+    button_row,
     date_edit,
     date_of,
     fill,
+    form_box,
     label_items,
     mark_statements,
+    name_table,
+    record_actions,
     refusing,
     relabel,
-    selected_id,
+    selected_record,
+    set_date,
     table,
 )
 
@@ -147,8 +152,7 @@ class HoursTab(FamilyTab):
         self.form = form = QFormLayout()
         add_rows(form, self.date, self.duration, self.activity, self.domain)
         form.addRow(self.add_button)
-        self.add_box = QGroupBox()
-        self.add_box.setLayout(form)
+        self.add_box = form_box(form)
         self.timer_box = timer_box = QGroupBox()
         timer_layout = QHBoxLayout(timer_box)
         timer_layout.addWidget(self.timer_state, 1)
@@ -159,24 +163,15 @@ class HoursTab(FamilyTab):
         left.addLayout(nav)
         left.addWidget(self.entries)
         left.addWidget(self.totals)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        left.addLayout(buttons)
-        right = QVBoxLayout()
-        right.addWidget(timer_box)
-        right.addWidget(self.add_box)
-        right.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        left.addLayout(button_row(self.edit_button, self.delete_button))
+        self.lay_out(left, timer_box, self.add_box)
         self.previous.clicked.connect(lambda: self._move(-7))
         self.next.clicked.connect(lambda: self._move(7))
         self.add_button.clicked.connect(self.add_entry)
         self.duration.returnPressed.connect(self.add_entry)
-        self.delete_button.clicked.connect(self.delete_entry)
-        self.edit_button.clicked.connect(self.edit_entry)
-        self.entries.doubleClicked.connect(lambda _: self.edit_entry())
+        record_actions(
+            self.entries, self.edit_button, self.edit_entry, self.delete_button, self.delete_entry
+        )
         self.start_button.clicked.connect(self.start_timer)
         self.pause_button.clicked.connect(self.pause_timer)
         self.book_button.clicked.connect(self.book_timer)
@@ -185,10 +180,11 @@ class HoursTab(FamilyTab):
     def retranslate(self) -> None:
         self.previous.setText(self.tr("< Vorige week"))
         self.next.setText(self.tr("Volgende week >"))
-        self.entries.setHorizontalHeaderLabels(
-            [self.tr("Datum"), self.tr("Duur"), self.tr("Activiteit"), self.tr("Leefgebied")]
+        name_table(
+            self.entries,
+            self.tr("Urenregels van deze week"),
+            [self.tr("Datum"), self.tr("Duur"), self.tr("Activiteit"), self.tr("Leefgebied")],
         )
-        self.entries.setAccessibleName(self.tr("Urenregels van deze week"))
         self.date.setAccessibleName(self.tr("Datum"))
         self.duration.setPlaceholderText(self.tr("1:30 of 1,5 uur, of 90 minuten"))
         self.duration.setAccessibleName(self.tr("Duur"))
@@ -372,7 +368,7 @@ class HoursTab(FamilyTab):
         if entry is None:
             return
         self.editing = entry
-        self.date.setDate(QDate(entry.date.year, entry.date.month, entry.date.day))
+        set_date(self.date, entry.date)
         self.duration.setText(duration_text(entry.minutes))
         self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
         self.domain.setCurrentIndex(max(0, self.domain.findData(entry.domain)))
@@ -396,9 +392,7 @@ class HoursTab(FamilyTab):
             self.remove_after_asking(what, lambda s: s.hours.remove_entry(entry_id))
 
     def _selected_entry(self) -> HoursEntry | None:
-        entry_id = selected_id(self.entries)
-        shown = self.week.entries if self.week is not None else []
-        return next((e for e in shown if e.id == entry_id), None)
+        return selected_record(self.entries, self.week.entries if self.week is not None else [])
 
     def _timer_action(self, action: Any) -> None:
         def done(_: object) -> None:
