@@ -170,10 +170,7 @@ def recover_profile(
         _verify_database(conn, data_dir / DB_FILE)  # the key really opens this database
     finally:
         conn.close()
-    try:
-        _write_atomically(data_dir / KEY_FILE, seal(data_key, new, kdf).to_bytes())
-    except OSError as exc:
-        raise _as_storage_error(exc, data_dir) from exc
+    _reseal_key_file(data_dir, data_key, new, kdf)
     log.warning("passphrase reset with the organisation's recovery key")
 
 
@@ -319,11 +316,16 @@ def change_passphrase(
     """Re-seal the data key under a new passphrase. The database is not touched."""
     check_new_passphrase(new, repeated, minimum=min_passphrase_length)
     data_key, _ = unlock(data_dir, old)
+    _reseal_key_file(data_dir, data_key, new, kdf)
+    log.info("passphrase changed")
+
+
+def _reseal_key_file(data_dir: Path, data_key: bytes, passphrase: str, kdf: KdfParams) -> None:
+    """Replace ``profile.key`` with the data key sealed under ``passphrase``."""
     try:
-        _write_atomically(data_dir / KEY_FILE, seal(data_key, new, kdf).to_bytes())
+        _write_atomically(data_dir / KEY_FILE, seal(data_key, passphrase, kdf).to_bytes())
     except OSError as exc:
         raise _as_storage_error(exc, data_dir) from exc
-    log.info("passphrase changed")
 
 
 def remove_profile_files(data_dir: Path) -> None:
