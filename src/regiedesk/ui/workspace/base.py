@@ -58,32 +58,23 @@ class FamilyTab(QWidget):
 
     def remove_after_asking(self, what: str, work: Callable[[Services], Removal]) -> None:
         """Ask before removing ``what``; once removed, the workspace offers to undo it."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Verwijderen"),
-            self.tr("'{0}' verwijderen?").format(what),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(self.tr("Verwijderen"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the record
 
-        def answered(_: int) -> None:
+        def closed(box: QMessageBox) -> None:
             if self.question is box:
                 self.question = None
-            box.deleteLater()
-            if box.clickedButton() is yes:
-                self.run(work, done)
 
         def done(removal: Removal) -> None:
             self.removed.emit(removal, what)
             self.refresh()
 
-        box.finished.connect(answered)
-        self.question = box
-        box.open()
+        self.question = ask(
+            self,
+            self.tr("Verwijderen"),
+            self.tr("'{0}' verwijderen?").format(what),
+            (self.tr("Verwijderen"), self.tr("Annuleren")),  # Enter keeps the record
+            lambda: self.run(work, done),
+            closed,
+        )
 
     def run(  # type: ignore[no-untyped-def]
         self, fn: Callable[[Services], Any], then=None, failed=None
@@ -218,6 +209,39 @@ def selected_id(widget: QTableWidget) -> str | None:
         return None
     value = item.data(256)
     return str(value) if value else None
+
+
+def ask(
+    parent: QWidget,
+    title: str,
+    text: str,
+    buttons: tuple[str, str],
+    yes: Callable[[], None],
+    closed: Callable[[QMessageBox], None],
+) -> QMessageBox:
+    """Open a question with a yes and a cancel button (``buttons``: their texts); Enter
+    cancels. On closing it calls ``closed`` with the box, then ``yes`` if that was chosen."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    yes_button = box.button(QMessageBox.StandardButton.Yes)
+    yes_button.setText(buttons[0])
+    box.button(QMessageBox.StandardButton.Cancel).setText(buttons[1])
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    def answered(_: int) -> None:
+        closed(box)
+        box.deleteLater()
+        if box.clickedButton() is yes_button:
+            yes()
+
+    box.finished.connect(answered)
+    box.open()
+    return box
 
 
 def button_row(*widgets: QWidget | None) -> QHBoxLayout:

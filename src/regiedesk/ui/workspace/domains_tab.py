@@ -35,6 +35,7 @@ from ..format import date_text
 from .base import (
     FamilyTab,
     add_rows,
+    ask,
     button_row,
     date_edit,
     date_of,
@@ -192,32 +193,26 @@ class DomainsTab(FamilyTab):
             return
         self._show_instrument(shown)  # until the caseworker says yes
         names = [self.instrument.itemText(self.instrument.findData(c)) for c in (shown, chosen)]
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+
+        def closed(box: QMessageBox) -> None:
+            if self.switch_question is box:
+                self.switch_question = None
+
+        def switch() -> None:
+            self._show_instrument(chosen)
+            self._build_form()
+
+        self.switch_question = ask(
+            self,
             self.tr("Ander instrument"),
             self.tr(
                 "De scores en toelichtingen die u invulde, horen bij {0} en zijn nog niet "
                 "opgeslagen. Wisselt u naar {1}, dan gaan ze verloren."
             ).format(*names),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            (self.tr("Toch wisselen"), self.tr("Scores houden")),  # Enter keeps the scores
+            switch,
+            closed,
         )
-        switch = box.button(QMessageBox.StandardButton.Yes)
-        switch.setText(self.tr("Toch wisselen"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Scores houden"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter keeps the scores
-
-        def answered(_: int) -> None:
-            if self.switch_question is box:
-                self.switch_question = None
-            box.deleteLater()
-            if box.clickedButton() is switch:
-                self._show_instrument(chosen)
-                self._build_form()
-
-        box.finished.connect(answered)
-        self.switch_question = box
-        box.open()
 
     def _build_form(self) -> None:
         while self.scores_grid.count():
