@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,3 +62,25 @@ def window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[
     assert app is not None
     install_language(app, "nl")
     i18n.set_language(None)
+
+
+@pytest.fixture
+def open_window(qtbot, context: AppContext) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+    """Open the profile already made in ``context.data_dir``: the window, shown and unlocked,
+    waiting (if ``rows`` is given) until the caseload shows that many families; the profile
+    is closed again at teardown."""
+    from .test_flows import WAIT, unlock  # test_flows imports this module
+
+    def open_(rows: int | None = None) -> MainWindow:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        unlock(qtbot, window)
+        if rows is not None:
+            qtbot.waitUntil(lambda: window.caseload.model.rowCount() == rows, timeout=WAIT)
+        return window
+
+    yield open_
+    if context.services is not None:
+        context.services.store.close()
+        context.services = None

@@ -27,7 +27,7 @@ from regiedesk.ui.main_window import MainWindow
 
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY, by_name
-from .test_flows import WAIT, unlock
+from .test_flows import WAIT
 
 D = dt.date
 MONDAY = D(2026, 11, 23)  # TODAY is Tuesday 24-11-2026, ISO week 2026-W48
@@ -85,17 +85,10 @@ def seed(context: AppContext) -> dict[str, str]:
 
 
 @pytest.fixture
-def loaded(qtbot, context: AppContext) -> Iterator[Loaded]:  # type: ignore[no-untyped-def]
+def loaded(qtbot, context: AppContext, open_window) -> Iterator[Loaded]:  # type: ignore[no-untyped-def]
     ids = seed(context)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == len(ids), timeout=WAIT)
+    window = open_window(rows=len(ids))
     yield Loaded(window, window.caseload, ids)
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
 
 
 def column(page: CaseloadPage, col: int) -> list[str]:

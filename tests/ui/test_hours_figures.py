@@ -18,7 +18,7 @@ from regiedesk.ui.workspace.hours_tab import HoursTab, month_beside
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE
 from .keyboard import english, idle, show_tab, to_english
-from .test_flows import WAIT, unlock
+from .test_flows import WAIT
 
 __all__ = ["english"]  # the fixture, imported so pytest uses it here
 
@@ -26,7 +26,7 @@ DEC_3 = dt.date(2026, 12, 3)  # a Thursday of week 49, which runs 30-11 to 06-12
 
 
 @pytest.fixture
-def december_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def december_window(qtbot, context: AppContext, open_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     s = Services.over(store, today=lambda: DEC_3)
     family = s.families.add_family(name="Gezin Maand", status="actief")
@@ -38,18 +38,11 @@ def december_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type
         s.hours.add_entry(family.id, date=day, minutes=minutes, activity=activity)
     store.close()
     context.today = lambda: DEC_3
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=WAIT)
+    window = open_window(rows=1)
     window.caseload.table.selectRow(0)
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
 
 
 def totals(qtbot, window: MainWindow, title: str = "Uren") -> str:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from regiedesk.ui.my_week import MyWeekPage
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY, button, by_name
 from .keyboard import activate, english, to_english, unlocked_window
-from .test_flows import WAIT, rows, unlock
+from .test_flows import WAIT, rows
 
 __all__ = ["english", "unlocked_window"]
 
@@ -27,7 +27,7 @@ MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 
 
 @pytest.fixture
-def week_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def week_window(qtbot, context: AppContext, open_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     s = Services.over(store, today=lambda: TODAY)
     akkerman = s.families.add_family(name="Gezin Akkerman", status="actief").id
@@ -43,15 +43,8 @@ def week_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ig
     )
     s.families.update_family(akkerman, evaluation_date=TODAY - dt.timedelta(days=30))
     store.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 3, timeout=WAIT)
+    window = open_window(rows=3)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
 
 
 def open_week(qtbot, window: MainWindow) -> MyWeekPage:  # type: ignore[no-untyped-def]

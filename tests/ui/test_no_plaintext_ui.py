@@ -13,12 +13,11 @@ from regiedesk.logging_setup import setup_logging
 from regiedesk.services.families import FamilyService
 from regiedesk.store import create_profile, open_profile
 from regiedesk.ui.context import AppContext
-from regiedesk.ui.main_window import MainWindow
 
 from ..conftest import FAST_KDF
 from ..test_no_plaintext import leaks
 from .conftest import PASSPHRASE, TODAY, by_name
-from .test_flows import WAIT, go_to_tab, unlock
+from .test_flows import WAIT, go_to_tab
 
 FAMILY = "Gezin Zwanenburg-Oudekerk"
 TYPED = "Vader vertelt over de schulden bij Kraaijeveld"
@@ -26,18 +25,14 @@ SEARCHED = "Zwanenburg"
 
 
 def test_typed_text_reaches_no_file_in_plaintext(  # type: ignore[no-untyped-def]
-    qtbot, tmp_path: Path, context: AppContext
+    qtbot, tmp_path: Path, context: AppContext, open_window
 ) -> None:
     log_file = setup_logging(tmp_path / "logs")
     assert log_file is not None
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     FamilyService(store, today=lambda: TODAY).add_family(name=FAMILY, status="actief")
     store.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=WAIT)
+    window = open_window(rows=1)
     search = by_name(window, "Zoeken op naam", QLineEdit)
     qtbot.keyClicks(search, SEARCHED)
     window.open_family(window.caseload.model.rows[0].family_id)

@@ -20,7 +20,6 @@ from regiedesk.ui.sync import SyncState
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, by_name
 from .failing import read_error
-from .test_flows import unlock
 from .test_practice import open_practice
 
 WAIT = 15_000
@@ -42,19 +41,15 @@ def unplugged() -> Unplugged:
 
 
 @pytest.fixture
-def real_window(qtbot, context: AppContext, unplugged: Unplugged) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def real_window(  # type: ignore[no-untyped-def]
+    qtbot, context: AppContext, unplugged: Unplugged, open_window
+) -> Iterator[MainWindow]:
     create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF).close()
     context.sync_client = lambda url, token: SyncClient(url, token, transport=unplugged)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
+    window = open_window()
     qtbot.waitUntil(lambda: window.sync.known, timeout=WAIT)
     yield window
     window.sync.shutdown()
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
     window.set_language("nl")
     i18n.set_language(None)
 

@@ -20,31 +20,24 @@ from regiedesk.ui.workspace.plan_tab import PlanTab
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY
 from .keyboard import show_tab
-from .test_flows import WAIT, unlock
+from .test_flows import WAIT
 
 assert TODAY.weekday() == 1  # a Tuesday: this week's Monday came before the party
 
 
 @pytest.fixture
-def new_family_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def new_family_window(qtbot, context: AppContext, open_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A family started today, with one party involved from today, as on a real profile."""
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
     s = Services.over(store, today=lambda: TODAY)
     family = s.families.add_family(name="Gezin Nieuw", status="actief", start_date=TODAY)
     s.network.add_party(family.id, organisation="Wijkteam", role="hulp", involved_from=TODAY)
     store.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=WAIT)
+    window = open_window(rows=1)
     window.caseload.table.selectRow(0)
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
 
 
 def test_the_parties_chart_counts_a_party_of_this_week(qtbot, new_family_window) -> None:  # type: ignore[no-untyped-def]

@@ -27,14 +27,13 @@ from regiedesk.ui.translations import install_language
 from ..conftest import FAST_KDF
 from ..refusing import RefusingServer, sync_with
 from .conftest import PASSPHRASE, TODAY, button, by_name
-from .test_flows import unlock
 
 WAIT = 10_000
 REFUSALS = {"hours": Reason.OUT_OF_SCOPE, "families": Reason.HANDOVER_BY_TEAMLEADER_ONLY}
 
 
 @pytest.fixture
-def refused_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def refused_window(qtbot, context: AppContext, open_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """Anna's hours in a family handed over meanwhile (gone from the laptop), and a rename
     of a family she keeps: both refused by the server, set aside by the real engine."""
     store = create_profile(context.data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF)
@@ -51,19 +50,13 @@ def refused_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type:
     store.set_metas({"server_url": "https://regiedesk.test", "device_token": "t"})
     store.close()
     context.sync_client = lambda url, token: RefusingServer(lambda m: None, [kept.id])  # type: ignore[assignment, return-value]
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
+    window = open_window()
     qtbot.waitUntil(
         lambda: window.sync.status.state is SyncState.IDLE and window.sync.status.set_aside == 2,
         timeout=WAIT,
     )
     yield window
     window.sync.shutdown()
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
     app = QApplication.instance()
     assert app is not None
     install_language(app, "nl")  # a test may have switched to English

@@ -16,13 +16,12 @@ from regiedesk.ui.main_window import MainWindow
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE
 from .keyboard import activate
-from .test_flows import unlock
 from .test_team_workspace import team_server  # noqa: F401  (a fixture)
 
 
 @pytest.fixture(params=["teamleader", None])
 def leader_window(
-    qtbot: Any, context: AppContext, request: pytest.FixtureRequest
+    qtbot: Any, context: AppContext, request: pytest.FixtureRequest, open_window: Any
 ) -> Iterator[MainWindow]:
     """The leader's profile; without its role (``None``): connected before the profile kept
     it, so the unlock asks the server."""
@@ -33,15 +32,9 @@ def leader_window(
         metas["server_role"] = request.param
     store.set_metas(metas)
     store.close()
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    unlock(qtbot, window)
+    window = open_window()
     yield window
     window.close_team()
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
 
 
 def test_a_team_leader_signs_in_to_the_team_workspace(
