@@ -157,3 +157,24 @@ def test_a_damaged_page_is_left_out_and_the_others_open(
     assert cached is not None
     assert cached.pages.get(damaged) is None
     assert cached.pages.get(fine) == team.pages[fine]
+
+
+def test_the_overview_can_be_read_first_and_the_pages_after_it(
+    profile: Path, fetched: dict[str | None, TeamSnapshot]
+) -> None:
+    team = fetched[None]
+    with open_profile(profile, PASSPHRASE) as store:
+        service = Services.over(store).team
+        service.keep(team)
+        first = service.cached(pages=False)
+        assert first is not None and first.overview == team.overview
+        pages = first.pages
+        assert isinstance(pages, FamilyPages) and pages.pending and len(pages) == 0
+        pages.fill(service.cached_pages())
+        assert not pages.pending and {f: pages[f] for f in pages} == dict(team.pages)
+        # kept again while still pending, its pages are read from the cache, not lost
+        pending = service.cached(pages=False)
+        assert pending is not None
+        service.keep(pending)
+        again = service.cached()
+    assert again is not None and {f: again.pages[f] for f in again.pages} == dict(team.pages)

@@ -193,7 +193,9 @@ def test_a_profile_cached_in_the_old_layout_opens_offline_and_a_page_decodes_whe
     again, worker = open_workspace(qtbot, tmp_path, None)
     qtbot.waitUntil(lambda: again.snapshot is not None, timeout=10_000)
     pages = again.snapshot.pages  # type: ignore[union-attr]
-    assert isinstance(pages, FamilyPages) and pages.decoded == frozenset()
+    assert isinstance(pages, FamilyPages)
+    qtbot.waitUntil(lambda: not pages.pending, timeout=10_000)  # read after the first paint
+    assert len(pages) == 9 and pages.decoded == frozenset()
     assert again.families_table.rowCount() == 0  # filled when its tab is first shown
     again.tabs.setCurrentIndex(1)
     assert again.families_table.rowCount() == 9

@@ -43,11 +43,19 @@ log = logging.getLogger(__name__)
 
 class FamilyPages(Mapping[str, "p.FamilyPage"]):
     """The families' pages of a cached snapshot, by family id: each kept as the JSON text
-    read from the cache and decoded when it is first asked for (the family opened)."""
+    read from the cache and decoded when it is first asked for (the family opened).
+    Without texts (``pending``) until ``fill``: the workspace reads them after its first
+    paint (``TeamService.cached(pages=False)``, then ``cached_pages``)."""
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
-        self._texts = dict(texts)
+    def __init__(self, texts: Mapping[str, str] | None) -> None:
+        self._texts = {} if texts is None else dict(texts)
+        self.pending = texts is None
         self._decoded: dict[str, p.FamilyPage] = {}
+
+    def fill(self, texts: Mapping[str, str]) -> None:
+        """The texts of pending pages, read after the overview (once; later calls: none)."""
+        if self.pending:
+            self._texts, self.pending = dict(texts), False
 
     def __getitem__(self, family: str) -> p.FamilyPage:
         page = self._decoded.get(family)
@@ -180,6 +188,8 @@ class TeamService(Service):
         family's page as meta values of their own; the pages of families no longer in the
         figures, and a cache of the old layout, are removed."""
         pages = snapshot.pages
+        if isinstance(pages, FamilyPages) and pages.pending:
+            pages.fill(self.cached_pages())
         if isinstance(pages, FamilyPages):  # read from the cache: kept as they were read
             texts = {PAGE_PREFIX + f: pages.text(f) for f in pages}
         else:
@@ -192,23 +202,26 @@ class TeamService(Service):
             (OLD_CACHE_KEY, PAGE_PREFIX, _PAGES_END, json.dumps(list(texts))),
         )
 
-    def cached(self) -> TeamSnapshot | None:
+    def cached(self, *, pages: bool = True) -> TeamSnapshot | None:
         """The last fetched figures; None before the first fetch, or when the cache cannot
         be read (it is dropped then, and the workspace fetches the figures again). Only the
-        overview is decoded here; a family's page when it is opened."""
-        rows = self.store.query(
-            "SELECT key, value FROM meta WHERE key = ? OR (key >= ? AND key < ?)",
-            (OVERVIEW_KEY, PAGE_PREFIX, _PAGES_END),
-        )
-        values = {str(r["key"]): str(r["value"]) for r in rows}
-        overview = values.pop(OVERVIEW_KEY, None)
+        overview is decoded here; a family's page when it is opened. ``pages=False``: the
+        pages' texts are not read either (pending, for ``cached_pages``)."""
+        overview = self.store.meta(OVERVIEW_KEY)
         if overview is None:
             return self._cached_in_old_layout()
-        texts = {key[len(PAGE_PREFIX) :]: text for key, text in values.items()}
+        texts = self.cached_pages() if pages else None
         snapshot = _readable(lambda: TeamSnapshot(json.loads(overview), FamilyPages(texts)))
         if snapshot is None:
             self._drop_cache()
         return snapshot
+
+    def cached_pages(self) -> dict[str, str]:
+        """Each cached family page as its JSON text, by family id (decoded when opened)."""
+        rows = self.store.query(
+            "SELECT key, value FROM meta WHERE key >= ? AND key < ?", (PAGE_PREFIX, _PAGES_END)
+        )
+        return {str(r["key"])[len(PAGE_PREFIX) :]: str(r["value"]) for r in rows}
 
     def _cached_in_old_layout(self) -> TeamSnapshot | None:
         """A cache written before the per-page layout: read whole once, and kept again in

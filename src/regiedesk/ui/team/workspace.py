@@ -30,7 +30,7 @@ from ...domain.vocabulary import ClosureReason, FamilyStatus
 from ...domain.weeks import week_label
 from ...errors import Offline
 from ...services import Services
-from ...services.team import TeamSnapshot
+from ...services.team import FamilyPages, TeamSnapshot
 from ...sync import protocol as p
 from ..dates import date_edit, never_cut_off, shown_date
 from ..format import date_text, duration_text
@@ -93,7 +93,8 @@ class TeamWorkspace(QWidget):
         self._timer.start()
         # the workspace's own F5; in the main window its "sync now" F5 calls refresh instead
         self.f5 = QShortcut(QKeySequence("F5"), self, self.refresh)
-        self.worker.submit(self.services.team.cached, self._show_cached)
+        # the overview first; the pages' texts after the first paint (_show_cached)
+        self.worker.submit(lambda: self.services.team.cached(pages=False), self._show_cached)
 
     # --- building ------------------------------------------------------------------
 
@@ -236,6 +237,8 @@ class TeamWorkspace(QWidget):
             self._show(snapshot)
         if snapshot is None:
             self.refresh()
+        elif isinstance(snapshot.pages, FamilyPages) and snapshot.pages.pending:
+            self.worker.submit(self.services.team.cached_pages, snapshot.pages.fill)
 
     def _show(self, snapshot: TeamSnapshot | None) -> None:
         self.snapshot = snapshot
