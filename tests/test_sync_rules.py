@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from regiedesk.clock import HybridLogicalClock, Stamp, is_stamp
 from regiedesk.demo import generate_demo
+from regiedesk.domain.vocabulary import TimerState
 from regiedesk.entities import ENTITY_TABLES
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
@@ -126,6 +127,8 @@ RECORD = uuid7()
         ("note_revisions", "update", {"created_at": "2026-11-24T10:00:00+00:00"}, None),
         ("families", "update", {"status": "weg"}, Reason.INVALID_VALUE),
         ("families", "update", {"name": "  "}, Reason.INVALID_VALUE),
+        *[("timers", "update", {"state": state.value}, None) for state in TimerState],
+        ("timers", "update", {"state": "gepauzeerd"}, Reason.INVALID_VALUE),
     ],
 )
 def test_a_change_is_refused_for_its_reason(

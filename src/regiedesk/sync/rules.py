@@ -32,9 +32,10 @@ from ..domain.vocabulary import (
     GoalStatus,
     MemberRole,
     Moment,
+    TimerState,
 )
 from ..entities import ENTITY_TABLES
-from .protocol import Reason
+from .protocol import Op, Reason
 
 NAME = 200  # names, titles, organisations (the services' limits)
 PHONE = 50
@@ -206,7 +207,7 @@ ENTITIES: dict[str, dict[str, Field]] = {
     "timers": {
         "family_id": _FAMILY,
         "activity": req(choice(Activity)),
-        "state": req(choice(("running", "paused", "stopped"))),
+        "state": req(choice(TimerState)),
         "started_at": req(_moment),
         "segment_started_at": opt(_moment),
         "accumulated_seconds": opt(integer(0, SECONDS_LIMIT)),
@@ -293,7 +294,7 @@ ENTITIES: dict[str, dict[str, Field]] = {
     },
 }
 
-OPS = frozenset(("insert", "update", "delete"))
+OPS = frozenset(str(op) for op in Op)
 # per entity, the fields an insert must carry (checked once per change, as a set)
 _REQUIRED = {
     entity: frozenset(name for name, f in fields.items() if f.required)
@@ -328,18 +329,9 @@ def check_change(
             continue
         if name == "family_id" and value == family_id:
             continue  # the change's own family, checked above
-        field = fields.get(name)
-        if field is None:
-            return Reason.UNKNOWN_FIELD
-        if value is None:
-            if field.required:
-                return Reason.MISSING_FIELD
-            continue
-        refused = field.check(value)
+        refused = _field_refusal(fields, name, value, family_id)
         if refused is not None:
             return refused
-        if name == "family_id" and value != family_id:
-            return Reason.WRONG_FAMILY
     if op == "insert" and not _REQUIRED[entity] <= data.keys():
         return Reason.MISSING_FIELD
     return None
