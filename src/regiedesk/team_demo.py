@@ -17,6 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .domain.bsn import is_valid_bsn
+from .domain.vocabulary import (
+    Activity,
+    AgreementOwner,
+    ClosureReason,
+    ContactMode,
+    FamilyStatus,
+    GoalStatus,
+    MemberRole,
+    Moment,
+)
 from .ids import uuid7
 
 INSTRUMENTS = {
@@ -25,7 +35,20 @@ INSTRUMENTS = {
 }
 PROFILES = ("OP01", "OP02", "OP05")
 INTENSITIES = ("licht", "midden", "zwaar")
-CLOSURES = ("doelen_behaald", "uitval", "verhuisd", "doorverwezen")
+CLOSURES = tuple(
+    c.value
+    for c in (ClosureReason.GOALS_REACHED, ClosureReason.DROPOUT, ClosureReason.MOVED,
+              ClosureReason.REFERRED)
+)  # fmt: skip
+# the status a family ends in, three in five active (the plain values, as the wire has them)
+STATUSES = tuple(
+    f.value
+    for f in (FamilyStatus.REGISTERED, FamilyStatus.ACTIVE, FamilyStatus.ACTIVE,
+              FamilyStatus.ACTIVE, FamilyStatus.CLOSED)
+)  # fmt: skip
+ROLES = (MemberRole.PARENT.value, MemberRole.CHILD.value)
+MODES = (ContactMode.HOME_VISIT.value, ContactMode.PHONE.value)
+GOAL_STATUSES = tuple(g.value for g in GoalStatus)
 SECRET = "Geheim"  # in every member name, contact summary and note text
 
 
@@ -91,10 +114,10 @@ def seed_family(
     r = s.rng
     family = uuid7()
     start = today - dt.timedelta(days=r.randrange(days // 3, days))
-    status = r.choice(("aangemeld", "actief", "actief", "actief", "afgesloten"))
+    status = r.choice(STATUSES)
     record: dict[str, Any] = {
         "name": f"Gezin {who.title()} {number}",
-        "status": "aangemeld",
+        "status": FamilyStatus.REGISTERED.value,
         "caseworker": who,
         "start_date": _day(start),
     }
@@ -111,7 +134,7 @@ def seed_family(
             family,
             family_id=family,
             name=f"{SECRET} Lid{i} {who}",
-            role=r.choice(("ouder", "kind")),
+            role=r.choice(ROLES),
             bsn=s.bsn(),
         )
         for i in range(r.randrange(1, 4))
@@ -139,7 +162,7 @@ def seed_family(
             family_id=family,
             party_id=r.choice(parties),
             date=_day(when),
-            mode=r.choice(("huisbezoek", "telefoon")),
+            mode=r.choice(MODES),
             summary=f"{SECRET} gesprek over thuis",
         )
     weeks = max(1, (today - start).days // 7)
@@ -154,7 +177,7 @@ def seed_family(
                 family_id=family,
                 date=_day(when),
                 minutes=r.randrange(15, 240),
-                activity="huisbezoek",
+                activity=Activity.HOME_VISIT.value,
                 caseworker=who,
             )
         )
@@ -171,7 +194,7 @@ def seed_family(
             family_id=family,
             domain="financien",
             text=f"Doel {i}",
-            status=r.choice(("open", "lopend", "behaald", "niet_behaald", "vervallen")),
+            status=r.choice(GOAL_STATUSES),
         )
         for i in range(r.randrange(0, 5))
     ]
@@ -183,7 +206,7 @@ def seed_family(
             family,
             family_id=family,
             text=f"Afspraak {i}",
-            owner="gezin",
+            owner=AgreementOwner.FAMILY.value,
             due_date=_day(due),
             done=int(r.random() < 0.4),
             goal_id=r.choice(goals) if goals else None,
@@ -199,7 +222,7 @@ def seed_family(
                 family_id=family,
                 member_id=member,
                 instrument=instrument,
-                moment="intake" if moment == 0 else "tussenmeting",
+                moment=(Moment.INTAKE if moment == 0 else Moment.INTERIM).value,
                 date=_day(min(when, today)),
                 assessor=who,
             )
@@ -224,16 +247,16 @@ def seed_family(
         author=who,
         created_at=f"{_day(today)}T10:00:00+00:00",
     )
-    if status != "aangemeld":
-        s.add(who, "families", family, "update", status="actief")
-    if status == "afgesloten":
+    if status != FamilyStatus.REGISTERED:
+        s.add(who, "families", family, "update", status=FamilyStatus.ACTIVE.value)
+    if status == FamilyStatus.CLOSED:
         end = min(today, start + dt.timedelta(days=r.randrange(30, days)))
         s.add(
             who,
             "families",
             family,
             "update",
-            status="afgesloten",
+            status=FamilyStatus.CLOSED.value,
             end_date=_day(end),
             closure_reason=r.choice(CLOSURES),
         )

@@ -8,10 +8,15 @@ import datetime as dt
 import random
 
 from ..demo import CHILD_NAMES, PARENT_NAMES, SURNAMES
+from ..domain.vocabulary import ClosureReason
 from .inputs import CaseworkerFigures, TeamInput, WeekTotal
 
 INTENSITIES = {"licht": "Licht", "midden": "Midden", "zwaar": "Zwaar", "zeer_zwaar": "Zeer zwaar"}
-REASONS = ("doelen_behaald", "uitval", "verhuisd", "overgedragen", "doorverwezen", "anders")
+REASONS = tuple(r.value for r in ClosureReason)
+# the reasons drawn at random (dropouts and goals reached are counted first)
+_OTHER_REASONS = tuple(
+    r for r in REASONS if r not in (ClosureReason.DROPOUT, ClosureReason.GOALS_REACHED)
+)
 
 
 def practice_team(
@@ -32,10 +37,10 @@ def practice_team(
         closed = rng.randint(0, 7)
         dropouts = rng.randint(0, closed)
         reached = closed - dropouts - rng.randint(0, closed - dropouts)
-        reasons["uitval"] += dropouts
-        reasons["doelen_behaald"] += reached
+        reasons[ClosureReason.DROPOUT.value] += dropouts
+        reasons[ClosureReason.GOALS_REACHED.value] += reached
         for _ in range(closed - dropouts - reached):
-            reasons[rng.choice(REASONS[2:])] += 1
+            reasons[rng.choice(_OTHER_REASONS)] += 1
         levels = dict.fromkeys(INTENSITIES, 0)
         for _ in range(active):
             levels[rng.choice(tuple(INTENSITIES))] += 1

@@ -7,14 +7,11 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
+from ..domain.vocabulary import CorrectionOutcome
 from .document import heading, styles, table, text
 from .inputs import ClientStatement
 from .words import Words
 
-OUTCOMES = {
-    "in_behandeling": ("In behandeling", "Pending"), "gecorrigeerd": ("Gecorrigeerd", "Corrected"),
-    "niet_gewijzigd": ("Niet gewijzigd", "Not changed"),
-}  # fmt: skip
 KIND = {
     "families": ("Gezin", "Family"), "members": ("Gezinslid", "Member"),
     "hours": ("Uren", "Hours"), "timers": ("Bezoektimer", "Visit timer"),
@@ -26,8 +23,12 @@ KIND = {
 
 
 def outcome_word(words: Words, outcome: str) -> str:
-    nl, en = OUTCOMES.get(outcome, (outcome, outcome))
-    return words(nl, en)
+    """The outcome's label (``CorrectionOutcome``) in the report's language; an unknown code
+    as it is."""
+    try:
+        return CorrectionOutcome(outcome).label(words.language)
+    except ValueError:
+        return outcome
 
 
 def statements_section(statements: Sequence[ClientStatement], words: Words) -> list[Flowable]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.trends import DomainTrend, fold_trends
-from ..domain.vocabulary import FamilyStatus
+from ..domain.vocabulary import Activity, FamilyStatus, GoalStatus
 from ..domain.weeks import first_monday_from, monday_of
 from .base import Service
 
@@ -163,8 +163,9 @@ class IndicatorService(Service):
         ``family_id`` None: over the whole caseload.
         """
         sql = (
-            "SELECT coalesce(sum(g.status = 'behaald'), 0) AS reached, count(*) AS total"
-            f" FROM goals g WHERE g.deleted = 0 AND g.status != 'vervallen'"
+            f"SELECT coalesce(sum(g.status = '{GoalStatus.REACHED}'), 0) AS reached,"
+            f" count(*) AS total FROM goals g WHERE g.deleted = 0"
+            f" AND g.status != '{GoalStatus.DROPPED}'"
             f" AND {_LIVE_FAMILY.format(t='g')}"
         )
         params: tuple[str, ...] = ()
@@ -197,7 +198,7 @@ class IndicatorService(Service):
         ``family_id`` given: that family's id when its evaluation is overdue, else [].
         """
         sql = (
-            "SELECT id FROM families WHERE deleted = 0 AND status != 'afgesloten'"
+            f"SELECT id FROM families WHERE deleted = 0 AND status != '{FamilyStatus.CLOSED}'"
             " AND evaluation_date < ?"
         )
         params: list[str] = [self.today().isoformat()]
@@ -217,12 +218,12 @@ class IndicatorService(Service):
             "week_end": (monday_of(today) + dt.timedelta(days=6)).isoformat(),
             "today": today.isoformat(),
         }
-        sql = """
+        sql = f"""
             SELECT f.id, f.name, f.status, f.caseworker, f.evaluation_date,
               (SELECT coalesce(sum(h.minutes), 0) FROM hours h WHERE h.family_id = f.id
                  AND h.deleted = 0 AND h.date BETWEEN :week_start AND :week_end) AS week_minutes,
               (SELECT max(h.date) FROM hours h WHERE h.family_id = f.id AND h.deleted = 0
-                 AND h.activity = 'huisbezoek' AND h.date <= :today) AS last_visit,
+                 AND h.activity = '{Activity.HOME_VISIT}' AND h.date <= :today) AS last_visit,
               (SELECT max(h.date) FROM hours h WHERE h.family_id = f.id AND h.deleted = 0
                  AND h.date <= :today) AS last_entry,
               (SELECT count(*) FROM parties p WHERE p.family_id = f.id AND p.deleted = 0

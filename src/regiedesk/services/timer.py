@@ -25,8 +25,8 @@ class VisitTimerService(Service):
     def current(self) -> VisitTimer | None:
         """The caseworker's running or paused timer, if any."""
         rows = self.store.query(
-            "SELECT * FROM timers WHERE deleted = 0 AND state != 'stopped' AND caseworker = ?"
-            " ORDER BY started_at DESC LIMIT 1",
+            f"SELECT * FROM timers WHERE deleted = 0 AND state != '{TimerState.STOPPED}'"
+            " AND caseworker = ? ORDER BY started_at DESC LIMIT 1",
             (self.store.actor.user,),
         )
         return VisitTimer.from_row(rows[0]) if rows else None

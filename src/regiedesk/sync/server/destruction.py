@@ -16,6 +16,7 @@ import json
 from typing import Any
 
 from ...clock import utc_text
+from ...domain.vocabulary import FamilyStatus
 from ..member_destruction import detached, doomed_records
 from . import audit_trail
 from .db import Statement, Transaction
@@ -165,7 +166,7 @@ def due_for_review(tx: Transaction, *, years: int, today: dt.date) -> list[dict[
     for row in rows:
         data = json.loads(row["data"])
         if (
-            data.get("status") == "afgesloten"
+            data.get("status") == FamilyStatus.CLOSED
             and row["last"]
             and row["last"][:10] < limit.isoformat()
         ):
