@@ -6,8 +6,25 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "regiedesk"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "regiedesk"
+
+
+def in_a_fresh_interpreter(call: str) -> Any:
+    """The value of ``call``, an expression over this module's functions, computed in a new
+    Python process: what the tests before this one imported, defined, patched or left for
+    the garbage collector does not count (these checks ran in pytest's own process and
+    failed once after tests/server/test_server_check.py, though not in the suite's order)."""
+    code = (
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from tests import test_architecture as here\nprint(repr(here.{call}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return ast.literal_eval(out.strip())
 
 
 def qt_imports(path: Path) -> list[str]:
@@ -24,13 +41,17 @@ def qt_imports(path: Path) -> list[str]:
     return found
 
 
-def test_no_module_outside_ui_imports_qt() -> None:
-    offenders = {
+def qt_offenders() -> dict[str, list[str]]:
+    """The Qt imports of each module outside ``regiedesk.ui`` that has any."""
+    return {
         str(p.relative_to(SRC)): qt_imports(p)
         for p in SRC.rglob("*.py")
         if "ui" not in p.relative_to(SRC).parts[:1] and qt_imports(p)
     }
-    assert offenders == {}
+
+
+def test_no_module_outside_ui_imports_qt() -> None:
+    assert in_a_fresh_interpreter("qt_offenders()") == {}
 
 
 def test_the_check_would_see_a_qt_import(tmp_path: Path) -> None:
@@ -75,9 +96,9 @@ def test_the_app_module_loads_the_core_before_qt() -> None:
 RECORD_VERBS = ("list", "get", "add", "update", "remove")
 
 
-def test_service_methods_follow_one_naming_scheme() -> None:
-    """The five record verbs carry the record's name (``add_family``), never stand bare;
-    the old synonyms (create, delete, record, ...) are gone."""
+def misnamed_service_methods() -> tuple[int, list[str]]:
+    """How many kinds of service there are, and each of their own public methods that
+    breaks the naming scheme, with what to do instead."""
     import importlib
     import inspect
     import pkgutil
@@ -88,17 +109,26 @@ def test_service_methods_follow_one_naming_scheme() -> None:
     for info in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"regiedesk.services.{info.name}")
     kinds = {k for k in _subclasses(Service)}
-    assert len(kinds) >= 9
+    wrong = []
     for kind in kinds:
         own = [n for n, _ in inspect.getmembers(kind, inspect.isfunction) if n in vars(kind)]
         for name in own:
             if name.startswith("_"):
                 continue
             verb = name.split("_")[0]
-            assert name not in RECORD_VERBS, f"{kind.__name__}.{name}: name the record"
-            assert verb not in {"create", "delete", "record", "save", "load"} or name in {
-                "save_draft"
-            }, f"{kind.__name__}.{name}: use {'/'.join(RECORD_VERBS)}"
+            if name in RECORD_VERBS:
+                wrong.append(f"{kind.__name__}.{name}: name the record")
+            elif verb in {"create", "delete", "record", "save", "load"} and name != "save_draft":
+                wrong.append(f"{kind.__name__}.{name}: use {'/'.join(RECORD_VERBS)}")
+    return len(kinds), sorted(wrong)
+
+
+def test_service_methods_follow_one_naming_scheme() -> None:
+    """The five record verbs carry the record's name (``add_family``), never stand bare;
+    the old synonyms (create, delete, record, ...) are gone."""
+    kinds, wrong = in_a_fresh_interpreter("misnamed_service_methods()")
+    assert kinds >= 9
+    assert wrong == []
 
 
 def _subclasses(kind: type) -> list[type]:
@@ -108,7 +138,8 @@ def _subclasses(kind: type) -> list[type]:
     return found
 
 
-def test_every_deliberate_error_lives_in_the_errors_package() -> None:
+def deliberate_errors() -> list[tuple[str, str]]:
+    """(name, module) of every deliberate error, with every module outside the UI imported."""
     import importlib
 
     from regiedesk.errors import RegiedeskError
@@ -117,9 +148,13 @@ def test_every_deliberate_error_lives_in_the_errors_package() -> None:
         parts = path.relative_to(SRC).with_suffix("").parts
         if parts[0] != "ui":
             importlib.import_module(".".join(("regiedesk", *parts)).removesuffix(".__init__"))
-    kinds = _subclasses(RegiedeskError)
-    assert {"SyncError", "DeviceRevoked", "UsageError", "ClockDrift"} <= {k.__name__ for k in kinds}
-    assert [k for k in kinds if k.__module__.rpartition(".")[0] != "regiedesk.errors"] == []
+    return sorted((k.__name__, k.__module__) for k in _subclasses(RegiedeskError))
+
+
+def test_every_deliberate_error_lives_in_the_errors_package() -> None:
+    kinds = in_a_fresh_interpreter("deliberate_errors()")
+    assert {"SyncError", "DeviceRevoked", "UsageError", "ClockDrift"} <= {n for n, _ in kinds}
+    assert [(n, m) for n, m in kinds if m.rpartition(".")[0] != "regiedesk.errors"] == []
 
 
 # SQL is written in upper case in this code base
