@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from regiedesk.errors import NotFound, ValidationError
 from regiedesk.services.families import FamilyService
-from regiedesk.services.hours import HoursService
+from regiedesk.services.hours import DAY_MINUTES, HoursService
 from regiedesk.store import Store
 
 from .conftest import TODAY
@@ -210,6 +210,25 @@ def test_minutes_on_counts_this_caseworker_over_all_families(
     assert (
         hours.add_entry(other, date=TODAY, minutes=1320, activity="administratie").minutes == 1320
     )
+
+
+def test_the_day_check_reads_the_caseworkers_day_not_every_entry(
+    hours: HoursService, store: Store, family_id: str
+) -> None:
+    start = TODAY - dt.timedelta(days=59)
+    for i in range(60):
+        hours.add_entry(
+            family_id, date=start + dt.timedelta(days=i), minutes=30, activity="reistijd"
+        )
+    store.conn.execute("ANALYZE")
+    plan = " ".join(
+        str(row[-1])
+        for row in store.conn.execute(
+            f"EXPLAIN QUERY PLAN {DAY_MINUTES}", (TODAY.isoformat(), "regisseur.anna", None)
+        )
+    )
+    assert "USING INDEX hours_caseworker_date" in plan, plan
+    assert hours.minutes_on(TODAY) == 30
 
 
 def test_weeks_follow_iso_years_and_ranges_are_inclusive(

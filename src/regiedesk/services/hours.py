@@ -18,6 +18,12 @@ from .removals import Removal
 
 MINUTES_PER_DAY = 24 * 60
 
+# the caseworker's minutes on a day over all families (index hours_caseworker_date)
+DAY_MINUTES = (
+    "SELECT coalesce(sum(minutes), 0) AS m FROM hours"
+    " WHERE date = ? AND deleted = 0 AND caseworker = ? AND id IS NOT ?"
+)
+
 
 class _Keep(Enum):
     KEEP = "keep"
@@ -130,11 +136,7 @@ class HoursService(Service):
 
     def minutes_on(self, day: dt.date, *, excluding: str | None = None) -> int:
         """The caseworker's booked minutes on a day, over all families."""
-        row = self.store.query(
-            "SELECT coalesce(sum(minutes), 0) AS m FROM hours"
-            " WHERE date = ? AND deleted = 0 AND caseworker = ? AND id IS NOT ?",
-            (day.isoformat(), self.store.actor.user, excluding),
-        )[0]
+        row = self.store.query(DAY_MINUTES, (day.isoformat(), self.store.actor.user, excluding))[0]
         return int(row["m"])
 
     def validated_row(

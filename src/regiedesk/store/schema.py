@@ -202,8 +202,14 @@ _V7: tuple[str, ...] = (
     *_AUDIT_TRIGGERS,
 )
 
+# Every hours entry checks the caseworker's day over all families (the 24 hours,
+# HoursService.minutes_on) and the week view sums the caseworker's days: without an index
+# both read the whole hours table, a cost that grew with every entry (at 20,000 entries
+# most of a single write's time, bench/store.py).
+_V8: tuple[str, ...] = ("CREATE INDEX hours_caseworker_date ON hours(caseworker, date)",)
+
 MIGRATIONS: tuple[Sequence[str | Callable[[Any], None]], ...] = (
-    _V1, _V2, _V3, _V4, _V5, _V6, _V7,
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
