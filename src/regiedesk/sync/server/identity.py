@@ -4,9 +4,9 @@ checked, and a refusal written to the access log after that transaction's rollba
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Depends, HTTPException, Request
@@ -22,6 +22,10 @@ class Caller:
     role: str
     device_id: str
     last_seen: str | None = None  # the device's contact before this request (server time)
+    # what was read alongside the token (``queries.Alongside``): its columns by name, and
+    # the rows of each statement it sent after the look-up
+    columns: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    then: Sequence[Sequence[tuple[Any, ...]]] = field(default_factory=list, compare=False)
 
 
 class Refused(Exception):
@@ -46,16 +50,22 @@ def error(status: int, code: p.ErrorCode, message: str, **extra: Any) -> HTTPExc
     return HTTPException(status, detail={**body, **extra})
 
 
-def identify(tx: Transaction, request: Request, role: p.Role | None) -> Caller:
+def identify(
+    tx: Transaction,
+    request: Request,
+    role: p.Role | None,
+    alongside: queries.Alongside | None = None,
+) -> Caller:
     """The caller of a request, checked in the request's own transaction.
 
     One transaction and one thread hand-off per request: as a FastAPI dependency
-    the look-up ran on a thread of its own, in a transaction of its own.
+    the look-up ran on a thread of its own, in a transaction of its own. ``alongside``:
+    what the request reads in the same round trip (``Caller.columns`` and ``then``).
     """
     header = request.headers.get("authorization", "")
     if not header.lower().startswith("bearer "):
         raise error(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
-    device = queries.device_by_token(tx, header[7:].strip())
+    device, then = queries.device_with(tx, header[7:].strip(), alongside or queries.Alongside())
     if device is None:  # logged: someone trying tokens is worth knowing about
         unknown = error(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
         raise Refused(None, None, request.url.path, "bad_token", unknown)
@@ -75,7 +85,7 @@ def identify(tx: Transaction, request: Request, role: p.Role | None) -> Caller:
     queries.mark_seen(tx, device)
     # a device never seen before: its sign-in is the floor of what it may claim to have done
     seen = str(device["last_seen"] or device["created_at"])
-    return Caller(device["name"], device["role"], device["id"], seen)
+    return Caller(device["name"], device["role"], device["id"], seen, device, then)
 
 
 class RecentTokens:
@@ -123,17 +133,22 @@ SIGNED = [Depends(_bearer)]  # the ``dependencies`` of every endpoint that needs
 
 @contextmanager
 def signed_in(
-    db: ServerDB, request: Request, role: p.Role | None, *, read_only: bool = False
+    db: ServerDB,
+    request: Request,
+    role: p.Role | None,
+    *,
+    read_only: bool = False,
+    alongside: queries.Alongside | None = None,
 ) -> Iterator[tuple[Transaction, Caller]]:
     """A transaction for a caller with ``role`` (None: any); refusals are logged after its
     rollback.
 
     ``read_only`` requests (pull, checksum) run their statements without a transaction
-    around them (``ServerDB.reading``).
+    around them (``ServerDB.reading``). ``alongside``: read with the token (``identify``).
     """
     try:
         with db.reading() if read_only else db.transaction() as tx:
-            yield tx, identify(tx, request, role)
+            yield tx, identify(tx, request, role, alongside)
     except Refused as refused:
         queries.log_access(db, refused.user, refused.device, refused.action, refused.outcome)
         raise refused.answer from None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ...clock import utc_text
@@ -86,15 +87,40 @@ def add_device(tx: Transaction, user_name: str, device_name: str, token: str) ->
     return device_id
 
 
+_DEVICE = ("id", "revoked", "last_seen", "created_at", "name", "role", "disabled")
+
+
+@dataclass(frozen=True)
+class Alongside:
+    """What a request reads in the round trip of its token look-up (PostgreSQL): more
+    columns of the caller's row, SQL over the user's name ``u.name`` (name, SQL, its
+    parameters), and statements sent after it in the same pipeline (``then``)."""
+
+    columns: Sequence[tuple[str, str, Sequence[Any]]] = ()
+    then: Sequence[Statement] = ()
+
+
 def device_by_token(tx: Transaction, token: str) -> dict[str, Any] | None:
     """The device holding ``token``, with its user's name, role and state."""
-    rows = tx.query(
-        "SELECT d.id, d.revoked, d.last_seen, d.created_at, u.name, u.role, u.disabled"
-        " FROM devices d"
-        " JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?",
-        (auth.token_hash(token),),
+    return device_with(tx, token, Alongside())[0]
+
+
+def device_with(
+    tx: Transaction, token: str, alongside: Alongside
+) -> tuple[dict[str, Any] | None, list[list[tuple[Any, ...]]]]:
+    """``device_by_token`` with ``alongside``'s columns in its row, and the rows of
+    ``alongside.then``: on PostgreSQL one round trip in all (``Transaction.gather``)."""
+    extra = "".join(f", {sql}" for _, sql, _ in alongside.columns)
+    sql = (
+        f"SELECT d.id, d.revoked, d.last_seen, d.created_at, u.name, u.role, u.disabled{extra}"
+        " FROM devices d JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?"
     )
-    return rows[0] if rows else None
+    params = [v for _, _, values in alongside.columns for v in values]
+    first: Statement = (sql, (*params, auth.token_hash(token)))
+    found = tx.gather([first, *alongside.then]) if alongside.then else [tx.rows(*first)]
+    names = (*_DEVICE, *(name for name, _, _ in alongside.columns))
+    device = dict(zip(names, found[0][0], strict=True)) if found[0] else None
+    return device, found[1:]
 
 
 def mark_seen(tx: Transaction, device: dict[str, Any]) -> None:
@@ -157,9 +183,12 @@ def add_family(tx: Transaction, family: str, caseworker: str) -> None:
     )
 
 
+HIGH_WATER = "SELECT value FROM counters WHERE name = 'changes'"
+
+
 def high_water(tx: Transaction) -> int:
     """The newest sequence number handed out (some below it may be unused)."""
-    return int(tx.query("SELECT value FROM counters WHERE name = 'changes'")[0]["value"])
+    return int(tx.query(HIGH_WATER)[0]["value"])
 
 
 def changes_page(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from .db import Statement, Transaction
 
@@ -19,6 +21,17 @@ def scope_statement(user: str, today: dt.date) -> Statement:
         " WHERE user_name = ? AND valid_from <= ? AND valid_until >= ?",
         (user, user, day, day),
     )
+
+
+def scope_column(today: dt.date) -> tuple[str, str, Sequence[Any]]:
+    """``scope_statement`` as an array column of the caller's row (``queries.Alongside``,
+    PostgreSQL), over the user's name ``u.name``."""
+    day = today.isoformat()
+    sql = (
+        "ARRAY(SELECT id FROM families WHERE caseworker = u.name UNION SELECT family_id"
+        " FROM delegations WHERE user_name = u.name AND valid_from <= ? AND valid_until >= ?)"
+    )
+    return "scope", sql, (day, day)
 
 
 def may_push(tx: Transaction, user: str, family: str, when: dt.datetime, scope: set[str]) -> bool:

@@ -148,14 +148,27 @@ def reads(
     tx: Transaction, families: Sequence[str], wanted: Mapping[str, Iterable[str]]
 ) -> LockedRead:
     """Lock these families and read these records (per entity, their ids)."""
-    lock: list[Statement] = []
     if tx.db.postgres:
-        ordered = sorted(set(families))
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT id FROM families WHERE id IN ({marks}) ORDER BY id FOR UPDATE"
-            lock.append((sql, chunk))
+        return locking_reads(families, wanted)
+    return LockedRead(_read_statements(wanted), 0)
+
+
+def locking_reads(
+    families: Sequence[str],
+    wanted: Mapping[str, Iterable[str]],
+    only_if: Statement | None = None,
+) -> LockedRead:
+    """``reads`` on PostgreSQL. ``only_if``: a condition (SQL and its parameters) without
+    which no family is locked, for statements sent before the caller is known to be
+    allowed (``queries.Alongside``)."""
+    lock: list[Statement] = []
+    ordered = sorted(set(families))
+    condition, values = (f" AND {only_if[0]}", tuple(only_if[1])) if only_if else ("", ())
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT id FROM families WHERE id IN ({marks}){condition} ORDER BY id FOR UPDATE"
+        lock.append((sql, (*chunk, *values)))
     return LockedRead([*lock, *_read_statements(wanted)], len(lock))
 
 

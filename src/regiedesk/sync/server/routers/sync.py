@@ -17,12 +17,13 @@ from fastapi.responses import Response
 
 from ....clock import utc_now, utc_text
 from ... import protocol as p
-from .. import audit_trail, destruction, first_pull, queries, state, team_queries
+from .. import audit_trail, auth, destruction, first_pull, queries, state, team_queries
 from ..bodies import Day, MutationIn, Push
 from ..db import ServerDB, Transaction
 from ..identity import SIGNED, Refused, error, signed_in
+from ..queries import Alongside
 from ..rules import check_clock, named, refusal
-from ..scope import families_in_scope, scope_statement
+from ..scope import families_in_scope, scope_column, scope_statement
 
 _CHANGE = (
     '{"seq":%d,"mutation_id":%s,"hlc":%s,"entity":%s,"record_id":%s,"family_id":%s,"op":%s,'
@@ -72,14 +73,51 @@ def _push_reads(
     return scope, held_ids, gone, locked.records(results[ends[1] :])
 
 
+def _push_alongside(
+    request: Request, day: dt.date, mutations: Sequence[MutationIn]
+) -> tuple[Alongside, state.LockedRead]:
+    """``_push_reads`` on PostgreSQL, sent with the token's look-up in one round trip: the
+    scope, the known ids and the destroyed ones as columns of the caller's row; the
+    families locked (only for a device that may push: nothing is locked for one that is
+    refused) and the records read after it."""
+    ids = [m.mutation_id for m in mutations]
+    named_ids = sorted(set().union(*map(named, mutations)))
+    token = auth.token_hash(request.headers.get("authorization", "")[7:].strip())
+    allowed = (
+        "EXISTS (SELECT 1 FROM devices g JOIN users gu ON gu.name = g.user_name"
+        " WHERE g.token_hash = ? AND g.revoked = 0 AND gu.disabled = 0 AND gu.role = ?)"
+    )
+    locked = state.locking_reads(
+        sorted({_claimed(m) for m in mutations}),
+        _wanted(mutations),
+        (allowed, (token, p.Role.CASEWORKER.value)),
+    )
+    columns = [
+        scope_column(day),
+        ("known", "ARRAY(SELECT mutation_id FROM changes WHERE mutation_id = ANY(?))", (ids,)),
+        ("gone", "ARRAY(SELECT record_id FROM destroyed_records WHERE record_id = ANY(?))",
+         (named_ids,)),
+    ]  # fmt: skip
+    return Alongside(columns, locked.statements), locked
+
+
 def push_answer(
     db: ServerDB, today: Callable[[], dt.date], body: Push, request: Request
 ) -> Response:
     """``POST /v1/sync/push``: through FastAPI's route or the fast lane (``fast_lane``)."""
     results: list[p.MutationResult] = []
-    with signed_in(db, request, p.Role.CASEWORKER) as (tx, who):
+    day = today()
+    alongside: Alongside | None = None
+    locked: state.LockedRead | None = None
+    if db.postgres:
+        alongside, locked = _push_alongside(request, day, body.mutations)
+    with signed_in(db, request, p.Role.CASEWORKER, alongside=alongside) as (tx, who):
         check_clock(request, [m.hlc for m in body.mutations])
-        scope, known, gone, held = _push_reads(tx, who.user, today(), body.mutations)
+        if locked is None:
+            scope, known, gone, held = _push_reads(tx, who.user, day, body.mutations)
+        else:
+            scope, known = set(who.columns["scope"]), set(who.columns["known"])
+            gone, held = {str(i) for i in who.columns["gone"]}, locked.records(who.then)
         homes = {key: record.family_id for key, record in held.items()}
         accepted: list[tuple[MutationIn, str]] = []
         added: set[str] = set()
@@ -141,13 +179,24 @@ def pull_answer(
     """``GET /v1/sync/pull``: through FastAPI's route or the fast lane (``fast_lane``)."""
     rows: list[tuple[Any, ...]] = []
     more = False
-    with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
-        scope = families_in_scope(tx, who.user, today())
+    alongside = None
+    if db.postgres:  # the scope and the high-water mark in the token's round trip
+        high_water = ("high", f"({queries.HIGH_WATER})", ())
+        alongside = Alongside([scope_column(today()), high_water])
+    with signed_in(db, request, p.Role.CASEWORKER, read_only=True, alongside=alongside) as (
+        tx,
+        who,
+    ):
+        if alongside is None:
+            scope = families_in_scope(tx, who.user, today())
+        else:
+            scope = set(who.columns["scope"])
         refused = family is not None and family not in scope
         wanted = [family] if family is not None else sorted(scope)
-        # Read the high-water mark first: commits happen in sequence order, so every
-        # change up to it is visible to the next statement (even under READ COMMITTED).
-        high = queries.high_water(tx)
+        # Read the high-water mark first (on PostgreSQL in the statement of the scope):
+        # commits happen in sequence order, so every change up to it is visible to the next
+        # statement (even under READ COMMITTED).
+        high = queries.high_water(tx) if alongside is None else int(who.columns["high"])
         if wanted and not refused:
             rows, more = queries.changes_page(tx, since, high, wanted, limit)
     if refused:
