@@ -20,7 +20,7 @@ from regiedesk.services import Services
 from regiedesk.store import Store
 from regiedesk.store.database import SYNC_COLUMNS
 from regiedesk.sync.protocol import Reason
-from regiedesk.sync.rules import ENTITIES, change_checker, check_change
+from regiedesk.sync.rules import ENTITIES, change_checker, check_change, insert_checker
 
 from .conftest import TODAY, FakeClock
 
@@ -206,6 +206,40 @@ def test_a_checker_for_a_page_answers_as_check_change(
     check = change_checker(entity, op, family)
     for record, data in changes:
         assert check(record, data) == check_change(entity, op, record, family, data), data
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    entity=st.sampled_from([*sorted(ENTITIES), "payments"]),
+    family=st.sampled_from([FAMILY, RECORD, "42", None]),
+    names=st.lists(_NAME, unique=True, max_size=8),
+    records=st.lists(
+        st.tuples(st.sampled_from([RECORD, FAMILY, uuid7(), "42"]), st.lists(_VALUE, max_size=8)),
+        max_size=12,
+    ),
+)
+def test_an_insert_checker_for_a_run_answers_as_check_change(
+    entity: str, family: str | None, names: list[str], records: list[tuple[str, list[Any]]]
+) -> None:
+    ok = insert_checker(entity, family, names)
+    for record, values in records:
+        values = (values + [RECORD] * len(names))[: len(names)]  # one value per name
+        data = dict(zip(names, values, strict=True))
+        assert ok(record, values) == (check_change(entity, "insert", record, family, data) is None)
+
+
+def test_an_insert_checker_passes_a_whole_record_and_keeps_true_apart_from_one() -> None:
+    names = ["id", "family_id", "date", "minutes", "activity", "caseworker"]
+    ok = insert_checker("hours", FAMILY, names)
+    assert ok(RECORD, [RECORD, FAMILY, "2026-11-24", 1, "huisbezoek", "anna"])
+    assert not ok(RECORD, [RECORD, FAMILY, "2026-11-24", True, "huisbezoek", "anna"])
+    assert not ok(RECORD, [RECORD, FAMILY, "2026-11-24", 1.0, "huisbezoek", "anna"])
+    assert not ok(RECORD, [FAMILY, FAMILY, "2026-11-24", 1, "huisbezoek", "anna"])  # its id
+    assert not ok(RECORD, [RECORD, RECORD, "2026-11-24", 1, "huisbezoek", "anna"])  # family
+    assert not ok(RECORD, [RECORD, FAMILY, "2026-02-30", 1, "huisbezoek", "anna"])
+    assert ok(RECORD, [RECORD, FAMILY, "2026-11-24", 1, "huisbezoek", "anna"])  # seen: still
+    five = [RECORD, FAMILY, "2026-11-24", 1, "huisbezoek"]
+    assert not insert_checker("hours", FAMILY, names[:-1])(RECORD, five)  # caseworker: required
 
 
 def test_a_checker_keeps_true_apart_from_one() -> None:

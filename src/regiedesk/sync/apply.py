@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from json.encoder import encode_basestring_ascii
@@ -33,7 +34,7 @@ from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
 from .member_destruction import detached, doomed_records
 from .merge import newest_stamp, winning_fields
-from .rules import change_checker, check_change
+from .rules import check_change, insert_checker
 
 log = logging.getLogger(__name__)
 
@@ -292,31 +293,25 @@ class StateWriter:
         self.store.put_meta("last_sync", utc_text())
 
     def _write(self, records: Sequence[p.StateRecord]) -> int:
-        """The records come in runs of one entity and family (the server's order): the sync
-        rules are checked per run (``rules.change_checker``) and each row is made once, as
-        the tuple its insert takes."""
+        """The records come in runs of one entity and family (the server's order): each run
+        is checked and made into rows by ``_run_rows``, and each row goes to its table
+        with the others of the same columns in one ``executemany``."""
         store, from_log, columns = self.store, self.from_log, self._columns
         applied = 0
         # per table and set of columns: (family, record id, the row's values)
         rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]] = {}
         newest = self._newest
-        for (table, family), run in groupby(
-            records, key=lambda r: (str(r["entity"]), str(r["family_id"]))
-        ):
+        for (table, family), run in groupby(records, key=_RUN):
+            if type(table) is not str or type(family) is not str:  # a server that lies
+                table, family = str(table), str(family)
             if table not in _TABLES or family in from_log:
                 continue  # an entity of a newer schema than this laptop's: left out, as ever
             allowed = columns.get(table)
             if allowed is None:
                 allowed = columns[table] = _columns(store, table) - SYNC_COLUMNS
-            check = change_checker(table, p.Op.INSERT, family)
-            for record in run:
-                found = _state_row(record, allowed, check)
-                if found is None:
-                    from_log.add(family)
-                    break  # nothing more of this family
-                record_id, names, values = found
-                newest = max(newest, str(record["hlc"]))
-                rows.setdefault((table, names), []).append((family, record_id, values))
+            newest, whole = _run_rows(table, family, run, allowed, rows, newest)
+            if not whole:
+                from_log.add(family)  # nothing more of this family
         self._newest = newest
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), group in rows.items():
@@ -344,44 +339,104 @@ class StateWriter:
         return applied
 
 
+_RUN = operator.itemgetter("entity", "family_id")
 _TAIL = ("updated_hlc", "deleted", "field_hlc")  # the sync columns, after the record's own
 _ID_TAIL = ("id", *_TAIL)
 
 
-def _state_row(
-    record: p.StateRecord,
+def _run_rows(
+    table: str,
+    family: str,
+    run: Iterable[p.StateRecord],
     allowed: set[str],
-    check: Callable[[str, Mapping[str, Any]], p.Reason | None],
-) -> tuple[str, tuple[str, ...], tuple[Any, ...]] | None:
-    """The local row of a state record (its id, its columns, their values); None when a
-    replay of its log would not leave exactly this (see ``apply_state``). ``check``: the
-    sync rules for the record's entity and family (``rules.change_checker``)."""
-    stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
-    if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
+    rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]],
+    newest: str,
+) -> tuple[str, bool]:
+    """Each record of a run of one entity and family as the local row it makes, appended to
+    ``rows`` under its table and columns; the newest stamp so far, and False when a record
+    stopped the run: one a replay of its log would not leave exactly so (see
+    ``apply_state``), whose family is then taken from the log.
+
+    Per set of fields a record's data names (a run's records name the same few), once:
+    which of them this laptop keeps, their values' getter, the row's columns and the sync
+    rules for them (``rules.insert_checker``); per record: its stamps, its deleted flag, the
+    rules for its values, and its row's tuple."""
+    shapes: dict[tuple[str, ...], _Shape] = {}
+    for record in run:
+        stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
+        if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
+            return newest, False
+        if len(clocks) == 1 and "*" in clocks:  # a record as inserted: most of them
+            if clocks["*"] != stamp:
+                return newest, False  # a change that counted only with its stamp: set aside
+            field_hlc = _insert_clocks(stamp)
+        else:
+            found = _field_hlc(stamp, clocks, allowed)
+            if found is None:
+                return newest, False
+            field_hlc = found
+        keys = tuple(raw)
+        shape = shapes.get(keys)
+        if shape is None:
+            shape = shapes[keys] = _Shape(table, family, keys, allowed, rows)
+        if not shape.deleted:
+            return newest, False  # no deleted flag
+        deleted = raw["deleted"]
+        if deleted not in (0, 1):
+            return newest, False
+        record_id = record["record_id"]
+        if type(record_id) is not str:
+            record_id = str(record_id)
+        values = shape.values(raw)
+        if not shape.ok(record_id, values):
+            return newest, False
+        if shape.with_id:  # in its place, the record's id (the rules saw them equal)
+            row = (*values, stamp, deleted, field_hlc)
+        else:
+            row = (*values, record_id, stamp, deleted, field_hlc)
+        shape.bucket.append((family, record_id, row))
+        if stamp > newest:
+            newest = stamp
+    return newest, True
+
+
+class _Shape:
+    """What records of one run whose data name the same fields (in the same order) have in
+    common: see ``_run_rows``."""
+
+    __slots__ = ("bucket", "deleted", "ok", "values", "with_id")
+
+    def __init__(
+        self,
+        table: str,
+        family: str,
+        keys: tuple[str, ...],
+        allowed: set[str],
+        rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]],
+    ) -> None:
+        kept = tuple(k for k in keys if k in allowed)  # fields of a newer schema left out
+        self.deleted = "deleted" in keys
+        self.with_id = "id" in kept
+        names = (*kept, *_TAIL) if self.with_id else (*kept, *_ID_TAIL)
+        self.bucket = rows.setdefault((table, names), [])
+        self.ok = insert_checker(table, family, kept)
+        self.values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+        if len(kept) > 1:
+            self.values = operator.itemgetter(*kept)
+        else:
+            self.values = lambda raw: tuple(raw[k] for k in kept)
+
+
+def _field_hlc(stamp: str, clocks: dict[str, Any], allowed: set[str]) -> str | None:
+    """The local ``field_hlc`` of a record changed after its insert (its per-field stamps,
+    of the fields this laptop keeps); None when a replay would not leave it so."""
+    stamps = list(clocks.values())
+    if len(stamps) > 1 and not all(isinstance(c, str) and is_stamp(c) for c in stamps):
         return None
-    if len(clocks) == 1 and "*" in clocks:  # a record as inserted: most of them
-        if clocks["*"] != stamp:
-            return None  # a change that counted only with its stamp: a laptop set it aside
-        field_hlc = _insert_clocks(stamp)
-    else:
-        stamps = list(clocks.values())
-        if len(stamps) > 1 and not all(isinstance(c, str) and is_stamp(c) for c in stamps):
-            return None
-        if max(stamps) != stamp:
-            return None  # a change that counted only with its stamp: a laptop set it aside
-        kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
-        field_hlc = _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept)
-    deleted = raw.get("deleted")
-    if deleted not in (0, 1):
-        return None
-    data = dict(raw) if raw.keys() <= allowed else {k: v for k, v in raw.items() if k in allowed}
-    record_id = str(record["record_id"])
-    if check(record_id, data) is not None:
-        return None
-    if "id" in data:  # in its place, as the record's id (the rules saw it equal)
-        data["id"] = record_id
-        return record_id, (*data, *_TAIL), (*data.values(), stamp, deleted, field_hlc)
-    return record_id, (*data, *_ID_TAIL), (*data.values(), record_id, stamp, deleted, field_hlc)
+    if max(stamps) != stamp:
+        return None  # a change that counted only with its stamp: a laptop set it aside
+    kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
+    return _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept)
 
 
 @contextlib.contextmanager

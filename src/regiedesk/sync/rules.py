@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -408,6 +408,66 @@ def change_checker(
         return None
 
     return check
+
+
+def _never(record_id: str, values: Sequence[Any]) -> bool:
+    return False
+
+
+def insert_checker(
+    entity: str, family_id: str | None, names: Sequence[str]
+) -> Callable[[str, Sequence[Any]], bool]:
+    """Whether inserts of one entity and family whose data hold the fields ``names``
+    (distinct, as a dict's keys) pass the rules: ``ok(record_id, values)`` is
+    ``check_change(entity, "insert", record_id, family_id, dict(zip(names, values))) is
+    None``. For a first pull's run of records of one family: the entity, the family id, the
+    fields' names and the required ones are checked once, and each field's value once per
+    distinct value (of its exact type: True is never taken for 1). Keep one per run."""
+    fields = ENTITIES.get(entity)
+    if fields is None or not is_id(family_id) or not _REQUIRED[entity] <= set(names):
+        return _never
+    assert fields is not None and isinstance(family_id, str)
+    ids = tuple(i for i, name in enumerate(names) if name == "id")
+    # per other field: its place, its name, the str and the int values seen to pass
+    checked: list[tuple[int, str, set[str], set[int]]] = []
+    for i, name in enumerate(names):
+        if name == "id":
+            continue
+        if name not in fields and name != "family_id":
+            return _never  # an unknown field: every such insert is refused
+        checked.append((i, name, {family_id} if name == "family_id" else set(), set()))
+    whole_family = entity == "families"
+    match = _UUID.fullmatch
+
+    def ok(record_id: str, values: Sequence[Any]) -> bool:
+        if not isinstance(record_id, str) or match(record_id) is None:
+            return False
+        if whole_family and record_id != family_id:
+            return False
+        for i in ids:
+            if values[i] != record_id:
+                return False
+        for i, name, strs, ints in checked:
+            value = values[i]
+            kind = type(value)
+            seen: set[Any] | None
+            if kind is str:
+                if value in strs:
+                    continue
+                seen = strs
+            elif kind is int:
+                if value in ints:
+                    continue
+                seen = ints
+            else:
+                seen = None
+            if _field_refusal(fields, name, value, family_id) is not None:
+                return False
+            if seen is not None:
+                seen.add(value)
+        return True
+
+    return ok
 
 
 def check_stamp(stamp: object) -> Reason | None:
