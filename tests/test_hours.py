@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -229,6 +230,32 @@ def test_the_day_check_reads_the_caseworkers_day_not_every_entry(
     )
     assert "USING INDEX hours_caseworker_date" in plan, plan
     assert hours.minutes_on(TODAY) == 30
+
+
+def test_an_insert_stores_its_stamps_and_outbox_entry(store: Store, family_id: str) -> None:
+    given = {
+        "minutes": 45,
+        "caseworker": "regisseur.bob",
+        "id": "0190f000-0000-7000-8000-000000000001",
+        "date": TODAY.isoformat(),
+        "family_id": family_id,
+        "activity": "overleg",
+        "deleted": 1,  # the store's own columns: set by the insert, whatever is given
+        "updated_hlc": "x",
+    }
+    with store.transaction(event="create", client=family_id) as tx:
+        assert tx.insert("hours", given) == given["id"]
+    row = store.get("hours", given["id"])
+    assert row["deleted"] == 0
+    assert row["field_hlc"] == json.dumps({"*": row["updated_hlc"]})
+    (entry,) = store.query("SELECT * FROM outbox WHERE record_id = ?", (given["id"],))
+    assert (entry["hlc"], entry["op"], entry["family_id"]) == (
+        row["updated_hlc"],
+        "insert",
+        family_id,
+    )
+    expected = {k: v for k, v in given.items() if k not in ("deleted", "updated_hlc")}
+    assert entry["data"] == json.dumps(expected)  # the same keys, in the given order
 
 
 def test_weeks_follow_iso_years_and_ranges_are_inclusive(

@@ -8,6 +8,7 @@ Either all of it is committed or none of it.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping
@@ -68,9 +69,9 @@ class Tx:
         self.outboxed = 0
 
     def _outbox(
-        self, stamp: Stamp, entity: str, record_id: str, family_id: str | None, op: Op, data: Any
+        self, hlc: str, entity: str, record_id: str, family_id: str | None, op: Op, data: Any
     ) -> None:
-        self._store.outbox.append(stamp, entity, record_id, family_id, op, data)
+        self._store.outbox.append(hlc, entity, record_id, family_id, op, data)
         self.outboxed += 1
         self.objects.append(f"{entity}/{record_id}")
 
@@ -91,18 +92,17 @@ class Tx:
     def insert(self, table: str, values: Mapping[str, Any]) -> str:
         """Insert a new entity row; returns its id (generated unless given)."""
         _check_table(table)
-        stamp = self._store.clock.tick()
-        row = dict(values)
-        row.setdefault("id", uuid7())
-        row["updated_hlc"] = stamp.encode()
-        row["deleted"] = 0
-        row["field_hlc"] = json.dumps({"*": stamp.encode()})
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        self._conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-        data = {k: v for k, v in row.items() if k not in SYNC_COLUMNS}
-        self._outbox(stamp, table, row["id"], self._family_of(table, row), Op.INSERT, data)
-        return str(row["id"])
+        hlc = self._store.clock.tick().encode()
+        data = dict(values)
+        data.setdefault("id", uuid7())
+        for column in SYNC_COLUMNS.intersection(data):
+            del data[column]  # the store sets them; the outbox never carried them
+        # the insert's own stamp for every field: json.dumps({"*": hlc}), as the text of a
+        # stamp (digits, letters and '-') needs no escaping
+        row = (*data.values(), hlc, 0, f'{{"*": "{hlc}"}}')
+        self._conn.execute(_insert_sql(table, tuple(data)), row)
+        self._outbox(hlc, table, data["id"], self._family_of(table, data), Op.INSERT, data)
+        return str(data["id"])
 
     def update(self, table: str, record_id: str, changes: Mapping[str, Any]) -> None:
         """Change fields of a live row. Only the changed fields go to the outbox."""
@@ -119,7 +119,9 @@ class Tx:
             f"UPDATE {table} SET {assignments}, updated_hlc = ?, field_hlc = ? WHERE id = ?",
             (*changed.values(), stamp.encode(), json.dumps(clocks), record_id),
         )
-        self._outbox(stamp, table, record_id, self._family_of(table, current), Op.UPDATE, changed)
+        self._outbox(
+            stamp.encode(), table, record_id, self._family_of(table, current), Op.UPDATE, changed
+        )
 
     def delete(self, table: str, record_id: str) -> None:
         """Tombstone a row: it stays, marked deleted, so the deletion can sync."""
@@ -132,10 +134,21 @@ class Tx:
             f"UPDATE {table} SET deleted = 1, updated_hlc = ?, field_hlc = ? WHERE id = ?",
             (stamp.encode(), json.dumps(clocks), record_id),
         )
-        self._outbox(stamp, table, record_id, self._family_of(table, current), Op.DELETE, {})
+        self._outbox(
+            stamp.encode(), table, record_id, self._family_of(table, current), Op.DELETE, {}
+        )
 
 
 SYNC_COLUMNS = frozenset({"updated_hlc", "deleted", "field_hlc"})
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """An entity insert's statement, made once per table and set of columns (the
+    sync columns last): the text of every bulk row's statement is the same."""
+    names = ", ".join((*columns, "updated_hlc", "deleted", "field_hlc"))
+    marks = ", ".join("?" * (len(columns) + 3))
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})"
 
 
 def field_clocks(row: Mapping[str, Any]) -> dict[str, str]:

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..clock import Stamp
 from ..entities import ENTITY_TABLES
 from ..ids import uuid7
 from ..sync import protocol as p
@@ -43,18 +42,19 @@ class Outbox:
 
     def append(
         self,
-        stamp: Stamp,
+        hlc: str,
         entity: str,
         record_id: str,
         family_id: str | None,
         op: p.Op,
         data: Any,
     ) -> None:
-        """One change, inside the transaction that makes it (``Tx`` calls this)."""
+        """One change (its stamp as text), inside the transaction that makes it (``Tx``
+        calls this)."""
         self._store.conn.execute(
             "INSERT INTO outbox (mutation_id, hlc, entity, record_id, family_id, op, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (uuid7(), stamp.encode(), entity, record_id, family_id, op, json.dumps(data)),
+            (uuid7(), hlc, entity, record_id, family_id, op, json.dumps(data)),
         )
 
     def pending(self, limit: int) -> list[p.Mutation]:
