@@ -30,6 +30,8 @@ def test_add_edit_delete_and_totals(hours: HoursService, family_id: str) -> None
     c = hours.add_entry(
         family_id, date=dt.date(2026, 11, 2), minutes=45, activity="huisbezoek", domain="financien"
     )
+    assert (c.caseworker, c.domain, c.date) == ("regisseur.anna", "financien", dt.date(2026, 11, 2))
+    assert [a, c] == [hours.get_entry(a.id), hours.get_entry(c.id)]
     assert hours.totals_by_week(family_id) == {(2026, 45): 45, (2026, 48): 90 + 30}
     assert hours.totals_by_month(family_id) == {(2026, 11): 165}
     assert hours.totals_by_activity(family_id) == {"huisbezoek": 135, "reistijd": 30}
@@ -88,7 +90,11 @@ def test_goal_must_belong_to_the_same_family(
         )
     with pytest.raises(ValidationError):
         hours.add_entry(family_id, date=TODAY, minutes=10, activity="reistijd", goal_id=goal)
-    assert hours.add_entry(other, date=TODAY, minutes=10, activity="reistijd", goal_id=goal).goal_id
+    added = hours.add_entry(
+        other, date=TODAY, minutes=10, activity="reistijd", domain="financien", goal_id=goal
+    )
+    assert added.goal_id == goal
+    assert added == hours.get_entry(added.id)  # what add_entry returns is what was stored
 
 
 def goal_of(store: Store, family: str) -> str:

@@ -45,14 +45,14 @@ class HoursService(Service):
         goal_id: str | None = None,
     ) -> HoursEntry:
         self.store.get("families", family_id)
+        user = self.store.actor.user  # read once: the day's check and the entry's caseworker
         row = self.validated_row(
-            family_id, date, minutes, activity, domain, goal_id, replacing=None
+            family_id, date, minutes, activity, domain, goal_id, replacing=None, user=user
         )
-        entry_id = uuid7()
-        row.update(id=entry_id, family_id=family_id, caseworker=self.store.actor.user)
+        row.update(id=uuid7(), family_id=family_id, caseworker=user)
         with self.store.transaction(event="create", client=family_id) as tx:
             tx.insert("hours", row)
-        return self.get_entry(entry_id)
+        return HoursEntry.from_row(row)  # what was written, without reading it back
 
     def update_entry(
         self,
@@ -134,9 +134,14 @@ class HoursService(Service):
         )
         return {str(r["activity"]): int(r["minutes"]) for r in rows}
 
-    def minutes_on(self, day: dt.date, *, excluding: str | None = None) -> int:
-        """The caseworker's booked minutes on a day, over all families."""
-        row = self.store.query(DAY_MINUTES, (day.isoformat(), self.store.actor.user, excluding))[0]
+    def minutes_on(
+        self, day: dt.date, *, excluding: str | None = None, user: str | None = None
+    ) -> int:
+        """The caseworker's booked minutes on a day, over all families (``user``: the
+        profile's account, when the caller has just read it)."""
+        if user is None:
+            user = self.store.actor.user
+        row = self.store.query(DAY_MINUTES, (day.isoformat(), user, excluding))[0]
         return int(row["m"])
 
     def validated_row(
@@ -149,6 +154,7 @@ class HoursService(Service):
         goal_id: str | None,
         *,
         replacing: HoursEntry | None,
+        user: str | None = None,
     ) -> dict[str, Any]:
         """Check an entry's fields and return them as a row; ValidationError if not valid.
 
@@ -170,7 +176,7 @@ class HoursService(Service):
                 f"A duration of {minutes} minutes is impossible: choose 1 to {MINUTES_PER_DAY}.",
             )
         v.not_future(Field.DATE, date, self.today())
-        booked = self.minutes_on(date, excluding=replacing.id if replacing else None)
+        booked = self.minutes_on(date, excluding=replacing.id if replacing else None, user=user)
         if booked + minutes > MINUTES_PER_DAY:
             raise ValidationError(
                 Field.MINUTES,

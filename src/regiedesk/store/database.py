@@ -94,7 +94,8 @@ class Tx:
         _check_table(table)
         hlc = self._store.clock.tick().encode()
         data = dict(values)
-        data.setdefault("id", uuid7())
+        if "id" not in data:  # not setdefault: that would make an id for every row
+            data["id"] = uuid7()
         for column in SYNC_COLUMNS.intersection(data):
             del data[column]  # the store sets them; the outbox never carried them
         # the insert's own stamp for every field: json.dumps({"*": hlc}), as the text of a
