@@ -8,17 +8,22 @@ profile's raw key. Last stdout line: one JSON object with the ratios
 
     .venv/bin/python bench/store.py            # full size
     .venv/bin/python bench/store.py --scale 0.01
+    .venv/bin/python bench/store.py --parts write,bulk   # the write path only
+
+The machine's state (load average, ``cpu_probe_ms``) is taken before and after the run
+(``cpu_probe_end_ms``); the write and bulk workloads also report their CPU seconds
+(``*_cpu_s``), which a busy machine disturbs less than their wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import platform
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +31,7 @@ import sqlcipher3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import emit, median_of, progress, timed
+from _common import emit, machine_state, median_of, progress, timed
 from regiedesk.demo import generate_demo
 from regiedesk.ids import uuid7
 from regiedesk.services.families import FamilyService
@@ -116,12 +121,28 @@ def copy_plain_to_encrypted(plain: Path, encrypted_dir: Path) -> None:
     conn.close()
 
 
+def timed_cpu(fn: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of one call."""
+    cpu = time.process_time()
+    wall = timed(fn)
+    return wall, time.process_time() - cpu
+
+
+PARTS = ("write", "bulk", "query")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help="which of write,bulk,query to run (default all)"
+    )
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    if not parts <= set(PARTS):
+        parser.error(f"--parts: choose from {','.join(PARTS)}")
     writes = max(50, int(20_000 * args.scale))
     bulk = max(100, int(200_000 * args.scale))
     families = max(2, int(100 * args.scale))
@@ -130,73 +151,86 @@ def main() -> None:
         "bulk_rows": bulk,
         "families": families,
         "python": platform.python_version(),
-        "cpus": os.cpu_count(),
+        **machine_state(),
     }
     with tempfile.TemporaryDirectory(prefix="regiedesk-bench-") as tmp:
         root = Path(tmp)
         for side in ("plain", "encrypted"):
-            progress(f"{side}: {writes} single-transaction writes")
-            store = (
-                plain_store(root / f"{side}-w.db")
-                if side == "plain"
-                else encrypted_store(root / f"{side}-w")
-            )
-            result[f"write_{side}_s"] = timed(lambda s=store: write_workload(s, writes))
-            store.close()
-            progress(f"{side}: {bulk} rows in bulk")
-            store = (
-                plain_store(root / f"{side}-b.db")
-                if side == "plain"
-                else encrypted_store(root / f"{side}-b")
-            )
-            result[f"bulk_{side}_s"] = timed(lambda s=store: bulk_workload(s, bulk))
-            store.close()
+            for part, size, workload in (
+                ("write", writes, write_workload),
+                ("bulk", bulk, bulk_workload),
+            ):
+                if part not in parts:
+                    continue
+                progress(f"{side}: {size} {part} rows")
+                name = f"{side}-{part[0]}"
+                store = (
+                    plain_store(root / f"{name}.db")
+                    if side == "plain"
+                    else encrypted_store(root / name)
+                )
+                wall, cpu = timed_cpu(lambda s=store, w=workload, n=size: w(s, n))
+                result[f"{part}_{side}_s"], result[f"{part}_{side}_cpu_s"] = wall, cpu
+                result[f"{part}_{side}_ms"] = wall / size * 1000
+                store.close()
+        if "query" in parts:
+            measure_queries(root, args.seed, families, args.repeat, result)
 
-        progress(f"caseload of {families} families (demo data, seed {args.seed})")
-        plain_path = root / "caseload.db"
-        store = plain_store(plain_path)
-        generate_demo(store, seed=args.seed, families=families, today=TODAY)
-        store.close()
-        copy_plain_to_encrypted(plain_path, root / "caseload")
-
-        def plain_open() -> Store:
-            conn = sqlite3.connect(plain_path, isolation_level=None)
-            _tune(conn)
-            return Store(conn, path=plain_path)
-
-        def encrypted_open() -> Store:
-            key, _ = unlock(root / "caseload", PASSPHRASE)
-            conn = _connect(root / "caseload" / DB_FILE, key)
-            _tune(conn)
-            return Store(conn, path=root / "caseload" / DB_FILE)
-
-        for side, opener in (("plain", plain_open), ("encrypted", encrypted_open)):
-            store = opener()
-            assert overview_queries(store) == families
-            result[f"query_{side}_s"] = median_of(args.repeat, lambda s=store: overview_queries(s))
-            store.close()
-
-            def cold(o: Any = opener) -> None:
-                s = o()
-                overview_queries(s)
-                s.close()
-
-            # the encrypted opener includes Argon2id; time the cold queries without it
-            key_time = (
-                median_of(3, lambda: unlock(root / "caseload", PASSPHRASE))
-                if side == "encrypted"
-                else 0.0
-            )
-            result[f"query_cold_{side}_s"] = max(0.0, median_of(args.repeat, cold) - key_time)
-
-        progress("unlock with the default Argon2id cost")
-        result["unlock_seconds"] = median_of(
-            3, lambda: open_profile(root / "caseload", PASSPHRASE).close()
-        )
-
-    for name in ("write", "bulk", "query", "query_cold"):
+    names = [p for p in ("write", "bulk") if p in parts]
+    names += ["query", "query_cold"] if "query" in parts else []
+    for name in names:
         result[f"{name}_ratio"] = result[f"{name}_encrypted_s"] / result[f"{name}_plain_s"]
+    end = machine_state()
+    result["cpu_probe_end_ms"] = end["cpu_probe_ms"]
+    result["load_average_end"] = end["load_average_1min"]
     emit(result)
+
+
+def measure_queries(
+    root: Path, seed: int, families: int, repeat: int, result: dict[str, Any]
+) -> None:
+    """The overview's queries on demo data, warm and cold, and the unlock."""
+    progress(f"caseload of {families} families (demo data, seed {seed})")
+    plain_path = root / "caseload.db"
+    store = plain_store(plain_path)
+    generate_demo(store, seed=seed, families=families, today=TODAY)
+    store.close()
+    copy_plain_to_encrypted(plain_path, root / "caseload")
+
+    def plain_open() -> Store:
+        conn = sqlite3.connect(plain_path, isolation_level=None)
+        _tune(conn)
+        return Store(conn, path=plain_path)
+
+    def encrypted_open() -> Store:
+        key, _ = unlock(root / "caseload", PASSPHRASE)
+        conn = _connect(root / "caseload" / DB_FILE, key)
+        _tune(conn)
+        return Store(conn, path=root / "caseload" / DB_FILE)
+
+    for side, opener in (("plain", plain_open), ("encrypted", encrypted_open)):
+        store = opener()
+        assert overview_queries(store) == families
+        result[f"query_{side}_s"] = median_of(repeat, lambda s=store: overview_queries(s))
+        store.close()
+
+        def cold(o: Any = opener) -> None:
+            s = o()
+            overview_queries(s)
+            s.close()
+
+        # the encrypted opener includes Argon2id; time the cold queries without it
+        key_time = (
+            median_of(3, lambda: unlock(root / "caseload", PASSPHRASE))
+            if side == "encrypted"
+            else 0.0
+        )
+        result[f"query_cold_{side}_s"] = max(0.0, median_of(repeat, cold) - key_time)
+
+    progress("unlock with the default Argon2id cost")
+    result["unlock_seconds"] = median_of(
+        3, lambda: open_profile(root / "caseload", PASSPHRASE).close()
+    )
 
 
 if __name__ == "__main__":

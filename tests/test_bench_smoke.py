@@ -19,9 +19,25 @@ def test_store_benchmark_prints_its_figures() -> None:
         check=True,
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    for key in ("write_ratio", "bulk_ratio", "query_ratio", "unlock_seconds"):
+    for key in (
+        "write_ratio", "bulk_ratio", "query_ratio", "unlock_seconds", "cpu_probe_ms",
+        "cpu_probe_end_ms", "write_plain_cpu_s", "bulk_encrypted_cpu_s", "write_plain_ms",
+    ):  # fmt: skip
         assert figures[key] > 0, key
     assert figures["writes"] == 100
+
+
+def test_store_benchmark_runs_only_the_parts_asked() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "store.py"), "--scale", "0.005", "--parts", "write"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["write_ratio"] > 0 and figures["cpu_probe_ms"] > 0
+    assert not {"bulk_ratio", "query_ratio", "unlock_seconds"} & set(figures)
 
 
 def test_sync_benchmark_prints_its_figures() -> None:
