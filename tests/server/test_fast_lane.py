@@ -110,7 +110,11 @@ def test_a_failing_endpoint_in_the_lane_answers_500_without_its_message(
     def broken(*args: object) -> object:
         raise RuntimeError("Gezin Jansen, BSN 123456782")
 
+    async def broken_async(*args: object) -> object:
+        raise RuntimeError("Gezin Jansen, BSN 123456782")
+
     monkeypatch.setattr(fast_lane, "pull_answer", broken)
+    monkeypatch.setattr(fast_lane, "pull_async", broken_async)  # PostgreSQL's path
     with server.client(token) as c:
         response = c.get("/v1/sync/pull")
     assert response.status_code == 500 and response.json()["detail"]["code"] == "internal"
@@ -133,3 +137,43 @@ def test_a_large_pull_is_packed_and_unpacks_to_the_changes(server: Running) -> N
     changes = packed.json()["changes"]
     assert [c["entity"] for c in changes] == ["families", "note_revisions"]
     assert changes[1]["data"]["body"] == "Verslag. " * 500
+
+
+def test_on_postgresql_an_ordinary_sync_takes_the_async_path_and_the_rest_the_threads(
+    server: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not server.db.postgres:
+        pytest.skip("the async path is PostgreSQL's; SQLite's server keeps the threads")
+    anna, bert = server.device("anna"), server.device("bert")
+    family = family_of(server, anna, "anna")
+    threaded: list[str] = []
+
+    def counted(name: str, answer: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            threaded.append(name)
+            return answer(*args)
+
+        return run
+
+    monkeypatch.setattr(fast_lane, "push_answer", counted("push", fast_lane.push_answer))
+    monkeypatch.setattr(fast_lane, "pull_answer", counted("pull", fast_lane.pull_answer))
+    hours = change("hours", family, family_id=family, date="2026-11-24", minutes=30,
+                   activity="huisbezoek", caseworker="anna")  # fmt: skip
+    with server.client(anna) as c:
+        pushed = c.post("/v1/sync/push", json={"mutations": [hours]}).json()
+        again = c.post("/v1/sync/push", json={"mutations": [hours]}).json()  # a retry
+        pulled = c.get("/v1/sync/pull").json()
+    assert [r["outcome"] for r in pushed["results"] + again["results"]] == ["accepted"] * 2
+    assert [ch["entity"] for ch in pulled["changes"]] == ["families", "hours"]
+    assert threaded == []
+    with server.client(bert) as c:  # refused: answered, and logged, by the threaded route
+        refused = c.post("/v1/sync/push", json={"mutations": [change("hours", family)]})
+        hidden = c.get(f"/v1/sync/pull?family={family}")
+    assert refused.json()["results"][0]["outcome"] == "rejected" and hidden.status_code == 404
+    assert threaded == ["push", "pull"]
+    logged = server.db.query("SELECT action, outcome FROM access_log WHERE user_name = 'bert'")
+    assert {(r["action"], r["outcome"]) for r in logged} == {
+        ("register", "ok"),
+        ("push", "rejected 1"),
+        ("pull-family", "refused"),
+    }

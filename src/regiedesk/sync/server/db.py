@@ -399,27 +399,38 @@ class Transaction:
         """
         if not rows:
             return
-        writes = state.merge_changes(self, rows, held)  # folded before the sequence lock
-        count = len(rows)
-        take = "UPDATE counters SET value = value + ? WHERE name = 'changes'"
-        insert = (
-            "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id, entity,"
-            " record_id, op, data, hlc, received_at)"
-            " SELECT value - ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM counters WHERE name = 'changes'"
-            " ON CONFLICT (mutation_id) DO NOTHING"
-        )
-        params = [(count - 1 - i, *row) for i, row in enumerate(rows)]
+        writes = change_writes(self, rows, held)
         cursor = self.conn.cursor()
         if self.db.postgres:
             with self.conn.pipeline():
                 for sql, many in writes:
                     cursor.executemany(self.db._sql(sql), many)
-                cursor.execute(self.db._sql(take), (count,))
-                cursor.executemany(self.db._sql(insert), params)
                 self.conn.commit()
         else:
             for sql, many in writes:
                 cursor.executemany(sql, many)
-            cursor.execute(take, (count,))
-            cursor.executemany(insert, params)
         cursor.close()
+
+
+Writes = list[tuple[str, list[tuple[Any, ...]]]]  # SQL with ? marks, and its rows
+
+
+def change_writes(
+    tx: Transaction,
+    rows: Sequence[Sequence[Any]],
+    held: dict[tuple[str, str], state.Record] | None = None,
+) -> Writes:
+    """The statements of ``Transaction.append_changes``, in order: the current state's
+    writes (folded here, before the sequence lock), then the sequence numbers taken and
+    the changes stored under them. With ``held``, ``tx`` is not used."""
+    writes = state.merge_changes(tx, rows, held)
+    count = len(rows)
+    take = "UPDATE counters SET value = value + ? WHERE name = 'changes'"
+    insert = (
+        "INSERT INTO changes (seq, mutation_id, device_id, user_name, family_id, entity,"
+        " record_id, op, data, hlc, received_at)"
+        " SELECT value - ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM counters WHERE name = 'changes'"
+        " ON CONFLICT (mutation_id) DO NOTHING"
+    )
+    params = [(count - 1 - i, *row) for i, row in enumerate(rows)]
+    return [*writes, (take, [(count,)]), (insert, params)]

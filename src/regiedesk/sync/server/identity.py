@@ -66,13 +66,26 @@ def identify(
     if not header.lower().startswith("bearer "):
         raise error(401, p.ErrorCode.UNAUTHORIZED, "sign in first")
     device, then = queries.device_with(tx, header[7:].strip(), alongside or queries.Alongside())
+    caller = checked(device, then, request.url.path, role)
+    queries.mark_seen(tx, caller.columns)
+    return caller
+
+
+def checked(
+    device: dict[str, Any] | None,
+    then: Sequence[Sequence[tuple[Any, ...]]],
+    path: str,
+    role: p.Role | None,
+) -> Caller:
+    """The caller holding ``device`` (``queries.device_with``), if it may make a request
+    of ``role`` (None: any); refused as ``identify`` refuses it otherwise."""
     if device is None:  # logged: someone trying tokens is worth knowing about
         unknown = error(401, p.ErrorCode.UNAUTHORIZED, "unknown device token")
-        raise Refused(None, None, request.url.path, "bad_token", unknown)
+        raise Refused(None, None, path, "bad_token", unknown)
     if device["revoked"]:
         revoked = p.ErrorCode.DEVICE_REVOKED
         raise Refused(
-            device["name"], device["id"], request.url.path, revoked,
+            device["name"], device["id"], path, revoked,
             error(401, revoked, "this device was revoked: its data must be wiped"),
         )  # fmt: skip
     if device["disabled"]:
@@ -82,7 +95,6 @@ def identify(
             device["name"], device["id"], f"role:{role}", "refused",
             error(403, p.ErrorCode.FORBIDDEN, "not allowed for your role"),
         )  # fmt: skip
-    queries.mark_seen(tx, device)
     # a device never seen before: its sign-in is the floor of what it may claim to have done
     seen = str(device["last_seen"] or device["created_at"])
     return Caller(device["name"], device["role"], device["id"], seen, device, then)

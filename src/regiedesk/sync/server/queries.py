@@ -7,7 +7,7 @@ which families a user may see lives beside this, in ``scope.py``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,29 +110,44 @@ def device_with(
 ) -> tuple[dict[str, Any] | None, list[list[tuple[Any, ...]]]]:
     """``device_by_token`` with ``alongside``'s columns in its row, and the rows of
     ``alongside.then``: on PostgreSQL one round trip in all (``Transaction.gather``)."""
+    first = device_statement(token, alongside)
+    found = tx.gather([first, *alongside.then]) if alongside.then else [tx.rows(*first)]
+    return device_row(found[0], alongside), found[1:]
+
+
+def device_statement(token: str, alongside: Alongside) -> Statement:
+    """The statement of ``device_with``'s row."""
     extra = "".join(f", {sql}" for _, sql, _ in alongside.columns)
     sql = (
         f"SELECT d.id, d.revoked, d.last_seen, d.created_at, u.name, u.role, u.disabled{extra}"
         " FROM devices d JOIN users u ON u.name = d.user_name WHERE d.token_hash = ?"
     )
     params = [v for _, _, values in alongside.columns for v in values]
-    first: Statement = (sql, (*params, auth.token_hash(token)))
-    found = tx.gather([first, *alongside.then]) if alongside.then else [tx.rows(*first)]
+    return sql, (*params, auth.token_hash(token))
+
+
+def device_row(rows: Sequence[tuple[Any, ...]], alongside: Alongside) -> dict[str, Any] | None:
+    """The device of ``device_statement``'s rows, by column name; None: no such token."""
     names = (*_DEVICE, *(name for name, _, _ in alongside.columns))
-    device = dict(zip(names, found[0][0], strict=True)) if found[0] else None
-    return device, found[1:]
+    return dict(zip(names, rows[0], strict=True)) if rows else None
 
 
-def mark_seen(tx: Transaction, device: dict[str, Any]) -> None:
+def mark_seen(tx: Transaction, device: Mapping[str, Any]) -> None:
     """Record the device's contact, at most once a minute: not a row write and a WAL
     flush on every request of a device that syncs often."""
+    seen = seen_statement(device)
+    if seen is not None:
+        tx.execute(*seen)
+
+
+def seen_statement(device: Mapping[str, Any]) -> Statement | None:
+    """``mark_seen``'s write, or None when the last contact is recent enough."""
     now = dt.datetime.now(dt.UTC)
     cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
     if device["last_seen"] is None or str(device["last_seen"]) < cutoff:
-        tx.execute(
-            "UPDATE devices SET last_seen = ? WHERE id = ?",
-            (now.isoformat(timespec="milliseconds"), device["id"]),
-        )
+        stamp = now.isoformat(timespec="milliseconds")
+        return "UPDATE devices SET last_seen = ? WHERE id = ?", (stamp, device["id"])
+    return None
 
 
 def devices(tx: Transaction) -> list[dict[str, Any]]:
@@ -208,6 +223,24 @@ def changes_page(
     running sum in SQL took 4 times as long on SQLite; reading row by row costs nothing
     there, and about 3 ms per page of 1,000 on PostgreSQL, in a loaded run.)
     """
+    steps = page_steps(since, high, families, limit)
+    step = next(steps)
+    while True:
+        try:
+            step = steps.send(tx.rows_within(*step, size=page_size))
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+PageStep = tuple[str, tuple[Any, ...], int]  # SQL, its parameters, the budget of bytes
+Found = tuple[list[tuple[Any, ...]], bool]  # rows, and whether some were left out
+
+
+def page_steps(
+    since: int, high: int, families: Sequence[str], limit: int
+) -> Generator[PageStep, Found, Found]:
+    """``changes_page`` without its database: it yields what to read (``rows_within``'s
+    arguments), is sent what was read, and returns the page and whether there is more."""
     marks = ", ".join("?" for _ in families)
     sql = (
         f"SELECT {PULLED} FROM changes WHERE seq IN (SELECT seq FROM changes WHERE seq > ?"
@@ -215,18 +248,17 @@ def changes_page(
     )
     window = since + 8 * limit
     budget = p.PAGE_BYTES
-    rows, cut = tx.rows_within(sql, (since, min(high, window), *families, limit), budget, _size)
+    rows, cut = yield sql, (since, min(high, window), *families, limit), budget
     if not cut and len(rows) < limit and window < high:
-        budget -= sum(_size(row) for row in rows)
+        budget -= sum(page_size(row) for row in rows)
         if rows and budget <= 0:
             return rows, True
-        params = (window, high, *families, limit - len(rows))
-        more, cut = tx.rows_within(sql, params, budget, _size)
+        more, cut = yield sql, (window, high, *families, limit - len(rows)), budget
         rows += more
     return rows, cut or len(rows) == limit
 
 
-def _size(row: tuple[Any, ...]) -> int:
+def page_size(row: tuple[Any, ...]) -> int:
     return len(row[-1])  # the data, JSON by protocol.dumps: ASCII, so characters = bytes
 
 

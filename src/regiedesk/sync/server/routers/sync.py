@@ -20,7 +20,7 @@ from ... import protocol as p
 from .. import audit_trail, auth, destruction, first_pull, queries, state, team_queries
 from ..bodies import Day, MutationIn, Push
 from ..db import ServerDB, Transaction
-from ..identity import SIGNED, Refused, error, signed_in
+from ..identity import SIGNED, Caller, Refused, error, signed_in
 from ..queries import Alongside
 from ..rules import check_clock, named, refusal
 from ..scope import families_in_scope, scope_column, scope_statement
@@ -73,7 +73,7 @@ def _push_reads(
     return scope, held_ids, gone, locked.records(results[ends[1] :])
 
 
-def _push_alongside(
+def push_alongside(
     request: Request, day: dt.date, mutations: Sequence[MutationIn]
 ) -> tuple[Alongside, state.LockedRead]:
     """``_push_reads`` on PostgreSQL, sent with the token's look-up in one round trip: the
@@ -105,67 +105,108 @@ def push_answer(
     db: ServerDB, today: Callable[[], dt.date], body: Push, request: Request
 ) -> Response:
     """``POST /v1/sync/push``: through FastAPI's route or the fast lane (``fast_lane``)."""
-    results: list[p.MutationResult] = []
     day = today()
     alongside: Alongside | None = None
     locked: state.LockedRead | None = None
     if db.postgres:
-        alongside, locked = _push_alongside(request, day, body.mutations)
+        alongside, locked = push_alongside(request, day, body.mutations)
     with signed_in(db, request, p.Role.CASEWORKER, alongside=alongside) as (tx, who):
         check_clock(request, [m.hlc for m in body.mutations])
         if locked is None:
             scope, known, gone, held = _push_reads(tx, who.user, day, body.mutations)
         else:
-            scope, known = set(who.columns["scope"]), set(who.columns["known"])
-            gone, held = {str(i) for i in who.columns["gone"]}, locked.records(who.then)
-        homes = {key: record.family_id for key, record in held.items()}
-        accepted: list[tuple[MutationIn, str]] = []
-        added: set[str] = set()
+            scope, known, gone, held = pushed_reads(who, locked)
         received = utc_now()  # the right to push is judged by this, not by a stamp
-        for m in body.mutations:
-            if m.mutation_id in known:
-                results.append(p.mutation_result(m.mutation_id))
-                continue
-            reason = refusal(tx, m, who, scope, received, homes, gone)
-            if reason is not None:
-                results.append(p.mutation_result(m.mutation_id, reason))
-                continue
-            family = m.record_id if m.entity == "families" else str(m.family_id)
-            if m.entity == "families" and family not in scope:
-                queries.add_family(tx, family, who.user)
-                scope.add(family)
-                added.add(family)
-            accepted.append((m, family))
-            homes.setdefault((m.entity, m.record_id), family)  # later in this push too
-            known.add(m.mutation_id)  # the same id twice in one push: stored once
-            results.append(p.mutation_result(m.mutation_id))
+        results, accepted, added = judged(
+            tx, body.mutations, who, received, scope, known, gone, held
+        )
         if added:  # not locked above (no row yet): a retry of this push may have added it
             news = [m for m, family in accepted if family in added]
             held.update(state.read_locked(tx, sorted(added), _wanted(news)))
         if accepted:
-            tx.append_changes(
-                [
-                    (
-                        m.mutation_id,
-                        who.device_id,
-                        who.user,
-                        family,
-                        m.entity,
-                        m.record_id,
-                        m.op,
-                        p.dumps(m.data),
-                        m.hlc,
-                        utc_text(received),
-                    )
-                    for m, family in accepted
-                ],
-                held,
-            )
+            tx.append_changes(change_rows(accepted, who, received), held)
     refused = sum(1 for r in results if r["outcome"] == p.Outcome.REJECTED)
     if refused:
         queries.log_access(db, who.user, who.device_id, "push", f"rejected {refused}")
+    return push_response(results)
+
+
+Held = dict[tuple[str, str], state.Record]
+
+
+def pushed_reads(
+    who: Caller, locked: state.LockedRead
+) -> tuple[set[str], set[str], set[str], Held]:
+    """``_push_reads``' answers from what was read with the token (``push_alongside``)."""
+    scope, known = set(who.columns["scope"]), set(who.columns["known"])
+    return scope, known, {str(i) for i in who.columns["gone"]}, locked.records(who.then)
+
+
+def judged(
+    tx: Transaction,
+    mutations: Sequence[MutationIn],
+    who: Caller,
+    received: dt.datetime,
+    scope: set[str],
+    known: set[str],
+    gone: set[str],
+    held: Held,
+) -> tuple[list[p.MutationResult], list[tuple[MutationIn, str]], set[str]]:
+    """Each mutation's result, the accepted ones with their family, and the families this
+    push adds (their rows are written here); ``scope`` and ``known`` grow with it."""
+    results: list[p.MutationResult] = []
+    homes = {key: record.family_id for key, record in held.items()}
+    accepted: list[tuple[MutationIn, str]] = []
+    added: set[str] = set()
+    for m in mutations:
+        if m.mutation_id in known:
+            results.append(p.mutation_result(m.mutation_id))
+            continue
+        reason = refusal(tx, m, who, scope, received, homes, gone)
+        if reason is not None:
+            results.append(p.mutation_result(m.mutation_id, reason))
+            continue
+        family = m.record_id if m.entity == "families" else str(m.family_id)
+        if m.entity == "families" and family not in scope:
+            queries.add_family(tx, family, who.user)
+            scope.add(family)
+            added.add(family)
+        accepted.append((m, family))
+        homes.setdefault((m.entity, m.record_id), family)  # later in this push too
+        known.add(m.mutation_id)  # the same id twice in one push: stored once
+        results.append(p.mutation_result(m.mutation_id))
+    return results, accepted, added
+
+
+def change_rows(
+    accepted: Sequence[tuple[MutationIn, str]], who: Caller, received: dt.datetime
+) -> list[tuple[Any, ...]]:
+    """The rows of ``Transaction.append_changes`` for the accepted mutations."""
+    return [
+        (
+            m.mutation_id,
+            who.device_id,
+            who.user,
+            family,
+            m.entity,
+            m.record_id,
+            m.op,
+            p.dumps(m.data),
+            m.hlc,
+            utc_text(received),
+        )
+        for m, family in accepted
+    ]
+
+
+def push_response(results: list[p.MutationResult]) -> Response:
     answer: p.PushAnswer = {"results": results}
     return _json(answer)
+
+
+def pull_alongside(today: dt.date) -> Alongside:
+    """The scope and the high-water mark, read with the token (PostgreSQL)."""
+    return Alongside([scope_column(today), ("high", f"({queries.HIGH_WATER})", ())])
 
 
 def pull_answer(
@@ -179,10 +220,7 @@ def pull_answer(
     """``GET /v1/sync/pull``: through FastAPI's route or the fast lane (``fast_lane``)."""
     rows: list[tuple[Any, ...]] = []
     more = False
-    alongside = None
-    if db.postgres:  # the scope and the high-water mark in the token's round trip
-        high_water = ("high", f"({queries.HIGH_WATER})", ())
-        alongside = Alongside([scope_column(today()), high_water])
+    alongside = pull_alongside(today()) if db.postgres else None
     with signed_in(db, request, p.Role.CASEWORKER, read_only=True, alongside=alongside) as (
         tx,
         who,
@@ -202,6 +240,13 @@ def pull_answer(
     if refused:
         queries.log_access(db, who.user, who.device_id, "pull-family", "refused")
         raise error(404, p.ErrorCode.NOT_FOUND, "no such family in your scope")
+    return pull_response(rows, more, since, high, scope)
+
+
+def pull_response(
+    rows: Sequence[tuple[Any, ...]], more: bool, since: int, high: int, scope: set[str]
+) -> Response:
+    """A pull's page, its cursor and the caller's families, as JSON."""
     cursor = int(rows[-1][0]) if more else max(since, high)
     # the stored data is JSON already: splice it in rather than parse and re-encode it
     q = encode_basestring_ascii

@@ -1,0 +1,147 @@
+"""The fast lane's connections to PostgreSQL: psycopg's ``AsyncConnection`` on the worker's
+own event loop, so a push or a pull waits for the database without a thread hand-off
+(``fast_lane``). SQLite has no such driver here; its server keeps the threads.
+
+A small pool per process and event loop, bounded as ``ServerDB``'s is (``pool_size``):
+a transaction takes a connection and gives it back at its end, a broken one is dropped.
+It holds connections only: nothing a request wrote or read outlives the request, so
+several server instances still serve one database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager, suppress
+from typing import Any, cast
+
+import psycopg
+
+from .db import ServerDB, Statement, Writes
+
+
+class AsyncPool:
+    def __init__(self, db: ServerDB) -> None:
+        self.db = db
+        self._slots = asyncio.Semaphore(db.pool_size)
+        self._idle: list[psycopg.AsyncConnection[Any]] = []
+        self._opened: list[psycopg.AsyncConnection[Any]] = []
+
+    async def _connect(self) -> psycopg.AsyncConnection[Any]:
+        conn = await psycopg.AsyncConnection.connect(self.db.url, autocommit=False)
+        await conn.execute("SET plan_cache_mode = force_custom_plan")  # as ServerDB's
+        await conn.commit()
+        return conn
+
+    @asynccontextmanager
+    async def _connection(self) -> AsyncIterator[psycopg.AsyncConnection[Any]]:
+        async with self._slots:
+            conn = self._idle.pop() if self._idle else None
+            if conn is None:
+                conn = await self._connect()
+                self._opened.append(conn)
+            healthy = False
+            try:
+                yield conn
+                healthy = True
+            finally:
+                if healthy and not conn.broken and not conn.closed:
+                    self._idle.append(conn)
+                else:
+                    self._drop(conn)
+
+    def _drop(self, conn: psycopg.AsyncConnection[Any]) -> None:
+        if conn in self._opened:
+            self._opened.remove(conn)
+        with suppress(Exception):  # a broken connection may fail to close
+            conn.pgconn.finish()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncTransaction]:
+        """A transaction that the caller ends (``write_and_commit``); rolled back if not."""
+        async with self._connection() as conn:
+            try:
+                yield AsyncTransaction(conn)
+            finally:
+                if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                    with suppress(Exception):  # broken: dropped, and the first error stands
+                        await conn.rollback()
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncTransaction]:
+        """Statements that each commit on their own (``ServerDB.reading``)."""
+        async with self._connection() as conn:
+            await conn.set_autocommit(True)
+            try:
+                yield AsyncTransaction(conn)
+            finally:
+                with suppress(Exception):  # broken: dropped, and the first error stands
+                    await conn.set_autocommit(False)
+
+    def close(self) -> None:
+        """Close every connection at once (the worker is stopping: no request is running)."""
+        opened, self._opened, self._idle = self._opened, [], []
+        for conn in opened:
+            with suppress(Exception):
+                conn.pgconn.finish()
+
+
+class AsyncTransaction:
+    """``db.Transaction``'s statements the fast lane needs, awaited."""
+
+    def __init__(self, conn: psycopg.AsyncConnection[Any]) -> None:
+        self.conn = conn
+
+    async def gather(self, statements: Sequence[Statement]) -> list[list[tuple[Any, ...]]]:
+        """The rows of each statement, in order, in one round trip (``Transaction.gather``)."""
+        async with self.conn.pipeline():
+            cursors = []
+            for sql, params in statements:
+                cursor = self.conn.cursor()
+                await cursor.execute(_sql(sql), tuple(params))
+                cursors.append(cursor)
+        found = [list(await c.fetchall()) if c.description else [] for c in cursors]
+        for cursor in cursors:
+            await cursor.close()
+        return found
+
+    async def rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        async with self.conn.cursor() as cursor:
+            await cursor.execute(_sql(sql), tuple(params))
+            return list(await cursor.fetchall())
+
+    async def execute(self, sql: str, params: Sequence[Any]) -> None:
+        async with self.conn.cursor() as cursor:
+            await cursor.execute(_sql(sql), tuple(params))
+
+    async def rows_within(
+        self, sql: str, params: Sequence[Any], budget: int, size: Callable[[tuple[Any, ...]], int]
+    ) -> tuple[list[tuple[Any, ...]], bool]:
+        """``Transaction.rows_within``: rows one by one until their size passes ``budget``."""
+        rows: list[tuple[Any, ...]] = []
+        used = 0
+        async with self.conn.cursor() as cursor:
+            found = cast(AsyncGenerator[Any, None], cursor.stream(_sql(sql), tuple(params)))
+            try:
+                async for row in found:
+                    used += size(row)
+                    if rows and used > budget:
+                        return rows, True
+                    rows.append(tuple(row))
+                return rows, False
+            finally:
+                await found.aclose()  # the rest of the result is read and dropped
+
+    async def write_and_commit(self, writes: Writes) -> None:
+        """``writes`` and the commit in one round trip (``Transaction.append_changes``)."""
+        async with self.conn.pipeline(), self.conn.cursor() as cursor:
+            for sql, many in writes:
+                await cursor.executemany(_sql(sql), many)
+            await self.conn.commit()
+
+    async def commit(self) -> None:
+        await self.conn.commit()
+
+
+def _sql(sql: str) -> str:
+    return sql.replace("?", "%s")
