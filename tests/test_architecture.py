@@ -228,3 +228,26 @@ def test_the_window_loads_no_workspace_report_or_demo_module() -> None:
     imports = "import regiedesk.ui.app, regiedesk.ui.main_window, regiedesk.ui.window_profile"
     assert loaded_after(imports, later) == []
     assert loaded_after("import regiedesk.ui.report_dialog", later) != []  # the check sees them
+
+
+def test_the_window_loads_nothing_its_first_screen_does_not_need() -> None:
+    """What the first screen (the start page, then the caseload or the team table) does not
+    use loads on first use: the store's backup and check (zipfile), cryptography's
+    serialization (with its SSH module: a recovery key), importlib.resources (the shipped
+    font, a translation other than Dutch), platformdirs (the command line's data folder)."""
+    later = (
+        "regiedesk.store.backup",
+        "regiedesk.store.check",
+        "regiedesk.ui.fonts",
+        "cryptography.hazmat.primitives.serialization",
+        "importlib.resources",
+        "platformdirs",
+    )
+    imports = (
+        "import regiedesk.ui.app, regiedesk.ui.main_window, regiedesk.ui.window_profile,"
+        " regiedesk.ui.team.workspace"
+    )
+    assert loaded_after(imports, later) == []
+    # the check sees them when they are used
+    assert len(loaded_after("from regiedesk.store import backup_profile", later)) == 2
+    assert loaded_after("from regiedesk.recovery_key import new_organisation_key as n; n()", later)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-import platformdirs
-
 FALLBACK_USER = "regisseur"
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # the command line's default only; the app asks Qt (ui/app.py)
+
     return Path(platformdirs.user_data_dir("regiedesk", appauthor=False, roaming=False))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -28,7 +28,13 @@ RECOVERY_FORMAT = "regiedesk-recovery"
 RECOVERY_VERSION = 1
 
 
+# cryptography's serialization (with its SSH key module, ~15 ms) loads on first use, not
+# with the store when the app starts: only sealing or reading a recovery key needs it
+
+
 def _raw(key: X25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -93,6 +99,8 @@ def unseal_with_private_key(envelope: RecoveryEnvelope, private_key: X25519Priva
 
 def load_private_key(raw: bytes) -> X25519PrivateKey:
     """A PEM (PKCS#8) X25519 private key, as ``regiedesk-server org key`` writes it."""
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(raw, password=None)
     except (ValueError, TypeError) as exc:
@@ -104,6 +112,8 @@ def load_private_key(raw: bytes) -> X25519PrivateKey:
 
 def new_organisation_key() -> tuple[bytes, str]:
     """A new key pair: the private key as PEM, the public key as base64 (for the file)."""
+    from cryptography.hazmat.primitives import serialization
+
     private = X25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,

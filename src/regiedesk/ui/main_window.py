@@ -26,7 +26,6 @@ from ..domain.vocabulary import TimerState
 from ..errors import RegiedeskError, ValidationError
 from .caseload import CaseloadPage
 from .context import AppContext
-from .fonts import with_shipped_fallback
 from .format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from .idle import IdleWatcher
 from .messages import show_error
@@ -370,6 +369,8 @@ class MainWindow(
             self.timer_label.setText("")
             return
         if not self._glyph_font:  # the font is loaded when a visit first shows, not at start
+            from .fonts import with_shipped_fallback  # (with it importlib.resources)
+
             self._glyph_font = True
             self.timer_label.setFont(with_shipped_fallback(self.timer_label.font()))
         now = self.context.now()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +18,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks
 
 
 def translations_dir() -> str:
+    from importlib import resources  # only for a language other than Dutch, not at start
+
     return str(resources.files("regiedesk") / "resources" / "translations")
 
 
