@@ -23,6 +23,25 @@
     </message>
 </context>
 <context>
+    <name>ActionsMixin</name>
+    <message>
+        <source>Nog geen cijfers: vernieuw met F5 als u online bent.</source>
+        <translation>No figures yet: refresh with F5 when you are online.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een gezin op het tabblad Gezinnen.</source>
+        <translation>First choose a family on the Families tab.</translation>
+    </message>
+    <message>
+        <source>Dit gezin heeft geen waarneming om te beëindigen.</source>
+        <translation>This family has no stand-in to end.</translation>
+    </message>
+    <message>
+        <source>Teamrapportage wordt gemaakt…</source>
+        <translation>Making the team report…</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nog geen gegevens</source>
@@ -522,6 +541,45 @@
     <message>
         <source>Opslaan</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPageMixin</name>
+    <message>
+        <source>Uren per week</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Betrokken partijen</source>
+        <translation>Involved parties</translation>
+    </message>
+    <message>
+        <source>Regisseur {who} · {status} · {days} dagen sinds contact</source>
+        <translation>Caseworker {who} · {status} · {days} days since contact</translation>
+    </message>
+    <message>
+        <source>Gezinslid</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Leefgebied</source>
+        <translation>Life domain</translation>
+    </message>
+    <message>
+        <source>Eerste score</source>
+        <translation>First score</translation>
+    </message>
+    <message>
+        <source>Laatste score</source>
+        <translation>Latest score</translation>
+    </message>
+    <message>
+        <source>Huishouden</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Lid {n}</source>
+        <translation>Member {n}</translation>
     </message>
 </context>
 <context>
@@ -2563,14 +2621,6 @@ The client's statement: {1}</translation>
         <translation>Family</translation>
     </message>
     <message>
-        <source>Uren per week</source>
-        <translation>Hours per week</translation>
-    </message>
-    <message>
-        <source>Betrokken partijen</source>
-        <translation>Involved parties</translation>
-    </message>
-    <message>
         <source>Nog geen cijfers: vernieuw met F5 als u online bent.</source>
         <translation>No figures yet: refresh with F5 when you are online.</translation>
     </message>
@@ -2645,46 +2695,6 @@ The client's statement: {1}</translation>
     <message>
         <source>Tarief</source>
         <translation>Tariff</translation>
-    </message>
-    <message>
-        <source>Regisseur {who} · {status} · {days} dagen sinds contact</source>
-        <translation>Caseworker {who} · {status} · {days} days since contact</translation>
-    </message>
-    <message>
-        <source>Gezinslid</source>
-        <translation>Family member</translation>
-    </message>
-    <message>
-        <source>Leefgebied</source>
-        <translation>Life domain</translation>
-    </message>
-    <message>
-        <source>Eerste score</source>
-        <translation>First score</translation>
-    </message>
-    <message>
-        <source>Laatste score</source>
-        <translation>Latest score</translation>
-    </message>
-    <message>
-        <source>Huishouden</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <source>Lid {n}</source>
-        <translation>Member {n}</translation>
-    </message>
-    <message>
-        <source>Kies eerst een gezin op het tabblad Gezinnen.</source>
-        <translation>First choose a family on the Families tab.</translation>
-    </message>
-    <message>
-        <source>Dit gezin heeft geen waarneming om te beëindigen.</source>
-        <translation>This family has no stand-in to end.</translation>
-    </message>
-    <message>
-        <source>Teamrapportage wordt gemaakt…</source>
-        <translation>Making the team report…</translation>
     </message>
     <message>
         <source>Cijfers worden vernieuwd…</source>

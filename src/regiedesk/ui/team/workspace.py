@@ -27,35 +27,34 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.vocabulary import ClosureReason, FamilyStatus
-from ...domain.weeks import week_label
-from ...errors import Offline
 from ...services import Services
 from ...services.team import FamilyPages, TeamSnapshot
 from ...sync import protocol as p
 from ..dates import date_edit, never_cut_off, shown_date
-from ..format import date_text, duration_text
-from ..messages import show_error
+from ..format import date_text
 from ..worker import DbWorker
-from .tables import Item, code_label, domain_rows, family_rows, fill, new_table, team_rows
+from .family_page import FamilyPageMixin
+from .tables import Item, code_label, family_rows, fill, new_table, team_rows
+from .workspace_actions import PROGRESS_AFTER_MS, ActionsMixin
 
 if TYPE_CHECKING:
-    # the reports (reportlab) load when a report is made, not at start; the action dialogs,
-    # the report's and the family page's charts when first used (after the first paint)
+    # the reports (reportlab) load when a report is made, not at start; the action dialogs
+    # and the report's module when first used (after the first paint)
     from ...reports import Letterhead
-    from ..charts import BarChart
-    from .actions import ActionDialog, Job
+    from .actions import Job
     from .report import AskPath
 
 REFRESH_EVERY_MS = 15 * 60 * 1000
-PROGRESS_AFTER_MS = 500
 DEFAULT_DAYS = 90
 
 Fetch = Callable[[dt.date, dt.date, str | None], TeamSnapshot]
 Act = Callable[["Job"], Any]  # runs a team action's request with a client of the server
 
 
-class TeamWorkspace(QWidget):
-    """What a team leader sees instead of the caseload."""
+class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
+    """What a team leader sees instead of the caseload: the team table and a caseworker's
+    families here, a family's page in ``family_page.py``, the actions and the report in
+    ``workspace_actions.py``."""
 
     _fetched = Signal(object, object)  # generation, a snapshot or the error
     _acted = Signal(object, object)  # the callback, the answer or the error
@@ -167,37 +166,6 @@ class TeamWorkspace(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.tabs)
         self.retranslate()
-
-    def _build_family_page(self) -> None:
-        """The family page's widgets (the charts), made the first time it is needed: the
-        team table paints without them."""
-        if hasattr(self, "intensity_chart"):
-            return
-        from ..charts import BarChart
-
-        self.family_title = QLabel()
-        self.family_title.setObjectName("teamFamilyTitle")
-        self.family_facts = QLabel()
-        self.family_facts.setWordWrap(True)
-        self.intensity_chart: BarChart = BarChart()
-        self.intensity_chart.setObjectName("teamIntensityChart")
-        self.intensity_chart.value_text = lambda v: duration_text(int(v))
-        self.parties_chart: BarChart = BarChart()
-        self.parties_chart.setObjectName("teamPartiesChart")
-        self.domains_table = new_table("teamDomains")
-        page = QVBoxLayout(self.family_page)
-        page.addWidget(self.family_title)
-        page.addWidget(self.family_facts)
-        charts = QHBoxLayout()
-        charts.addWidget(self.intensity_chart)
-        charts.addWidget(self.parties_chart)
-        page.addLayout(charts)
-        page.addWidget(self.domains_table)
-        self._title_charts()
-
-    def _title_charts(self) -> None:
-        self.intensity_chart.title = self.tr("Uren per week")
-        self.parties_chart.title = self.tr("Betrokken partijen")
 
     def _tab_shown(self, index: int) -> None:
         if index == 1 and self._families_due:
@@ -320,168 +288,6 @@ class TeamWorkspace(QWidget):
         if cell is None or self.snapshot is None:
             return
         self.show_family(str(cell.data(Qt.ItemDataRole.UserRole)))
-
-    def show_family(self, family: str) -> None:
-        assert self.snapshot is not None
-        page = self.snapshot.pages.get(family)
-        if page is None:
-            return
-        row = page["family"]
-        self._page_family = family
-        self._build_family_page()
-        self.family_title.setText(f"<h3>{row['name']}</h3>")
-        self.family_facts.setText(
-            self.tr("Regisseur {who} · {status} · {days} dagen sinds contact").format(
-                who=row["caseworker"],
-                status=self._status(row),
-                days="–" if row["days_since_contact"] is None else row["days_since_contact"],
-            )
-        )
-        weeks = page["intensity"]
-        self.intensity_chart.set_data(
-            [w["minutes"] for w in weeks], [w["week"].split("-")[1] for w in weeks]
-        )
-        parties = page["parties"]
-        self.parties_chart.set_data(
-            [x["parties"] for x in parties],
-            [week_label(dt.date.fromisoformat(x["day"])).split("-")[1] for x in parties],
-        )
-        headers = [
-            self.tr("Gezinslid"),
-            self.tr("Leefgebied"),
-            self.tr("Eerste score"),
-            self.tr("Laatste score"),
-        ]
-        household = self.tr("Huishouden")
-
-        def member(n: int | None) -> str:
-            return household if n is None else self.tr("Lid {n}").format(n=n)
-
-        fill(self.domains_table, headers, domain_rows(page["domains"], member))
-        self.tabs.setCurrentIndex(2)
-
-    # --- the actions and the report -------------------------------------------------
-
-    def chosen_family(self) -> p.TeamFamily | None:
-        """The family of the open page, else the one selected in the families table."""
-        if self.snapshot is None:
-            return None
-        family = None
-        if self.tabs.currentIndex() == 2:
-            family = self._page_family
-        else:
-            cell = self.families_table.item(self.families_table.currentRow(), 0)
-            family = None if cell is None else str(cell.data(Qt.ItemDataRole.UserRole))
-        rows = {r["family_id"]: r for r in self.snapshot.overview["families"]}
-        return rows.get(family) if family else None
-
-    def _caseworkers(self) -> list[str]:
-        if self.snapshot is None:
-            return []
-        return [c["caseworker"] for c in self.snapshot.overview["caseworkers"]]
-
-    def run_action(
-        self, job: Job, done: Callable[[Any], None], failed: Callable[[BaseException], None]
-    ) -> None:
-        """A team action's request on the network thread; its answer on the GUI thread."""
-        act = self.act
-        if act is None:
-            failed(Offline())
-            return
-
-        def request() -> None:
-            try:
-                value: object = act(job)
-            except BaseException as error:  # handed to the GUI thread, never swallowed
-                self._acted.emit(failed, error)
-            else:
-                self._acted.emit(done, value)
-
-        self._pool.submit(request)
-
-    def _open(self, dialog: ActionDialog) -> ActionDialog:
-        """Open an action's dialog; when it succeeded the figures are fetched again."""
-        dialog.accepted.connect(self.refresh)
-        dialog.open()
-        self.dialog = dialog
-        return dialog
-
-    def _say(self, text: str) -> None:
-        self.status.setText(text)
-
-    def register_family(self) -> None:
-        if self.snapshot is None:
-            self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
-            return
-        from .actions import RegisterFamilyDialog
-
-        today = self.services.team.today()
-        self._open(RegisterFamilyDialog(self.run_action, self._caseworkers(), today, self))
-
-    def _with_family(self) -> p.TeamFamily | None:
-        family = self.chosen_family()
-        if family is None:
-            self._say(self.tr("Kies eerst een gezin op het tabblad Gezinnen."))
-        return family
-
-    def hand_over(self) -> None:
-        from .actions import HandoverDialog
-
-        if (family := self._with_family()) is not None:
-            self._open(HandoverDialog(self.run_action, family, self._caseworkers(), self))
-
-    def add_stand_in(self) -> None:
-        from .actions import StandInDialog
-
-        if (family := self._with_family()) is not None:
-            today = self.services.team.today()
-            dialog = StandInDialog(self.run_action, family, self._caseworkers(), today, self)
-            self._open(dialog)
-
-    def end_stand_in(self) -> None:
-        if (family := self._with_family()) is None:
-            return
-        if not family["stand_ins"]:
-            self._say(self.tr("Dit gezin heeft geen waarneming om te beëindigen."))
-            return
-        from .actions import EndStandInDialog
-
-        self._open(EndStandInDialog(self.run_action, family, self))
-
-    def save_report(self) -> None:
-        """The Teamrapportage of the figures shown, saved where the team leader chooses."""
-        snapshot = self.snapshot
-        if snapshot is None:
-            self._say(self.tr("Nog geen cijfers: vernieuw met F5 als u online bent."))
-            return
-        from .report import ask_path, report_job, suggested_name
-
-        target = (self.ask_report_path or ask_path)(self, suggested_name(snapshot))
-        if target is None:
-            return
-        self.report_button.setEnabled(False)
-        self._progress_report = QTimer(self, singleShot=True, interval=PROGRESS_AFTER_MS)
-        self._progress_report.timeout.connect(
-            lambda: self._say(self.tr("Teamrapportage wordt gemaakt…"))
-        )
-        self._progress_report.start()
-        job = report_job(snapshot, target, self.letterhead, self.protected)
-        services = self.services
-        self.worker.submit(lambda: job(services), self._report_saved, self._report_failed)
-
-    def _report_saved(self, target: Path) -> None:
-        self._progress_report.stop()
-        self.report_button.setEnabled(True)
-        self.saved_report = target
-        from .report import offer_to_open
-
-        self._show(self.snapshot)
-        self.report_box = offer_to_open(self, target)
-
-    def _report_failed(self, error: BaseException) -> None:
-        self._progress_report.stop()
-        self.report_button.setEnabled(True)
-        show_error(self, error)
 
     # --- refreshing ----------------------------------------------------------------
 
