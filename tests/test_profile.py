@@ -89,6 +89,36 @@ def test_old_schema_migrates_on_open(data_dir: Path, monkeypatch: pytest.MonkeyP
     assert check_profile(data_dir, PASSPHRASE).ok
 
 
+def test_the_outbox_keeps_its_pending_changes_and_order_without_its_counter(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 9 rebuilds the outbox without AUTOINCREMENT (a page less at every write):
+    the pending changes stay, with their seq; a new one still comes after them."""
+    from regiedesk.store import profile, schema
+
+    with monkeypatch.context() as old:  # a profile of schema 8 with changes not yet pushed
+        old.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:8])
+        for module in (schema, profile):
+            old.setattr(module, "SCHEMA_VERSION", 8)
+        with create_profile(data_dir, PASSPHRASE, user="anna", kdf=FAST_KDF) as eight:
+            families = FamilyService(eight)
+            ids = [families.add_family(name=f"Gezin {n}").id for n in range(3)]
+            eight.conn.execute("BEGIN")
+            eight.conn.execute("DELETE FROM outbox WHERE record_id = ?", (ids[0],))  # pushed
+            eight.conn.execute("COMMIT")
+            before = eight.query("SELECT * FROM outbox ORDER BY seq")
+            assert eight.query("SELECT name FROM sqlite_sequence") == [{"name": "outbox"}]
+    with open_profile(data_dir, PASSPHRASE) as nine:
+        assert nine.query("SELECT * FROM outbox ORDER BY seq") == before
+        FamilyService(nine).update_family(ids[2], name="Gezin Nieuw")
+        after = nine.query("SELECT seq, record_id FROM outbox ORDER BY seq")
+        assert [r["record_id"] for r in after] == [ids[1], ids[2], ids[2]]
+        assert after[-1]["seq"] > before[-1]["seq"]
+        assert nine.query("SELECT name FROM sqlite_sequence") == []
+        assert nine.outbox.count() == 3
+    assert check_profile(data_dir, PASSPHRASE).ok
+
+
 def test_check_report_finds_a_damaged_page(store: Store, data_dir: Path) -> None:
     families = FamilyService(store)
     for i in range(300):

@@ -105,7 +105,7 @@ def test_a_rejected_family_record_is_kept_too(
 def test_clients_on_the_previous_schema_still_sync(server: Running) -> None:
     token = server.device("anna")
     low, high = p.SUPPORTED_SCHEMAS
-    assert (low, high) == (3, 8)
+    assert (low, high) == (3, 9)
     for schema in (low, high):
         client = SyncClient(server.url, token, schema=schema)
         assert client.pull(0)["changes"] == []

@@ -208,8 +208,26 @@ _V7: tuple[str, ...] = (
 # most of a single write's time, bench/store.py).
 _V8: tuple[str, ...] = ("CREATE INDEX hours_caseworker_date ON hours(caseworker, date)",)
 
+# The outbox's AUTOINCREMENT counter was a page more to encrypt and write at every write
+# (sqlite_sequence; ten pages a single write in all): the outbox is rebuilt without it, its
+# rows and their seq unchanged. seq only orders the pending changes, and a new row's seq
+# is still above every row there (rowid: max + 1); a seq the outbox emptied may come
+# again, which nothing reads (the push and its answers go by mutation id).
+_V9: tuple[str, ...] = (
+    """CREATE TABLE outbox_v9 (
+        seq INTEGER PRIMARY KEY,
+        mutation_id TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL,
+        entity TEXT NOT NULL, record_id TEXT NOT NULL, family_id TEXT,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        data TEXT NOT NULL)""",
+    "INSERT INTO outbox_v9 SELECT seq, mutation_id, hlc, entity, record_id, family_id, op,"
+    " data FROM outbox ORDER BY seq",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v9 RENAME TO outbox",
+)
+
 MIGRATIONS: tuple[Sequence[str | Callable[[Any], None]], ...] = (
-    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8,
+    _V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,8 +19,8 @@ SUPPORTED_PROTOCOLS = (1, 1)
 # local schemas 4 (rejected_changes) and 5 (the audit chain) change only local tables:
 # clients on 3, 4 or 5 sync alike; 6 adds the synced ``corrections`` records, which a client
 # on 3 to 5 sets aside (unknown entity) and the server keeps like any record; 7 rebuilds the
-# local audit table only; 8 adds a local index only
-SUPPORTED_SCHEMAS = (3, 8)
+# local audit table only; 8 adds a local index only; 9 rebuilds the local outbox only
+SUPPORTED_SCHEMAS = (3, 9)
 PROTOCOL_HEADER = "X-Regiedesk-Protocol"
 SCHEMA_HEADER = "X-Regiedesk-Schema"
 CLOCK_HEADER = "X-Regiedesk-Clock-Ms"
