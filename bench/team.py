@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/team.py [--caseworkers 50] [--teams 5] [--families 15]
                                    [--days 730] [--busy 9] [--requests 40]
-                                   [--ui-runs 7] [--profile DIR]
+                                   [--ui-runs 7] [--profile DIR] [--seeded NAME]
 
 Creates a uniquely named PostgreSQL database on 127.0.0.1:5432 (dropped at the end),
 seeds the organisation straight into the change log in bulk (COPY) and folds the
@@ -70,13 +70,19 @@ TARGET_OVERVIEW_MS, TARGET_FAMILY_MS, TARGET_GROWTH = 200.0, 100.0, 1.3
 TARGET_STARTUP_RATIO = 2.0
 
 
+def db_url_of(name: str) -> str:
+    return f"postgresql://postgres@127.0.0.1:5432/{name}"
+
+
 @contextmanager
-def database() -> Iterator[str]:
+def database(template: str | None = None) -> Iterator[str]:
+    """A new database, dropped at the end; a copy of ``template`` when given."""
     name = f"regiedesk_bench_team_{uuid.uuid4().hex[:10]}"
+    copy = f" TEMPLATE {template}" if template else ""
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"CREATE DATABASE {name}{copy}")
     try:
-        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+        yield db_url_of(name)
     finally:
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
@@ -151,10 +157,15 @@ def fold_state(db: ServerDB) -> None:
     """The current state folded from the log (``state.rebuild``: the same fold as a push's,
     the stateful sync test checks they agree), then VACUUM ANALYZE, as autovacuum does
     after the pushes that write so much (the rebuild leaves every old row dead)."""
+    started = time.perf_counter()
     with db.transaction() as tx:
         state.rebuild(tx)
+    folded = time.perf_counter()
     with psycopg.connect(db.url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
+    progress(
+        f"folded in {folded - started:.1f} s, VACUUM ANALYZE {time.perf_counter() - folded:.1f} s"
+    )
 
 
 def double_history(db: ServerDB, seeder_ms: int) -> int:
@@ -345,6 +356,118 @@ def closed_port() -> int:
         return port
 
 
+SIZES = ("caseworkers", "teams", "families", "days", "busy")
+
+
+def exists(name: str) -> bool:
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        rows = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        return rows.fetchone() is not None
+
+
+def keep_seeded(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    """NAME and NAME_twice seeded (by this run when they are not there yet); what the
+    seeding run recorded in NAME's ``bench_seed``."""
+    if not exists(name):
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        db = ServerDB(db_url_of(name))
+        try:
+            started = time.perf_counter()
+            teams, changes = seed(db, args)
+            fold_state(db)
+            seeded_s = time.perf_counter() - started
+            kept = {
+                "sizes": {k: getattr(args, k) for k in SIZES},
+                "teams": teams,
+                "changes": changes,
+                "seed_s": seeded_s,
+                "seeded_on": TODAY.isoformat(),
+            }
+            db.execute("CREATE TABLE bench_seed (kept TEXT NOT NULL)")
+            db.execute("INSERT INTO bench_seed (kept) VALUES (?)", (json.dumps(kept),))
+        finally:
+            db.close()
+        twice = f"{name}_twice"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {twice}")
+            admin.execute(f"CREATE DATABASE {twice} TEMPLATE {name}")
+        db = ServerDB(db_url_of(twice))
+        try:
+            started = time.perf_counter()
+            added = double_history(db, int(time.time() * 1000) - 3_600_000)
+            kept = {**kept, "changes_added_for_growth": added}
+            kept["double_history_s"] = time.perf_counter() - started
+            db.execute("UPDATE bench_seed SET kept = ?", (json.dumps(kept),))
+        finally:
+            db.close()
+    with psycopg.connect(db_url_of(f"{name}_twice")) as conn:
+        row = conn.execute("SELECT kept FROM bench_seed").fetchone()
+    assert row is not None
+    kept = dict(json.loads(row[0]))
+    if kept["sizes"] != {k: getattr(args, k) for k in SIZES}:
+        raise SystemExit(f"{name} was seeded with {kept['sizes']}: give those sizes")
+    return kept
+
+
+def measure_copy(
+    template: str, args: argparse.Namespace, families: list[str]
+) -> tuple[float, float, float]:
+    """Overview and family page p95 on a fresh copy of ``template`` (migrated by this
+    code: the seconds that took are the third value)."""
+    with database(template) as db_url:
+        started = time.perf_counter()
+        db = ServerDB(db_url)
+        migrated_s = time.perf_counter() - started
+        try:
+            with serving(db) as url:
+                token = leader_token(url, db, "team0")
+                progress(f"{template}: CPU probe {machine_state()}")
+                overview, family = measure(url, token, families, args.requests)
+        finally:
+            db.close()
+    return overview, family, migrated_s
+
+
+def measure_seeded(args: argparse.Namespace) -> None:
+    kept = keep_seeded(args.seeded, args)
+    families = kept["teams"]["team0"]
+    overview, family, migrated = measure_copy(args.seeded, args, families)
+    progress(f"overview p95 {overview:.1f} ms, family page p95 {family:.1f} ms")
+    overview2, family2, migrated2 = measure_copy(f"{args.seeded}_twice", args, families)
+    progress(f"twice the history: {overview2:.1f} ms, {family2:.1f} ms")
+    emit(
+        {
+            **machine_state(),
+            **kept["sizes"],
+            "families": args.caseworkers * args.families,
+            "seeded": args.seeded,
+            "seeded_on": kept["seeded_on"],
+            "changes": kept["changes"],
+            "changes_added_for_growth": kept["changes_added_for_growth"],
+            "seed_s": kept["seed_s"],
+            "double_history_s": kept["double_history_s"],
+            "migrate_copy_s": migrated,
+            "migrate_copy_twice_s": migrated2,
+            **figures(overview, family, overview2, family2),
+        }
+    )
+
+
+def figures(overview: float, family: float, overview2: float, family2: float) -> dict[str, Any]:
+    growth = max(overview2 / overview, family2 / family)
+    return {
+        "overview_p95_ms": overview,
+        "family_p95_ms": family,
+        "overview_p95_ms_twice_history": overview2,
+        "family_p95_ms_twice_history": family2,
+        "growth": growth,
+        "overview_p95_ms_met": overview <= TARGET_OVERVIEW_MS,
+        "family_p95_ms_met": family <= TARGET_FAMILY_MS,
+        "growth_met": growth <= TARGET_GROWTH,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--caseworkers", type=int, default=50)
@@ -360,7 +483,16 @@ def main() -> None:
         help="keep the team leader's profile here; when it is already there, measure only"
         " the workspace's start from it (no seeding, no server)",
     )
+    parser.add_argument(
+        "--seeded",
+        metavar="NAME",
+        help="keep the seeded organisation in PostgreSQL databases NAME and NAME_twice"
+        " (seeded by the first run) and measure copies of them; no workspace start",
+    )
     args = parser.parse_args()
+    if args.seeded is not None:
+        measure_seeded(args)
+        return
     if args.profile is not None and (args.profile / "profile.key").exists():
         recache_profile(args.profile)
         emit({**machine_state(), **workspace_startup(args.profile, args.ui_runs or 7)})
@@ -394,7 +526,6 @@ def main() -> None:
                             startup = workspace_startup(data_dir, args.ui_runs)
         finally:
             db.close()
-    growth = max(overview2 / overview, family2 / family)
     emit(
         {
             **machine_state(),
@@ -405,14 +536,7 @@ def main() -> None:
             "changes_added_for_growth": added,
             "seed_s": seeded_s,
             "double_history_s": doubled_s,
-            "overview_p95_ms": overview,
-            "family_p95_ms": family,
-            "overview_p95_ms_twice_history": overview2,
-            "family_p95_ms_twice_history": family2,
-            "growth": growth,
-            "overview_p95_ms_met": overview <= TARGET_OVERVIEW_MS,
-            "family_p95_ms_met": family <= TARGET_FAMILY_MS,
-            "growth_met": growth <= TARGET_GROWTH,
+            **figures(overview, family, overview2, family2),
             **startup,
         }
     )
