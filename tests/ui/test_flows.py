@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,6 +25,7 @@ from regiedesk.services.timer import VisitTimerService
 from regiedesk.store import create_profile
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
+from regiedesk.ui.workspace.hours_tab import HoursTab
 from regiedesk.ui.workspace.notes_tab import NotesTab
 
 from ..conftest import FAST_KDF
@@ -70,6 +73,18 @@ def go_to_tab(qtbot, window: MainWindow, title: str):  # type: ignore[no-untyped
     raise AssertionError(title)
 
 
+def start_visit(qtbot, window: MainWindow) -> HoursTab:  # type: ignore[no-untyped-def]
+    """On the Uren tab, 'Start bezoek', until the status bar says the visit runs and the tab
+    holds its timer."""
+    tab = go_to_tab(qtbot, window, "Uren")
+    assert isinstance(tab, HoursTab)
+    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "loopt" in window.timer_label.text() and tab.timer is not None, timeout=WAIT
+    )
+    return tab
+
+
 def rows(table: QTableWidget) -> list[list[str]]:
     return [
         [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
@@ -78,6 +93,15 @@ def rows(table: QTableWidget) -> list[list[str]]:
 
 
 def services(window: MainWindow):  # type: ignore[no-untyped-def]
+    """The window's services, for a test to seed or read with on the GUI thread, once the
+    database thread has finished what it was doing: both use the profile's one connection,
+    and a write here during one of the worker's transactions fails ('cannot start a
+    transaction within a transaction') or lands in that transaction. Nothing new reaches the
+    worker until the test hands control back to the event loop."""
+    deadline = time.monotonic() + WAIT / 1000
+    while not window.context.worker.idle:
+        assert time.monotonic() < deadline, "the database thread stayed busy"
+        QTest.qWait(5)
     assert window.context.services is not None
     return window.context.services
 
@@ -132,9 +156,7 @@ def test_a_family_created_from_the_dialog(qtbot, window: MainWindow) -> None:  #
 
 def test_a_visit_timed_and_booked(qtbot, family_window: MainWindow, clock: Clock) -> None:  # type: ignore[no-untyped-def]
     window = family_window
-    tab = go_to_tab(qtbot, window, "Uren")
-    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
+    tab = start_visit(qtbot, window)
     clock.value += dt.timedelta(minutes=47)
     qtbot.mouseClick(button(tab, "Stop en boek"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.book_dialog is not None and tab.book_dialog.isVisible())

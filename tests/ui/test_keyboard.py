@@ -37,7 +37,7 @@ from .keyboard import (
     unlocked_window,
     unnamed,
 )
-from .test_flows import WAIT, family_window
+from .test_flows import WAIT, family_window, start_visit
 
 __all__ = [
     "english",
@@ -75,10 +75,8 @@ def test_workspace_tab_controls_have_accessible_names(  # type: ignore[no-untype
 
 def test_hours_timer_button_name_follows_its_text(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """A paused visit shows 'Hervat'; a screen reader must not still say 'Pauze'."""
-    tab = show_tab(qtbot, family_window, "Uren")
-    assert isinstance(tab, HoursTab)
-    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.pause_button.isEnabled(), timeout=WAIT)
+    tab = start_visit(qtbot, family_window)
+    assert tab.pause_button.isEnabled()
     qtbot.mouseClick(tab.pause_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.pause_button.text() == "H&ervat", timeout=WAIT)
     assert spoken_name(tab.pause_button) == "Hervat"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 
-from .conftest import Clock, button, by_name
+from .conftest import Clock, by_name
 from .locking import (
     WAIT,
     assert_nothing_shows,
@@ -31,7 +31,7 @@ from .locking import (
     reopen_family,
     settle,
 )
-from .test_flows import family_window, go_to_tab, unlock
+from .test_flows import family_window, start_visit, unlock
 
 __all__ = ["family_window"]  # the fixtures, imported so pytest uses them here
 
@@ -148,9 +148,7 @@ def test_a_running_visit_shows_again_after_a_lock_without_restarting(  # type: i
     qtbot, family_window: MainWindow, clock: Clock
 ) -> None:
     window = family_window
-    tab = go_to_tab(qtbot, window, "Uren")
-    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
+    start_visit(qtbot, window)
     clock.value += dt.timedelta(minutes=20)
     window.refresh_timer_label()
     assert window.timer_label.text().endswith("0:20")

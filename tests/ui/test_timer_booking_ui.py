@@ -13,16 +13,13 @@ from regiedesk.ui.workspace.hours_tab import HoursTab
 
 from .conftest import Clock, button, by_name
 from .keyboard import english, to_english
-from .test_flows import WAIT, family_window, go_to_tab, rows, services
+from .test_flows import WAIT, family_window, rows, services, start_visit
 
 __all__ = ["english", "family_window"]
 
 
 def stop_and_book(qtbot, window: MainWindow, clock: Clock, minutes: int) -> HoursTab:  # type: ignore[no-untyped-def]
-    tab = go_to_tab(qtbot, window, "Uren")
-    assert isinstance(tab, HoursTab)
-    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.timer is not None, timeout=WAIT)
+    tab = start_visit(qtbot, window)
     clock.value += dt.timedelta(minutes=minutes)
     qtbot.mouseClick(button(tab, "Stop en boek"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.book_dialog is not None and tab.book_dialog.isVisible())

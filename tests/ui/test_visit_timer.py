@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QRawFont
 
 from regiedesk.ui.fonts import SHIPPED, shipped_family
 from regiedesk.ui.format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from regiedesk.ui.main_window import MainWindow
 
-from .conftest import Clock, button
-from .test_flows import family_window, go_to_tab
+from .conftest import Clock
+from .test_flows import family_window, start_visit
 
 __all__ = ["family_window"]
 WAIT = 15_000
@@ -33,10 +32,7 @@ def test_seconds_first_and_the_same_time_in_tab_and_status_bar(  # type: ignore[
     qtbot, family_window: MainWindow, clock: Clock
 ) -> None:
     window = family_window
-    tab = go_to_tab(qtbot, window, "Uren")
-    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
-    qtbot.waitUntil(lambda: tab.timer is not None, timeout=WAIT)
+    tab = start_visit(qtbot, window)
     assert window.timer_label.text() == f"{TIMER_GLYPH} Bezoek loopt: 0 s"
     for seconds, shown in ((35, "35 s"), (59, "59 s"), (60, "0:01"), (150, "0:02")):
         clock.value = tab.timer.started_at + dt.timedelta(seconds=seconds)  # type: ignore[union-attr]
@@ -60,7 +56,5 @@ def test_the_glyph_is_in_the_shipped_font(qtbot, family_window: MainWindow) -> N
     assert family is not None
     assert QFontMetrics(QFont(family)).inFontUcs4(ord(TIMER_GLYPH))
     window = family_window
-    tab = go_to_tab(qtbot, window, "Uren")
-    qtbot.mouseClick(button(tab, "Start bezoek"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "loopt" in window.timer_label.text(), timeout=WAIT)
+    start_visit(qtbot, window)
     assert family in window.timer_label.font().families()
