@@ -137,3 +137,26 @@ def test_every_vocabulary_member_has_both_labels() -> None:
 def test_pick_follows_the_language() -> None:
     assert pick("ja", "yes", "en") == "yes"
     assert pick("ja", "yes", "nl") == "ja"
+
+
+@pytest.mark.parametrize(
+    ("action", "code", "says"),
+    [
+        ("handover", "not_found", "is not (or no longer) in your team"),
+        ("register", "forbidden", "Only a team leader may do this"),
+        ("stand-in", "bad_period", "must end on or after its first day"),
+        ("stand-in", "bad_body", "cannot stand in for their own family"),
+        ("stand-in", "invalid_request", "cannot stand in for their own family"),
+        ("register", "bad_text", "did not accept the family's name"),
+        ("handover", "bad_body", "The server refused this (400, bad_body)"),
+        ("register", "too_large", "The server refused this (400, too_large)"),
+    ],
+)
+def test_a_refused_team_action_says_what_to_do_for_its_code(
+    action: str, code: str, says: str
+) -> None:
+    from regiedesk.errors import TeamActionRefused
+
+    refused = TeamActionRefused(action, 400, code)
+    assert says in refused.en
+    assert refused.nl and refused.nl != refused.en

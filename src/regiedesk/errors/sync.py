@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
+from ..sync.protocol import ErrorCode
 from .base import RegiedeskError
 
 
@@ -223,28 +224,34 @@ class TeamActionRefused(SyncError):
     """The server refused a team leader's action (register, hand over, stand-in, end it);
     ``action``: "register", "handover", "stand-in" or "end-stand-in"."""
 
-    _WHY: ClassVar[dict[str, tuple[str, str]]] = {
-        "not_found": (
+    # a body the API or the text check refused: what the form holds is what to change
+    _BODY: ClassVar[dict[str, str]] = {
+        ErrorCode.INVALID_REQUEST: ErrorCode.BAD_BODY,
+        ErrorCode.BAD_TEXT: ErrorCode.BAD_BODY,
+    }
+    # (the action, or None for any; the refusal's ErrorCode): what to say
+    _WHY: ClassVar[dict[tuple[str | None, str], tuple[str, str]]] = {
+        (None, ErrorCode.NOT_FOUND): (
             "Dit gezin, deze regisseur of deze waarneming hoort niet (meer) bij uw team. "
             "Vernieuw het overzicht met F5 en probeer het opnieuw.",
             "This family, caseworker or stand-in is not (or no longer) in your team. "
             "Refresh the overview with F5 and try again.",
         ),
-        "forbidden": (
+        (None, ErrorCode.FORBIDDEN): (
             "Alleen een teamleider mag dit. Meld u aan met uw teamleidersaccount.",
             "Only a team leader may do this. Sign in with your team leader account.",
         ),
-        "bad_period": (
+        (None, ErrorCode.BAD_PERIOD): (
             "De waarneming moet eindigen op of na de eerste dag en mag hoogstens vijf jaar "
             "duren. Pas de data aan.",
             "The stand-in must end on or after its first day and last at most five years. "
             "Change the dates.",
         ),
-        "stand-in:bad_body": (
+        ("stand-in", ErrorCode.BAD_BODY): (
             "Een regisseur kan niet waarnemen voor een eigen gezin. Kies een andere regisseur.",
             "A caseworker cannot stand in for their own family. Choose another caseworker.",
         ),
-        "register:bad_body": (
+        ("register", ErrorCode.BAD_BODY): (
             "De server nam de naam van het gezin niet aan (te lang of met tekens die niet "
             "kunnen). Pas de naam aan.",
             "The server did not accept the family's name (too long, or with characters "
@@ -254,10 +261,10 @@ class TeamActionRefused(SyncError):
 
     def __init__(self, action: str, status: int, code: str) -> None:
         self.action, self.status, self.code = action, status, code
-        code_key = {"invalid_request": "bad_body", "bad_text": "bad_body"}.get(code, code)
+        code_key = self._BODY.get(code, code)
         nl, en = (
-            self._WHY.get(f"{action}:{code_key}")
-            or self._WHY.get(code_key)
+            self._WHY.get((action, code_key))
+            or self._WHY.get((None, code_key))
             or (
                 f"De server weigerde dit ({status}, {code}). Vernieuw het overzicht met F5 en "
                 "probeer het opnieuw; lukt het dan nog niet, neem contact op met de ICT-afdeling.",

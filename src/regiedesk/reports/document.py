@@ -38,6 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..clock import utc_now
 from ..i18n import Language
 from .fonts import BOLD, FAMILY, ITALIC, register_fonts
 from .words import Words
@@ -297,7 +298,7 @@ def build_pdf(document: Document) -> bytes:
     """Lay the document out on A4 pages and return the PDF, built in memory."""
     register_fonts()
     words = Words(document.language)
-    printed_at = document.printed_at or dt.datetime.now(dt.UTC)
+    printed_at = document.printed_at or utc_now()
     buffer = io.BytesIO()
     pdf = BaseDocTemplate(
         buffer,

@@ -8,6 +8,7 @@ from itertools import groupby
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from ..clock import utc_now
 from ..domain.instruments import domain_name, domain_rank
 from ..domain.vocabulary import AgreementOwner, GoalStatus, MemberRole
 from .document import (
@@ -44,7 +45,7 @@ def plan_document(
     printed_at: dt.datetime | None = None,
 ) -> Document:
     s = styles()
-    today = (printed_at or dt.datetime.now(dt.UTC)).astimezone().date()
+    today = (printed_at or utc_now()).astimezone().date()
     flowables: list[Flowable] = [
         text(f"{title(words)} – {plan.family}", s.title),
         text(

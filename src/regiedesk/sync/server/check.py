@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from ...check_report import CheckReport
+from ...clock import utc_now
 from .db import MIGRATIONS, ServerDB
 
 CLOCK_TOLERANCE = dt.timedelta(seconds=2)
@@ -44,9 +45,9 @@ def _has_schema_table(db: ServerDB) -> bool:
 def clock_lines(db: ServerDB) -> list[tuple[bool, str]]:
     lines = []
     if db.postgres:
-        before = dt.datetime.now(dt.UTC)
+        before = utc_now()
         theirs = db.query("SELECT now() AS t")[0]["t"]
-        after = dt.datetime.now(dt.UTC)
+        after = utc_now()
         ours = before + (after - before) / 2
         drift = abs(theirs - ours)
         lines.append(

@@ -176,10 +176,11 @@ def audit_verify(db: ServerDB, args: argparse.Namespace) -> int:
 
 
 def audit_remove_expired(db: ServerDB, args: argparse.Namespace) -> int:
+    from ...clock import utc_now
     from .audit_trail import remove_expired, retention_years
 
     years = args.years or retention_years()
-    removed = remove_expired(db, years=years, now=dt.datetime.now(dt.UTC), by=args.by)
+    removed = remove_expired(db, years=years, now=utc_now(), by=args.by)
     print(f"{removed} audit events older than {years} years removed (the removal is logged)")
     return 0
 
