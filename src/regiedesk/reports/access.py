@@ -77,10 +77,7 @@ def access_pdf_document(
         for e in answer["trail"]
     ]
     flowables.append(table(header, seen, [0.25, 0.2, 0.2, 0.35]))
-    return Document(
-        title=title(words), flowables=flowables, language=words.language, subject=subject,
-        letterhead=letterhead or Letterhead(), printed_at=printed_at,
-    )  # fmt: skip
+    return Document.of(words, title(words), subject, flowables, letterhead, printed_at)
 
 
 def beside(correction: dict[str, Any], words: Words) -> Flowable:

@@ -77,6 +77,26 @@ class Document:
     letterhead: Letterhead = field(default_factory=Letterhead)
     printed_at: dt.datetime | None = None  # default: now
 
+    @classmethod
+    def of(
+        cls,
+        words: Words,
+        title: str,
+        subject: str | None,
+        flowables: Sequence[Flowable],
+        letterhead: Letterhead | None = None,
+        printed_at: dt.datetime | None = None,
+    ) -> Document:
+        """A report in its words' language, on ``letterhead`` or the default one."""
+        return cls(
+            title=title,
+            flowables=flowables,
+            language=words.language,
+            subject=subject,
+            letterhead=letterhead or Letterhead(),
+            printed_at=printed_at,
+        )
+
 
 class Styles:
     """The paragraph styles of every report, all in the one registered font family."""

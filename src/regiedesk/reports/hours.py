@@ -80,14 +80,7 @@ def hours_document(
         ]
         for family in hours.families:
             flowables += _family(family, words)
-    return Document(
-        title=title(words),
-        subject=who,
-        flowables=flowables,
-        language=words.language,
-        letterhead=letterhead or Letterhead(),
-        printed_at=printed_at,
-    )
+    return Document.of(words, title(words), who, flowables, letterhead, printed_at)
 
 
 def _profile(family: FamilyHours, words: Words) -> str:

@@ -77,14 +77,7 @@ def plan_document(
         ),
         *_signatures(plan, words),
     ]
-    return Document(
-        title=title(words),
-        subject=plan.family,
-        flowables=flowables,
-        language=words.language,
-        letterhead=letterhead or Letterhead(),
-        printed_at=printed_at,
-    )
+    return Document.of(words, title(words), plan.family, flowables, letterhead, printed_at)
 
 
 def _facts(plan: PlanInput, words: Words, today: dt.date) -> Table:

@@ -82,11 +82,4 @@ def privacy_document(
         flowables.append(
             text(words(f"{len(events)} gebeurtenissen.", f"{len(events)} events."), s.muted)
         )
-    return Document(
-        title=title(words),
-        flowables=flowables,
-        language=words.language,
-        subject=client,
-        letterhead=letterhead or Letterhead(),
-        printed_at=printed_at,
-    )
+    return Document.of(words, title(words), client, flowables, letterhead, printed_at)

@@ -70,14 +70,7 @@ def progress_document(
         *_notes(progress, words),
         *statements_section(progress.statements, words),
     ]
-    return Document(
-        title=title(words),
-        subject=progress.family,
-        flowables=flowables,
-        language=words.language,
-        letterhead=letterhead or Letterhead(),
-        printed_at=printed_at,
-    )
+    return Document.of(words, title(words), progress.family, flowables, letterhead, printed_at)
 
 
 def _change(item: DomainProgress, words: Words) -> str:

@@ -72,14 +72,7 @@ def team_document(
             *_hours(team, words),
             *_costs(team, words),
         ]
-    return Document(
-        title=title(words),
-        subject=teams,
-        flowables=flowables,
-        language=words.language,
-        letterhead=letterhead or Letterhead(),
-        printed_at=printed_at,
-    )
+    return Document.of(words, title(words), teams, flowables, letterhead, printed_at)
 
 
 def _summary(team: TeamInput, words: Words) -> list[Flowable]:
