@@ -9,12 +9,13 @@ per-family checksums, re-fetching a family that drifted.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from collections import deque
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -216,7 +217,7 @@ class SyncEngine:
                     return first[0]  # cut short: the log from the start at the next sync
                 # on from the mark: what was pushed while the state was read comes now
         page: p.PullPage | None = None
-        with closing(self._batches(cursor, cancelled=cancelled)) as batches:
+        with _collector_paused(), closing(self._batches(cursor, cancelled=cancelled)) as batches:
             for batch, page in batches:
                 self.touched.update(c["family_id"] for c in batch)
                 report.pulled += apply_page(
@@ -251,6 +252,7 @@ class SyncEngine:
         batch: list[p.StateRecord] = []
         page, count = first, 0
         with (
+            _collector_paused(),
             closing(_ahead(lambda: first, following)) as pages,
             StateWriter(self.store, from_log, per_transaction=STATE_BATCH) as writer,
         ):
@@ -289,6 +291,24 @@ class SyncEngine:
                 log.warning("checksum mismatch for a family: re-fetching it")
                 self._fetch_family(family)
                 report.repaired += 1
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while pages are decoded and applied, when it
+    was on: the pages' records are many new dicts and tuples and no cycles, and they made
+    it run (and walk the records held, up to the oldest generation) over and over, about
+    6 % of a first sync's time (py-spy --native, bench/sync.py). The window has it off
+    already while it has a worker thread (``ui.worker``: it collects on the GUI thread);
+    this leaves that as it is and does the same for the command line."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 _Page = TypeVar("_Page")
