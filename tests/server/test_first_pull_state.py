@@ -6,6 +6,7 @@ a gap or a change twice. On SQLite and PostgreSQL, over real HTTP."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -330,3 +331,90 @@ def test_a_first_pull_broken_off_keeps_the_batches_that_came(
     )  # one transaction for the batches
     fresh.sync()  # the log from its start: what came is merged to nothing
     assert held(fresh, [family]) == held(anna, [family])
+
+
+def test_the_checksums_after_a_first_pull_take_what_it_wrote_and_catch_what_it_lost(
+    server: Running, laptop: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a first pull from the state the laptop's checksums come from the records as
+    written (``StateWriter.written``), not from reading them back: a record the pages
+    left out, or one served with an older stamp than the server holds, still shows as a
+    mismatch, and that family is fetched again from its log."""
+    anna = laptop("anna")
+    families = [
+        anna.services.families.add_family(name=f"Gezin {i}", status="actief").id for i in range(3)
+    ]
+    entries = {
+        f: [
+            anna.services.hours.add_entry(
+                f, date=TODAY - dt.timedelta(days=d), minutes=10 + d, activity="reistijd"
+            ).id
+            for d in range(3)
+        ]
+        for f in families
+    }
+    anna.services.hours.update_entry(entries[families[1]][0], minutes=45)
+    anna.sync()
+    real = local_checksums
+    given: list[set[str]] = []
+
+    def spied(store: Any, wanted: Any, written: Any = None) -> dict[str, str]:
+        given.append(set(written or ()))
+        return real(store, wanted, written)
+
+    monkeypatch.setattr(sync_engine, "local_checksums", spied)
+
+    plain = laptop("anna")
+    assert plain.sync().repaired == 0
+    assert given == [set(families)]  # none of them read back
+    assert held(plain, families) == held(anna, families)
+
+    given.clear()
+    backwards = laptop("anna")  # a server that serves each page's records backwards
+    real_backwards = backwards.client.state
+
+    def reversed_page(*args: Any, **kwargs: Any) -> p.StatePage:
+        page = real_backwards(*args, **kwargs)
+        return {**page, "records": page["records"][::-1]}
+
+    backwards.client.state = reversed_page  # type: ignore[method-assign]
+    assert backwards.sync().repaired == 0
+    assert given == [set()]  # not in the checksum's order: each family read back
+    assert held(backwards, families) == held(anna, families)
+
+    lost, stale = entries[families[0]][1], entries[families[1]][0]
+
+    def lossy(page: p.StatePage) -> p.StatePage:
+        records = []
+        for record in page["records"]:
+            if record["record_id"] == lost:
+                continue  # the pages lose it
+            if record["record_id"] == stale:  # served as it was before its update
+                inserted = record["field_hlc"]["*"]
+                data = {**record["data"], "minutes": 10}
+                record = {**record, "hlc": inserted, "field_hlc": {"*": inserted}, "data": data}
+            records.append(record)
+        return {**page, "records": records}
+
+    fresh = laptop("anna")
+    real_state = fresh.client.state
+    fresh.client.state = lambda *a, **k: lossy(real_state(*a, **k))  # type: ignore[method-assign]
+    report = fresh.sync()
+    assert report.repaired == 2  # the two families, fetched again from their log
+    assert held(fresh, families) == held(anna, families)
+    assert local_checksums(fresh.store, families) == fresh.client.checksums(families)
+
+
+def test_a_family_checksum_is_the_digest_of_its_sorted_lines() -> None:
+    """The protocol's digest (laptops and servers of other versions compute it too)."""
+    records = [
+        ("hours", "018f0000-0000-7000-8000-000000000002", "000000000000002-0000-d"),
+        ("families", "018f0000-0000-7000-8000-000000000001", "000000000000001-0000-d"),
+        ("hours", "018f0000-0000-7000-8000-000000000001", "000000000000003-0001-d"),
+    ]
+    lines = "".join(f"{e}/{r}/{h}\n" for e, r, h in sorted(records)).encode()
+    assert p.family_checksum(records) == hashlib.sha256(lines).hexdigest()
+    assert p.family_checksum(records) == (
+        "9de5beecb4a654ae0cf4748cfaf783f50e590dd72570ef86cd68bc9d6a02bce2"
+    )
+    assert p.family_checksum([]) == hashlib.sha256(b"").hexdigest()

@@ -16,6 +16,7 @@ such a record before) counts as older than every real one, so it can be correcte
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import operator
@@ -241,12 +242,24 @@ class StateWriter:
     that is open, which commits once it holds that many, and when the writer closes: also
     on an error outside a batch (the network's), as each batch is whole, and what came is
     kept as it was with a transaction per batch. A batch that fails rolls back the open
-    transaction (its records come again from the log at the next sync)."""
+    transaction (its records come again from the log at the next sync).
+
+    ``checksums()``: per family, the checksum of the records its committed transactions
+    wrote (``protocol.family_checksum``), so a sync compares checksums without reading
+    them back (``local_checksums``); not for a family in ``from_log``, whose rows are not
+    all written."""
 
     def __init__(self, store: Store, from_log: set[str], *, per_transaction: int) -> None:
         self.store = store
         self.from_log = from_log
         self.per_transaction = per_transaction
+        # per family and table, the checksum's lines of the records written, as text per
+        # run (not an object per record: they would outlive their pages); the open
+        # transaction's until it commits
+        self._written: dict[str, dict[str, list[str]]] = {}
+        self._pending: dict[str, dict[str, list[str]]] = {}
+        self._last: dict[tuple[str, str], str] = {}  # per family and table: its last id
+        self._unordered: set[str] = set()  # families not served in record id order
         self._columns: dict[str, set[str]] = {}
         self._open: contextlib.ExitStack | None = None
         self._tx: Any = None
@@ -262,10 +275,12 @@ class StateWriter:
             return
         opened, self._open = self._open, None
         if self._broken:
+            self._pending.clear()
             opened.__exit__(*exc)  # rolls back
         else:
             self._finish()
             opened.close()  # commits
+            self._committed()
 
     def write(self, records: Sequence[p.StateRecord]) -> int:
         """Write a batch of records; how many were written."""
@@ -283,7 +298,30 @@ class StateWriter:
             opened, self._open = self._open, None
             self._finish()
             opened.close()  # commits
+            self._committed()
         return applied
+
+    def _committed(self) -> None:
+        for family, tables in self._pending.items():
+            held = self._written.setdefault(family, {})
+            for table, texts in tables.items():
+                held.setdefault(table, []).extend(texts)
+        self._pending.clear()
+
+    def checksums(self) -> dict[str, str]:
+        """Per family written (and not in ``from_log``), the checksum of what it wrote: its
+        lines are those of ``protocol.family_checksum``, in its order (by table, then
+        record id: the server's order within a table, checked as the records came)."""
+        found: dict[str, str] = {}
+        for family, tables in self._written.items():
+            if family in self.from_log or family in self._unordered:
+                continue
+            digest = hashlib.sha256()
+            for table in sorted(tables):
+                for text in tables[table]:
+                    digest.update(text.encode())
+            found[family] = digest.hexdigest()
+        return found
 
     def _finish(self) -> None:
         """What the transaction does last: the clock past the newest stamp, the sync time."""
@@ -309,9 +347,17 @@ class StateWriter:
             allowed = columns.get(table)
             if allowed is None:
                 allowed = columns[table] = _columns(store, table) - SYNC_COLUMNS
-            newest, whole = _run_rows(table, family, run, allowed, rows, newest)
+            lines: list[str] = []
+            after = self._last.get((family, table), "")
+            newest, whole, last = _run_rows(table, family, run, allowed, rows, newest, lines, after)
             if not whole:
                 from_log.add(family)  # nothing more of this family
+            if last is None:
+                self._unordered.add(family)
+            else:
+                self._last[(family, table)] = last
+            if lines:
+                self._pending.setdefault(family, {}).setdefault(table, []).append("".join(lines))
         self._newest = newest
         for table in ENTITY_TABLES:  # parents before children
             for (name, names), group in rows.items():
@@ -323,19 +369,19 @@ class StateWriter:
                 try:
                     with _savepoint(store):
                         store.conn.executemany(sql, [values for _, _, values in todo])
-                    written = [record_id for _, record_id, _ in todo]
+                    written = todo
                 except _REFUSED:
                     written = []
-                    for family, record_id, values in todo:
-                        if family in from_log:
+                    for row in todo:
+                        if row[0] in from_log:
                             continue
                         try:
-                            store.conn.execute(sql, values)
-                            written.append(record_id)
+                            store.conn.execute(sql, row[2])
+                            written.append(row)
                         except _REFUSED:
-                            from_log.add(family)
+                            from_log.add(row[0])
                 applied += len(written)
-                self._tx.objects.extend(f"{table}/{r}" for r in written)
+                self._tx.objects.extend(f"{table}/{r}" for _, r, _ in written)
         return applied
 
 
@@ -351,53 +397,64 @@ def _run_rows(
     allowed: set[str],
     rows: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, tuple[Any, ...]]]],
     newest: str,
-) -> tuple[str, bool]:
+    lines: list[str],
+    after: str,
+) -> tuple[str, bool, str | None]:
     """Each record of a run of one entity and family as the local row it makes, appended to
     ``rows`` under its table and columns; the newest stamp so far, and False when a record
     stopped the run: one a replay of its log would not leave exactly so (see
-    ``apply_state``), whose family is then taken from the log.
+    ``apply_state``), whose family is then taken from the log; and the run's last record
+    id, or None when its ids did not ascend from ``after`` (the table's last id so far in
+    this family). ``lines``: each row's line of the family's checksum
+    (``protocol.family_checksum``: table/record id/stamp).
 
     Per set of fields a record's data names (a run's records name the same few), once:
     which of them this laptop keeps, their values' getter, the row's columns and the sync
     rules for them (``rules.insert_checker``); per record: its stamps, its deleted flag, the
     rules for its values, and its row's tuple."""
     shapes: dict[tuple[str, ...], _Shape] = {}
+    ordered = True
     for record in run:
         stamp, raw, clocks = record["hlc"], record["data"], record["field_hlc"]
         if not (is_stamp(stamp) and isinstance(raw, dict) and isinstance(clocks, dict) and clocks):
-            return newest, False
+            return newest, False, None
         if len(clocks) == 1 and "*" in clocks:  # a record as inserted: most of them
             if clocks["*"] != stamp:
-                return newest, False  # a change that counted only with its stamp: set aside
+                return newest, False, None  # a change that counted only with its stamp
             field_hlc = _insert_clocks(stamp)
         else:
             found = _field_hlc(stamp, clocks, allowed)
             if found is None:
-                return newest, False
+                return newest, False, None
             field_hlc = found
         keys = tuple(raw)
         shape = shapes.get(keys)
         if shape is None:
             shape = shapes[keys] = _Shape(table, family, keys, allowed, rows)
         if not shape.deleted:
-            return newest, False  # no deleted flag
+            return newest, False, None  # no deleted flag
         deleted = raw["deleted"]
         if deleted not in (0, 1):
-            return newest, False
+            return newest, False, None
         record_id = record["record_id"]
         if type(record_id) is not str:
             record_id = str(record_id)
         values = shape.values(raw)
         if not shape.ok(record_id, values):
-            return newest, False
+            return newest, False, None
         if shape.with_id:  # in its place, the record's id (the rules saw them equal)
             row = (*values, stamp, deleted, field_hlc)
         else:
             row = (*values, record_id, stamp, deleted, field_hlc)
         shape.bucket.append((family, record_id, row))
+        lines.append(f"{table}/{record_id}/{stamp}\n")
+        if record_id > after:
+            after = record_id
+        else:
+            ordered = False
         if stamp > newest:
             newest = stamp
-    return newest, True
+    return newest, True, after if ordered else None
 
 
 class _Shape:
@@ -451,14 +508,26 @@ def _savepoint(store: Store) -> Any:
         store.conn.execute("RELEASE pulled")
 
 
-def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
+def local_checksums(
+    store: Store,
+    families: Iterable[str],
+    written: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     """Per family, the checksum of ``protocol.family_checksum``: each record's newest stamp,
     counting the pulled changes set aside here (seen, though not applied), so a family
-    with one of them does not look drifted and is not fetched again at every sync."""
+    with one of them does not look drifted and is not fetched again at every sync.
+
+    ``written``: for families whose every row this sync wrote and nothing else changed
+    since, the checksum of the rows as written (a first pull's ``StateWriter.checksums``);
+    those families are not read again, but for one with a pulled change set aside."""
     wanted = list(dict.fromkeys(families))
-    records: dict[str, dict[tuple[str, str], str]] = {family: {} for family in wanted}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
+    aside = store.set_aside.pulled_stamps(wanted)
+    kept_aside = {row[0] for row in aside}
+    known = {f: c for f, c in (written or {}).items() if f not in kept_aside}
+    read: dict[str, dict[tuple[str, str], str]] = {f: {} for f in wanted if f not in known}
+    unread = list(read)
+    for i in range(0, len(unread), 500):
+        chunk = unread[i : i + 500]
         marks = ", ".join("?" for _ in chunk)
         for table in ENTITY_TABLES:  # one query per table for all the families
             column = "id" if table == "families" else "family_id"
@@ -466,12 +535,14 @@ def local_checksums(store: Store, families: Iterable[str]) -> dict[str, str]:
                 f"SELECT {column}, id, updated_hlc FROM {table} WHERE {column} IN ({marks})",
                 chunk,
             ):
-                records[family][(table, str(record_id))] = str(hlc)
-    for family, table, record_id, hlc in store.set_aside.pulled_stamps(wanted):
-        if is_stamp(hlc) and hlc > records[family].get((table, record_id), ""):
-            records[family][(table, record_id)] = hlc
+                read[family][(table, str(record_id))] = str(hlc)
+    for family, table, record_id, hlc in aside:
+        if is_stamp(hlc) and hlc > read[family].get((table, record_id), ""):
+            read[family][(table, record_id)] = hlc
     return {
-        family: p.family_checksum((e, r, h) for (e, r), h in records[family].items())
+        family: known[family]
+        if family in known
+        else p.family_checksum((e, r, h) for (e, r), h in read[family].items())
         for family in wanted
     }
 

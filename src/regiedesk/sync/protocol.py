@@ -286,10 +286,9 @@ def family_checksum(records: Iterable[tuple[str, str, str]]) -> str:
     takes each row's ``updated_hlc`` (tombstones included). Equal digests mean
     the device holds the latest version of every record of the family.
     """
-    digest = hashlib.sha256()
-    for entity, record_id, hlc in sorted(records):
-        digest.update(f"{entity}/{record_id}/{hlc}\n".encode())
-    return digest.hexdigest()
+    # the lines in one piece: the same bytes as a line at a time, without a call per line
+    lines = "".join([f"{entity}/{record_id}/{hlc}\n" for entity, record_id, hlc in sorted(records)])
+    return hashlib.sha256(lines.encode()).hexdigest()
 
 
 def dumps(value: Any) -> str:
