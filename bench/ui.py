@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import emit, progress
+from _common import emit, machine_state, progress
 
 PASSPHRASE = "benchmark passphrase"
 TODAY = dt.date(2026, 11, 24)
@@ -166,6 +166,7 @@ def main() -> None:
         stall = stall_session(data_dir)
     emit(
         {
+            **machine_state(),
             "bare_window_s": statistics.median(bare),
             "startup_s": statistics.median(ours),
             "startup_ratio": statistics.median(ours) / statistics.median(bare),
