@@ -413,10 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not arguments or arguments[0].startswith(DESKTOP_OPTIONS):
-        return run_desktop(arguments)
-    args = parser.parse_args(arguments)
+        return run_desktop(arguments)  # the window: the commands' parser is not needed
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         return run_desktop(arguments)
     args.data_dir = args.data_dir or default_data_dir()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import locale  # noqa: F401  (before PySide, see below: argparse's messages load it in run)
 import logging
 import sys
 from pathlib import Path
 from typing import Any
+
+import platformdirs  # noqa: F401  (before PySide, see below: run's log folder)
 
 from .. import __version__, i18n
 from ..errors import OrganisationFileError
@@ -15,7 +18,11 @@ from ..organisation import load_organisation
 
 # The core loads before PySide on purpose: PySide6 hooks __import__ and reads the source
 # of every module imported after it (looking for `from __feature__`), about 5 ms here.
+# So do the modules run() and the first screen load anyway: locale (argparse's messages,
+# when run makes its parser), platformdirs (the log folder's default), the team service
+# (the caseload's stand-in lines, the team leader's cached figures).
 from ..services import indicators as _indicators  # noqa: F401
+from ..services import team as _team  # noqa: F401
 from ..store import profile as _profile  # noqa: F401
 
 log = logging.getLogger(__name__)

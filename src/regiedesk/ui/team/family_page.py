@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain.weeks import week_label
 from ..format import duration_text
-from .parts import WorkspaceBase
 from .tables import domain_rows, fill, new_table
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableWidget
 
     from ..charts import BarChart  # loads with the page, after the team table's first paint
+    from .parts import WorkspaceBase
+else:
+    WorkspaceBase = object  # one module fewer at start (parts.py is for the type checker)
 
 
 class FamilyPageMixin(WorkspaceBase):

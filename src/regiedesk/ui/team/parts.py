@@ -1,6 +1,7 @@
 """What the parts of the team workspace (``family_page.py``, ``workspace_actions.py``) use
 of ``TeamWorkspace``, for the type checker only: at run time each part is a plain class
-that ``TeamWorkspace`` brings together (as ``ui/window_parts.py`` for the main window)."""
+that ``TeamWorkspace`` brings together (as ``ui/window_parts.py`` for the main window),
+and the parts import this module only when type checking."""
 
 from __future__ import annotations
 

@@ -13,13 +13,15 @@ from PySide6.QtCore import Qt, QTimer
 from ...errors import Offline
 from ...sync import protocol as p
 from ..messages import show_error
-from .parts import WorkspaceBase
 
 if TYPE_CHECKING:
     # the action dialogs and the report's module (reportlab) load when first used
     from PySide6.QtWidgets import QMessageBox
 
     from .actions import ActionDialog, Job
+    from .parts import WorkspaceBase
+else:
+    WorkspaceBase = object  # one module fewer at start (parts.py is for the type checker)
 
 PROGRESS_AFTER_MS = 500
 
