@@ -15,7 +15,10 @@ and initial_laptop_cpu_s: the CPU time the server process and this one spent on 
 first sync (the laptop's includes its page-fetching thread). incremental_ms: a sync
 that pushes 100 new changes and pulls them back. ``--edits K``: of the changes, each
 hours entry is inserted and then edited K times (a history, as records get one; the
-current state holds each entry once).
+current state holds each entry once). ``--from-log``: the laptop takes the server for
+one without the current state (an older one) and replays the log, as it does for a
+family it cannot take from the state (the incremental sync's path, at the first sync's
+size).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import emit, machine_state, progress, timed
 from regiedesk.clock import utc_text
+from regiedesk.errors import ServerRefused
 from regiedesk.ids import uuid7
 from regiedesk.services import Services
 from regiedesk.store import KdfParams, create_profile
@@ -115,6 +119,9 @@ def main() -> None:
         "--edits", type=int, default=0, help="each hours entry edited this often (of --changes)"
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the first sync")
+    parser.add_argument(
+        "--from-log", action="store_true", help="the first sync from the log, not the state"
+    )
     args = parser.parse_args()
     state = machine_state()
     with tempfile.TemporaryDirectory(prefix="regiedesk-syncbench-") as tmp:
@@ -135,6 +142,12 @@ def main() -> None:
             store = create_profile(root / "laptop", "bench passphrase", user="bench", kdf=FAST)
             client = SyncClient(url, token, timeout=120)
             engine = SyncEngine(store, client)
+            if args.from_log:
+
+                def older_server(*args: object, **kwargs: object) -> object:
+                    raise ServerRefused(404, "unknown")  # as a server without the state
+
+                client.state = older_server  # type: ignore[method-assign,assignment]
             progress("first sync")
             reports: list[SyncReport] = []
 
@@ -202,6 +215,7 @@ def main() -> None:
         {
             "changes": logged,
             "edits": args.edits,
+            "from_log": args.from_log,
             "initial_s": initial,
             "initial_changes_per_s": logged / initial,
             "baseline_bulk_s": baseline,

@@ -35,7 +35,7 @@ from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
 from .member_destruction import detached, doomed_records
 from .merge import newest_stamp, winning_fields
-from .rules import check_change, insert_checker
+from .rules import change_checker, check_change, insert_checker
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ class PageApplier:
         self.existing: dict[tuple[str, str], dict[str, Any]] = {}
         self.fresh: dict[tuple[str, str], dict[str, Any]] = {}
         self._sources: dict[tuple[str, str], list[Mapping[str, Any]]] = {}  # of a fresh row
+        # the sync rules per entity, op and family of this page (rules.change_checker)
+        self._checks: dict[tuple[str, str, str | None], Callable[..., p.Reason | None]] = {}
         self.set_aside = 0
         wanted: dict[str, set[str]] = {}
         for change in changes:
@@ -113,7 +115,14 @@ class PageApplier:
             return self._put_aside(change, p.Reason.INVALID_VALUE)
         allowed = self._allowed(table)  # fields of a newer schema are left out, as ever
         data = {k: v for k, v in raw.items() if k in allowed}
-        refused = check_change(table, str(change["op"]), record_id, change["family_id"], data)
+        op, family = str(change["op"]), change["family_id"]
+        if family is None or type(family) is str:
+            check = self._checks.get((table, op, family))
+            if check is None:
+                check = self._checks[(table, op, family)] = change_checker(table, op, family)
+            refused = check(record_id, data)
+        else:  # not an id (nor hashable, perhaps): check_change says why
+            refused = check_change(table, op, record_id, family, data)
         if refused is not None:
             return self._put_aside(change, refused)
         key = (table, record_id)
