@@ -45,3 +45,4 @@ def test_the_team_benchmark_prints_its_figures() -> None:
     assert figures["families"] == 8 and figures["changes"] > 100
     assert figures["workspace_startup_s"] > 0 and figures["cached_families"] > 0
     assert isinstance(figures["workspace_startup_ratio_met"], bool)
+    assert 0 < figures["bare_window_cpu_s"] < figures["workspace_startup_cpu_s"]

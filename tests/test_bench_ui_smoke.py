@@ -26,3 +26,7 @@ def test_ui_benchmark_prints_its_figures() -> None:
     assert figures["startup_ratio"] > 1.0
     assert figures["passphrase_startup_ratio"] > figures["startup_ratio"]  # Argon2id costs
     assert figures["max_stall_ms"] >= 0
+    # the CPU the processes spent: the app's start does more than a bare window's
+    assert 0 < figures["bare_window_cpu_s"] < figures["startup_cpu_s"]
+    assert figures["startup_cpu_ratio"] > 1.0
+    assert figures["cpu_probe_ms"] > 0
