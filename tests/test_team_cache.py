@@ -27,11 +27,10 @@ from regiedesk.services.team import (
 from regiedesk.store import Store, create_profile, open_profile
 from regiedesk.sync.client import TeamClient
 
-from .conftest import FAST_KDF
+from .conftest import FAST_KDF, TODAY
 from .server.conftest import serving
 from .server.demo_team import demo_team
 
-TODAY = dt.date(2026, 11, 26)
 PASSPHRASE = "teamleider wachtwoord"
 START = TODAY - dt.timedelta(days=90)
 

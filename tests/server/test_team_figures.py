@@ -21,9 +21,9 @@ from regiedesk.domain.support_profiles import load_support_profiles
 from regiedesk.sync.server import queries
 from regiedesk.team_demo import SECRET, Seeder, seed_caseworkers
 
+from ..conftest import TODAY
 from .conftest import Running
 
-TODAY = dt.date(2026, 11, 26)
 PERIOD = {"from": "2026-09-01", "to": TODAY.isoformat()}
 START, END = dt.date(2026, 9, 1), TODAY
 TEAMS = {"Oost": ["anna", "bert", "chris"], "West": ["dirk"]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +13,10 @@ from regiedesk.store import create_profile, open_profile
 from regiedesk.ui.team.workspace import TeamWorkspace
 from regiedesk.ui.worker import DbWorker
 
-from ..conftest import FAST_KDF
+from ..conftest import FAST_KDF, TODAY
 from ..server.conftest import Running, serving
 from ..server.demo_team import demo_team
 
-TODAY = dt.date(2026, 11, 26)
 PASSPHRASE = "teamleider wachtwoord"
 
 
