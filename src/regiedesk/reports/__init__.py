@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..i18n import Language
 from .document import Document, Letterhead, build_pdf
@@ -21,7 +21,7 @@ from .words import Words
 
 if TYPE_CHECKING:
     from ..services import Services
-    from ..sync.protocol import TrailEvent
+    from ..sync.protocol import AccessAnswer, TrailEvent
 
 __all__ = [
     "Document",
@@ -127,7 +127,7 @@ def render_privacy(
 
 
 def render_access(
-    answer: dict[str, Any],
+    answer: AccessAnswer,
     *,
     language: Language = "nl",
     letterhead: Letterhead | None = None,

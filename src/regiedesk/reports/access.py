@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
@@ -16,6 +16,9 @@ from .document import Document, Letterhead, gap, heading, no_data, styles, subhe
 from .privacy import event_word
 from .statements import outcome_word
 from .words import Words
+
+if TYPE_CHECKING:
+    from ..sync.protocol import AccessAnswer
 
 KINDS = {
     "families": ("Gezin", "Family"), "members": ("Gezinsleden", "Members"),
@@ -34,7 +37,7 @@ def title(words: Words) -> str:
 
 
 def access_pdf_document(
-    answer: dict[str, Any],
+    answer: AccessAnswer,
     *,
     words: Words,
     letterhead: Letterhead | None = None,

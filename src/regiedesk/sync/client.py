@@ -180,9 +180,9 @@ class SyncClient:
         answer: p.TrailAnswer = self._request("GET", "/v1/sync/trail", params=params)
         return answer
 
-    def privacy_access(self, client: str, member: str | None) -> dict[str, Any]:
+    def privacy_access(self, client: str, member: str | None) -> p.AccessAnswer:
         params = {"client": client, **({"member": member} if member else {})}
-        answer: dict[str, Any] = self._request("GET", "/v1/privacy/access", params=params)
+        answer: p.AccessAnswer = self._request("GET", "/v1/privacy/access", params=params)
         return answer
 
     def destroyed(self, since: int) -> p.DestroyedAnswer:

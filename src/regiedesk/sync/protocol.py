@@ -254,6 +254,17 @@ class TrailAnswer(TypedDict):
     events: list[TrailEvent]
 
 
+class AccessAnswer(TypedDict):
+    """``GET /v1/privacy/access``: everything the server holds about a family, or one member
+    of it (``sync/server/access.py``), for an access request (AVG art. 15)."""
+
+    family: str
+    member: str | None
+    records: dict[str, list[dict[str, Any]]]  # per entity: each record's id and fields
+    destroyed: list[dict[str, Any]]  # kind, record_id, destroyed_at, by_user, reason, ...
+    trail: list[dict[str, Any]]  # at, event, account, responsible_user, device_id, objects
+
+
 class DestroyedAnswer(TypedDict):
     """``GET /v1/destroyed?since=``: what was destroyed after the cursor (ids only)."""
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import NotConnected, SyncOverdue
 
@@ -186,7 +186,7 @@ def privacy_access(
     member: str | None = None,
     *,
     client_factory: ClientFactory = default_client,
-) -> dict[str, Any]:
+) -> p.AccessAnswer:
     """What the server holds about a family (or member), for a profile connected as
     privacy officer (an access request, AVG art. 15)."""
     url, token = store.meta("server_url"), store.meta("device_token")

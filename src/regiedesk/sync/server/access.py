@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import protocol as p
 from ..member_destruction import doomed_records
 from .db import Transaction
 
 
-def access_document(tx: Transaction, family: str, member: str | None = None) -> dict[str, Any]:
+def access_document(tx: Transaction, family: str, member: str | None = None) -> p.AccessAnswer:
     """Everything the server holds about a family (or one member of it): each record's
     current state, what was destroyed of it, and who saw or changed it (the trail)."""
     rows = tx.rows(

@@ -50,6 +50,6 @@ def router(db: ServerDB) -> APIRouter:
                 tx, who.user, "export", client,
                 [f"families/{client}", *([f"members/{member}"] if member else []), "access"],
             )  # fmt: skip
-        return document
+        return dict(document)
 
     return api
