@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..entities import ENTITY_TABLES
 from ..ids import uuid7
@@ -34,11 +34,45 @@ class Settled:
     rejected: int = 0
 
 
-class Outbox:
-    """Local changes not yet acknowledged by the server, in the order they were made."""
+class _SyncTable:
+    """What a destruction on the server asks of either table: whether it holds something of
+    a family or a record, and forgetting that, inside the caller's transaction."""
+
+    table: ClassVar[str]
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    def holds_family(self, family_id: str) -> bool:
+        rows = self._store.query(
+            f"SELECT 1 AS x FROM {self.table} WHERE family_id = ? LIMIT 1", (family_id,)
+        )
+        return bool(rows)
+
+    def family_of(self, entity: str, record_id: str) -> str | None:
+        """The family of the changes held about one record, if any are."""
+        rows = self._store.query(
+            f"SELECT family_id FROM {self.table} WHERE entity = ? AND record_id = ? LIMIT 1",
+            (entity, record_id),
+        )
+        return str(rows[0]["family_id"]) if rows else None
+
+    def forget_family(self, family_id: str) -> None:
+        self._store.conn.execute(f"DELETE FROM {self.table} WHERE family_id = ?", (family_id,))
+
+    def forget_records(self, record_ids: Sequence[str]) -> None:
+        for i in range(0, len(record_ids), 500):
+            chunk = record_ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            self._store.conn.execute(
+                f"DELETE FROM {self.table} WHERE record_id IN ({marks})", tuple(chunk)
+            )
+
+
+class Outbox(_SyncTable):
+    """Local changes not yet acknowledged by the server, in the order they were made."""
+
+    table = "outbox"
 
     def append(
         self,
@@ -81,10 +115,7 @@ class Outbox:
         return int(self._store.query("SELECT count(*) AS n FROM outbox")[0]["n"])
 
     def has_pending(self, family_id: str) -> bool:
-        rows = self._store.query(
-            "SELECT 1 AS x FROM outbox WHERE family_id = ? LIMIT 1", (family_id,)
-        )
-        return bool(rows)
+        return self.holds_family(family_id)
 
     def settle(
         self, sent: Iterable[p.Mutation], results: Iterable[p.MutationResult], *, at: str
@@ -135,12 +166,11 @@ def _undo_refused_delete(store: Store, mutation: p.Mutation) -> None:
     )
 
 
-class SetAside:
+class SetAside(_SyncTable):
     """Local changes the server refused, kept in the profile (not in the outbox, and not in
     the tables a purge clears), so the work survives the family leaving this device."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    table = "rejected_changes"
 
     def keep(self, mutation: p.Mutation, reason: p.Reason | None, *, at: str) -> None:
         """Inside the transaction that takes the change out of the outbox."""

@@ -559,20 +559,17 @@ def local_checksums(
 def destroy_family_copy(store: Store, family: str) -> bool:
     """The family was destroyed on the server: every trace of it here goes, also what
     waits to be sent and what the server refused. The audit log keeps that it happened."""
-    held = store.query(
-        "SELECT 1 AS x FROM families WHERE id = ? UNION SELECT 1 FROM outbox WHERE family_id = ?"
-        " UNION SELECT 1 FROM rejected_changes WHERE family_id = ?",
-        (family, family, family),
+    held = (
+        store.query("SELECT 1 AS x FROM families WHERE id = ?", (family,))
+        or store.outbox.holds_family(family)
+        or store.set_aside.holds_family(family)
     )
     if not held:
         return False
     with store.transaction(event="delete", client=family) as tx:
-        for table in reversed(ENTITY_TABLES):
-            column = "id" if table == "families" else "family_id"
-            store.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (family,))
-        store.conn.execute("DELETE FROM drafts WHERE key LIKE ?", (f"note:{family}:%",))
-        store.conn.execute("DELETE FROM outbox WHERE family_id = ?", (family,))
-        store.conn.execute("DELETE FROM rejected_changes WHERE family_id = ?", (family,))
+        _delete_family_rows(store, family)
+        store.outbox.forget_family(family)
+        store.set_aside.forget_family(family)
         tx.objects += [f"families/{family}", "destroyed"]
     return True
 
@@ -582,14 +579,14 @@ def destroy_member_copy(store: Store, member: str) -> bool:
     (``sync.member_destruction``, the server's rule), also what waits to be sent or was
     refused about them; the family's records that named one of them lose the pointer."""
     rows = store.query("SELECT family_id FROM members WHERE id = ?", (member,))
-    pending = store.query(
-        "SELECT family_id FROM outbox WHERE entity = 'members' AND record_id = ?"
-        " UNION SELECT family_id FROM rejected_changes WHERE entity = 'members' AND record_id = ?",
-        (member, member),
+    family = (
+        str(rows[0]["family_id"])
+        if rows
+        else store.outbox.family_of("members", member)
+        or store.set_aside.family_of("members", member)
     )
-    if not rows and not pending:
+    if family is None:
         return False
-    family = str((rows or pending)[0]["family_id"])
     held = {
         (table, str(row["id"])): row
         for table in ENTITY_TABLES
@@ -601,11 +598,8 @@ def destroy_member_copy(store: Store, member: str) -> bool:
     with store.transaction(event="delete", client=family) as tx:
         for entity, record_id in sorted(doomed, key=lambda k: -ENTITY_TABLES.index(k[0])):
             store.conn.execute(f"DELETE FROM {entity} WHERE id = ?", (record_id,))
-        for table in ("outbox", "rejected_changes"):
-            for i in range(0, len(gone), 500):
-                chunk = gone[i : i + 500]
-                marks = ", ".join("?" for _ in chunk)
-                store.conn.execute(f"DELETE FROM {table} WHERE record_id IN ({marks})", chunk)
+        store.outbox.forget_records(gone)
+        store.set_aside.forget_records(gone)
         for (entity, record_id), fields in held.items():
             if (entity, record_id) not in doomed and (cut := detached(fields, gone)):
                 assignments = ", ".join(f"{name} = NULL" for name in cut)
@@ -618,8 +612,13 @@ def destroy_member_copy(store: Store, member: str) -> bool:
 def purge_family(store: Store, family: str) -> None:
     """Remove a family that left this device's scope (only after its changes were pushed)."""
     with store.transaction(event="transfer", client=family) as tx:
-        for table in reversed(ENTITY_TABLES):
-            column = "id" if table == "families" else "family_id"
-            store.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (family,))
-        store.conn.execute("DELETE FROM drafts WHERE key LIKE ?", (f"note:{family}:%",))
+        _delete_family_rows(store, family)
         tx.objects.append(f"families/{family}")
+
+
+def _delete_family_rows(store: Store, family: str) -> None:
+    """Every row of the family's records here, and its note drafts (in a transaction)."""
+    for table in reversed(ENTITY_TABLES):
+        column = "id" if table == "families" else "family_id"
+        store.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (family,))
+    store.conn.execute("DELETE FROM drafts WHERE key LIKE ?", (f"note:{family}:%",))
