@@ -20,7 +20,7 @@ from regiedesk.ui.workspace.plan_tab import PlanTab
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE, TODAY
 from .keyboard import show_tab
-from .test_flows import WAIT
+from .test_flows import WAIT, services
 
 assert TODAY.weekday() == 1  # a Tuesday: this week's Monday came before the party
 
@@ -53,7 +53,7 @@ def test_the_parties_chart_counts_a_party_of_this_week(qtbot, new_family_window)
 def test_late_agreements_and_goals_are_marked(qtbot, new_family_window) -> None:  # type: ignore[no-untyped-def]
     window = new_family_window
     family_id = window.workspace.family_id  # type: ignore[union-attr]
-    plan = window.context.services.plan  # type: ignore[union-attr]
+    plan = services(window).plan
     week_ago, soon = TODAY - dt.timedelta(days=7), TODAY + dt.timedelta(days=3)
     plan.add_agreement(family_id, text="Bellen met de bank", owner="gezin", due_date=week_ago)
     plan.add_agreement(family_id, text="Naar de huisarts", owner="gezin", due_date=soon)
