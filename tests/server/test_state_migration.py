@@ -8,7 +8,7 @@ from typing import Any
 
 from regiedesk.clock import utc_text
 from regiedesk.ids import uuid7
-from regiedesk.sync.server import facts, first_pull, state
+from regiedesk.sync.server import facts, first_pull, hours_weeks, state
 from regiedesk.sync.server.db import MIGRATIONS, ServerDB
 
 STATE_MIGRATION = next(
@@ -18,6 +18,7 @@ TYPED_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if facts.derive_a
 LOG_ONLY_MIGRATION = next(
     i for i, steps in enumerate(MIGRATIONS) if first_pull.find_log_only in steps
 )
+WEEKS_MIGRATION = next(i for i, steps in enumerate(MIGRATIONS) if hours_weeks.build in steps)
 LATER_TABLES = (
     "audit_events",
     "audit_cuts",
@@ -25,6 +26,7 @@ LATER_TABLES = (
     "destroyed_records",
     "sign_in_failures",
     "log_only_families",
+    "hours_weeks",
 )  # made by the later migrations
 
 
@@ -35,6 +37,14 @@ def migrated_from(db: ServerDB, version: int) -> tuple[ServerDB, list[dict[str, 
     db.close()
     db = ServerDB(db.url)
     return db, db.query("SELECT * FROM record_state ORDER BY entity, record_id")
+
+
+def without_hours_weeks(db: ServerDB) -> None:
+    """The table and its triggers dropped, as a server of the schema before them."""
+    for event in ("insert", "update", "delete"):
+        on = " ON record_state" if db.postgres else ""
+        db.execute(f"DROP TRIGGER hours_weeks_{event}{on}")
+    db.execute("DROP TABLE hours_weeks")
 
 
 def stamp(ms: int, device: str = "a") -> str:
@@ -121,6 +131,7 @@ def test_migrating_a_server_with_a_state_derives_its_typed_columns(db_url: str) 
     kept = db.query("SELECT * FROM record_state ORDER BY entity, record_id")
     db.execute("DROP INDEX record_state_day")  # as a server of the schema before them
     db.execute("DROP TABLE log_only_families")
+    without_hours_weeks(db)
     for column in facts.COLUMNS:
         db.execute(f"ALTER TABLE record_state DROP COLUMN {column}")
     db, built = migrated_from(db, TYPED_MIGRATION)
@@ -173,9 +184,73 @@ def test_migrating_names_the_families_whose_log_a_laptop_would_not_take_whole(
             ]
         )
     db.execute("DROP TABLE log_only_families")  # as a server of the schema before it
+    without_hours_weeks(db)
     db, _ = migrated_from(db, LOG_ONLY_MIGRATION)
     try:
         named = {r["family_id"] for r in db.query("SELECT family_id FROM log_only_families")}
         assert named == {stamped, listed, refused, moved, home}
+    finally:
+        db.close()
+
+
+def test_migrating_a_server_with_a_state_builds_its_hours_per_week(db_url: str) -> None:
+    """The minutes per family, person and week of the live hours with a day and minutes;
+    from then on the triggers keep them as a rebuild would make them."""
+    db = ServerDB(db_url)
+    family, other = uuid7(), uuid7()
+    ids = [uuid7() for _ in range(7)]
+
+    def hours(day: str, minutes: Any = 30, who: str = "anna", of: str = family) -> str:
+        return json.dumps({"family_id": of, "date": day, "minutes": minutes, "caseworker": who})
+
+    log = [  # (family, record, op, data as stored)
+        (family, ids[0], "insert", hours("2026-11-23")),  # a Monday
+        (family, ids[1], "insert", hours("2026-11-29", 45)),  # its Sunday
+        (family, ids[2], "insert", hours("2026-11-30", 15)),  # the next week
+        (family, ids[3], "insert", hours("2026-11-24", 20, "bert")),
+        (family, ids[4], "insert", hours("2026-11-25", "veel")),  # no minutes: not counted
+        (family, ids[5], "insert", hours("2026-11-26")),
+        (family, ids[5], "delete", "{}"),  # a tombstone: not counted
+        (other, ids[6], "insert", hours("2026-11-24", 60, of=other)),
+    ]
+    with db.transaction() as tx:
+        tx.append_changes(
+            [
+                (uuid7(), "dev", "anna", f, "hours", r, op, d, stamp(10 + i), utc_text())
+                for i, (f, r, op, d) in enumerate(log)
+            ]
+        )
+    kept = db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person")
+    without_hours_weeks(db)
+    db, _ = migrated_from(db, WEEKS_MIGRATION)
+    try:
+        built = db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person")
+        assert built == kept
+        monday, next_monday = dt.date(2026, 11, 23).toordinal(), dt.date(2026, 11, 30).toordinal()
+        assert sorted((r["family_id"], r["monday"], r["person"], r["minutes"], r["entries"])
+                      for r in built) == sorted([
+            (family, monday, "anna", 75, 2),
+            (family, monday, "bert", 20, 1),
+            (family, next_monday, "anna", 15, 1),
+            (other, monday, "anna", 60, 1),
+        ])  # fmt: skip
+        with db.transaction() as tx:  # an edit moves minutes to another week, a delete drops
+            tx.append_changes(
+                [
+                    (uuid7(), "dev", "anna", family, "hours", ids[2], "update",
+                     json.dumps({"date": "2026-11-27"}), stamp(30), utc_text()),
+                    (uuid7(), "dev", "anna", family, "hours", ids[3], "delete", "{}",
+                     stamp(31), utc_text()),
+                    (uuid7(), "dev", "anna", family, "hours", ids[4], "update",
+                     json.dumps({"minutes": 10}), stamp(32), utc_text()),
+                ]
+            )  # fmt: skip
+        kept = db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person")
+        assert [(r["family_id"], r["monday"], r["person"], r["minutes"]) for r in kept] == sorted(
+            [(family, monday, "anna", 100), (other, monday, "anna", 60)]
+        )
+        with db.transaction() as tx:
+            hours_weeks.build(tx)
+        assert db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person") == kept
     finally:
         db.close()

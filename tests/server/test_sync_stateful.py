@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from regiedesk.errors import RegiedeskError, SyncError
-from regiedesk.sync.server import state
+from regiedesk.sync.server import hours_weeks, state
 
 from .conftest import Running
 from .test_faults import FaultyTransport
@@ -298,6 +298,14 @@ def test_laptops_converge_whatever_happens(server: Running, tmp_path: Path) -> N
     # the migration's fold of the whole log gives the state the pushes kept up to date
     everything = "SELECT * FROM record_state ORDER BY entity, record_id"
     kept = server.db.query(everything)
+    weeks = "SELECT * FROM hours_weeks ORDER BY family_id, monday, person"
+    kept_weeks = server.db.query(weeks)
     with server.db.transaction() as tx:
         state.rebuild(tx)
     assert server.db.query(everything) == kept and len(kept) > families
+    # the minutes per week the triggers kept through the pushes (and the rebuild) are
+    # those one aggregate of the state makes
+    assert server.db.query(weeks) == kept_weeks and kept_weeks
+    with server.db.transaction() as tx:
+        hours_weeks.build(tx)
+    assert server.db.query(weeks) == kept_weeks

@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from . import facts, first_pull, state
+from . import facts, first_pull, hours_weeks, state
 
 Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 POOL_ENV = "REGIEDESK_SERVER_POOL"
@@ -135,6 +135,11 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         # the families a first pull replays from the log, not from the state (first_pull.py)
         "CREATE TABLE log_only_families (family_id TEXT PRIMARY KEY)",
         first_pull.find_log_only,
+    ),
+    (
+        # minutes per family, person and week, kept by triggers on record_state (hours_weeks.py)
+        hours_weeks.create,
+        hours_weeks.build,
     ),
 )
 

@@ -116,11 +116,23 @@ def _weeks(daily: Mapping[dt.date, int], first: dt.date, last: dt.date) -> list[
     for date, amount in daily.items():
         if first <= date <= last:
             per_week[monday_of(date)] += amount
+    return _week_list(per_week, first, last)
+
+
+def _week_list(
+    per_week: Mapping[dt.date, int], first: dt.date, last: dt.date
+) -> list[p.WeekMinutes]:
+    """Each ISO week from ``first``'s to ``last``'s with its minutes (``per_week``, by its
+    Monday; zero when it has none)."""
     weeks: list[p.WeekMinutes] = []
     monday = monday_of(first)
     while monday <= last:
         weeks.append(
-            {"week": week_label(monday), "monday": monday.isoformat(), "minutes": per_week[monday]}
+            {
+                "week": week_label(monday),
+                "monday": monday.isoformat(),
+                "minutes": per_week.get(monday, 0),
+            }
         )
         monday += dt.timedelta(days=7)
     return weeks
@@ -264,7 +276,7 @@ def team_totals(
     facts: TeamFacts,
     period: Period,
 ) -> p.TeamTotals:
-    """``facts.daily``: the minutes per day of the period of the families in ``rows``."""
+    """``facts.weekly``: the minutes per week of the period of the families in ``rows``."""
     closed = [r for r in rows if _closed_in(r, period)]
     reasons = Counter(r["closure_reason"] or "" for r in closed)
     return {
@@ -274,5 +286,5 @@ def team_totals(
         "tariff_cents": sum(f["tariff_cents"] for f in figures),
         "paid_at_start_cents": sum(f["paid_at_start_cents"] for f in figures),
         "due_at_completion_cents": sum(f["due_at_completion_cents"] for f in figures),
-        "weeks": _weeks(facts.daily, period.start, period.end),
+        "weeks": _week_list(facts.weekly, period.start, period.end),
     }

@@ -71,7 +71,7 @@ class _Team:
         shown: list[str] | None = None,
     ) -> None:
         """``only``: that family alone (none when it is not the team's), its minutes per
-        day since ever; else the minutes per day of the period of the families of the
+        day since ever; else the minutes per week of the period of the families of the
         caseworkers ``shown`` (None: all of them)."""
         self.teams = team_queries.teams_of(tx, who.user)
         self.caseworkers = team_queries.caseworkers_of(tx, who.user)
@@ -83,8 +83,8 @@ class _Team:
             tx,
             assigned,
             period,
-            daily_of=[f for f, c in assigned.items() if c in people],
-            daily_from=None if only is not None else period.start,
+            weekly_of=[f for f, c in assigned.items() if c in people] if only is None else (),
+            daily_of=[only] if only is not None else (),
         )
         self.records = {
             entity: team_facts.live_records(tx, only, entity)
