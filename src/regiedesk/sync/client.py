@@ -11,7 +11,6 @@ import json
 import logging
 import socket
 import ssl
-import time
 from collections.abc import Callable
 from functools import cache
 from typing import Any, cast
@@ -19,6 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ..clock import wall_clock_ms
 from ..errors import (
     ClockAhead,
     DeviceRevoked,
@@ -89,7 +89,7 @@ class SyncClient:
         schema: int = SCHEMA_VERSION,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
-        clock_ms: Callable[[], int] = lambda: int(time.time() * 1000),
+        clock_ms: Callable[[], int] = wall_clock_ms,
     ) -> None:
         self.base_url = base_url
         headers = {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), p.SCHEMA_HEADER: str(schema)}

@@ -11,7 +11,7 @@ from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...clock import utc_text
+from ...clock import utc_now, utc_text
 from ...ids import uuid7
 from .. import protocol as p
 from . import auth
@@ -142,7 +142,7 @@ def mark_seen(tx: Transaction, device: Mapping[str, Any]) -> None:
 
 def seen_statement(device: Mapping[str, Any]) -> Statement | None:
     """``mark_seen``'s write, or None when the last contact is recent enough."""
-    now = dt.datetime.now(dt.UTC)
+    now = utc_now()
     cutoff = (now - LAST_SEEN_EVERY).isoformat(timespec="milliseconds")
     if device["last_seen"] is None or str(device["last_seen"]) < cutoff:
         stamp = now.isoformat(timespec="milliseconds")

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from fastapi import Request
 
-from ...clock import is_stamp, stamp_wall_ms
+from ...clock import is_stamp, stamp_wall_ms, wall_clock_ms
 from .. import protocol as p
 from ..member_destruction import REFERENCES
 from ..rules import check_change
@@ -33,7 +32,7 @@ def check_clock(request: Request, stamps: list[str] | None = None) -> None:
     raw = request.headers.get(p.CLOCK_HEADER)
     if raw is not None and not _CLOCK_MS.fullmatch(raw):
         raise error(400, p.ErrorCode.BAD_HEADER, f"{p.CLOCK_HEADER} is not milliseconds")
-    server_ms = int(time.time() * 1000)
+    server_ms = wall_clock_ms()
     newest = max((stamp_wall_ms(s) for s in stamps or [] if is_stamp(s)), default=0)
     if (raw is None or int(raw) - server_ms <= p.MAX_CLOCK_AHEAD_MS) and (
         newest - server_ms > p.MAX_CLOCK_AHEAD_MS

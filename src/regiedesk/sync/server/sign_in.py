@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import math
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ...clock import wall_clock_ms
 from .db import ServerDB, Transaction
 
 ACCOUNT_LIMIT = 5
@@ -65,7 +65,7 @@ class Attempt:
 def begin(db: ServerDB, user: str, address: str) -> Attempt:
     """Count an attempt on ``user`` from ``address``, or the seconds to wait when either is
     waiting (the attempt is then not counted, and no password is checked)."""
-    at = _now_ms()
+    at = wall_clock_ms()
     subjects = [(Kind.ACCOUNT, user), (Kind.ADDRESS, address)]
     with db.transaction() as tx:
         rows = [_row(tx, kind, subject, at) for kind, subject in subjects]
@@ -98,7 +98,7 @@ def failed(db: ServerDB, attempt: Attempt) -> None:
     answer's checking time is not taken off it."""
     if not attempt.locked:
         return
-    at = _now_ms()
+    at = wall_clock_ms()
     with db.transaction() as tx:
         for kind, subject, lockouts in attempt.locked:
             tx.execute(
@@ -156,10 +156,6 @@ class Turns:
             yield True
         finally:
             self._free.release()
-
-
-def _now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 def _row(tx: Transaction, kind: Kind, subject: str, at: int) -> tuple[int, int, int, int | None]:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ...clock import is_stamp, stamp_wall_ms, utc_text
+from ...clock import is_stamp, stamp_wall_ms, utc_text, wall_clock_ms
 from ...ids import uuid7
 from .. import protocol as p
 from . import state
@@ -52,7 +52,7 @@ def server_change(
     """A change to a family's record made by the server on a team leader's behalf, stamped
     after every stamp the record has, so the laptops take it over at their next pull."""
     held = state.read(tx, {"families": [family]}).get(("families", family))
-    now = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+    now = wall_clock_ms()
     if held is not None and is_stamp(held.hlc):
         now = max(now, stamp_wall_ms(held.hlc) + 1)
     stamp = f"{now:015d}-0000-{SERVER_NODE}"
