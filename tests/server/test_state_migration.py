@@ -252,5 +252,17 @@ def test_migrating_a_server_with_a_state_builds_its_hours_per_week(db_url: str) 
         with db.transaction() as tx:
             hours_weeks.build(tx)
         assert db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person") == kept
+        with db.transaction() as tx:  # a rebuild (PostgreSQL's without the triggers) ...
+            state.rebuild(tx)
+        assert db.query("SELECT * FROM hours_weeks ORDER BY family_id, monday, person") == kept
+        with db.transaction() as tx:  # ... leaves them on for the pushes after it
+            tx.append_changes(
+                [
+                    (uuid7(), "dev", "anna", other, "hours", ids[6], "update",
+                     json.dumps({"minutes": 90}), stamp(40), utc_text()),
+                ]
+            )  # fmt: skip
+        weeks = db.query("SELECT family_id, minutes FROM hours_weeks WHERE family_id = ?", (other,))
+        assert weeks == [{"family_id": other, "minutes": 90}]
     finally:
         db.close()
