@@ -15,7 +15,7 @@ from regiedesk.sync.server import fast_lane
 from regiedesk.sync.server.fast_lane import FastLane
 
 from .attacks.helpers import change, family_of
-from .conftest import Running
+from .conftest import Running, serving
 
 Seen = tuple[int, Any, str | None, str | None]
 
@@ -177,3 +177,23 @@ def test_on_postgresql_an_ordinary_sync_takes_the_async_path_and_the_rest_the_th
         ("push", "rejected 1"),
         ("pull-family", "refused"),
     }
+
+
+def test_the_async_lane_can_be_switched_off(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the async path is PostgreSQL's")
+    monkeypatch.setenv(fast_lane.ASYNC_LANE_ENV, "0")
+    threaded: list[str] = []
+
+    def counted(*args: Any) -> Any:
+        threaded.append("push")
+        return push(*args)
+
+    push = fast_lane.push_answer
+    monkeypatch.setattr(fast_lane, "push_answer", counted)
+    with serving(db_url) as server:
+        anna = server.device("anna")
+        family = family_of(server, anna, "anna")
+        with server.client(anna) as c:
+            pushed = c.post("/v1/sync/push", json={"mutations": [change("hours", family)]})
+    assert pushed.status_code == 200 and threaded == ["push", "push"]  # family_of's, this one

@@ -17,6 +17,7 @@ import asyncio
 import datetime as dt
 import gzip
 import json
+import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -56,6 +57,7 @@ _NUMBER = re.compile("[0-9]{1,15}")
 # the GZip middleware packs every other answer with these (middleware.install)
 GZIP_FROM = 1024
 GZIP_LEVEL = 1
+ASYNC_LANE_ENV = "REGIEDESK_SERVER_ASYNC_LANE"
 _THREADS = 40  # as many as anyio's default for FastAPI's sync endpoints
 _PACK_ON_THREAD = 64 * 1024  # a larger answer is packed with gzip off the event loop
 
@@ -67,6 +69,8 @@ class FastLane:
         self.app, self.db, self.today = app, db, today
         self._pool: ThreadPoolExecutor | None = None  # made in the worker process
         self._async: AsyncPool | None = None  # PostgreSQL: made on the worker's event loop
+        # REGIEDESK_SERVER_ASYNC_LANE=0: every push and pull on the threads, as on SQLite
+        self.async_lane = db.postgres and os.environ.get(ASYNC_LANE_ENV, "1") != "0"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         lane = (scope.get("method"), scope.get("path")) if scope["type"] == "http" else None
@@ -93,7 +97,7 @@ class FastLane:
 
     def _connections(self) -> AsyncPool | None:
         """The async pool (PostgreSQL), made on first use on the running event loop."""
-        if not self.db.postgres:
+        if not self.async_lane:
             return None
         if self._async is None:
             self._async = AsyncPool(self.db)
