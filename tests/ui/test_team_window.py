@@ -10,12 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from regiedesk.store import create_profile
+from regiedesk.ui.caseload import CaseloadPage
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
+from regiedesk.ui.unlock import StartPage
 
 from ..conftest import FAST_KDF
 from .conftest import PASSPHRASE
 from .keyboard import activate
+from .language import switch_language
 from .test_team_workspace import team_server  # noqa: F401  (a fixture)
 
 
@@ -57,3 +60,25 @@ def test_a_team_leader_signs_in_to_the_team_workspace(
     )
     window.lock()
     assert window.team is None and window.pages.currentWidget() is window.unlock_page
+
+
+def test_the_caseload_is_made_when_asked_for_in_the_language_of_then(
+    qtbot: Any, leader_window: MainWindow
+) -> None:
+    """A team leader never sees the caseload: the window makes it (and the start page) only
+    when asked for; made after a change of language, it comes up in the new one, in its
+    place in the stack (after the unlock page, before the team workspace), not shown."""
+    window = leader_window
+    assert window.team is not None
+    assert window.findChild(CaseloadPage) is None and window.findChild(StartPage) is None
+    switch_language(qtbot, window, "en")  # retranslates a window without them
+    page = window.caseload
+    assert window.findChild(CaseloadPage) is page
+    assert page.title.text() == "<h2>My families</h2>"
+    assert page.new_button.text() == "&New family"
+    assert [window.pages.widget(i) for i in range(window.pages.count())] == [
+        window.unlock_page, page, window.team,
+    ]  # fmt: skip
+    assert window.pages.currentWidget() is window.team
+    switch_language(qtbot, window, "nl")
+    assert page.title.text() == "<h2>Mijn gezinnen</h2>"

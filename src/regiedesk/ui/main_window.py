@@ -71,12 +71,12 @@ class MainWindow(
         self.context = context
         self.workspace: FamilyWorkspace | None = None  # imported when a family opens
         self._team_login: tuple[str, str] | None = None  # read where the profile opens
-        self.pages = QStackedWidget()
-        self.start_page = StartPage(minimum=self.passphrase_minimum)
-        self.unlock_page = UnlockPage()
-        self.caseload = CaseloadPage()
-        for page in (self.start_page, self.unlock_page, self.caseload):
-            self.pages.addWidget(page)
+        self.pages = QStackedWidget()  # start, unlock, caseload, then the others
+        # made when first shown or asked for (start_page, unlock_page, caseload): a team
+        # leader never sees the caseload, a start shows one of the other two
+        self._start_page: StartPage | None = None
+        self._unlock_page: UnlockPage | None = None
+        self._caseload_page: CaseloadPage | None = None
         # above every page while the practice profile is open: no one mistakes it for work
         self.practice_banner = QLabel()
         self.practice_banner.setObjectName("practiceBanner")
@@ -132,22 +132,55 @@ class MainWindow(
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         app.focusWindowChanged.connect(self._lock_from_dialogs)
-        self.start_page.create_requested.connect(self.create_profile)
-        self.start_page.practice_requested.connect(self.open_practice)
-        self.unlock_page.unlock_requested.connect(self.unlock)
-        self.unlock_page.practice_requested.connect(self.open_practice)
-        self.caseload.open_family.connect(self.open_family)
-        self.caseload.searched.connect(
-            lambda ids: self.context.run(lambda s: s.audit.log_search(ids))
-        )
-        self.caseload.new_family.connect(self.new_family)
-        self.caseload.my_week.connect(self.show_my_week)
         self.retranslate()
         if context.settings.geometry is not None:
             self.restoreGeometry(context.settings.geometry)
         else:
             self.resize(1200, 780)
         self.show_entry_page()
+
+    # --- the pages made on first use ------------------------------------------------
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = StartPage(minimum=self.passphrase_minimum)  # in the current language
+            page.create_requested.connect(self.create_profile)
+            page.practice_requested.connect(self.open_practice)
+            self._place("_start_page", page)
+        assert self._start_page is not None
+        return self._start_page
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            page = UnlockPage()
+            page.unlock_requested.connect(self.unlock)
+            page.practice_requested.connect(self.open_practice)
+            self._place("_unlock_page", page)
+        assert self._unlock_page is not None
+        return self._unlock_page
+
+    @property
+    def caseload(self) -> CaseloadPage:
+        if self._caseload_page is None:
+            page = CaseloadPage()
+            page.open_family.connect(self.open_family)
+            page.searched.connect(lambda ids: self.context.run(lambda s: s.audit.log_search(ids)))
+            page.new_family.connect(self.new_family)
+            page.my_week.connect(self.show_my_week)
+            self._place("_caseload_page", page)
+        assert self._caseload_page is not None
+        return self._caseload_page
+
+    _FIRST_PAGES = ("_start_page", "_unlock_page", "_caseload_page")
+
+    def _place(self, slot: str, page: QWidget) -> None:
+        """Into the stack where it stood when the three were made with the window: after
+        those of the three made before it, before the team, family and week pages."""
+        before = self._FIRST_PAGES[: self._FIRST_PAGES.index(slot)]
+        setattr(self, slot, page)
+        self.pages.insertWidget(sum(getattr(self, s) is not None for s in before), page)
 
     def show_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Bezig...") if busy else "")
@@ -200,8 +233,8 @@ class MainWindow(
             (self.act_about, self.tr("&Over regiedesk")),
         ):
             action.setText(text)
-        for page in (self.start_page, self.unlock_page, self.caseload, self.my_week):
-            if page is not None:
+        for page in (self._start_page, self._unlock_page, self._caseload_page, self.my_week):
+            if page is not None:  # one made later comes up in the language of then
                 page.retranslate()
         if self.workspace is not None:
             self.workspace.retranslate()
@@ -345,7 +378,7 @@ class MainWindow(
             self.team.refresh()
         elif self.workspace is not None:
             self.workspace.current_tab().refresh()
-        elif self.pages.currentWidget() is self.caseload:
+        elif self._caseload_page is not None and self.pages.currentWidget() is self.caseload:
             self.show_caseload()
         elif self.my_week is not None and self.pages.currentWidget() is self.my_week:
             self.show_my_week(self.my_week.week.monday if self.my_week.week else None)

@@ -27,9 +27,17 @@ if TYPE_CHECKING:
         locked: SignalInstance
         context: AppContext
         pages: QStackedWidget
-        start_page: StartPage
-        unlock_page: UnlockPage
-        caseload: CaseloadPage
+        _start_page: StartPage | None
+        _unlock_page: UnlockPage | None
+        _caseload_page: CaseloadPage | None
+
+        @property
+        def start_page(self) -> StartPage: ...
+        @property
+        def unlock_page(self) -> UnlockPage: ...
+        @property
+        def caseload(self) -> CaseloadPage: ...
+
         workspace: FamilyWorkspace | None
         sync: SyncController
         idle: IdleWatcher

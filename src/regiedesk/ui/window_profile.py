@@ -65,8 +65,10 @@ class ProfileMixin(WindowBase):
             services, rows = opened
             self.context.services = services
             self.context.profile_dir = profile_dir
-            self.unlock_page.succeeded()
-            self.start_page.clear()
+            if self._unlock_page is not None:  # the pages not made yet hold nothing
+                self._unlock_page.succeeded()
+            if self._start_page is not None:
+                self._start_page.clear()
             self.set_unlocked_actions(True)
             self.idle.timer.start()  # its event filter goes on once the caseload shows
             self._timer_due = True
@@ -202,7 +204,8 @@ class ProfileMixin(WindowBase):
         self.close_dialogs()
         self.close_workspace()
         self.close_team()
-        self.caseload.clear()
+        if self._caseload_page is not None:
+            self._caseload_page.clear()
         self.clear_my_week()
         self.running_timer = None
         self.timer_tick.stop()
@@ -216,6 +219,7 @@ class ProfileMixin(WindowBase):
         self.statusBar().clearMessage()  # nor a message about it (F5's, a save's)
         log.info("locked")
         self.show_entry_page()
-        if self.context.profile_dir == self.context.practice_dir:
-            self.unlock_page.clear()
+        page = self._unlock_page  # not made yet: nothing typed in it
+        if self.context.profile_dir == self.context.practice_dir and page is not None:
+            page.clear()
         self.locked.emit()
