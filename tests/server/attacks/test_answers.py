@@ -13,6 +13,7 @@ import pytest
 
 from regiedesk.ids import uuid7
 from regiedesk.sync import protocol as p
+from regiedesk.sync.server import async_db
 from regiedesk.sync.server import db as server_db
 
 from ..conftest import Running
@@ -81,7 +82,13 @@ def test_an_internal_error_answers_with_a_code_and_no_trace(
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError(SECRET)
 
+    async def broken_async(*args: object, **kwargs: object) -> object:
+        raise RuntimeError(SECRET)
+
     monkeypatch.setattr(server_db.Transaction, "rows", broken)
+    # PostgreSQL's pull runs on the event loop, over the async transaction.
+    for name in ("rows", "gather", "rows_within"):
+        monkeypatch.setattr(async_db.AsyncTransaction, name, broken_async)
     with server.client(token) as c:
         response = c.get("/v1/sync/pull")
     assert (response.status_code, code(response)) == (500, "internal")
