@@ -293,11 +293,8 @@ class SyncEngine:
         if not settled:
             return
         written = {f: c for f, c in self._written.items() if f not in self._rewritten}
-        # the server works out its checksums while this laptop does its own
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="regiedesk-sum") as asking:
-            answer = asking.submit(self.client.checksums, settled)
-            local = local_checksums(self.store, settled, written)
-            remote = answer.result()
+        remote = self.client.checksums(settled)
+        local = local_checksums(self.store, settled, written)
         for family in settled:
             if remote.get(family) is not None and remote[family] != local[family]:
                 log.warning("checksum mismatch for a family: re-fetching it")
