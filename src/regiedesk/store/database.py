@@ -286,7 +286,12 @@ class Store:
         ).fetchall()
         # Not below any stamp that stays: an edit re-issued below the stamp it replaced would
         # lose to it everywhere but here (a wall clock that now runs behind would do that).
-        floor = self._newest_stamp_except({hlc for _, hlc, _, _ in pending})
+        # The stamp a pending edit replaced is gone from its row, so the newest stamp the
+        # server holds that this laptop saw (pulled or pushed: ``synced_hlc``) counts too.
+        floor = max(
+            self._newest_stamp_except({hlc for _, hlc, _, _ in pending}),
+            self.meta("synced_hlc") or "",
+        )
         self.clock.rewind(Stamp.decode(floor) if floor else None)
         renamed: dict[tuple[str, str], dict[str, str]] = {}
         for seq, old, entity, record_id in pending:
@@ -369,6 +374,16 @@ class Store:
         """One statement on local-only state (meta, drafts): no outbox, no audit event."""
         with self._atomic():
             self.conn.execute(sql, params)
+
+    def note_synced_stamp(self, stamp: str) -> None:
+        """Inside the open transaction: ``stamp`` (of a change pulled, or pushed and
+        answered) is on the server. Keeps the newest such stamp in ``synced_hlc``: a clock
+        rewind re-issues pending edits after it, as they were made after it."""
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('synced_hlc', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)",
+            (stamp,),
+        )
 
     def put_meta(self, key: str, value: str) -> None:
         """Set a meta value inside the transaction that is already open."""

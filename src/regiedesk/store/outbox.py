@@ -126,6 +126,7 @@ class Outbox(_SyncTable):
         by_id = {m["mutation_id"]: m for m in sent}
         settled = Settled()
         store = self._store
+        newest = ""  # the newest stamp the server took
         with store.transaction(event="transfer", client=None) as tx:
             for result in results:
                 mutation = by_id.get(result["mutation_id"])
@@ -137,10 +138,13 @@ class Outbox(_SyncTable):
                     _undo_refused_delete(store, mutation)
                 else:
                     settled.pushed += 1
+                    newest = max(newest, mutation["hlc"])
                 store.conn.execute(
                     "DELETE FROM outbox WHERE mutation_id = ?", (mutation["mutation_id"],)
                 )
                 tx.objects.append(f"{mutation['entity']}/{mutation['record_id']}")
+            if newest:
+                store.note_synced_stamp(newest)
         return settled
 
 

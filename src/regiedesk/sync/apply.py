@@ -225,6 +225,7 @@ def apply_page(
         if newest:
             with contextlib.suppress(ValueError, ClockDrift):
                 store.clock.receive(Stamp.decode(newest))
+                store.note_synced_stamp(newest)  # not one the clock refuses as far ahead
         if cursor_key is not None:
             store.put_meta(cursor_key, str(cursor))
         store.put_meta("last_sync", utc_text())
@@ -337,6 +338,7 @@ class StateWriter:
         if self._newest:
             with contextlib.suppress(ValueError, ClockDrift):
                 self.store.clock.receive(Stamp.decode(self._newest))
+                self.store.note_synced_stamp(self._newest)
         self.store.put_meta("last_sync", utc_text())
 
     def _write(self, records: Sequence[p.StateRecord]) -> int:
