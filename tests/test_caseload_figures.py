@@ -20,7 +20,7 @@ from regiedesk.services.indicators import CaseloadRow, IndicatorService
 from regiedesk.services.network import NetworkService
 from regiedesk.services.plan import PlanService
 from regiedesk.store import Store
-from regiedesk.sync.apply import purge_family
+from regiedesk.sync.purge import purge_family
 
 from .conftest import TODAY
 

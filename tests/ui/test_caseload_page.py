@@ -20,7 +20,7 @@ from regiedesk.services.hours import HoursService
 from regiedesk.services.network import NetworkService
 from regiedesk.services.plan import PlanService
 from regiedesk.store import create_profile
-from regiedesk.sync.apply import purge_family
+from regiedesk.sync.purge import purge_family
 from regiedesk.ui.caseload import CaseloadPage
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow

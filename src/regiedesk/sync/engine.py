@@ -27,14 +27,9 @@ from ..errors import (
 from ..i18n import Language, pick
 from ..store import Store
 from . import protocol as p
-from .apply import (
-    StateWriter,
-    apply_page,
-    destroy_family_copy,
-    destroy_member_copy,
-    local_checksums,
-    purge_family,
-)
+from .apply import apply_page, local_checksums
+from .apply_state import StateWriter
+from .purge import destroy_family_copy, destroy_member_copy, purge_family
 
 if TYPE_CHECKING:
     from .client import SyncClient
