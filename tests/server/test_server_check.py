@@ -46,6 +46,7 @@ def test_an_old_or_newer_schema_fails_and_migrate_mends_the_old(server_cli, db_u
     db.execute("DROP TABLE destroyed_records")
     db.execute("DROP TABLE sign_in_failures")
     db.execute("DROP TABLE log_only_families")
+    db.execute("DROP TABLE hours_weeks")
     db.execute("ALTER TABLE users DROP COLUMN totp_last_step")
     db.execute("DELETE FROM counters WHERE name = 'audit'")
     old = server_cli(db_url, "check")
