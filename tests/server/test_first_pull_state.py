@@ -270,9 +270,9 @@ def test_the_state_is_a_caseworkers_own(server: Running, laptop: Callable[[str],
         assert answer.status_code == 422  # a position is all three or none
 
 
-def test_a_first_pull_cut_short_goes_on_from_the_log(
-    server: Running, laptop: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _twelve_hours_synced(laptop: Callable[[str], Laptop]) -> tuple[Laptop, str]:
+    """anna's laptop with a family of twelve hours entries, synced: a first pull of
+    several pages for a second laptop."""
     anna = laptop("anna")
     family = anna.services.families.add_family(name="Gezin Onderbroken", status="actief").id
     for day in range(12):
@@ -280,6 +280,13 @@ def test_a_first_pull_cut_short_goes_on_from_the_log(
             family, date=TODAY - dt.timedelta(days=day), minutes=10 + day, activity="reistijd"
         )
     anna.sync()
+    return anna, family
+
+
+def test_a_first_pull_cut_short_goes_on_from_the_log(
+    server: Running, laptop: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna, family = _twelve_hours_synced(laptop)
     fresh = laptop("anna")
     pages = paced(fresh, 2, lambda n: None)
     monkeypatch.setattr(sync_engine, "STATE_BATCH", 3)
@@ -304,13 +311,7 @@ def test_a_first_pull_broken_off_keeps_the_batches_that_came(
 ) -> None:
     """Batches share a local transaction (``STATE_BATCH``): one the network breaks off is
     committed with the batches written in it, as it was with a transaction per batch."""
-    anna = laptop("anna")
-    family = anna.services.families.add_family(name="Gezin Onderbroken", status="actief").id
-    for day in range(12):
-        anna.services.hours.add_entry(
-            family, date=TODAY - dt.timedelta(days=day), minutes=10 + day, activity="reistijd"
-        )
-    anna.sync()
+    anna, family = _twelve_hours_synced(laptop)
     fresh = laptop("anna")
 
     def cut(page: int) -> None:
