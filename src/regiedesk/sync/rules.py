@@ -311,30 +311,7 @@ def check_change(
     A delete carries no fields; an update only the fields it changes; an insert the
     whole record (``id`` may repeat ``record_id``).
     """
-    fields = ENTITIES.get(entity)
-    if fields is None:
-        return Reason.UNKNOWN_ENTITY
-    if op not in OPS:
-        return Reason.BAD_OP
-    if not is_id(record_id) or not is_id(family_id):
-        return Reason.BAD_ID
-    if entity == "families" and family_id != record_id:
-        return Reason.WRONG_FAMILY
-    if op == "delete":
-        return None
-    for name, value in data.items():
-        if name == "id":
-            if value != record_id:
-                return Reason.BAD_ID
-            continue
-        if name == "family_id" and value == family_id:
-            continue  # the change's own family, checked above
-        refused = _field_refusal(fields, name, value, family_id)
-        if refused is not None:
-            return refused
-    if op == "insert" and not _REQUIRED[entity] <= data.keys():
-        return Reason.MISSING_FIELD
-    return None
+    return change_checker(entity, op, family_id)(record_id, data)
 
 
 def _field_refusal(
