@@ -166,6 +166,20 @@ def events_about(tx: Transaction, client: str, since: str, until: str) -> list[d
     )
 
 
+def read_trail(
+    tx: Transaction, user: str, client: str, since: dt.date, until: dt.date
+) -> list[dict[str, Any]]:
+    """``events_about`` the client from ``since`` to ``until`` (both days included), and the
+    look itself appended to the trail as a ``read`` in the same transaction."""
+    end = until + dt.timedelta(days=1)
+    events = events_about(tx, client, since.isoformat(), end.isoformat())
+    append_server_event(
+        tx, user, "read", client,
+        [f"families/{client}", f"audit/trail/{since.isoformat()}/{until.isoformat()}"],
+    )  # fmt: skip
+    return events
+
+
 def append_server_event(
     tx: Transaction, account: str, event: str, client: str | None, objects: list[str]
 ) -> None:

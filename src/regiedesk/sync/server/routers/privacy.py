@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -27,12 +26,7 @@ def router(db: ServerDB) -> APIRouter:
         """Who saw or changed what of ``client`` from ``since`` to ``until`` (both days
         included); the look itself goes into the trail, in the same transaction."""
         with signed_in(db, request, p.Role.PRIVACY_OFFICER) as (tx, who):
-            end = until + dt.timedelta(days=1)
-            events = audit_trail.events_about(tx, client, since.isoformat(), end.isoformat())
-            audit_trail.append_server_event(
-                tx, who.user, "read", client,
-                [f"families/{client}", f"audit/trail/{since.isoformat()}/{until.isoformat()}"],
-            )  # fmt: skip
+            events = audit_trail.read_trail(tx, who.user, client, since, until)
         answer: p.TrailAnswer = {"client": client, "events": events}  # type: ignore[typeddict-item]
         return dict(answer)
 

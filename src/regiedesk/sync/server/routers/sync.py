@@ -371,12 +371,7 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
             if client not in families_in_scope(tx, who.user, today()):
                 answer = error(404, p.ErrorCode.NOT_FOUND, "not a family you hold")
                 raise Refused(who.user, who.device_id, "family-trail", "refused", answer)
-            end = until + dt.timedelta(days=1)
-            events = audit_trail.events_about(tx, client, since.isoformat(), end.isoformat())
-            audit_trail.append_server_event(
-                tx, who.user, "read", client,
-                [f"families/{client}", f"audit/trail/{since.isoformat()}/{until.isoformat()}"],
-            )  # fmt: skip
+            events = audit_trail.read_trail(tx, who.user, client, since, until)
         return _json({"client": client, "events": events})
 
     return api
