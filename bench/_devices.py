@@ -199,10 +199,10 @@ async def run_device(
 ) -> None:
     loop = asyncio.get_running_loop()
     next_start = loop.time() + random.uniform(0, args.interval)
-    while True:
+    # no sync is due at or past the deadline: stop without sleeping until it, so the
+    # window ends with the last answer, not one idle interval after it
+    while next_start < deadline:
         await asyncio.sleep(max(0.0, next_start - loop.time()))
-        if loop.time() >= deadline:
-            return
         started = time.perf_counter()
         try:
             ok = await sync(client, d, args.mutations, tally)

@@ -52,23 +52,56 @@ PASSWORD = "benchmark wachtwoord"
 TARGET_P99_MS = 300.0
 TARGET_ERRORS = 0
 TARGET_CAPACITY = 300.0  # syncs/s on 2 vCPUs: 200 devices at 1 sync/s with a third to spare
+KEPT_UP = 0.97  # a step holds only if the server answered at least this share of the offered rate
+
+
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of one process (Linux /proc; 0 elsewhere or when gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def tree_cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process and its children (Linux /proc; 0 elsewhere)."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    """The CPU time of a process and its children."""
     total = 0.0
     pending = [pid]
     while pending:
         current = pending.pop()
+        total += cpu_seconds(current)
         try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except (OSError, IndexError, ValueError):
+        except OSError:
             continue
         pending += [int(c) for c in children]
     return total
+
+
+def postgres_cpu(db_url: str) -> dict[int, float]:
+    """CPU seconds per PostgreSQL process working for this benchmark: the backends of its
+    database and the cluster's background processes (WAL writer, checkpointer, ...; those
+    also serve the other databases on the cluster). Other databases' backends are left out:
+    the cluster is shared with other work on this machine. Empty when PostgreSQL is not
+    on this machine's /proc."""
+    import psycopg
+
+    with psycopg.connect(db_url, autocommit=True, connect_timeout=5) as conn:
+        pids = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+            " AND (datname = current_database() OR datname IS NULL)"
+        ).fetchall()
+    return {pid: cpu_seconds(pid) for (pid,) in pids}
+
+
+def postgres_cpu_since(db_url: str, before: dict[int, float]) -> float:
+    """PostgreSQL's CPU seconds since ``before`` (a backend that ended in between is lost:
+    the server's pool keeps its connections, so that is rare)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu(db_url).items())
 
 
 def free_port() -> int:
@@ -187,6 +220,11 @@ class LoadPoint:
     elapsed: float
     server_cpu: float
     client_cpu: float
+    postgres_cpu: float
+
+    @property
+    def achieved_per_s(self) -> float:
+        return self.syncs / self.elapsed if self.elapsed else 0.0
 
     @property
     def latencies_ms(self) -> list[float]:
@@ -205,11 +243,51 @@ class LoadPoint:
         return percentile(self.latencies_ms, 0.99)
 
     def holds(self) -> bool:
-        return bool(self.tally.latencies) and self.p99_ms <= TARGET_P99_MS and not self.errors
+        """p99 and errors within the targets, and the server kept up with the offered rate."""
+        kept_up = self.achieved_per_s >= KEPT_UP * self.offered_per_s
+        return (
+            bool(self.tally.latencies)
+            and self.p99_ms <= TARGET_P99_MS
+            and not self.errors
+            and kept_up
+        )
 
-    def cpu_ms_per_sync(self) -> tuple[float, float]:
+    def cpu_ms_per_sync(self) -> tuple[float, float, float]:
+        """Server, PostgreSQL and load generator CPU milliseconds per sync."""
         n = max(self.syncs, 1)
-        return self.server_cpu / n * 1000, self.client_cpu / n * 1000
+        return tuple(
+            cpu / n * 1000 for cpu in (self.server_cpu, self.postgres_cpu, self.client_cpu)
+        )  # type: ignore[return-value]
+
+    def line(self) -> str:
+        server_ms, postgres_ms, client_ms = self.cpu_ms_per_sync()
+        return (
+            f"offered {self.offered_per_s:5.0f}/s: achieved {self.achieved_per_s:6.1f}/s,"
+            f" p99 {self.p99_ms:7.1f} ms, {self.errors} errors, CPU/sync server"
+            f" {server_ms:.2f} ms, PostgreSQL {postgres_ms:.2f} ms, generator {client_ms:.2f} ms"
+        )
+
+    def step(self) -> list[float]:
+        """One capacity step in the JSON, in the order of STEP_COLUMNS."""
+        cpu = [round(ms, 3) for ms in self.cpu_ms_per_sync()]
+        return [
+            round(self.offered_per_s),
+            round(self.achieved_per_s, 1),
+            round(self.p99_ms, 1),
+            self.errors,
+            *cpu,
+        ]
+
+
+STEP_COLUMNS = [
+    "offered_per_s",
+    "achieved_per_s",
+    "p99_ms",
+    "errors",
+    "server_cpu_ms_per_sync",
+    "postgres_cpu_ms_per_sync",
+    "client_cpu_ms_per_sync",
+]
 
 
 def measure(
@@ -218,13 +296,15 @@ def measure(
     servers: list[subprocess.Popen[bytes]],
     args: argparse.Namespace,
 ) -> LoadPoint:
+    postgres_before = postgres_cpu(args.db_url)
     server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers)
     client_cpu = time.process_time()
     tally, elapsed = run_async(load(urls, devices, args))
     server_cpu = sum(tree_cpu_seconds(server.pid) for server in servers) - server_cpu
     client_cpu = time.process_time() - client_cpu
+    postgres = postgres_cpu_since(args.db_url, postgres_before)
     offered = len(devices) / args.interval if args.interval else 0.0
-    return LoadPoint(offered, tally, elapsed, server_cpu, client_cpu)
+    return LoadPoint(offered, tally, elapsed, server_cpu, client_cpu, postgres)
 
 
 def find_capacity(
@@ -233,8 +313,9 @@ def find_capacity(
     servers: list[subprocess.Popen[bytes]],
     args: argparse.Namespace,
 ) -> tuple[float, list[LoadPoint]]:
-    """The highest offered rate whose p99 stays within the target with no errors: steps of
-    --capacity-step syncs/s up from the first rate that holds (down when 150/s does not)."""
+    """The highest offered rate that holds (p99 within the target, no errors, the server
+    keeping up): up from 150/s in steps of --capacity-step, of --capacity-fine-step from
+    --capacity-fine-from on, to the first rate that fails (down from 150/s when it fails)."""
     points: list[LoadPoint] = []
     best = 0.0
     rate = 150.0
@@ -244,17 +325,13 @@ def find_capacity(
         step.seconds = args.capacity_seconds
         point = measure(urls, devices, servers, step)
         points.append(point)
-        server_ms, client_ms = point.cpu_ms_per_sync()
-        progress(
-            f"  offered {rate:5.0f}/s: {point.syncs / point.elapsed:6.1f} syncs/s,"
-            f" p99 {point.p99_ms:7.1f} ms, {point.errors} errors,"
-            f" CPU/sync server {server_ms:.2f} ms, generator {client_ms:.2f} ms"
-        )
+        progress(f"  {point.line()}{'' if point.holds() else '  (fails)'}")
+        fine = rate >= args.capacity_fine_from
         if point.holds():
-            best = max(best, point.syncs / point.elapsed)
+            best = max(best, rate)
             if not going_up:
                 break
-            rate += args.capacity_step
+            rate += args.capacity_fine_step if fine else args.capacity_step
         elif going_up and not points[:-1]:
             going_up = False  # the first rate failed: look below it
             rate -= args.capacity_step
@@ -287,6 +364,12 @@ def main() -> None:
         help="seconds per step of the capacity search after the load point (0: no search)",
     )
     parser.add_argument("--capacity-step", type=float, default=50, help="syncs/s per step")
+    parser.add_argument(
+        "--capacity-fine-step", type=float, default=25, help="syncs/s per step near the edge"
+    )
+    parser.add_argument(
+        "--capacity-fine-from", type=float, default=250, help="rate where the fine steps start"
+    )
     parser.add_argument("--capacity-max", type=float, default=800, help="highest rate tried")
     args = parser.parse_args()
     if args.workers is None:
@@ -294,7 +377,7 @@ def main() -> None:
 
     state = machine_state()
     created = None if args.db_url else create_database()
-    db_url = args.db_url or f"postgresql://postgres@127.0.0.1:5432/{created}"
+    db_url = args.db_url = args.db_url or f"postgresql://postgres@127.0.0.1:5432/{created}"
     servers: list[subprocess.Popen[bytes]] = []
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"regiedesk-load-{os.getpid()}.log"
     capacity, steps = 0.0, list[LoadPoint]()
@@ -342,7 +425,7 @@ def main() -> None:
     latencies_ms = point.latencies_ms
     errors, syncs = point.errors, point.syncs
     p50, p99 = percentile(latencies_ms, 0.5), point.p99_ms
-    server_ms, client_ms = point.cpu_ms_per_sync()
+    server_ms, postgres_ms, client_ms = point.cpu_ms_per_sync()
     print(
         f"devices:            {args.devices}"
         f" ({args.instances} instance(s) x {args.workers} server workers)"
@@ -355,13 +438,21 @@ def main() -> None:
     if latencies_ms:
         print(f"latency max:        {latencies_ms[-1]:.1f} ms")
     print(
-        f"CPU per sync:       server {server_ms:.1f} ms, this load generator {client_ms:.1f} ms"
+        f"CPU per sync:       server {server_ms:.2f} ms, PostgreSQL {postgres_ms:.2f} ms,"
+        f" this load generator {client_ms:.2f} ms"
         f" ({state['cpus']} CPUs, load average {state['load_average_1min']:.1f} before,"
         f" CPU probe {state['cpu_probe_ms']:.1f} ms)"
     )
     print(f"errors:             {errors} {dict(tally.errors) if errors else ''}".rstrip())
     if args.capacity_seconds > 0:
-        print(f"capacity:           {capacity:.1f} syncs/s (target {TARGET_CAPACITY:g})")
+        held = [s for s in steps if s.offered_per_s == capacity]
+        achieved = f", achieved {held[0].achieved_per_s:.1f}/s" if held else ""
+        print(
+            f"capacity:           offered {capacity:.0f} syncs/s held{achieved}"
+            f" (target {TARGET_CAPACITY:g})"
+        )
+        for s in steps:
+            print(f"  {s.line()}{'' if s.holds() else '  (fails)'}")
     result: dict[str, Any] = {
         "devices": args.devices,
         "instances": args.instances,
@@ -377,6 +468,7 @@ def main() -> None:
         "errors": errors,
         "server_cpu_ms_per_sync": server_ms,
         "client_cpu_ms_per_sync": client_ms,
+        "postgres_cpu_ms_per_sync": postgres_ms,
         **state,
         "load_average_1min_after": os.getloadavg()[0],
         "target_p99_ms": TARGET_P99_MS,
@@ -386,9 +478,10 @@ def main() -> None:
     }
     if args.capacity_seconds > 0:
         result["capacity_syncs_per_s"] = capacity
-        result["capacity_steps"] = [
-            [round(s.offered_per_s), round(s.p99_ms, 1), s.errors] for s in steps
-        ]
+        result["capacity_steps"] = [s.step() for s in steps]
+        result["capacity_steps_columns"] = STEP_COLUMNS
+        held = [s for s in steps if s.offered_per_s == capacity]
+        result["capacity_achieved_syncs_per_s"] = held[0].achieved_per_s if held else 0.0
         result["target_capacity_syncs_per_s"] = TARGET_CAPACITY
         result["capacity_syncs_per_s_met"] = capacity >= TARGET_CAPACITY
     emit(result)

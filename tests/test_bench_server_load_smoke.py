@@ -18,6 +18,7 @@ KEYS = (
     "devices", "instances", "duration_s", "syncs", "syncs_per_s", "p50_ms", "p99_ms", "errors",
     "target_p99_ms", "target_errors", "p99_met", "errors_met", "cpu_probe_ms",
     "capacity_syncs_per_s", "capacity_syncs_per_s_met", "server_cpu_ms_per_sync",
+    "postgres_cpu_ms_per_sync", "capacity_achieved_syncs_per_s",
 )  # fmt: skip
 
 
