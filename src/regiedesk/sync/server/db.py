@@ -300,6 +300,16 @@ class ServerDB:
             conn.close()
 
 
+def in_statements(select: str, ids: Sequence[Any]) -> list[Statement]:
+    """``select`` (ending in a column) ``IN`` these ids, one statement per 500 ids: a
+    statement's number of parameters stays within what either database takes."""
+    statements: list[Statement] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        statements.append((f"{select} IN ({', '.join('?' for _ in chunk)})", chunk))
+    return statements
+
+
 class Transaction:
     def __init__(self, db: ServerDB, conn: Any) -> None:
         self.db = db

@@ -19,7 +19,7 @@ from ...clock import utc_text
 from ...domain.vocabulary import FamilyStatus
 from ..member_destruction import detached, doomed_records
 from . import audit_trail
-from .db import Statement, Transaction
+from .db import Statement, Transaction, in_statements
 
 JEUGDWET_YEARS = 20  # Jeugdwet art. 7.3.8: kept 20 years after the care ended
 
@@ -105,14 +105,7 @@ def _detach_history(tx: Transaction, family: str, gone: set[str]) -> None:
 def destroyed_statements(ids: set[str]) -> list[Statement]:
     """The statements finding which of these record ids were destroyed with a member
     (one per 500 ids)."""
-    wanted = sorted(ids)
-    statements: list[Statement] = []
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT record_id FROM destroyed_records WHERE record_id IN ({marks})"
-        statements.append((sql, chunk))
-    return statements
+    return in_statements("SELECT record_id FROM destroyed_records WHERE record_id", sorted(ids))
 
 
 def _record(

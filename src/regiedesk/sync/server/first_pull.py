@@ -74,12 +74,11 @@ def state_page(
 
 def log_only(tx: Transaction, families: Sequence[str]) -> list[str]:
     """Which of these families a first pull takes from the log (sorted)."""
+    from .db import in_statements  # db imports this module for its migrations
+
     found: set[str] = set()
-    wanted = sorted(set(families))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT family_id FROM log_only_families WHERE family_id IN ({marks})"
+    select = "SELECT family_id FROM log_only_families WHERE family_id"
+    for sql, chunk in in_statements(select, sorted(set(families))):
         found.update(str(row[0]) for row in tx.rows(sql, chunk))
     return sorted(found)
 

@@ -15,7 +15,7 @@ from ...clock import utc_now, utc_text
 from ...ids import uuid7
 from .. import protocol as p
 from . import auth
-from .db import ServerDB, Statement, Transaction
+from .db import ServerDB, Statement, Transaction, in_statements
 
 LAST_SEEN_EVERY = dt.timedelta(seconds=60)
 PULLED = "seq, mutation_id, hlc, entity, record_id, family_id, op, device_id, data"
@@ -175,13 +175,7 @@ def known_mutations(tx: Transaction, ids: list[str]) -> set[str]:
 
 def known_statements(ids: list[str]) -> list[Statement]:
     """The statements answering ``known_mutations`` (one per 500 ids)."""
-    statements: list[Statement] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT mutation_id FROM changes WHERE mutation_id IN ({marks})"
-        statements.append((sql, chunk))
-    return statements
+    return in_statements("SELECT mutation_id FROM changes WHERE mutation_id", ids)
 
 
 def family_caseworker(tx: Transaction, family: str) -> str | None:
