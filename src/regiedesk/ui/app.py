@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import concurrent.futures.thread  # noqa: F401  (before PySide, see below)
+import html  # noqa: F401  (before PySide, see below)
 import locale  # noqa: F401  (before PySide, see below: argparse's messages load it in run)
 import logging
 import sys
+import unicodedata  # noqa: F401  (before PySide, see below)
 from pathlib import Path
 from typing import Any
 
 import platformdirs  # noqa: F401  (before PySide, see below: run's log folder)
 
 from .. import __version__, i18n
+from .. import paths as _paths  # noqa: F401
 from ..errors import OrganisationFileError
 from ..logging_setup import setup_logging
 from ..organisation import load_organisation
@@ -20,10 +24,14 @@ from ..organisation import load_organisation
 # of every module imported after it (looking for `from __feature__`), about 5 ms here.
 # So do the modules run() and the first screen load anyway: locale (argparse's messages,
 # when run makes its parser), platformdirs (the log folder's default), the team service
-# (the caseload's stand-in lines, the team leader's cached figures).
+# (the caseload's stand-in lines, the team leader's cached figures); and the plain modules
+# the window's own load: the thread pools, html, unicodedata, paths, the session and the
+# passphrase meter.
 from ..services import indicators as _indicators  # noqa: F401
 from ..services import team as _team  # noqa: F401
 from ..store import profile as _profile  # noqa: F401
+from ..store import strength as _strength  # noqa: F401
+from ..sync import session as _session  # noqa: F401
 
 log = logging.getLogger(__name__)
 
