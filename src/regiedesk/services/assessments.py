@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..i18n import Language
 from ..ids import uuid7
 from .base import Service
-from .removals import Removal
+from .removals import Removal, tombstone
 
 ScoreInput = int | tuple[int, str | None]
 
@@ -173,11 +173,8 @@ class AssessmentService(Service):
     def remove_assessment(self, assessment_id: str) -> Removal:
         assessment = self.get_assessment(assessment_id)
         scores = [score.id for score in self.list_scores(assessment_id)]
-        with self.store.transaction(event="delete", client=assessment.family_id) as tx:
-            tx.delete("assessments", assessment_id)
-            for score_id in scores:
-                tx.delete("scores", score_id)
-        return Removal(
+        return tombstone(
+            self.store,
             assessment.family_id,
             (("assessments", assessment_id), *(("scores", s) for s in scores)),
         )

@@ -12,7 +12,7 @@ from ..domain.vocabulary import ClosureReason, FamilyStatus, Field, MemberRole
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
-from .removals import Removal
+from .removals import Removal, tombstone
 
 
 class FamilyService(Service):
@@ -223,9 +223,7 @@ class FamilyService(Service):
                 f"{member.name} still has {goals} goal(s) and {measurements} measurement(s). "
                 "Remove those first, or move them to another member.",
             )
-        with self.store.transaction(event="delete", client=member.family_id) as tx:
-            tx.delete("members", member_id)
-        return Removal(member.family_id, (("members", member_id),))
+        return tombstone(self.store, member.family_id, (("members", member_id),))
 
     def get_member(self, member_id: str) -> Member:
         return Member.from_row(self.store.get("members", member_id))

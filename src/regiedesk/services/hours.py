@@ -14,7 +14,7 @@ from ..domain.vocabulary import Activity, Field
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
-from .removals import Removal
+from .removals import Removal, tombstone
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -87,9 +87,7 @@ class HoursService(Service):
     def remove_entry(self, entry_id: str) -> Removal:
         """Tombstone the entry; it no longer counts in any total."""
         entry = self.get_entry(entry_id)
-        with self.store.transaction(event="delete", client=entry.family_id) as tx:
-            tx.delete("hours", entry_id)
-        return Removal(entry.family_id, (("hours", entry_id),))
+        return tombstone(self.store, entry.family_id, (("hours", entry_id),))
 
     def get_entry(self, entry_id: str) -> HoursEntry:
         return HoursEntry.from_row(self.store.get("hours", entry_id))

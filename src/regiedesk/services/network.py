@@ -17,7 +17,7 @@ from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
 from .hours import HoursService
-from .removals import Removal
+from .removals import Removal, tombstone
 
 MAX_NAME = 200
 MAX_PHONE = 50
@@ -145,12 +145,10 @@ class NetworkService(Service):
                 "Remove those first or give them another owner.",
             )
         contacts = [c.id for c in self.list_contacts(party.family_id, party_id=party_id)]
-        with self.store.transaction(event="delete", client=party.family_id) as tx:
-            tx.delete("parties", party_id)
-            for contact_id in contacts:
-                tx.delete("contacts", contact_id)
-        return Removal(
-            party.family_id, (("parties", party_id), *(("contacts", c) for c in contacts))
+        return tombstone(
+            self.store,
+            party.family_id,
+            (("parties", party_id), *(("contacts", c) for c in contacts)),
         )
 
     def get_party(self, party_id: str) -> InvolvedParty:
@@ -235,9 +233,7 @@ class NetworkService(Service):
 
     def remove_contact(self, contact_id: str) -> Removal:
         contact = self.get_contact(contact_id)
-        with self.store.transaction(event="delete", client=contact.family_id) as tx:
-            tx.delete("contacts", contact_id)
-        return Removal(contact.family_id, (("contacts", contact_id),))
+        return tombstone(self.store, contact.family_id, (("contacts", contact_id),))
 
     def get_contact(self, contact_id: str) -> ContactMoment:
         return ContactMoment.from_row(self.store.get("contacts", contact_id))

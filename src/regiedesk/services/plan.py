@@ -17,7 +17,7 @@ from ..domain.vocabulary import AgreementOwner, Field, GoalStatus
 from ..errors import ValidationError
 from ..ids import uuid7
 from .base import Service
-from .removals import Removal
+from .removals import Removal, tombstone
 
 
 def _domain(value: str) -> str:
@@ -126,9 +126,7 @@ class PlanService(Service):
 
     def remove_goal(self, goal_id: str) -> Removal:
         goal = self.get_goal(goal_id)
-        with self.store.transaction(event="delete", client=goal.family_id) as tx:
-            tx.delete("goals", goal_id)
-        return Removal(goal.family_id, (("goals", goal_id),))
+        return tombstone(self.store, goal.family_id, (("goals", goal_id),))
 
     def get_goal(self, goal_id: str) -> Goal:
         return Goal.from_row(self.store.get("goals", goal_id))
@@ -214,9 +212,7 @@ class PlanService(Service):
 
     def remove_agreement(self, agreement_id: str) -> Removal:
         agreement = self.get_agreement(agreement_id)
-        with self.store.transaction(event="delete", client=agreement.family_id) as tx:
-            tx.delete("agreements", agreement_id)
-        return Removal(agreement.family_id, (("agreements", agreement_id),))
+        return tombstone(self.store, agreement.family_id, (("agreements", agreement_id),))
 
     def get_agreement(self, agreement_id: str) -> Agreement:
         return Agreement.from_row(self.store.get("agreements", agreement_id))

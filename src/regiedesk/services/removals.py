@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..entities import ENTITY_TABLES
 from ..ids import uuid7
+from ..store import Store
 from ..store.database import SYNC_COLUMNS
 from .base import Service
 
@@ -31,6 +32,15 @@ class Removal:
 
     family_id: str
     records: tuple[tuple[str, str], ...]
+
+
+def tombstone(store: Store, family_id: str, records: tuple[tuple[str, str], ...]) -> Removal:
+    """Tombstone these records (table, id) of one family in one audited transaction, in
+    this order: the removal ``undo_removal`` brings back."""
+    with store.transaction(event="delete", client=family_id) as tx:
+        for table, record_id in records:
+            tx.delete(table, record_id)
+    return Removal(family_id, records)
 
 
 class RemovalService(Service):
