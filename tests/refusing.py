@@ -28,8 +28,8 @@ class RefusingServer:
     def pull(self, since: int, *, family: str | None = None, limit: int = 0) -> p.PullPage:
         return {"changes": [], "has_more": False, "cursor": since, "families": self.scope}
 
-    def checksums(self, families: list[str] | None = None) -> dict[str, str]:
-        return {}
+    def checksum_answer(self, families: list[str] | None = None) -> p.ChecksumAnswer:
+        return {"families": {}, "version": p.CHECKSUM_VERSION}
 
     def push_audit(self, events: list[p.AuditEvent]) -> int:
         return len(events)  # kept, as the central trail does

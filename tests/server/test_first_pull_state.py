@@ -359,9 +359,9 @@ def test_the_checksums_after_a_first_pull_take_what_it_wrote_and_catch_what_it_l
     real = local_checksums
     given: list[set[str]] = []
 
-    def spied(store: Any, wanted: Any, written: Any = None) -> dict[str, str]:
+    def spied(store: Any, wanted: Any, written: Any = None, **version: int) -> dict[str, str]:
         given.append(set(written or ()))
-        return real(store, wanted, written)
+        return real(store, wanted, written, **version)
 
     monkeypatch.setattr(sync_engine, "local_checksums", spied)
 

@@ -221,15 +221,16 @@ class SetAside(_SyncTable):
             ),
         )
 
-    def pulled_stamps(self, families: list[str]) -> list[tuple[str, str, str, str]]:
-        """(family, entity, record id, stamp) of the pulled changes kept for ``families``."""
-        found: list[tuple[str, str, str, str]] = []
+    def pulled_changes(self, families: list[str]) -> list[tuple[str, str, str, str, str, str]]:
+        """(family, entity, record id, stamp, op, data as JSON) of the pulled changes kept
+        for ``families``, in the order they were kept."""
+        found: list[tuple[str, str, str, str, str, str]] = []
         for i in range(0, len(families), 500):
             chunk = families[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
             found += self._store.conn.execute(
-                "SELECT family_id, entity, record_id, hlc FROM rejected_changes"
-                f" WHERE reason LIKE '{PULLED}%' AND family_id IN ({marks})",
+                "SELECT family_id, entity, record_id, hlc, op, data FROM rejected_changes"
+                f" WHERE reason LIKE '{PULLED}%' AND family_id IN ({marks}) ORDER BY seq",
                 chunk,
             ).fetchall()
         return found

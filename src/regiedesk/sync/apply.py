@@ -235,36 +235,95 @@ def local_checksums(
     store: Store,
     families: Iterable[str],
     written: Mapping[str, str] | None = None,
+    *,
+    version: int = p.CHECKSUM_VERSION,
 ) -> dict[str, str]:
-    """Per family, the checksum of ``protocol.family_checksum``: each record's newest stamp,
-    counting the pulled changes set aside here (seen, though not applied), so a family
-    with one of them does not look drifted and is not fetched again at every sync.
+    """Per family, the checksum of ``protocol.family_checksum`` of ``version`` (1: each
+    record's newest stamp; 2: its per-field stamps too), counting the pulled changes set
+    aside here (seen, though not applied: folded in as the server folded them), so a
+    family with one of them does not look drifted and is not fetched again at every sync.
 
     ``written``: for families whose every row this sync wrote and nothing else changed
-    since, the checksum of the rows as written (a first pull's ``StateWriter.checksums``);
-    those families are not read again, but for one with a pulled change set aside."""
+    since, the checksum (of ``version``) of the rows as written (a first pull's
+    ``StateWriter.checksums``); those families are not read again, but for one with a
+    pulled change set aside."""
     wanted = list(dict.fromkeys(families))
-    aside = store.set_aside.pulled_stamps(wanted)
+    aside = store.set_aside.pulled_changes(wanted)
     kept_aside = {row[0] for row in aside}
     known = {f: c for f, c in (written or {}).items() if f not in kept_aside}
-    read: dict[str, dict[tuple[str, str], str]] = {f: {} for f in wanted if f not in known}
+    # per family and record: its newest stamp and its per-field stamps (the stored text)
+    read: dict[str, dict[tuple[str, str], tuple[str, str]]] = {
+        f: {} for f in wanted if f not in known
+    }
     unread = list(read)
+    clocked = version >= 2
     for i in range(0, len(unread), 500):
         chunk = unread[i : i + 500]
         marks = ", ".join("?" for _ in chunk)
         for table in ENTITY_TABLES:  # one query per table for all the families
             column = "id" if table == "families" else "family_id"
-            for family, record_id, hlc in store.conn.execute(
-                f"SELECT {column}, id, updated_hlc FROM {table} WHERE {column} IN ({marks})",
+            clocks = "field_hlc" if clocked else "''"
+            for family, record_id, hlc, text in store.conn.execute(
+                f"SELECT {column}, id, updated_hlc, {clocks} FROM {table}"
+                f" WHERE {column} IN ({marks})",
                 chunk,
             ):
-                read[family][(table, str(record_id))] = str(hlc)
-    for family, table, record_id, hlc in aside:
-        if is_stamp(hlc) and hlc > read[family].get((table, record_id), ""):
-            read[family][(table, record_id)] = hlc
+                read[family][(table, str(record_id))] = (str(hlc), text)
+    for family, table, record_id, hlc, op, data in aside:
+        if family in read:
+            _fold_aside(read[family], (table, record_id), hlc, op, data, clocked=clocked)
+    if not clocked:
+        return {
+            f: known[f] if f in known else p.family_checksum(
+                (e, r, h) for (e, r), (h, _) in read[f].items()
+            )
+            for f in wanted
+        }
+    # the fields this laptop keeps, as the server's rules know them (``checksum_clocks``)
+    kept = {t: _allowed_fields(store, t) for t in {t for f in read.values() for t, _ in f}}
     return {
-        family: known[family]
-        if family in known
-        else p.family_checksum((e, r, h) for (e, r), h in read[family].items())
-        for family in wanted
+        f: known[f]
+        if f in known
+        else p.family_checksum(
+            (e, r, h, p.checksum_clocks(c or _insert_clocks(h), kept[e]))
+            for (e, r), (h, c) in read[f].items()
+        )
+        for f in wanted
     }
+
+
+def _allowed_fields(store: Store, table: str) -> frozenset[str]:
+    return frozenset(_columns(store, table) - SYNC_COLUMNS) if table in _TABLES else frozenset()
+
+
+def _fold_aside(
+    held: dict[tuple[str, str], tuple[str, str]],
+    key: tuple[str, str],
+    stamp: str,
+    op: str,
+    data: str,
+    *,
+    clocked: bool,
+) -> None:
+    """A pulled change set aside, counted in ``held`` (newest stamp, per-field stamps) as
+    the server's state counts it (``server.state.fold``): version 1 its stamp only."""
+    if not is_stamp(stamp):
+        return  # the server leaves it out too
+    record = held.get(key)
+    if not clocked:
+        if record is None or stamp > record[0]:
+            held[key] = (stamp, "")
+        return
+    if record is None:
+        if op == p.Op.INSERT:
+            held[key] = (stamp, _insert_clocks(stamp))
+        return  # other than an insert: the server holds no record for it either
+    raw = json.loads(data)
+    fields = {k: 1 for k in raw if k not in SYNC_COLUMNS} if isinstance(raw, dict) else {}
+    if op == p.Op.DELETE:
+        fields = {"deleted": 1}
+    clocks = json.loads(record[1] or _insert_clocks(record[0]))
+    wins = winning_fields(clocks, fields, stamp)
+    if wins:
+        clocks.update(dict.fromkeys(wins, stamp))
+    held[key] = (newest_stamp(record[0], stamp), json.dumps(clocks))

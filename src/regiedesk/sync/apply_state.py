@@ -48,7 +48,7 @@ class StateWriter:
     transaction (its records come again from the log at the next sync).
 
     ``checksums()``: per family, the checksum of the records its committed transactions
-    wrote (``protocol.family_checksum``), so a sync compares checksums without reading
+    wrote (``protocol.family_checksum``, version 2), so a sync compares checksums without reading
     them back (``local_checksums``); not for a family in ``from_log``, whose rows are not
     all written."""
 
@@ -210,7 +210,8 @@ def _run_rows(
     ``apply_state``), whose family is then taken from the log; and the run's last record
     id, or None when its ids did not ascend from ``after`` (the table's last id so far in
     this family). ``lines``: each row's line of the family's checksum
-    (``protocol.family_checksum``: table/record id/stamp).
+    (``protocol.family_checksum`` of version 2: table/record id/stamp/field stamps, which
+    ``_field_hlc`` makes in the form of ``protocol.checksum_clocks``).
 
     Per set of fields a record's data names (a run's records name the same few), once:
     which of them this laptop keeps, their values' getter, the row's columns and the sync
@@ -251,7 +252,7 @@ def _run_rows(
         else:
             row = (*values, record_id, stamp, deleted, field_hlc)
         shape.bucket.append((family, record_id, row))
-        lines.append(f"{table}/{record_id}/{stamp}\n")
+        lines.append(f"{table}/{record_id}/{stamp}/{field_hlc}\n")
         if record_id > after:
             after = record_id
         else:
@@ -297,7 +298,8 @@ def _field_hlc(stamp: str, clocks: dict[str, Any], allowed: set[str]) -> str | N
     if max(stamps) != stamp:
         return None  # a change that counted only with its stamp: a laptop set it aside
     kept = {k: c for k, c in clocks.items() if k in allowed or k in ("*", "deleted")}
-    return _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept)
+    # sorted: the row's text is then its line of the checksum (``protocol.checksum_clocks``)
+    return _insert_clocks(stamp) if list(kept) == ["*"] else json.dumps(kept, sort_keys=True)
 
 
 @contextlib.contextmanager

@@ -227,10 +227,23 @@ class SyncClient:
         page: p.StatePage = self._request("GET", "/v1/sync/state", params=params)
         return page
 
-    def checksums(self, families: list[str] | None = None) -> dict[str, str]:
-        params = {"families": ",".join(families)} if families is not None else {}
+    def checksums(
+        self, families: list[str] | None = None, *, version: int = p.CHECKSUM_VERSION
+    ) -> dict[str, str]:
+        """The server's per-family checksums (of the version it answered: see
+        ``checksum_answer``)."""
+        return self.checksum_answer(families, version=version)["families"]
+
+    def checksum_answer(
+        self, families: list[str] | None = None, *, version: int = p.CHECKSUM_VERSION
+    ) -> p.ChecksumAnswer:
+        """Per-family checksums of ``version`` or an older one: ``version`` in the answer
+        says which (an old server names none: 1)."""
+        params: dict[str, Any] = {"version": version}
+        if families is not None:
+            params["families"] = ",".join(families)
         answer: p.ChecksumAnswer = self._request("GET", "/v1/sync/checksum", params=params)
-        return answer["families"]
+        return answer
 
     def stand_ins(self) -> list[p.StandIn]:
         """The caller's stand-ins not over yet (for their families, and those they hold)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from enum import StrEnum
 from typing import Any, NotRequired, TypedDict
 
@@ -21,6 +21,14 @@ SUPPORTED_PROTOCOLS = (1, 1)
 # on 3 to 5 sets aside (unknown entity) and the server keeps like any record; 7 rebuilds the
 # local audit table only; 8 adds a local index only; 9 rebuilds the local outbox only
 SUPPORTED_SCHEMAS = (3, 9)
+# the digests GET /v1/sync/checksum can answer (``family_checksum``): 1 covers each record's
+# newest stamp, 2 every field's stamp as well. The laptop asks ``version=2``; the server
+# answers the newest it has up to the asked one and names it (``ChecksumAnswer.version``),
+# so an old laptop (no parameter) gets 1 and a new one talking to an old server (which
+# ignores the parameter and names none) compares 1. Not a protocol version: neither side
+# refuses the other over it.
+CHECKSUM_VERSIONS = (1, 2)
+CHECKSUM_VERSION = CHECKSUM_VERSIONS[-1]
 PROTOCOL_HEADER = "X-Regiedesk-Protocol"
 SCHEMA_HEADER = "X-Regiedesk-Schema"
 CLOCK_HEADER = "X-Regiedesk-Clock-Ms"
@@ -202,6 +210,7 @@ class StatePage(TypedDict):
 
 class ChecksumAnswer(TypedDict):
     families: dict[str, str]  # family id: family_checksum
+    version: NotRequired[int]  # of the digests (CHECKSUM_VERSIONS); absent from old servers: 1
 
 
 class RegisterAnswer(TypedDict):
@@ -290,16 +299,41 @@ class ErrorBody(TypedDict):
     retry_after: NotRequired[int]  # too_many_attempts, busy: seconds (as the Retry-After header)
 
 
-def family_checksum(records: Iterable[tuple[str, str, str]]) -> str:
-    """A digest of a family's records as (entity, record id, latest clock stamp).
+def family_checksum(records: Iterable[tuple[str, ...]]) -> str:
+    """A digest of a family's records: per record a line of its fields joined by ``/``.
 
-    The server takes, per record, the highest stamp among its changes; a device
-    takes each row's ``updated_hlc`` (tombstones included). Equal digests mean
-    the device holds the latest version of every record of the family.
+    Version 1: (entity, record id, newest stamp). The server takes each record's newest
+    stamp among its changes; a device takes each row's ``updated_hlc`` (tombstones
+    included). Equal digests mean the device holds the newest version of every record.
+
+    Version 2: (entity, record id, newest stamp, ``checksum_clocks``). The per-field
+    stamps too, so a copy that missed an older field's change (under the same newest
+    stamp) differs.
     """
     # the lines in one piece: the same bytes as a line at a time, without a call per line
-    lines = "".join([f"{entity}/{record_id}/{hlc}\n" for entity, record_id, hlc in sorted(records)])
+    ordered = sorted(records)
+    if ordered and len(ordered[0]) == 4:
+        lines = "".join([f"{e}/{r}/{h}/{c}\n" for e, r, h, c in ordered])
+    else:
+        lines = "".join([f"{e}/{r}/{h}\n" for e, r, h in ordered])
     return hashlib.sha256(lines.encode()).hexdigest()
+
+
+def checksum_clocks(text: str, kept: Container[str]) -> str:
+    """A record's per-field stamps (the stored JSON text: field -> stamp, ``"*"`` the
+    insert's) as checksum version 2 counts them: the stamps of the fields in ``kept``, of
+    the insert and of ``deleted``, as JSON with sorted keys. Fields a laptop does not keep
+    (of a newer schema, or of a record from before the server checked the fields) are
+    left out on both sides, or such a family would look drifted at every sync."""
+    if "," not in text and text.startswith('{"*": '):
+        return text  # a record as inserted: most of them, already in that form
+    clocks = json.loads(text)
+    return json.dumps(
+        {k: v for k, v in clocks.items() if k in kept or k in _ALWAYS_CLOCKED}, sort_keys=True
+    )
+
+
+_ALWAYS_CLOCKED = frozenset({"*", "deleted"})
 
 
 def dumps(value: Any) -> str:

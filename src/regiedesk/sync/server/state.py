@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...clock import is_stamp
+from .. import protocol as p
 from ..merge import INSERT_CLOCK, newest_stamp, winning_fields
+from ..rules import ENTITIES
 from . import facts, hours_weeks
 
 if TYPE_CHECKING:
@@ -246,6 +248,19 @@ def family_records(tx: Transaction, families: Sequence[str], entity: str) -> dic
 def record_stamps(tx: Transaction, family: str) -> list[tuple[Any, ...]]:
     """(entity, record id, newest stamp) of every record of a family."""
     return tx.rows("SELECT entity, record_id, hlc FROM record_state WHERE family_id = ?", (family,))
+
+
+def record_clocks(tx: Transaction, family: str) -> list[tuple[str, str, str, str]]:
+    """(entity, record id, newest stamp, per-field stamps) of every record of a family, as
+    checksum version 2 counts them (``protocol.checksum_clocks``: of the fields the sync
+    rules know, which are the laptops' columns)."""
+    return [
+        (e, r, h, p.checksum_clocks(c, ENTITIES.get(e, ())))
+        for e, r, h, c in tx.rows(
+            "SELECT entity, record_id, hlc, field_hlc FROM record_state WHERE family_id = ?",
+            (family,),
+        )
+    ]
 
 
 def rebuild(tx: Transaction) -> None:

@@ -335,17 +335,22 @@ def router(db: ServerDB, today: Callable[[], dt.date]) -> APIRouter:
     def checksum(
         request: Request,
         families: str | None = Query(None, max_length=20_000),
+        version: int = Query(1, ge=1),
     ) -> Response:
-        """Per-family checksums; ``families`` (comma-separated) narrows it to those."""
+        """Per-family checksums; ``families`` (comma-separated) narrows it to those.
+        ``version``: the newest digest the laptop knows (``CHECKSUM_VERSIONS``); the answer
+        is of the newest the server knows up to it, and says which (none asked: 1)."""
+        answered = max(v for v in p.CHECKSUM_VERSIONS if v <= version)
+        records = state.record_clocks if answered >= 2 else state.record_stamps
         with signed_in(db, request, p.Role.CASEWORKER, read_only=True) as (tx, who):
             scope = sorted(families_in_scope(tx, who.user, today()))
             if families is not None:
                 asked = set(families.split(","))
                 scope = [f for f in scope if f in asked]
             result: dict[str, str] = {}
-            for family in scope:  # each record's newest stamp, from the current state
-                result[family] = p.family_checksum(state.record_stamps(tx, family))
-        answer: p.ChecksumAnswer = {"families": result}
+            for family in scope:  # from the current state
+                result[family] = p.family_checksum(records(tx, family))
+        answer: p.ChecksumAnswer = {"families": result, "version": answered}
         return _json(answer)
 
     @api.get("/stand-ins")
