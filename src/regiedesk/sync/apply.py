@@ -274,9 +274,9 @@ def local_checksums(
             _fold_aside(read[family], (table, record_id), hlc, op, data, clocked=clocked)
     if not clocked:
         return {
-            f: known[f] if f in known else p.family_checksum(
-                (e, r, h) for (e, r), (h, _) in read[f].items()
-            )
+            f: known[f]
+            if f in known
+            else p.family_checksum((e, r, h) for (e, r), (h, _) in read[f].items())
             for f in wanted
         }
     # the fields this laptop keeps, as the server's rules know them (``checksum_clocks``)

@@ -327,7 +327,10 @@ def checksum_clocks(text: str, kept: Container[str]) -> str:
     left out on both sides, or such a family would look drifted at every sync."""
     if "," not in text and text.startswith('{"*": '):
         return text  # a record as inserted: most of them, already in that form
-    clocks = json.loads(text)
+    clocks: dict[str, str] = json.loads(text)
+    keys = list(clocks)
+    if keys == sorted(keys) and all(k in kept or k in _ALWAYS_CLOCKED for k in keys):
+        return text  # json.dumps's text on both sides: already the form (the server's always)
     return json.dumps(
         {k: v for k, v in clocks.items() if k in kept or k in _ALWAYS_CLOCKED}, sort_keys=True
     )
