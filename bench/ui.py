@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import emit, machine_state, progress
 
 PASSPHRASE = "benchmark passphrase"
+TARGET_STARTUP_RATIO, TARGET_MAX_STALL_MS = 2.0, 50.0
 TODAY = dt.date(2026, 11, 24)
 
 BARE = """
@@ -195,6 +196,8 @@ def main() -> None:
             "startup_cpu_s": median(ours, 1),
             "startup_cpu_ratio": median(ours, 1) / median(bare, 1),
             "max_stall_ms": stall,
+            "startup_ratio_met": median(ours, 0) / median(bare, 0) <= TARGET_STARTUP_RATIO,
+            "max_stall_ms_met": stall <= TARGET_MAX_STALL_MS,
             "platform": os.environ.get("QT_QPA_PLATFORM", "xcb"),
             "runs": args.runs,
         }

@@ -25,6 +25,9 @@ def test_store_benchmark_prints_its_figures() -> None:
     ):  # fmt: skip
         assert figures[key] > 0, key
     assert figures["writes"] == 100
+    for ratio in ("write_ratio", "bulk_ratio", "query_ratio", "query_cold_ratio"):
+        assert figures[f"{ratio}_met"] is (figures[ratio] <= 1.3), ratio
+    assert figures["unlock_seconds_met"] is (0.3 <= figures["unlock_seconds"] <= 1.0)
 
 
 def test_store_benchmark_runs_only_the_parts_asked() -> None:

@@ -30,3 +30,5 @@ def test_ui_benchmark_prints_its_figures() -> None:
     assert 0 < figures["bare_window_cpu_s"] < figures["startup_cpu_s"]
     assert figures["startup_cpu_ratio"] > 1.0
     assert figures["cpu_probe_ms"] > 0
+    assert figures["startup_ratio_met"] is (figures["startup_ratio"] <= 2.0)
+    assert figures["max_stall_ms_met"] is (figures["max_stall_ms"] <= 50)
