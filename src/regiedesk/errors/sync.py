@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
-from ..sync.protocol import ErrorCode
+from ..sync.codes import ErrorCode
 from .base import RegiedeskError
 
 

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import RegiedeskError
-from ..sync import protocol as p
 from .base import Service
 
 if TYPE_CHECKING:
     from ..reports.inputs import TeamInput
+    from ..sync import protocol as p
     from ..sync.client import TeamClient
 
 OVERVIEW_KEY = "team_overview"

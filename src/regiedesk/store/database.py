@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlcipher3
 
@@ -24,9 +24,11 @@ from ..clock import HybridLogicalClock, Stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import NotFound, ProfileBusy, StorageUnavailable
 from ..ids import uuid7
-from ..sync import protocol as p
-from ..sync.protocol import Op
+from ..sync.codes import Op
 from .outbox import Outbox, SetAside
+
+if TYPE_CHECKING:
+    from ..sync import protocol as p
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.vocabulary import TimerState
 from ..errors import RegiedeskError, ValidationError
-from .caseload import CaseloadPage
 from .context import AppContext
 from .format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from .idle import IdleWatcher
@@ -42,6 +41,7 @@ from .window_week import WeekMixin
 if TYPE_CHECKING:
     from ..domain.models import Family
     from ..services.indicators import CaseloadRow
+    from .caseload import CaseloadPage
     from .dialogs import ConnectDialog, NewFamilyDialog, SettingsDialog
     from .guide import GuideWindow
     from .rejected_dialog import RejectedDialog
@@ -164,6 +164,8 @@ class MainWindow(
     @property
     def caseload(self) -> CaseloadPage:
         if self._caseload_page is None:
+            from .caseload import CaseloadPage  # a team leader's start does without it
+
             page = CaseloadPage()
             page.open_family.connect(self.open_family)
             page.searched.connect(lambda ids: self.context.run(lambda s: s.audit.log_search(ids)))

@@ -11,7 +11,7 @@ from ..errors import DeviceRevoked
 from ..paths import os_user
 from ..services import Services
 from ..store import MIN_PASSPHRASE_LENGTH, create_profile, open_profile, profile_exists
-from ..sync.protocol import Role
+from ..sync.codes import Role
 from ..sync.session import (
     is_practice,
     learn_role,

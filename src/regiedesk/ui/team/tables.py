@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ...sync import protocol as p
 from ..format import date_text, duration_text, euro_text
+
+if TYPE_CHECKING:
+    from ...sync import protocol as p
 
 Row = list[tuple[str, Any]]
 

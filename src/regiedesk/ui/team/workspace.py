@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import ClosureReason, FamilyStatus
 from ...services import Services
 from ...services.team import FamilyPages, TeamSnapshot
-from ...sync import protocol as p
 from ..dates import date_edit, never_cut_off, shown_date
 from ..format import date_text
 from ..worker import DbWorker
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     # the reports (reportlab) load when a report is made, not at start; the action dialogs
     # and the report's module when first used (after the first paint)
     from ...reports import Letterhead
+    from ...sync import protocol as p
     from .actions import Job
     from .report import AskPath
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer
 
 from ...errors import Offline
-from ...sync import protocol as p
 from ..messages import show_error
 
 if TYPE_CHECKING:
     # the action dialogs and the report's module (reportlab) load when first used
     from PySide6.QtWidgets import QMessageBox
 
+    from ...sync import protocol as p
     from .actions import ActionDialog, Job
     from .parts import WorkspaceBase
 else:
