@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..entities import ENTITY_TABLES
 from ..ids import uuid7
-from ..sync import protocol as p
+from ..sql_lists import in_statements
+from ..sync.codes import Op, Outcome, Reason
 
 if TYPE_CHECKING:
+    from ..sync import protocol as p
     from .database import Store
 
 log = logging.getLogger(__name__)
@@ -61,12 +63,8 @@ class _SyncTable:
         self._store.conn.execute(f"DELETE FROM {self.table} WHERE family_id = ?", (family_id,))
 
     def forget_records(self, record_ids: Sequence[str]) -> None:
-        for i in range(0, len(record_ids), 500):
-            chunk = record_ids[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            self._store.conn.execute(
-                f"DELETE FROM {self.table} WHERE record_id IN ({marks})", tuple(chunk)
-            )
+        for sql, chunk in in_statements(f"DELETE FROM {self.table} WHERE record_id", record_ids):
+            self._store.conn.execute(sql, chunk)
 
 
 class Outbox(_SyncTable):
@@ -80,7 +78,7 @@ class Outbox(_SyncTable):
         entity: str,
         record_id: str,
         family_id: str | None,
-        op: p.Op,
+        op: Op,
         data: Any,
     ) -> None:
         """One change (its stamp as text), inside the transaction that makes it (``Tx``
@@ -105,7 +103,7 @@ class Outbox(_SyncTable):
                 "entity": r["entity"],
                 "record_id": r["record_id"],
                 "family_id": r["family_id"],
-                "op": p.Op(r["op"]),
+                "op": Op(r["op"]),
                 "data": json.loads(r["data"]),
             }
             for r in rows
@@ -132,7 +130,7 @@ class Outbox(_SyncTable):
                 mutation = by_id.get(result["mutation_id"])
                 if mutation is None:
                     continue
-                if result["outcome"] == p.Outcome.REJECTED:
+                if result["outcome"] == Outcome.REJECTED:
                     settled.rejected += 1
                     store.set_aside.keep(mutation, result.get("reason"), at=at)
                     _undo_refused_delete(store, mutation)
@@ -155,7 +153,7 @@ def _undo_refused_delete(store: Store, mutation: p.Mutation) -> None:
     delete by someone else."""
     log.warning("server rejected the %s of a row in %s", mutation["op"], mutation["entity"])
     table = mutation["entity"]
-    if mutation["op"] != p.Op.DELETE or table not in ENTITY_TABLES:
+    if mutation["op"] != Op.DELETE or table not in ENTITY_TABLES:
         return
     row = store.conn.execute(
         f"SELECT field_hlc FROM {table} WHERE id = ?", (mutation["record_id"],)
@@ -176,7 +174,7 @@ class SetAside(_SyncTable):
 
     table = "rejected_changes"
 
-    def keep(self, mutation: p.Mutation, reason: p.Reason | None, *, at: str) -> None:
+    def keep(self, mutation: p.Mutation, reason: Reason | None, *, at: str) -> None:
         """Inside the transaction that takes the change out of the outbox."""
         self._store.conn.execute(
             "INSERT OR IGNORE INTO rejected_changes (mutation_id, hlc, entity, record_id,"
@@ -225,14 +223,12 @@ class SetAside(_SyncTable):
         """(family, entity, record id, stamp, op, data as JSON) of the pulled changes kept
         for ``families``, in the order they were kept."""
         found: list[tuple[str, str, str, str, str, str]] = []
-        for i in range(0, len(families), 500):
-            chunk = families[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found += self._store.conn.execute(
-                "SELECT family_id, entity, record_id, hlc, op, data FROM rejected_changes"
-                f" WHERE reason LIKE '{PULLED}%' AND family_id IN ({marks}) ORDER BY seq",
-                chunk,
-            ).fetchall()
+        select = (
+            "SELECT family_id, entity, record_id, hlc, op, data FROM rejected_changes"
+            f" WHERE reason LIKE '{PULLED}%' AND family_id"
+        )
+        for sql, chunk in in_statements(select, families, then="ORDER BY seq"):
+            found += self._store.conn.execute(sql, chunk).fetchall()
         return found
 
     def pulled_families(self) -> set[str]:

@@ -30,6 +30,7 @@ import sqlcipher3
 from ..clock import Stamp, is_stamp, utc_text
 from ..entities import ENTITY_TABLES
 from ..errors import ClockDrift
+from ..sql_lists import in_statements
 from ..store import Store
 from ..store.database import SYNC_COLUMNS, field_clocks
 from . import protocol as p
@@ -82,13 +83,8 @@ class PageApplier:
         for table, ids in wanted.items():
             if table not in _TABLES:
                 continue
-            id_list = sorted(ids)
-            for i in range(0, len(id_list), 500):
-                chunk = id_list[i : i + 500]
-                marks = ", ".join("?" for _ in chunk)
-                cursor = store.conn.execute(
-                    f"SELECT * FROM {table} WHERE id IN ({marks})", tuple(chunk)
-                )
+            for sql, chunk in in_statements(f"SELECT * FROM {table} WHERE id", sorted(ids)):
+                cursor = store.conn.execute(sql, chunk)
                 names = [d[0] for d in cursor.description]
                 for values in cursor:
                     row = dict(zip(names, values, strict=True))
@@ -257,17 +253,12 @@ def local_checksums(
     }
     unread = list(read)
     clocked = version >= 2
-    for i in range(0, len(unread), 500):
-        chunk = unread[i : i + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for table in ENTITY_TABLES:  # one query per table for all the families
-            column = "id" if table == "families" else "family_id"
-            clocks = "field_hlc" if clocked else "''"
-            for family, record_id, hlc, text in store.conn.execute(
-                f"SELECT {column}, id, updated_hlc, {clocks} FROM {table}"
-                f" WHERE {column} IN ({marks})",
-                chunk,
-            ):
+    clocks = "field_hlc" if clocked else "''"
+    for table in ENTITY_TABLES:  # one query per table for all the families
+        column = "id" if table == "families" else "family_id"
+        select = f"SELECT {column}, id, updated_hlc, {clocks} FROM {table} WHERE {column}"
+        for sql, chunk in in_statements(select, unread):
+            for family, record_id, hlc, text in store.conn.execute(sql, chunk):
                 read[family][(table, str(record_id))] = (str(hlc), text)
     for family, table, record_id, hlc, op, data in aside:
         if family in read:

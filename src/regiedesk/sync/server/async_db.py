@@ -17,7 +17,8 @@ from typing import Any, cast
 
 import psycopg
 
-from .db import ServerDB, Statement, Writes
+from ...sql_lists import Statement
+from .db import ServerDB, Writes
 
 
 class AsyncPool:

@@ -23,9 +23,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from ...sql_lists import Statement
 from . import facts, first_pull, hours_weeks, state
 
-Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 POOL_ENV = "REGIEDESK_SERVER_POOL"
 DEFAULT_POOL_SIZE = 8
 POOL_WAIT_SECONDS = 30.0
@@ -298,16 +298,6 @@ class ServerDB:
             opened, self._opened, self._idle = self._opened, [], []
         for conn in opened:
             conn.close()
-
-
-def in_statements(select: str, ids: Sequence[Any]) -> list[Statement]:
-    """``select`` (ending in a column) ``IN`` these ids, one statement per 500 ids: a
-    statement's number of parameters stays within what either database takes."""
-    statements: list[Statement] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        statements.append((f"{select} IN ({', '.join('?' for _ in chunk)})", chunk))
-    return statements
 
 
 class Transaction:

@@ -17,9 +17,10 @@ from typing import Any
 
 from ...clock import utc_text
 from ...domain.vocabulary import FamilyStatus
+from ...sql_lists import Statement, in_statements
 from ..member_destruction import detached, doomed_records
 from . import audit_trail
-from .db import Statement, Transaction, in_statements
+from .db import Transaction
 
 JEUGDWET_YEARS = 20  # Jeugdwet art. 7.3.8: kept 20 years after the care ended
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...clock import is_stamp
 from ...entities import ENTITY_TABLES
+from ...sql_lists import in_statements
 from .. import protocol as p
 from ..rules import ENTITIES, check_change
 
@@ -74,8 +75,6 @@ def state_page(
 
 def log_only(tx: Transaction, families: Sequence[str]) -> list[str]:
     """Which of these families a first pull takes from the log (sorted)."""
-    from .db import in_statements  # db imports this module for its migrations
-
     found: set[str] = set()
     select = "SELECT family_id FROM log_only_families WHERE family_id"
     for sql, chunk in in_statements(select, sorted(set(families))):

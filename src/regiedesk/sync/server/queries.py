@@ -13,9 +13,10 @@ from typing import Any
 
 from ...clock import utc_now, utc_text
 from ...ids import uuid7
+from ...sql_lists import Statement, in_statements
 from .. import protocol as p
 from . import auth
-from .db import ServerDB, Statement, Transaction, in_statements
+from .db import ServerDB, Transaction
 
 LAST_SEEN_EVERY = dt.timedelta(seconds=60)
 PULLED = "seq, mutation_id, hlc, entity, record_id, family_id, op, device_id, data"

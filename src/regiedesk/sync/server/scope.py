@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .db import Statement, Transaction
+from ...sql_lists import Statement
+from .db import Transaction
 
 
 def families_in_scope(tx: Transaction, user: str, today: dt.date) -> set[str]:

@@ -27,7 +27,8 @@ from ..rules import ENTITIES
 from . import facts, hours_weeks
 
 if TYPE_CHECKING:
-    from .db import Statement, Transaction
+    from ...sql_lists import Statement
+    from .db import Transaction
 
 _NOT_FIELDS = frozenset({"id", "updated_hlc", "deleted", "field_hlc"})
 _CHUNK = 500

@@ -12,6 +12,7 @@ from typing import Any
 
 from ...clock import is_stamp, stamp_wall_ms, utc_text, wall_clock_ms
 from ...ids import uuid7
+from ...sql_lists import in_statements
 from .. import protocol as p
 from . import state
 from .db import Transaction
@@ -119,13 +120,9 @@ def stand_ins_around(tx: Transaction, user: str, today: dt.date) -> list[p.Stand
 def stand_ins(tx: Transaction, families: list[str]) -> list[p.StandIn]:
     """The stand-ins (delegations) of these families, oldest first."""
     found: list[p.StandIn] = []
-    for start in range(0, len(families), 500):
-        chunk = families[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for row in tx.rows(
-            "SELECT id, family_id, user_name, valid_from, valid_until FROM delegations"
-            f" WHERE family_id IN ({marks}) ORDER BY valid_from, id",
-            chunk,
-        ):
-            found.append(_stand_in(row))
+    select = (
+        "SELECT id, family_id, user_name, valid_from, valid_until FROM delegations WHERE family_id"
+    )
+    for sql, chunk in in_statements(select, families, then="ORDER BY valid_from, id"):
+        found.extend(_stand_in(row) for row in tx.rows(sql, chunk))
     return found
