@@ -62,16 +62,7 @@ class MenusMixin(WindowBase):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_family = self.menuBar().addMenu("")
-        self.menu_family.addActions(
-            [
-                self.act_caseload,
-                self.act_my_week,
-                self.act_new_family,
-                self.act_search,
-                self.act_new_hours,
-                self.act_save,
-            ]
-        )
+        self.menu_family.addActions(self._family_actions())
         self.menu_family.addSeparator()
         self.menu_family.addActions([self.act_report, self.act_hours_report, self.act_trail])
         self.menu_view = self.menuBar().addMenu("")
@@ -79,15 +70,21 @@ class MenusMixin(WindowBase):
         self.menu_help = self.menuBar().addMenu("")
         self.menu_help.addActions([self.act_help, self.act_about])
 
-    def set_unlocked_actions(self, unlocked: bool) -> None:
-        for action in (
-            self.act_lock,
+    def _family_actions(self) -> list[QAction]:
+        """The family menu's first part: what a caseworker does with the caseload."""
+        return [
             self.act_caseload,
             self.act_my_week,
             self.act_new_family,
             self.act_search,
             self.act_new_hours,
             self.act_save,
+        ]
+
+    def set_unlocked_actions(self, unlocked: bool) -> None:
+        for action in (
+            self.act_lock,
+            *self._family_actions(),
             self.act_report,
             self.act_hours_report,
             self.act_next_tab,
