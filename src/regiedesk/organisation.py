@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -275,6 +274,8 @@ def load_organisation(path: Path | None = None) -> Organisation:
         raise OrganisationFileError(
             str(path), line, "het is geen UTF-8-tekst", "it is not UTF-8 text"
         ) from exc
+    import tomllib  # only where an organisation file is found: a start without one skips it
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
