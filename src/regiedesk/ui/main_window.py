@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain.vocabulary import TimerState
 from ..errors import RegiedeskError, ValidationError
 from .context import AppContext
+from .first_paint import AfterFirstPaint
 from .format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from .idle import IdleWatcher
 from .messages import show_error
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WARM_UP_MS = 200  # after the caseload is painted, before anyone can pick a family
+WARM_UP_MS = 200  # after the caseload is painted, not beside it
 
 
 class MainWindow(
@@ -125,6 +126,7 @@ class MainWindow(
         self.running_timer = None
         self._glyph_font = False
         self._timer_due = False  # the visit timer is looked up once the caseload shows
+        self._warming: AfterFirstPaint | None = None  # the workspace warm-up, once
         self.idle = IdleWatcher(context.settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         context.worker.busy_changed.connect(self.show_busy)
@@ -273,10 +275,11 @@ class MainWindow(
             # timer's modules on the database thread, which held up the first paint
             self._timer_due = False
             QTimer.singleShot(WARM_UP_MS, self.refresh_timer)
-        if "regiedesk.ui.workspace" not in sys.modules:
-            # the workspace's modules load on the database thread once the caseload is on
-            # screen, so opening the first family does not hold up the window on imports
-            QTimer.singleShot(WARM_UP_MS, self._warm_up)
+        if "regiedesk.ui.workspace" not in sys.modules and self._warming is None:
+            # the workspace's modules load on the database thread as soon as the caseload
+            # is on screen, so opening the first family does not hold up the window on
+            # imports (about 40 ms, bench/ui.py's max_stall_ms)
+            self._warming = AfterFirstPaint(self.caseload.table, self._warm_up)
 
     def _warm_up(self) -> None:
         if self.context.services is not None:  # not locked or closed meanwhile
