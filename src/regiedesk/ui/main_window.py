@@ -351,9 +351,8 @@ class MainWindow(
         """Ctrl+U: a new hours entry for the open family, or for the one chosen in the
         caseload."""
         if self.workspace is None:
-            family_id = self.caseload.selected_family_id()
+            family_id = self.chosen_family()
             if family_id is None:
-                self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
                 return
             self.open_family(family_id)
             assert self.workspace is not None
@@ -362,6 +361,15 @@ class MainWindow(
         tab = self.workspace.select(HoursTab)
         assert isinstance(tab, HoursTab)
         tab.duration.setFocus()
+
+    def chosen_family(self) -> str | None:
+        """The open family, else the one chosen in the caseload; with neither, a hint in the
+        status bar and None."""
+        family_id = self.workspace.family_id if self.workspace is not None else None
+        family_id = family_id or self.caseload.selected_family_id()
+        if family_id is None:
+            self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
+        return family_id
 
     def save_current(self) -> None:
         """Ctrl+S: save the form of the open tab (the one with the focus, where a tab has two)."""

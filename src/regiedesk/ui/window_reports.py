@@ -25,10 +25,8 @@ class ReportsMixin(WindowBase):
         """Ctrl+P: a report of the open family, or of the one chosen in the caseload."""
         from .report_dialog import Kind
 
-        family_id = self.workspace.family_id if self.workspace is not None else None
-        family_id = family_id or self.caseload.selected_family_id()
+        family_id = self.chosen_family()
         if family_id is None:
-            self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
             return
         self.context.run(
             lambda s: s.families.get_family(family_id).name,

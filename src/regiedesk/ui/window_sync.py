@@ -205,10 +205,8 @@ class SyncMixin(WindowBase):
 
     def open_trail(self) -> None:
         """Who saw or changed the open family (or the one chosen in the caseload)."""
-        family_id = self.workspace.family_id if self.workspace is not None else None
-        family_id = family_id or self.caseload.selected_family_id()
+        family_id = self.chosen_family()
         if family_id is None:
-            self.statusBar().showMessage(self.tr("Kies eerst een gezin."), 5000)
             return
         chosen: str = family_id
 

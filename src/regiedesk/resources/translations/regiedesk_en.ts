@@ -2303,13 +2303,6 @@ The client's statement: {1}</translation>
     </message>
 </context>
 <context>
-    <name>ReportsMixin</name>
-    <message>
-        <source>Kies eerst een gezin.</source>
-        <translation>Choose a family first.</translation>
-    </message>
-</context>
-<context>
     <name>SavingDialog</name>
     <message>
         <source>Wat u typte voor de vergrendeling staat er weer; het is nog niet opgeslagen.</source>
@@ -2537,10 +2530,6 @@ The client's statement: {1}</translation>
     <message>
         <source>De beheerder heeft deze laptop ingetrokken. De gegevens op deze laptop zijn gewist; wat al gesynchroniseerd was staat op de server. Neem contact op met de ICT-afdeling.</source>
         <translation>The administrator revoked this laptop. The data on this laptop has been wiped; what was already synced is on the server. Contact your IT department.</translation>
-    </message>
-    <message>
-        <source>Kies eerst een gezin.</source>
-        <translation>Choose a family first.</translation>
     </message>
     <message>
         <source>Gekoppeld met de server.</source>
