@@ -237,13 +237,16 @@ def test_the_window_loads_nothing_its_first_screen_does_not_need() -> None:
     """What the first screen (the start page, then the caseload or the team table) does not
     use loads on first use: the store's backup and check (zipfile), cryptography's
     serialization (with its SSH module: a recovery key), importlib.resources (the shipped
-    font, a translation other than Dutch)."""
+    font, a translation other than Dutch), the wire's messages (a sync; the start needs
+    only the enums of ``sync.codes``), tomllib (an organisation file)."""
     later = (
         "regiedesk.store.backup",
         "regiedesk.store.check",
         "regiedesk.ui.fonts",
         "cryptography.hazmat.primitives.serialization",
         "importlib.resources",
+        "regiedesk.sync.protocol",
+        "tomllib",
     )
     imports = (
         "import regiedesk.ui.app, regiedesk.ui.main_window, regiedesk.ui.window_profile,"
@@ -253,3 +256,4 @@ def test_the_window_loads_nothing_its_first_screen_does_not_need() -> None:
     # the check sees them when they are used
     assert len(loaded_after("from regiedesk.store import backup_profile", later)) == 2
     assert loaded_after("from regiedesk.recovery_key import new_organisation_key as n; n()", later)
+    assert loaded_after("import regiedesk.sync.engine", later) == ["regiedesk.sync.protocol"]
