@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from regiedesk.sql_lists import CHUNK, in_statements
+from regiedesk.sql_lists import CHUNK, id_chunks, in_statements
 
 
 def test_ids_are_split_into_statements_of_at_most_500_parameters() -> None:
@@ -33,3 +33,11 @@ def test_the_statements_find_every_row_in_order_on_a_real_database() -> None:
         assert part == sorted(part, key=lambda r: 5000 - int(r[1:]))
         found += part
     assert sorted(found) == sorted(wanted[:-1])
+
+
+def test_id_chunks_give_each_part_its_marks() -> None:
+    ids = list(range(1001))
+    parts = list(id_chunks(ids))
+    assert [len(chunk) for chunk, _ in parts] == [500, 500, 1]
+    assert all(marks.count("?") == len(chunk) for chunk, marks in parts)
+    assert [i for chunk, _ in parts for i in chunk] == ids

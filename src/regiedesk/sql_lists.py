@@ -4,7 +4,7 @@ take."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 CHUNK = 500
@@ -12,12 +12,15 @@ CHUNK = 500
 Statement = tuple[str, Sequence[Any]]  # SQL with ? marks, and its parameters
 
 
+def id_chunks(ids: Sequence[Any]) -> Iterator[tuple[Sequence[Any], str]]:
+    """The ids 500 at a time, each part with its ``?, ?, ...`` marks."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        yield chunk, ", ".join("?" for _ in chunk)
+
+
 def in_statements(select: str, ids: Sequence[Any], *, then: str = "") -> list[Statement]:
     """``select`` (ending in a column) ``IN`` these ids, then ``then`` (an ORDER BY, say),
     one statement per 500 ids."""
     tail = f" {then}" if then else ""
-    statements: list[Statement] = []
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        statements.append((f"{select} IN ({', '.join('?' for _ in chunk)}){tail}", chunk))
-    return statements
+    return [(f"{select} IN ({marks}){tail}", chunk) for chunk, marks in id_chunks(ids)]

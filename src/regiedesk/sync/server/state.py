@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...clock import is_stamp
+from ...sql_lists import id_chunks
 from .. import protocol as p
 from ..merge import INSERT_CLOCK, newest_stamp, winning_fields
 from ..rules import ENTITIES
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from .db import Transaction
 
 _NOT_FIELDS = frozenset({"id", "updated_hlc", "deleted", "field_hlc"})
-_CHUNK = 500
 _COLUMNS = "entity, record_id, family_id, data, field_hlc, hlc"
 _WRITTEN = ", ".join((_COLUMNS, *facts.COLUMNS))
 _INSERT = (
@@ -167,9 +167,7 @@ def locking_reads(
     lock: list[Statement] = []
     ordered = sorted(set(families))
     condition, values = (f" AND {only_if[0]}", tuple(only_if[1])) if only_if else ("", ())
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(ordered):
         sql = f"SELECT id FROM families WHERE id IN ({marks}){condition} ORDER BY id FOR UPDATE"
         lock.append((sql, (*chunk, *values)))
     return LockedRead([*lock, *_read_statements(wanted)], len(lock))
@@ -195,10 +193,7 @@ def _records(results: Iterable[Sequence[Sequence[Any]]]) -> dict[tuple[str, str]
 def _read_statements(wanted: Mapping[str, Iterable[str]]) -> list[Statement]:
     statements: list[Statement] = []
     for entity, ids in sorted(wanted.items()):
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), _CHUNK):
-            chunk = id_list[start : start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in id_chunks(sorted(ids)):
             sql = f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND record_id IN ({marks})"
             statements.append((sql, (entity, *chunk)))
     return statements
@@ -234,9 +229,7 @@ def family_records(tx: Transaction, families: Sequence[str], entity: str) -> dic
     too: the caller decides)."""
     found: dict[str, Record] = {}
     wanted = sorted(set(families))
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in id_chunks(wanted):
         for row in tx.rows(
             f"SELECT {_COLUMNS} FROM record_state WHERE entity = ? AND family_id IN ({marks})",
             (entity, *chunk),

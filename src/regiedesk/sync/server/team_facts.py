@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...domain.weeks import monday_of
+from ...sql_lists import id_chunks
 from . import state
 from .db import Transaction
 
 MEAN_WEEKS = 4
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,6 @@ class TeamFacts:
     daily: Counter[dt.date] = field(default_factory=Counter)  # minutes per day (see read)
     # minutes per ISO week (its Monday) of the days of the period (see read)
     weekly: Counter[dt.date] = field(default_factory=Counter)
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
-    for start in range(0, len(ids), _CHUNK):
-        chunk = list(ids[start : start + _CHUNK])
-        yield chunk, ", ".join("?" for _ in chunk)
 
 
 def _day(number: Any) -> dt.date:
@@ -109,7 +103,7 @@ def read(
     def daily(number: Any, minutes: Any) -> None:
         facts.daily[_day(number)] += int(minutes)
 
-    for chunk, marks in _chunks(ids):
+    for chunk, marks in id_chunks(ids):
         within = f"AND family_id IN ({marks})"
         statements += [
             (
@@ -151,7 +145,7 @@ def read(
                 )
             )
     wanted = sorted(f for f in daily_of if f in facts.assigned)
-    for chunk, marks in _chunks(wanted):
+    for chunk, marks in id_chunks(wanted):
         statements.append(
             (
                 f"SELECT day, SUM(minutes) {live} AND minutes IS NOT NULL AND day IS NOT NULL"
