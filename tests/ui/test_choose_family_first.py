@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from regiedesk import i18n
 from regiedesk.store import create_profile
 from regiedesk.ui.context import AppContext
 
@@ -22,3 +23,10 @@ def test_each_family_action_asks_for_a_family_first(  # type: ignore[no-untyped-
         assert window.statusBar().currentMessage() == "Kies eerst een gezin."
         assert window.workspace is None
     assert window.report_dialog is None
+    window.set_language("en")
+    try:
+        window.act_report.trigger()
+        assert window.statusBar().currentMessage() == "Choose a family first."
+    finally:
+        window.set_language("nl")
+        i18n.set_language(None)

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WARM_UP_MS = 200  # after the caseload is painted, not beside it
+WARM_UP_MS = 200  # the visit timer's look-up waits this long after the caseload's rows
 
 
 class MainWindow(
