@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from .first_paint import AfterFirstPaint
 from .format import TIMER_GLYPH, elapsed_text, next_tick_ms
 from .idle import IdleWatcher
 from .messages import show_error
+from .qt_names import set_properties
 from .sync import SyncController
 from .unlock import StartPage, UnlockPage
 from .window_menus import MenusMixin
@@ -81,7 +82,7 @@ class MainWindow(
         # above every page while the practice profile is open: no one mistakes it for work
         self.practice_banner = QLabel()
         self.practice_banner.setObjectName("practiceBanner")
-        self.practice_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_properties(self.practice_banner, alignment="AlignCenter")
         self.practice_banner.setStyleSheet(
             "#practiceBanner { background: #f5c211; color: #000000; font-weight: bold;"
             " padding: 6px; border-bottom: 2px solid #c88800; }"
@@ -99,8 +100,9 @@ class MainWindow(
         self.busy_label = QLabel()
         self.sync_label = QLabel()
         self.sync_label.setAccessibleName(self.tr("Synchronisatie"))
-        self.sync_label.setTextFormat(Qt.TextFormat.RichText)
-        self.sync_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        set_properties(
+            self.sync_label, textFormat="RichText", textInteractionFlags="LinksAccessibleByMouse"
+        )
         self.sync_label.linkActivated.connect(self._sync_link)
         self.rejected_dialog: RejectedDialog | None = None
         self.trail_dialog: TrailDialog | None = None

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-if TYPE_CHECKING:
-    pass
-
-
+from .qt_names import key_sequence, set_properties
 from .window_parts import WindowBase
 
 log = logging.getLogger(__name__)
@@ -22,11 +18,11 @@ class MenusMixin(WindowBase):
     # --- menus ------------------------------------------------------------------
 
     def _action(  # type: ignore[no-untyped-def]
-        self, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot
+        self, shortcut: QKeySequence.StandardKey | str | None, slot
     ) -> QAction:
         action = QAction(self)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            set_properties(action, shortcut=key_sequence(shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..format import date_text, duration_text, euro_text
@@ -25,7 +24,6 @@ class Item(QTableWidgetItem):
     def __init__(self, text: str, key: Any = None) -> None:
         super().__init__(text)
         self.key = key if key is not None else text
-        self.setFlags(self.flags() & ~Qt.ItemFlag.ItemIsEditable)
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         theirs = other.key if isinstance(other, Item) else other.text()
@@ -38,6 +36,7 @@ class Item(QTableWidgetItem):
 def new_table(name: str) -> QTableWidget:
     table = QTableWidget()
     table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setSortingEnabled(True)

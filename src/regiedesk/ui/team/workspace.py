@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from ...services import Services
 from ...services.team import FamilyPages, TeamSnapshot
 from ..dates import date_edit, never_cut_off, shown_date
 from ..format import date_text
+from ..qt_names import USER_ROLE, key_sequence
 from ..worker import DbWorker
 from .family_page import FamilyPageMixin
 from .tables import Item, code_label, family_rows, fill, new_table, team_rows
@@ -91,7 +92,7 @@ class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         # the workspace's own F5; in the main window its "sync now" F5 calls refresh instead
-        self.f5 = QShortcut(QKeySequence("F5"), self, self.refresh)
+        self.f5 = QShortcut(key_sequence("F5"), self, self.refresh)
         # the overview first; the pages' texts after the first paint (_show_cached)
         self.worker.submit(lambda: self.services.team.cached(pages=False), self._show_cached)
 
@@ -269,7 +270,7 @@ class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
         for r in range(self.families_table.rowCount()):  # the id rides on the name cell
             cell = self.families_table.item(r, 0)
             if isinstance(cell, Item):
-                cell.setData(Qt.ItemDataRole.UserRole, cell.key)
+                cell.setData(USER_ROLE, cell.key)
 
     def _status(self, family: p.TeamFamily) -> str:
         text = code_label(FamilyStatus, family["status"])
@@ -287,7 +288,7 @@ class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
         cell = self.families_table.item(item.row(), 0)
         if cell is None or self.snapshot is None:
             return
-        self.show_family(str(cell.data(Qt.ItemDataRole.UserRole)))
+        self.show_family(str(cell.data(USER_ROLE)))
 
     # --- refreshing ----------------------------------------------------------------
 

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 
 from ...errors import Offline
 from ..messages import show_error
+from ..qt_names import USER_ROLE
 
 if TYPE_CHECKING:
     # the action dialogs and the report's module (reportlab) load when first used
@@ -41,7 +42,7 @@ class ActionsMixin(WorkspaceBase):
             family = self._page_family
         else:
             cell = self.families_table.item(self.families_table.currentRow(), 0)
-            family = None if cell is None else str(cell.data(Qt.ItemDataRole.UserRole))
+            family = None if cell is None else str(cell.data(USER_ROLE))
         rows = {r["family_id"]: r for r in self.snapshot.overview["families"]}
         return rows.get(family) if family else None
 
