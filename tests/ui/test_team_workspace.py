@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
 from regiedesk import i18n
 from regiedesk.reports import render_team
@@ -53,6 +53,12 @@ def test_the_workspace_fetches_caches_and_shows_the_figures_offline(
     assert names == ["anna", "bert", "chris"]
     figures = {f["caseworker"]: f for f in workspace.snapshot.overview["caseworkers"]}  # type: ignore[union-attr]
     row = next(r for r in range(3) if table.item(r, 0).text() == "bert")
+    assert table.item(row, 1).text() == str(figures["bert"]["active"])
+    # the figures are read, never typed over: F2 opens no editor
+    table.setFocus()
+    table.setCurrentCell(row, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() != QAbstractItemView.State.EditingState
     assert table.item(row, 1).text() == str(figures["bert"]["active"])
     # keyboard: Enter on a caseworker opens their families, Enter on a family its page
     table.setFocus()

@@ -83,6 +83,10 @@ class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
         self._page_family: str | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="team-net")
         self._generation = 0
+        # the cached overview is read on the database thread while the widgets are made
+        # (it arrives through the event loop, after them); the pages' texts after the
+        # first paint (_show_cached)
+        self.worker.submit(lambda: self.services.team.cached(pages=False), self._show_cached)
         self._fetched.connect(self._arrived)
         self._acted.connect(lambda callback, value: callback(value))
         self._build()
@@ -93,8 +97,6 @@ class TeamWorkspace(FamilyPageMixin, ActionsMixin, QWidget):
         self._timer.start()
         # the workspace's own F5; in the main window its "sync now" F5 calls refresh instead
         self.f5 = QShortcut(key_sequence("F5"), self, self.refresh)
-        # the overview first; the pages' texts after the first paint (_show_cached)
-        self.worker.submit(lambda: self.services.team.cached(pages=False), self._show_cached)
 
     # --- building ------------------------------------------------------------------
 
