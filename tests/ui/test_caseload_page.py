@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from regiedesk.services.families import FamilyService
@@ -21,7 +21,7 @@ from regiedesk.services.network import NetworkService
 from regiedesk.services.plan import PlanService
 from regiedesk.store import create_profile
 from regiedesk.sync.purge import purge_family
-from regiedesk.ui.caseload import CaseloadPage
+from regiedesk.ui.caseload import CaseloadPage, fold
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 
@@ -364,3 +364,28 @@ def test_search_and_sort_survive_a_refresh(qtbot, loaded: Loaded) -> None:  # ty
     assert shown(page) == ["Gezin Koës", "Gezin Koster"]  # now 4:05 before 2:00
     assert column(page, HOURS) == ["4:05", "2:00"]
     assert page.count.text() == f"2 van {len(ids)} gezinnen"
+
+
+def test_the_headers_sort_by_click_once_the_caseload_has_painted(qtbot, loaded: Loaded) -> None:  # type: ignore[no-untyped-def]
+    """By name at first, with the arrow on the name; a click on a header sorts by it, a
+    second click the other way round (the header's sorting is switched on after the
+    first paint, see ui/qt_names.py)."""
+    page = loaded.page
+    header = page.table.horizontalHeader()
+    qtbot.waitUntil(page.table.isSortingEnabled, timeout=WAIT)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    names = shown(page)
+    assert names == sorted(names, key=fold) and names[0] == "Gezin de Wit (pleeg)"
+
+    def click(section: int) -> None:
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click(HOURS)
+    first = [h for h in column(page, HOURS) if h != "0:00"]
+    assert first == ["0:45", "1:30", "2:00", "10:00"]
+    click(HOURS)
+    assert column(page, HOURS)[:4] == ["10:00", "2:00", "1:30", "0:45"]
+    click(NAME)
+    assert shown(page) == names

@@ -1,7 +1,7 @@
-"""What the first screen after the unlock costs: the team leader's workspace paints from
-its cache without PySide's `Qt` namespace, whose 93 enums take about 21 ms to make
-(``ui/qt_names.py``). The real entry point in a child process, as a user starts it, since
-this test process has loaded the namespace long ago."""
+"""What the first screen after the unlock costs: the caseload, and the team leader's
+workspace from its cache, paint without PySide's `Qt` namespace, whose 93 enums take about
+21 ms to make (``ui/qt_names.py``). The real entry point in a child process, as a user
+starts it, since this test process has loaded the namespace long ago."""
 
 from __future__ import annotations
 
@@ -17,12 +17,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from regiedesk.demo import generate_demo
 from regiedesk.services import Services
 from regiedesk.services.team import fetch_team
 from regiedesk.store import create_profile
 from regiedesk.sync.client import TeamClient
 from regiedesk.sync.codes import Role
-from regiedesk.ui.qt_names import USER_ROLE, key_sequence, set_properties
+from regiedesk.ui.qt_names import (
+    ALIGN_RIGHT,
+    KEY_DOWN,
+    SORT_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+    key_sequence,
+    set_properties,
+)
 
 from ..conftest import FAST_KDF, TODAY
 from ..server.conftest import Running, free_port
@@ -109,6 +118,13 @@ def test_the_team_workspace_paints_from_its_cache_without_the_qt_namespace(
     assert first_paint(tmp_path, profile, PASSPHRASE) == "PAGE TeamWorkspace QT_NAMESPACE False"
 
 
+def test_the_caseload_paints_without_the_qt_namespace(tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    with create_profile(profile, PASSPHRASE, user="anna", kdf=FAST_KDF) as store:
+        generate_demo(store, today=TODAY)
+    assert first_paint(tmp_path, profile, PASSPHRASE) == "PAGE CaseloadPage QT_NAMESPACE False"
+
+
 def test_the_values_set_by_name_are_those_of_the_qt_namespace(qtbot) -> None:  # type: ignore[no-untyped-def]
     label = QLabel()
     qtbot.addWidget(label)
@@ -117,7 +133,10 @@ def test_the_values_set_by_name_are_those_of_the_qt_namespace(qtbot) -> None:  #
     assert label.textFormat() == Qt.TextFormat.RichText
     with pytest.raises(ValueError, match="no property"):
         set_properties(label, alignmnet="AlignCenter")  # a typo never passes unseen
-    assert Qt.ItemDataRole.UserRole.value == USER_ROLE
+    assert Qt.ItemDataRole.UserRole.value == USER_ROLE and SORT_ROLE == USER_ROLE + 1
+    assert Qt.ItemDataRole.TextAlignmentRole.value == TEXT_ALIGNMENT_ROLE
+    assert (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value == ALIGN_RIGHT
+    assert Qt.Key.Key_Down.value == KEY_DOWN
     for key in ("Ctrl+L", "Ctrl+Shift+W", "Ctrl+PgDown", "F5"):
         assert key_sequence(key) == QKeySequence(key)
     assert key_sequence(QKeySequence.StandardKey.Save) == QKeySequence(

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.vocabulary import FamilyStatus
 from ..services.indicators import CaseloadRow
+from .first_paint import AfterFirstPaint
 from .format import date_text, duration_text
+from .qt_names import ALIGN_RIGHT, KEY_DOWN, SORT_ROLE, TEXT_ALIGNMENT_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
     from ..services.team import StandInLine
@@ -46,69 +46,65 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(QStandardItemModel):
+    """The families' cells, kept by Qt: a Python ``headerData`` would be called with a
+    ``Qt.Orientation``, and making that loads PySide's whole `Qt` namespace before the
+    first paint (``qt_names``)."""
+
     COLUMNS = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, self.COLUMNS, parent)
         self.rows: list[CaseloadRow] = []
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
-        self.beginResetModel()
         self.rows = list(rows)
-        self.endResetModel()
+        self.setRowCount(0)
+        for row in self.rows:
+            self.appendRow(self._cells(row))
 
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Gezin"),
-            self.tr("Status"),
-            self.tr("Uren deze week"),
-            self.tr("Laatste huisbezoek"),
-            self.tr("Actieve betrokkenen"),
-            self.tr("Afspraken te doen (t/m vandaag)"),
-        )[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.UserRole:
-            return row.family_id
-        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
-            return (
-                fold(row.name),
-                row.status,
-                row.minutes_this_week,
-                row.last_visit.isoformat() if row.last_visit else "",
-                row.active_parties,
-                row.agreements_due,
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
+    def _cells(self, row: CaseloadRow) -> list[QStandardItem]:
+        shown = (
             row.name,
             FamilyStatus(row.status).label(),
             duration_text(row.minutes_this_week),
             date_text(row.last_visit),
             str(row.active_parties),
             str(row.agreements_due) if row.agreements_due else "",
-        )[column]
+        )
+        keys = (
+            fold(row.name),
+            row.status,
+            row.minutes_this_week,
+            row.last_visit.isoformat() if row.last_visit else "",
+            row.active_parties,
+            row.agreements_due,
+        )
+        cells = []
+        for column, (text, key) in enumerate(zip(shown, keys, strict=True)):
+            cell = QStandardItem(text)
+            cell.setData(row.family_id, USER_ROLE)
+            cell.setData(key, SORT_ROLE)
+            if column >= 2:
+                cell.setData(ALIGN_RIGHT, TEXT_ALIGNMENT_ROLE)
+            cells.append(cell)
+        return cells
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Gezin"),
+                self.tr("Status"),
+                self.tr("Uren deze week"),
+                self.tr("Laatste huisbezoek"),
+                self.tr("Actieve betrokkenen"),
+                self.tr("Afspraken te doen (t/m vandaag)"),
+            ]
+        )
+        for r, row in enumerate(self.rows):
+            cell = self.item(r, 1)
+            if cell is not None:
+                cell.setText(FamilyStatus(row.status).label())
 
 
 class CaseloadFilter(QSortFilterProxyModel):
@@ -116,7 +112,7 @@ class CaseloadFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.status: str | None = None
         self.search = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.setSortRole(SORT_ROLE)
 
     def set_status(self, status: str | None) -> None:
         self.beginFilterChange()
@@ -157,8 +153,9 @@ class CaseloadPage(QWidget):
         self.status = QComboBox()
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(0)  # by name (C++'s default order: ascending)
+        # the header's sort arrow and clicks after the first paint: they take a Qt.SortOrder
+        AfterFirstPaint(self.table, self._sort_by_header)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -242,8 +239,14 @@ class CaseloadPage(QWidget):
             self.tr("Uren, afspraken en evaluaties van deze week (Ctrl+Shift+W)")
         )
         self.table.setAccessibleName(self.tr("Gezinnen"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, CaseloadModel.COLUMNS - 1)
+        self.model.retranslate()
         self._update_count()
+
+    def _sort_by_header(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
     def _filter(self, text: str) -> None:
         if text and not self.search.isClearButtonEnabled():
@@ -263,7 +266,7 @@ class CaseloadPage(QWidget):
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Down
+            and event.key() == KEY_DOWN
             and self.proxy.rowCount()
         ):
             self.table.selectRow(self._match_row())
@@ -285,7 +288,7 @@ class CaseloadPage(QWidget):
 
     def listed_family_ids(self) -> list[str]:
         return [
-            str(self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole))
+            str(self.proxy.data(self.proxy.index(row, 0), USER_ROLE))
             for row in range(self.proxy.rowCount())
         ]
 
@@ -305,7 +308,7 @@ class CaseloadPage(QWidget):
         self._update_count()
 
     def clear(self) -> None:
-        self.model.clear()
+        self.model.set_rows([])
         self.set_stand_ins([])  # a lock leaves no family name behind
         self.search.clear()
         self._update_count()
@@ -314,9 +317,9 @@ class CaseloadPage(QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isSelected(index):
             return None
-        return self.proxy.data(index, Qt.ItemDataRole.UserRole) or None
+        return self.proxy.data(index, USER_ROLE) or None
 
     def _activated(self, index: QModelIndex) -> None:
-        family_id = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        family_id = self.proxy.data(index, USER_ROLE)
         if family_id:
             self.open_family.emit(family_id)
