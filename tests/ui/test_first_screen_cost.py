@@ -6,9 +6,6 @@ starts it, since this test process has loaded the namespace long ago."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -35,12 +32,12 @@ from regiedesk.ui.qt_names import (
 
 from ..conftest import FAST_KDF, TODAY
 from ..server.conftest import Running, free_port
-from .startup import CHILD_TIMEOUT
 from .team_world import PASSPHRASE, team_server  # noqa: F401  (the fixture)
+from .test_startup_logs_and_entry_point import run_child
 
 CHILD = textwrap.dedent(
     """
-    import sys
+    import os, sys
     from PySide6 import QtCore
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -61,36 +58,19 @@ CHILD = textwrap.dedent(
         shown(window)
         page = lambda: window.pages.currentWidget()
         window.unlocked.connect(lambda: page().installEventFilter(FirstPaint(page())))
-        window.unlock_page.passphrase.setText(sys.argv[-1])
+        window.unlock_page.passphrase.setText(os.environ["CHILD_PASSPHRASE"])
         window.unlock_page.button.click()
         QTimer.singleShot(45_000, QApplication.quit)
 
     MainWindow.show = show
     from regiedesk.cli import main
-    sys.exit(main(sys.argv[1:-1]))
+    sys.exit(main(sys.argv[1:]))
     """
 )
 
 
 def first_paint(tmp_path: Path, data_dir: Path, passphrase: str) -> str:
-    home = tmp_path / "thuis"
-    home.mkdir(exist_ok=True)
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "REGIEDESK_LOG_DIR": str(tmp_path / "log"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, "--data-dir", str(data_dir), passphrase],
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT,
-        env=environment,
-        check=False,
-    )
+    done = run_child(tmp_path, ["--data-dir", str(data_dir)], passphrase=passphrase, code=CHILD)
     assert done.returncode == 0, done.stderr
     return next(line for line in done.stdout.splitlines() if line.startswith("PAGE"))
 

@@ -123,8 +123,15 @@ CHILD = textwrap.dedent(
 
 
 def run_child(
-    tmp_path: Path, args: list[str], *, passphrase: str = "", env: dict[str, str] | None = None
+    tmp_path: Path,
+    args: list[str],
+    *,
+    passphrase: str = "",
+    env: dict[str, str] | None = None,
+    code: str = CHILD,
 ) -> subprocess.CompletedProcess[str]:
+    """``code`` (the window started through the real entry point, by default) in a child
+    with a home, settings and log of its own under ``tmp_path``."""
     home = tmp_path / "thuis"
     home.mkdir(exist_ok=True)
     environment = {
@@ -142,7 +149,7 @@ def run_child(
     }
     environment.update(env or {})
     return subprocess.run(
-        [sys.executable, "-c", CHILD, *args],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
