@@ -18,7 +18,7 @@ from typing import Any, cast
 import psycopg
 
 from ...sql_lists import Statement
-from .db import ServerDB, Writes
+from .db import READ_AHEAD, ServerDB, Within, Writes
 
 
 class AsyncPool:
@@ -126,24 +126,32 @@ class AsyncTransaction:
     async def rows_within(
         self, sql: str, params: Sequence[Any], budget: int, size: Callable[[tuple[Any, ...]], int]
     ) -> tuple[list[tuple[Any, ...]], bool]:
-        """``Transaction.rows_within``: rows one by one until their size passes ``budget``."""
-        rows: list[tuple[Any, ...]] = []
-        used = 0
+        """``Transaction.rows_within``: rows a few at a time until their size passes ``budget``."""
+        within = Within(budget, size)
         async with self.conn.cursor() as cursor:
             found = cast(AsyncGenerator[Any, None], cursor.stream(_sql(sql), tuple(params)))
             try:
-                async for row in found:
-                    used += size(row)
-                    if rows and used > budget:
-                        return rows, True
-                    rows.append(tuple(row))
-                return rows, False
+                async for chunk in _chunks(found, READ_AHEAD):
+                    if within.cut(chunk):
+                        return within.rows, True
+                return within.rows, False
             finally:
                 await found.aclose()  # the rest of the result is read and dropped
 
     async def write_and_commit(self, writes: Writes) -> None:
         """``writes`` and the commit in one round trip (``Transaction.append_changes``)."""
         await self.gather([*((sql, row) for sql, many in writes for row in many), ("COMMIT", ())])
+
+
+async def _chunks(found: AsyncGenerator[Any, None], size: int) -> AsyncIterator[list[Any]]:
+    chunk: list[Any] = []
+    async for row in found:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _sql(sql: str) -> str:

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -300,6 +301,31 @@ class ServerDB:
             conn.close()
 
 
+READ_AHEAD = 64  # rows a budgeted read takes from its cursor at a time
+
+
+class Within:
+    """Rows kept until their total size passes a budget (the first row always). Fed in
+    chunks, so this one loop serves both transaction kinds at no cost per row."""
+
+    def __init__(self, budget: int, size: Callable[[tuple[Any, ...]], int]) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.budget = budget
+        self.size = size
+        self.used = 0
+
+    def cut(self, chunk: Sequence[Any]) -> bool:
+        """Keeps ``chunk``'s rows while they fit; True when one was left out."""
+        rows, size, budget, used = self.rows, self.size, self.budget, self.used
+        for row in chunk:
+            used += size(row)
+            if rows and used > budget:
+                return True
+            rows.append(tuple(row))
+        self.used = used
+        return False
+
+
 class Transaction:
     def __init__(self, db: ServerDB, conn: Any) -> None:
         self.db = db
@@ -341,23 +367,20 @@ class Transaction:
         self, sql: str, params: Sequence[Any], budget: int, size: Callable[[tuple[Any, ...]], int]
     ) -> tuple[list[tuple[Any, ...]], bool]:
         """Plain tuples until their ``size`` passes ``budget`` (the first row always), and
-        whether rows were left out. The rows are read one by one (SQLite's cursor steps;
+        whether rows were left out. The rows are read a few at a time (SQLite's cursor steps;
         PostgreSQL's single-row mode), so the ones left out are never held at once."""
-        rows: list[tuple[Any, ...]] = []
-        used = 0
         if self.db.postgres:
             cursor = self.conn.cursor()
             found = cursor.stream(self.db._sql(sql), tuple(params))
         else:
             cursor = self._cursor(sql, params)
             found = iter(cursor)
+        within = Within(budget, size)
         try:
-            for row in found:
-                used += size(row)
-                if rows and used > budget:
-                    return rows, True
-                rows.append(tuple(row))
-            return rows, False
+            while chunk := list(islice(found, READ_AHEAD)):
+                if within.cut(chunk):
+                    return within.rows, True
+            return within.rows, False
         finally:
             if self.db.postgres:
                 found.close()  # the rest of the result is read and dropped, row by row
