@@ -21,6 +21,7 @@ from regiedesk.ui.translations import install_language
 from regiedesk.ui.worker import DbWorker
 
 from ..conftest import FAST_KDF, START, TODAY, FakeClock
+from .closing import close_profile
 from .finding import button, by_name  # noqa: F401  (the tests import them from here)
 
 PASSPHRASE = "correct horse battery"
@@ -55,9 +56,7 @@ def window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ignore[
     qtbot.addWidget(win)
     win.show()
     yield win
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
     app = QApplication.instance()
     assert app is not None
     install_language(app, "nl")
@@ -81,6 +80,4 @@ def open_window(qtbot, context: AppContext) -> Iterator[Callable[..., MainWindow
         return window
 
     yield open_
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)

@@ -31,6 +31,7 @@ from regiedesk.ui.main_window import MainWindow
 from regiedesk.ui.workspace.notes_tab import NotesTab
 
 from ..conftest import FAST_KDF
+from .closing import close_profile
 from .conftest import PASSPHRASE, TODAY
 from .test_flows import WAIT, go_to_tab, services, unlock
 
@@ -195,9 +196,7 @@ def unlocked_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 @pytest.fixture

@@ -54,12 +54,6 @@ def start(qtbot, settings: Settings, data_dir: Path, worker: DbWorker) -> MainWi
     return window
 
 
-def close_services(window: MainWindow) -> None:
-    if window.context.services is not None:
-        window.context.services.store.close()
-        window.context.services = None
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` (or ``folder`` itself when it is a file), with its bytes."""
     if folder.is_file():

@@ -15,6 +15,7 @@ from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 
 from ..conftest import FAST_KDF
+from .closing import close_profile
 from .conftest import PASSPHRASE, TODAY, by_name
 from .test_flows import WAIT, unlock
 
@@ -32,9 +33,7 @@ def three_families(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type:
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 3, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def open_name(window: MainWindow) -> str:

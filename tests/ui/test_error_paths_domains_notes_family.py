@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 
+from .closing import close_profile
 from .conftest import PASSPHRASE, by_name
 from .failing import (
     assert_logged_without,
@@ -194,9 +195,7 @@ def _unlocked(qtbot, context: AppContext) -> MainWindow:  # type: ignore[no-unty
 def unlocked(qtbot, context: AppContext):  # type: ignore[no-untyped-def]
     window = _unlocked(qtbot, context)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def _new_family_dialog(window: MainWindow) -> QDialog:

@@ -19,6 +19,7 @@ from regiedesk.ui.workspace.family_forms import FamilyDialog, MemberDialog
 from regiedesk.ui.workspace.overview_tab import OverviewTab
 
 from ..conftest import FAST_KDF
+from .closing import close_profile
 from .conftest import PASSPHRASE, TODAY, button, by_name
 from .keyboard import duplicate_mnemonics, english, form_texts, reopen_family, to_english
 from .test_flows import WAIT, go_to_tab, rows, services, unlock
@@ -41,9 +42,7 @@ def bare_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: ig
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def overview(qtbot, window: MainWindow) -> OverviewTab:  # type: ignore[no-untyped-def]

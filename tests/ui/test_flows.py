@@ -29,6 +29,7 @@ from regiedesk.ui.workspace.hours_tab import HoursTab
 from regiedesk.ui.workspace.notes_tab import NotesTab
 
 from ..conftest import FAST_KDF
+from .closing import close_profile, close_services
 from .conftest import PASSPHRASE, TODAY, Clock, button, by_name
 
 WAIT = 10_000
@@ -58,9 +59,7 @@ def family_window(qtbot, context: AppContext) -> Iterator[MainWindow]:  # type: 
     qtbot.keyClick(window.caseload.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
     yield window
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def go_to_tab(qtbot, window: MainWindow, title: str):  # type: ignore[no-untyped-def]
@@ -296,7 +295,8 @@ def test_a_draft_restored_after_the_window_is_destroyed(
     body = by_name(tab, "Tekst van het verslag", QPlainTextEdit)
     qtbot.waitUntil(lambda: body.toPlainText() == "Halverwege een zin over", timeout=WAIT)  # type: ignore[attr-defined]
     assert "teruggezet" in tab.draft_state.text()
-    crashed.store.close()  # type: ignore[union-attr]
+    assert crashed is not None
+    close_services(context.worker, crashed)
 
 
 def test_the_language_switched_to_english_and_back(qtbot, family_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -335,8 +335,7 @@ def test_a_running_visit_shows_after_unlock_and_the_caseload_search_filters(  # 
     assert search.isClearButtonEnabled()  # set up on the first typed letter
     search.clear()
     assert window.caseload.proxy.rowCount() == 2
-    context.services.store.close()  # type: ignore[union-attr]
-    context.services = None
+    close_profile(context)
 
 
 def test_the_caseload_speaks_english_when_the_app_starts_in_english(  # type: ignore[no-untyped-def]
@@ -358,6 +357,4 @@ def test_the_caseload_speaks_english_when_the_app_starts_in_english(  # type: ig
         assert window.caseload.status.itemText(1) == FamilyStatus.REGISTERED.label("en")
     finally:
         i18n.set_language(None)
-        assert window.context.services is not None
-        window.context.services.store.close()
-        window.context.services = None
+        close_profile(window.context)

@@ -20,6 +20,7 @@ from regiedesk.ui.workspace.network_tab import NetworkTab
 from regiedesk.ui.workspace.notes_tab import NotesTab
 from regiedesk.ui.workspace.plan_tab import PlanTab
 
+from .closing import close_profile
 from .conftest import PASSPHRASE
 from .keyboard import (
     ENGLISH_TAB_TITLES,
@@ -300,5 +301,4 @@ def test_unlock_and_caseload_mnemonics_are_unique(  # type: ignore[no-untyped-de
     try:
         assert duplicate_mnemonics(form_texts(window.caseload)) == {}
     finally:
-        window.context.services.store.close()  # type: ignore[union-attr]
-        window.context.services = None
+        close_profile(window.context)

@@ -18,6 +18,7 @@ from regiedesk.ui.report_dialog import Kind, ReportDialog
 
 from ..conftest import FAST_KDF
 from ..reports.conftest import flat, pages
+from .closing import close_profile
 from .conftest import PASSPHRASE, TODAY
 from .test_flows import unlock
 
@@ -38,9 +39,7 @@ def _close(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
         if isinstance(dialog, ReportDialog) and dialog.isVisible():
             dialog.reject()
     qtbot.waitUntil(lambda: context.worker.idle, timeout=30_000)
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from regiedesk.ui.context import AppContext
 from regiedesk.ui.main_window import MainWindow
 
 from ..conftest import FAST_KDF
+from .closing import close_profile
 from .conftest import PASSPHRASE, button, by_name
 
 
@@ -56,8 +57,7 @@ def test_unlock_wrong_then_right(qtbot, tmp_path: Path, context: AppContext) -> 
     qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 1, timeout=10_000)
     assert window.caseload.model.rows[0].name == "Gezin Ontgrendeld"
     assert field.text() == ""  # the passphrase does not linger in the widget
-    context.services.store.close()  # type: ignore[union-attr]
-    context.services = None
+    close_profile(context)
 
 
 def test_repeated_wrong_passphrases_make_the_next_try_wait(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]

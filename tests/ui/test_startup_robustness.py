@@ -28,12 +28,12 @@ from regiedesk.ui.settings import SETTINGS_VERSION, Settings
 from regiedesk.ui.worker import DbWorker
 
 from ..conftest import FAST_KDF
+from .closing import close_profile
 from .conftest import PASSPHRASE, by_name
 from .startup import (
     PRACTICE_WAIT,
     WAIT,
     assert_dutch,
-    close_services,
     ini,
     snapshot,
     start,
@@ -260,7 +260,7 @@ def test_foreign_or_damaged_profile_files_are_named_and_left_alone(  # type: ign
     qtbot.waitUntil(lambda: window.context.worker.idle, timeout=PRACTICE_WAIT)
     assert window.context.services is not None, window.start_page.error.text()
     assert window.pages.currentWidget() is window.caseload
-    close_services(window)
+    close_profile(window.context)
     assert {k: v for k, v in snapshot(data_dir).items() if "oefenomgeving" not in k} == before
 
 

@@ -27,6 +27,7 @@ from regiedesk.ui.workspace.notes_tab import NotesTab
 
 from ..conftest import FAST_KDF
 from ..server.conftest import PASSWORD, Running, db_url, server  # noqa: F401  (fixtures)
+from .closing import close_profile
 from .conftest import PASSPHRASE, TODAY, button, by_name
 from .test_flows import go_to_tab, unlock
 
@@ -94,9 +95,7 @@ def connected_window(  # type: ignore[no-untyped-def]
     unlock(qtbot, window)
     yield window
     window.sync.shutdown()
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def state(window: MainWindow) -> SyncState:
@@ -287,9 +286,7 @@ def test_connecting_from_the_window(qtbot, context: AppContext, server: Running)
     qtbot.waitUntil(lambda: state(window) is SyncState.IDLE, timeout=WAIT)
     assert server.db.query("SELECT count(*) AS n FROM devices")[0]["n"] == 1
     window.sync.shutdown()
-    if context.services is not None:
-        context.services.store.close()
-        context.services = None
+    close_profile(context)
 
 
 def test_work_the_server_refused_is_counted_in_the_status_bar(
