@@ -101,12 +101,15 @@ CHILD = textwrap.dedent(
                 QTimer.singleShot(50, poll)
         def open_hours():
             from regiedesk.ui.workspace.hours_tab import HoursTab
+            if window.caseload.model.rowCount() == 0:  # a slow machine: not read yet
+                QTimer.singleShot(50, open_hours)
+                return
             window.open_family(window.caseload.model.rows[0].family_id)
             window.workspace.select(HoursTab)
             built = [t for t in window.workspace.built if isinstance(t, HoursTab)]
             print("HOURS", len(built), flush=True)
         if os.environ.get("CHILD_OPEN_HOURS"):
-            window.unlocked.connect(lambda: QTimer.singleShot(300, open_hours))
+            window.unlocked.connect(open_hours)
         if secret:
             window.unlock_page.passphrase.setText(secret)
             window.unlock_page.button.click()
