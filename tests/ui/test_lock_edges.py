@@ -8,6 +8,7 @@ lock; the visit timer survives and shows again.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 import shiboken6
@@ -221,3 +222,45 @@ def test_a_lock_while_an_hours_entry_is_edited_clears_the_week(  # type: ignore[
     reopen_family(qtbot, window)
     entries = on_db(window, lambda s: s.hours.list_entries(family_id))
     assert [e.minutes for e in entries] == [47]
+
+
+# --- the store goes after the work on it ----------------------------------------------------
+
+
+@pytest.mark.parametrize("leave", ["lock", "close"])
+def test_the_store_is_closed_on_the_database_thread_after_the_work_before_it(  # type: ignore[no-untyped-def]
+    qtbot, family_window: MainWindow, monkeypatch: pytest.MonkeyPatch, leave: str
+) -> None:
+    # a connection closed from the GUI thread while the database thread uses it crashes the
+    # process or hangs that thread on the freed connection's mutex (seen in CI, through a
+    # test that closed it so): a lock or quit queues the close behind the work on that thread
+    window = family_window
+    store = window.context.services.store  # type: ignore[union-attr]
+    closed_on: list[str] = []
+    close = type(store).close
+
+    def recorded_close(self: object) -> None:
+        if self is store:  # not the sync's own connection, which its thread closes
+            closed_on.append(threading.current_thread().name)
+        close(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(store), "close", recorded_close)
+    working, go_on = threading.Event(), threading.Event()
+
+    def work() -> int:
+        working.set()
+        assert go_on.wait(WAIT / 1000)
+        return len(store.query("SELECT id FROM families"))
+
+    answers: list[object] = []
+    window.context.worker.submit(work, answers.append, answers.append)
+    assert working.wait(WAIT / 1000)
+    getattr(window, leave)()
+    assert window.context.services is None  # the window let go at once
+    assert closed_on == []  # but the store waits for the work queued before the lock
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(closed_on) and window.context.worker.idle, timeout=WAIT)
+    assert answers == [1]  # that work read its family
+    assert len(closed_on) == 1 and closed_on[0].startswith("regiedesk-db")
+    with pytest.raises(Exception, match="closed"):
+        store.query("SELECT 1")
